@@ -1,0 +1,35 @@
+package cnn;
+
+/**
+ * Step 3 — Flattening. The pooled feature map is laid out as one long column, row after row, so that it can be
+ * the input layer of an ordinary (fully connected) neural network. With several maps, they are put one after
+ * the other, each row by row.
+ *
+ * <p>Lecture example: {@code [[1,1,0],[4,2,1],[0,2,1]]} flattens to {@code [1,1,0,4,2,1,0,2,1]}.
+ */
+public final class Flattening {
+    private Flattening() {
+    }
+
+    /**
+     * @param pooledFeatureMap a rectangular map, at least 1x1
+     * @return its cells row by row
+     * @throws IllegalArgumentException if the map is null, empty or ragged
+     */
+    public static double[] flatten(double[][] pooledFeatureMap) {
+        // TODO Step 3: implement Flattening.flatten as described above.
+        throw new UnsupportedOperationException(
+            "Step 3 (Flattening) is not implemented yet — see exercises/src/main/java/cnn/Flattening.java");
+    }
+
+    /**
+     * @param pooledFeatureMaps a stack of maps of the same shape, {@code [map][row][col]}
+     * @return map after map, each row by row
+     * @throws IllegalArgumentException if the stack is null or empty, or a map is null, empty, ragged or of another shape
+     */
+    public static double[] flatten(double[][][] pooledFeatureMaps) {
+        // TODO Step 3: implement Flattening.flatten as described above.
+        throw new UnsupportedOperationException(
+            "Step 3 (Flattening) is not implemented yet — see exercises/src/main/java/cnn/Flattening.java");
+    }
+}

@@ -1,0 +1,57 @@
+package cnn;
+
+/**
+ * Step 2 — Max pooling. A window slides over the feature map and keeps only the largest value it covers: the map
+ * gets smaller (fewer parameters, less overfitting) while the strongest responses survive, so a feature found a
+ * little to the left or right still counts ("spatial invariance" in the lecture).
+ *
+ * <p>Lecture example: the 5x5 feature map pools (2x2, stride 2) to {@code [[1,1,0],[4,2,1],[0,2,1]]}: windows
+ * that hang over the right or bottom edge are kept and take the max of the cells they do cover.
+ */
+public final class MaxPooling {
+    private MaxPooling() {
+    }
+
+    /**
+     * The lecture's pooling: 2x2 window, stride 2.
+     *
+     * @param featureMap a rectangular map, at least 1x1
+     * @return the pooled map, {@code ceil(n / 2)} per axis for the lecture's 2x2 / 2
+     * @throws IllegalArgumentException if the map is null, empty or ragged
+     */
+    public static double[][] pool(double[][] featureMap) {
+        // TODO Step 2: implement MaxPooling.pool as described above.
+        throw new UnsupportedOperationException(
+            "Step 2 (MaxPooling) is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
+    }
+
+    /**
+     * Max pooling with a square window. Output per axis: {@code ceil((n − size) / stride) + 1}, but no window starts
+     * past the last cell; an axis shorter than the window gives one window over all its cells.
+     *
+     * @param featureMap a rectangular map, at least 1x1
+     * @param size       window side, at least 1
+     * @param stride     step between windows, at least 1
+     * @return the pooled map
+     * @throws IllegalArgumentException if the map is null, empty or ragged, or size/stride &lt; 1
+     */
+    public static double[][] pool(double[][] featureMap, int size, int stride) {
+        // TODO Step 2: implement MaxPooling.pool as described above.
+        throw new UnsupportedOperationException(
+            "Step 2 (MaxPooling) is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
+    }
+
+    /**
+     * @param featureMaps a stack of maps of the same shape, {@code [map][row][col]}
+     * @param size        window side, at least 1
+     * @param stride      step between windows, at least 1
+     * @return every map pooled
+     * @throws IllegalArgumentException if the stack is null or empty, a map is null, empty, ragged or of another
+     *                                  shape, or size/stride &lt; 1
+     */
+    public static double[][][] pool(double[][][] featureMaps, int size, int stride) {
+        // TODO Step 2: implement MaxPooling.pool as described above.
+        throw new UnsupportedOperationException(
+            "Step 2 (MaxPooling) is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
+    }
+}

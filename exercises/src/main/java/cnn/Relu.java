@@ -1,0 +1,34 @@
+package cnn;
+
+/**
+ * Step 1(b) — ReLU, the rectified linear unit: every negative cell of a feature map becomes 0, positive cells
+ * stay as they are: {@code max(0, x)}. The lecture's reason: it breaks up linearity (an image's brightness
+ * changes smoothly; the network should learn sharp transitions), which is what lets stacked layers learn more
+ * than one linear map could.
+ */
+public final class Relu {
+    private Relu() {
+    }
+
+    /**
+     * @param featureMap a rectangular map, at least 1x1
+     * @return a new map with {@code max(0, x)} in every cell (NaN stays NaN)
+     * @throws IllegalArgumentException if the map is null, empty or ragged
+     */
+    public static double[][] apply(double[][] featureMap) {
+        // TODO Step 1(b): implement Relu.apply as described above.
+        throw new UnsupportedOperationException(
+            "Step 1(b) (Relu) is not implemented yet — see exercises/src/main/java/cnn/Relu.java");
+    }
+
+    /**
+     * @param featureMaps a stack of rectangular maps of the same shape, {@code [map][row][col]}
+     * @return a new stack with ReLU applied to every map
+     * @throws IllegalArgumentException if the stack is null or empty, or a map is null, empty, ragged or of another shape
+     */
+    public static double[][][] apply(double[][][] featureMaps) {
+        // TODO Step 1(b): implement Relu.apply as described above.
+        throw new UnsupportedOperationException(
+            "Step 1(b) (Relu) is not implemented yet — see exercises/src/main/java/cnn/Relu.java");
+    }
+}
