@@ -1,0 +1,30 @@
+package cnnkit.grader.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar cnn-grader.jar <command>}: the kit's command line. Each command is a class of its own in this
+ * package, registered here.
+ */
+@Command(name = "cnnkit", mixinStandardHelpOptions = true, version = "cnnkit 1.0",
+    description = "The CNN exercise kit: grade a class, build the handout, walk through the lecture.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit status (for tests: never exits the JVM). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

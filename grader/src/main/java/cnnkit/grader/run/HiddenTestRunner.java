@@ -1,0 +1,204 @@
+package cnnkit.grader.run;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import cnnkit.grader.Step;
+import cnnkit.grader.run.CheckResult.Status;
+import cnnkit.hidden.support.CheckFailure;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs the hidden tests of some steps against the classes a loader provides, through the JUnit Platform Launcher
+ * API, and turns every test into a {@link CheckResult}. Results are handed to a sink object in this JVM, never
+ * read back from anything the student's code can print.
+ *
+ * <p>A check's id is {@code <Step>.<testMethodName>}: test method names are unique within a step.
+ */
+public final class HiddenTestRunner {
+    /** Time one Jupiter check may take; a jqwik property guards its calls itself (see {@code Student}). */
+    public static final String CHECK_TIMEOUT = "3 s";
+
+    private HiddenTestRunner() {
+    }
+
+    /**
+     * Lists the checks without running them.
+     *
+     * @param loader loads the hidden test classes (linked to some {@code cnn} classes)
+     * @param steps  the steps whose checks to list
+     * @return check id to display name, in discovery order
+     */
+    public static Map<String, CheckResult> discover(ClassLoader loader, Collection<Step> steps) {
+        Launcher launcher = LauncherFactory.create();
+        TestPlan plan = launcher.discover(request(loader, steps, id -> true));
+        Map<String, CheckResult> checks = new LinkedHashMap<>();
+        for (TestIdentifier root : plan.getRoots()) {
+            collect(plan, root, checks);
+        }
+        return checks;
+    }
+
+    /**
+     * Runs the chosen checks and reports each one to {@code sink} as soon as it ends; a check that never ran
+     * (e.g. its class failed to initialise) is reported as {@link Status#NOT_RUN} or with its container's error.
+     *
+     * @param loader  loads the hidden test classes linked to one submission's {@code cnn} classes
+     * @param steps   the steps to run
+     * @param include which check ids to run
+     * @param sink    receives one result per check
+     */
+    public static void run(ClassLoader loader, Collection<Step> steps, Predicate<String> include,
+                           Consumer<CheckResult> sink) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            Launcher launcher = LauncherFactory.create();
+            LauncherDiscoveryRequest request = request(loader, steps, include);
+            TestPlan plan = launcher.discover(request);
+            Map<String, CheckResult> pending = new LinkedHashMap<>();
+            for (TestIdentifier root : plan.getRoots()) {
+                collect(plan, root, pending);
+            }
+            launcher.execute(plan, new Listener(pending, sink));
+            pending.values().forEach(sink); // never started: report so nothing is silently lost
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static LauncherDiscoveryRequest request(ClassLoader loader, Collection<Step> steps,
+                                                    Predicate<String> include) {
+        List<org.junit.platform.engine.DiscoverySelector> selectors = new ArrayList<>();
+        for (Step step : steps) {
+            try {
+                selectors.add(selectClass(Class.forName(step.hiddenTestClass(), false, loader)));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("hidden test class missing: " + step.hiddenTestClass(), e);
+            }
+        }
+        PostDiscoveryFilter byId = descriptor -> descriptor.getSource()
+            .flatMap(HiddenTestRunner::checkId)
+            .map(id -> FilterResult.includedIf(include.test(id)))
+            .orElse(FilterResult.included("container"));
+        return LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectors)
+            .filters(byId)
+            .configurationParameter("junit.jupiter.execution.timeout.default", CHECK_TIMEOUT)
+            .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+            .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+            .configurationParameter("jqwik.database", "")
+            .configurationParameter("jqwik.reporting.onlyfailures", "true")
+            .configurationParameter("junit.platform.output.capture.stdout", "false")
+            .build();
+    }
+
+    private static void collect(TestPlan plan, TestIdentifier node, Map<String, CheckResult> out) {
+        if (node.isTest()) {
+            checkId(node.getSource().orElse(null)).ifPresent(id -> out.put(id, CheckResult.notPassed(id,
+                stepOf(id), node.getDisplayName(), Status.NOT_RUN, "this check did not run")));
+        }
+        for (TestIdentifier child : plan.getChildren(node)) {
+            collect(plan, child, out);
+        }
+    }
+
+    /** {@code <Step>.<method>} for a test method of a hidden test class (nested classes included). */
+    static Optional<String> checkId(TestSource source) {
+        if (!(source instanceof MethodSource m)) {
+            return Optional.empty();
+        }
+        String simple = m.getClassName().substring(m.getClassName().lastIndexOf('.') + 1);
+        int nested = simple.indexOf('$');
+        String top = nested < 0 ? simple : simple.substring(0, nested);
+        if (!top.endsWith("HiddenTest")) {
+            return Optional.empty();
+        }
+        return Optional.of(top.substring(0, top.length() - "HiddenTest".length()) + "." + m.getMethodName());
+    }
+
+    static Step stepOf(String checkId) {
+        String name = checkId.substring(0, checkId.indexOf('.'));
+        return Step.byName(name).orElseThrow(() -> new IllegalStateException("no step for check " + checkId));
+    }
+
+    /** Turns the Launcher's events into check results. */
+    private static final class Listener implements TestExecutionListener {
+        private final Map<String, CheckResult> pending;
+        private final Consumer<CheckResult> sink;
+
+        Listener(Map<String, CheckResult> pending, Consumer<CheckResult> sink) {
+            this.pending = pending;
+            this.sink = sink;
+        }
+
+        @Override
+        public void executionSkipped(TestIdentifier id, String reason) {
+            checkId(id.getSource().orElse(null)).ifPresent(check -> report(check,
+                CheckResult.notPassed(check, stepOf(check), id.getDisplayName(), Status.NOT_RUN, reason)));
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            Optional<String> check = checkId(id.getSource().orElse(null));
+            if (check.isEmpty()) {
+                // A container (test class) that failed, e.g. in a static initialiser: its checks are reported
+                // below with this reason instead of "did not run".
+                result.getThrowable().ifPresent(t -> failPendingUnder(id, t));
+                return;
+            }
+            report(check.get(), toResult(check.get(), id.getDisplayName(), result));
+        }
+
+        private void failPendingUnder(TestIdentifier container, Throwable t) {
+            String reason = Outcomes.describe(t);
+            pending.replaceAll((k, v) -> v.status() == Status.NOT_RUN
+                ? CheckResult.notPassed(k, v.step(), v.displayName(), Status.ERROR, reason) : v);
+        }
+
+        private void report(String check, CheckResult r) {
+            pending.remove(check);
+            sink.accept(r);
+        }
+
+        private static CheckResult toResult(String check, String name, TestExecutionResult result) {
+            Step step = stepOf(check);
+            if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+                return new CheckResult(check, step, name, Status.PASSED, "", "", "", "", "");
+            }
+            Throwable t = result.getThrowable().orElse(null);
+            if (t instanceof CheckFailure f) {
+                return new CheckResult(check, step, name, Status.FAILED, f.getMessage(), f.input(), f.expected(),
+                    f.actual(), f.misconception());
+            }
+            if (t instanceof TimeoutException || Outcomes.causedByTimeout(t)) {
+                return CheckResult.notPassed(check, step, name, Status.TIMEOUT,
+                    "did not finish within " + CHECK_TIMEOUT + ": is there an endless loop?");
+            }
+            if (t instanceof AssertionError) {
+                return CheckResult.notPassed(check, step, name, Status.FAILED, String.valueOf(t.getMessage()));
+            }
+            return CheckResult.notPassed(check, step, name, Status.ERROR, Outcomes.describe(t));
+        }
+    }
+}

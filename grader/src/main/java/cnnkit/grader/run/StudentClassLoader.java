@@ -1,0 +1,91 @@
+package cnnkit.grader.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+
+/**
+ * Loads a submission's compiled classes of package {@code cnn} together with the grader classes that call them.
+ *
+ * <p>Why a loader of its own: the hidden tests (package {@code cnnkit.hidden}) and the walkthrough's probes link
+ * against {@code cnn.Convolution} &amp;c. Loading them here, child-first, makes them link against this submission's
+ * classes and nothing else: {@code cnn.*} is never looked up in the parent (where the exercise stubs may sit on a
+ * development class path), and classes in {@code cnnkit.hidden.support} come from the parent so that the runner
+ * and the tests share one {@link cnnkit.hidden.support.CheckFailure} class. Everything else (JDK, JUnit, jqwik,
+ * AssertJ, lecture data) comes from the parent.
+ */
+public final class StudentClassLoader extends URLClassLoader {
+    static {
+        registerAsParallelCapable();
+    }
+
+    private static final String STUDENT_PACKAGE = "cnn.";
+    private static final String SHARED_SUPPORT = "cnnkit.hidden.support.";
+
+    private final String[] linkedPrefixes;
+
+    /**
+     * @param studentClasses folder with the compiled {@code cnn/*.class} of one submission
+     * @param parent         the grader's loader
+     * @param linkedPrefixes package prefixes of grader classes that call {@code cnn.*} (loaded child-first)
+     */
+    public StudentClassLoader(Path studentClasses, ClassLoader parent, String... linkedPrefixes) {
+        super(new URL[] {url(studentClasses), codeSource()}, parent);
+        this.linkedPrefixes = linkedPrefixes.clone();
+    }
+
+    /** A loader for the hidden tests against one submission. */
+    public static StudentClassLoader forHiddenTests(Path studentClasses) {
+        return new StudentClassLoader(studentClasses, StudentClassLoader.class.getClassLoader(), "cnnkit.hidden.");
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        boolean student = name.startsWith(STUDENT_PACKAGE);
+        if (!student && !isLinked(name)) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null) {
+                c = findClass(name); // never the parent: a missing student class is an error, not a stub
+            }
+            if (student && c.getProtectionDomain().getCodeSource() != null
+                && !c.getProtectionDomain().getCodeSource().getLocation().equals(getURLs()[0])) {
+                throw new ClassNotFoundException(name + " is not part of the submission");
+            }
+            if (resolve) {
+                resolveClass(c);
+            }
+            return c;
+        }
+    }
+
+    private boolean isLinked(String name) {
+        if (name.startsWith(SHARED_SUPPORT)) {
+            return false;
+        }
+        for (String prefix : linkedPrefixes) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static URL url(Path p) {
+        try {
+            return p.toAbsolutePath().toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new UncheckedIOException(new IOException("bad class folder " + p, e));
+        }
+    }
+
+    /** Where the grader's own classes are: a classes folder in development, the shaded jar in use. */
+    private static URL codeSource() {
+        return StudentClassLoader.class.getProtectionDomain().getCodeSource().getLocation();
+    }
+}
