@@ -36,8 +36,8 @@ final class Arithmetic {
                     }
                 }
                 double max = cells.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-                lines.add(String.format("window %d: rows %s, cols %s: max(%s) = %s", lines.size() + 1,
-                    span(top, map.length), span(left, map[0].length),
+                lines.add(String.format("window %d: %s, %s: max(%s) = %s", lines.size() + 1,
+                    span("row", top, map.length), span("col", left, map[0].length),
                     list(cells.stream().mapToDouble(Double::doubleValue).toArray()), Grid.format(max)));
             }
         }
@@ -130,9 +130,9 @@ final class Arithmetic {
         return s.toString();
     }
 
-    /** @return "1–2" for the 2-cell span starting at 0-based {@code start}, or "5" for a partial one */
-    private static String span(int start, int length) {
+    /** @return "rows 1–2" for the 2-cell span starting at 0-based {@code start}, or "row 5" for a partial one */
+    private static String span(String axis, int start, int length) {
         int end = Math.min(start + 2, length);
-        return end - start == 1 ? Integer.toString(start + 1) : (start + 1) + "–" + end;
+        return end - start == 1 ? axis + " " + (start + 1) : axis + "s " + (start + 1) + "–" + end;
     }
 }

@@ -51,10 +51,24 @@ public final class TerminalView {
         this.pause = pause;
     }
 
+    /** Shows the scenes, then one line that sums them up. */
     public void show(List<Scene> scenes) {
         for (Scene s : scenes) {
             show(s);
         }
+        out.println();
+        out.println(paint(BOLD, summary(scenes)));
+        out.flush();
+    }
+
+    /** @return e.g. "steps shown: 8 of 8; matching the lecture: 3; not implemented yet: 5" (and the wrong one) */
+    public static String summary(List<Scene> scenes) {
+        long right = scenes.stream().filter(s -> s.verdict() == Scene.Verdict.RIGHT).count();
+        long missing = scenes.stream().filter(s -> s.verdict() == Scene.Verdict.NOT_IMPLEMENTED).count();
+        String text = "steps shown: " + scenes.size() + " of " + Walkthrough.SCENES + "; matching the lecture: " + right
+            + "; not implemented yet: " + missing;
+        return scenes.stream().filter(s -> s.verdict() == Scene.Verdict.WRONG).findFirst()
+            .map(s -> text + "; wrong: " + s.step().label() + " (" + s.step().className() + ")").orElse(text);
     }
 
     public void show(Scene scene) {
@@ -77,7 +91,11 @@ public final class TerminalView {
             case WRONG -> RED;
             case NOT_IMPLEMENTED -> YELLOW;
         };
-        out.println(paint(code, scene.verdict() == Scene.Verdict.RIGHT ? "✔ " : "✘ ") + paint(code,
+        out.println(paint(code, switch (scene.verdict()) {
+            case RIGHT -> "✔ ";
+            case WRONG -> "✘ ";
+            case NOT_IMPLEMENTED -> "○ ";
+        }) + paint(code,
             scene.step().className() + ": " + scene.verdict().text()));
         if (!scene.hint().isEmpty()) {
             out.println("Hint: " + scene.hint());

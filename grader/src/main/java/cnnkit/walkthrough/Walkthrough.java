@@ -248,24 +248,34 @@ public final class Walkthrough {
             this.step = step;
         }
 
+        // After a wrong result the lecture's narrative stops: only the result, the expected values and the hint.
         void text(String text) {
-            blocks.add(new Scene.Text(text));
+            show(new Scene.Text(text));
         }
 
         void calculation(String text) {
-            blocks.add(new Scene.Calculation(text));
+            show(new Scene.Calculation(text));
         }
 
         void input(String caption, Grid values, int window) {
-            blocks.add(new Scene.Heatmap(caption, values, null, window));
+            show(new Scene.Heatmap(caption, values, null, window));
         }
 
         void table(String caption, List<String> header, List<List<String>> rows) {
-            blocks.add(new Scene.Table(caption, header, rows));
+            show(new Scene.Table(caption, header, rows));
+        }
+
+        private void show(Scene.Block block) {
+            if (!wrong) {
+                blocks.add(block);
+            }
         }
 
         /** Calls the learner, shows the result against {@code expected}, and judges it. */
         <T> void check(String caption, List<Grid> inputs, Callable<T> call, Function<T, Grid> toGrid, Grid expected) {
+            if (wrong) {
+                return;
+            }
             Outcome<T> outcome = Bounded.call(call, timeout);
             if (outcome instanceof Outcome.Returned<T> r) {
                 Grid actual = r.value() == null ? null : toGrid.apply(r.value());
@@ -283,8 +293,10 @@ public final class Walkthrough {
                     }
                 }
             } else if (outcome instanceof Outcome.NotImplemented<T> n) {
+                if (!missing) { // once per scene is enough
+                    text(n.message().contains("not implemented") ? n.message() : "Not implemented yet: " + n.message());
+                }
                 missing = true;
-                text(step.label() + " (" + step.className() + ") is not implemented yet: " + n.message());
                 blocks.add(new Scene.Heatmap(caption.replaceFirst("^your ", "") + " (reference values)", expected,
                     null, 0));
             } else {
@@ -293,9 +305,9 @@ public final class Walkthrough {
         }
 
         private void fail(String why, Grid expected) {
-            wrong = true;
             text(why);
             blocks.add(new Scene.Heatmap("expected", expected, expected, 0));
+            wrong = true;
         }
 
         Scene build(String name) {
