@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cnnkit", mixinStandardHelpOptions = true, version = "cnnkit 1.0",
     description = "The CNN exercise kit: grade a class, build the handout, walk through the lecture.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class,
+        HandoutCommand.class,
+    })
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
