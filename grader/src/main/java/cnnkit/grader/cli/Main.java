@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "The CNN exercise kit: grade a class, build the handout, walk through the lecture.",
     subcommands = {CommandLine.HelpCommand.class,
         HandoutCommand.class,
+        GradescopeCommand.class,
     })
 public final class Main implements Runnable {
     @CommandLine.Spec
