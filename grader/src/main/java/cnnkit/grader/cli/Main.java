@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         GradeCommand.class,
         WalkthroughCommand.class,
         FiltersCommand.class,
+        HandoutCommand.class,
+        GradescopeCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
