@@ -1,8 +1,14 @@
 package cnnkit.grader.cli;
 
 import cnnkit.grader.Grader;
+import cnnkit.grader.HiddenTests;
+import cnnkit.grader.Step;
 import cnnkit.grader.Trees;
+import cnnkit.grader.collect.Collector;
+import cnnkit.grader.collect.RejectedSubmission;
 import cnnkit.grader.collect.Submission;
+import cnnkit.grader.compile.Compilation;
+import cnnkit.grader.compile.StepCompiler;
 import cnnkit.grader.report.Feedback;
 import cnnkit.grader.report.Gradebook;
 import cnnkit.grader.report.HintSource;
@@ -10,6 +16,7 @@ import cnnkit.grader.report.Progress;
 import cnnkit.grader.report.ResultsJson;
 import cnnkit.grader.report.Summary;
 import cnnkit.grader.run.ForkedRunner;
+import cnnkit.grader.run.WorkerArchive;
 import cnnkit.grader.run.WorkerClassPath;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.Rubric;
@@ -19,7 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,6 +105,7 @@ public final class GradeCommand implements Callable<Integer> {
                 System.err.println("No submissions found.");
                 return 2;
             }
+            prepareWorkers(work.resolve("cds"));
             List<Grade> grades = grade(submissions, rubric, work.resolve("work"), console);
             console.println(Summary.brief(grades));
             console.println("Wrote " + out.resolve("gradebook.csv") + ", " + out.resolve("summary.md")
@@ -140,6 +150,25 @@ public final class GradeCommand implements Callable<Integer> {
             return grades;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * On the first run with this grader build, makes the test JVMs' class-data archive (see {@link WorkerArchive})
+     * from the kit's own correct implementation, never from a student's code. Grading goes on without it if this fails.
+     */
+    private static void prepareWorkers(Path work) {
+        if (!WorkerArchive.options().isEmpty()) {
+            return;
+        }
+        System.err.println("Preparing a class-data archive for the test JVMs (first run of this grader build only)...");
+        try {
+            Path base = SampleClass.materialiseBase(work.resolve("base"));
+            Compilation trusted = StepCompiler.compile(Collector.collect(new Submission("base", base), work), work);
+            WorkerArchive.ensure(trusted.classes(), EnumSet.copyOf(Arrays.stream(Step.values())
+                .filter(HiddenTests::exist).toList()), work);
+        } catch (IOException | RejectedSubmission | IllegalArgumentException e) {
+            System.err.println("No class-data archive (" + e.getMessage() + "): test JVMs start the ordinary way.");
         }
     }
 

@@ -123,7 +123,7 @@ public final class ForkedRunner {
 
         Attempt(Path classes, Collection<Step> steps, Set<String> skip, Path folder) throws IOException {
             Path tmp = Files.createDirectories(folder.resolve("tmp"));
-            ProcessBuilder pb = new ProcessBuilder(command(tmp)).directory(folder.toFile());
+            ProcessBuilder pb = new ProcessBuilder(workerCommand(tmp, WorkerArchive.options())).directory(folder.toFile());
             pb.environment().clear();
             process = pb.start();
             Thread out = new Thread(() -> readFrames(process.getInputStream()), "worker-stdout");
@@ -214,15 +214,6 @@ public final class ForkedRunner {
             }
         }
 
-        private List<String> command(Path tmp) {
-            List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-XX:-UsePerfData", "-Djava.io.tmpdir=" + tmp.toAbsolutePath(), "-Dfile.encoding=UTF-8",
-                "-Duser.home=" + tmp.toAbsolutePath(), "-cp", WorkerClassPath.get(), Worker.class.getName()));
-            return cmd;
-        }
-
         private void readFrames(InputStream in) {
             String prefix = nonce + " ";
             try (InputStream buffered = new java.io.BufferedInputStream(in)) {
@@ -261,6 +252,22 @@ public final class ForkedRunner {
                 return stderr.toString(StandardCharsets.UTF_8).strip();
             }
         }
+    }
+
+    /**
+     * @param tmp   the worker's temp and home folder
+     * @param extra JVM options added to the usual ones (e.g. the class-data archive)
+     * @return the command line of a worker JVM
+     */
+    static List<String> workerCommand(Path tmp, List<String> extra) {
+        List<String> cmd = new ArrayList<>(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx256m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+            "-XX:-UsePerfData", "-Djava.io.tmpdir=" + tmp.toAbsolutePath(), "-Dfile.encoding=UTF-8",
+            "-Duser.home=" + tmp.toAbsolutePath()));
+        cmd.addAll(extra);
+        cmd.addAll(List.of("-cp", WorkerClassPath.get(), Worker.class.getName()));
+        return cmd;
     }
 
     private static byte[] randomBytes() {
