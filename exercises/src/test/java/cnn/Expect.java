@@ -68,7 +68,8 @@ final class Expect {
         String problem = compare(new double[][] {expected}, actual == null ? null : new double[][] {actual});
         if (problem != null) {
             fail(what, inputs, "  expected    " + row(expected) + "\n  your result " + (actual == null ? "null"
-                : row(actual)) + "\n  " + problem.replace("row 1, ", ""));
+                : row(actual)) + "\n  " + problem.replace("row 1, ", "").replace("cells", "values")
+                .replace("rows and cols from 1", "counted from 1"));
         }
     }
 
