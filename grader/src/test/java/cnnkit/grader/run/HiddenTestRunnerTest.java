@@ -4,24 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.grader.testing.Submissions;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The hidden-test runner")
 class HiddenTestRunnerTest {
-    @TempDir
-    Path temp;
-
     @Test
     @DisplayName("links the hidden tests to the given classes: the solutions pass, the stubs fail as not implemented")
     void solutionsPassStubsFail() {
-        List<CheckResult> solutions = Submissions.runHidden(
-            Submissions.compileFolder(Submissions.SOLUTIONS, temp.resolve("solutions")));
-        List<CheckResult> stubs = Submissions.runHidden(
-            Submissions.compileFolder(Submissions.STUBS, temp.resolve("stubs")));
+        List<CheckResult> solutions = Submissions.runHidden(Submissions.compiledSolutions());
+        List<CheckResult> stubs = Submissions.runHidden(Submissions.compiledStubs());
 
         assertThat(solutions).isNotEmpty().allMatch(CheckResult::passed, "passed");
         assertThat(stubs).hasSameSizeAs(solutions)

@@ -27,7 +27,36 @@ public final class Submissions {
     /** The exercise stubs' sources. */
     public static final Path STUBS = Path.of("../exercises/src/main/java/cnn");
 
+    private static final java.util.Map<Path, Path> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Submissions() {
+    }
+
+    /** @return the solutions compiled (once per test JVM) into {@code target/compiled-submissions/solutions} */
+    public static Path compiledSolutions() {
+        return COMPILED.computeIfAbsent(SOLUTIONS, s -> compileFolder(s, freshFolder("solutions")));
+    }
+
+    /** @return the stubs compiled (once per test JVM) into {@code target/compiled-submissions/stubs} */
+    public static Path compiledStubs() {
+        return COMPILED.computeIfAbsent(STUBS, s -> compileFolder(s, freshFolder("stubs")));
+    }
+
+    /** An empty folder below {@code target/compiled-submissions}. */
+    public static Path freshFolder(String name) {
+        Path dir = Path.of("target", "compiled-submissions", name);
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> old = Files.walk(dir)) {
+                    for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @return the {@code .java} files directly in a folder, sorted */
