@@ -15,6 +15,6 @@ import net.jqwik.api.ShrinkingMode;
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@Property(tries = 60, seed = "42", shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.MIXIN)
+@Property(tries = 50, seed = "42", shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.MIXIN)
 public @interface HiddenProperty {
 }
