@@ -10,6 +10,7 @@ import cnnkit.grader.report.Progress;
 import cnnkit.grader.report.ResultsJson;
 import cnnkit.grader.report.Summary;
 import cnnkit.grader.run.ForkedRunner;
+import cnnkit.grader.run.WorkerArchive;
 import cnnkit.grader.run.WorkerClassPath;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.Rubric;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Parameters;
         "Exit status 0 when every submission got a row, whatever the scores."})
 public final class GradeCommand implements Callable<Integer> {
     private static final String SAMPLE = "/cnnkit/sample-class/";
+    private static final int ARCHIVE_FROM = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -114,8 +116,12 @@ public final class GradeCommand implements Callable<Integer> {
         throws Exception {
         Files.createDirectories(out);
         HintSource hints = HintSource.catalogue();
-        Grader grader = new Grader(rubric, new ForkedRunner.Limits(Duration.ofSeconds(30),
-            Duration.ofSeconds(checkTimeout), Duration.ofSeconds(timeout), 3), work);
+        ForkedRunner.Limits limits = new ForkedRunner.Limits(Duration.ofSeconds(30),
+            Duration.ofSeconds(checkTimeout), Duration.ofSeconds(timeout), 3);
+        // Worker start-up dominates; sharing class data pays off from a few submissions on.
+        Path archive = submissions.size() < ARCHIVE_FROM ? null
+            : WorkerArchive.create(Files.createDirectories(work.resolve("cds")), Grader.testedSteps()).orElse(null);
+        Grader grader = new Grader(rubric, new ForkedRunner(limits, archive), work);
         Progress progress = new Progress(console, System.console() != null, submissions.size());
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, submissions.size()));
