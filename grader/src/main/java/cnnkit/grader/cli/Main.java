@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {CommandLine.HelpCommand.class,
         HandoutCommand.class,
         GradescopeCommand.class,
+        ExportCommand.class,
     })
 public final class Main implements Runnable {
     @CommandLine.Spec
