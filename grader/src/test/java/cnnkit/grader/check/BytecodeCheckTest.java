@@ -1,0 +1,345 @@
+package cnnkit.grader.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cnnkit.grader.Step;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The bytecode check")
+class BytecodeCheckTest {
+    @TempDir
+    Path temp;
+
+    /** A step class whose method {@code convolve} has the given body (line 4 of Convolution.java). */
+    private static String convolution(String body) {
+        return "package cnn;\npublic final class Convolution {\n"
+            + "    public static double[][] convolve(double[][] image, double[][] k) throws Exception {\n"
+            + "        " + body + "\n"
+            + "        return image;\n    }\n}\n";
+    }
+
+    /** Checks a Convolution whose method convolve runs {@code body} and returns the Convolution violations. */
+    private List<String> convolve(String body) throws IOException {
+        Map<Step, List<String>> report = check(Map.of("Convolution.java", convolution(body)));
+        assertThat(EnumSet.complementOf(EnumSet.of(Step.CONVOLUTION)))
+            .allSatisfy(other -> assertThat(report.get(other)).isEmpty());
+        return report.get(Step.CONVOLUTION);
+    }
+
+    private Map<Step, List<String>> check(Map<String, String> sources) throws IOException {
+        Path src = Files.createDirectories(temp.resolve("src"));
+        Path out = Files.createDirectories(temp.resolve("classes"));
+        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--release", "17", "-nowarn",
+            "-cp", System.getProperty("java.class.path")));
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            Path file = src.resolve(e.getKey());
+            Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
+            args.add(file.toString());
+        }
+        return compileAndCheck(args, out);
+    }
+
+    private static Map<Step, List<String>> compileAndCheck(List<String> args, Path out) throws IOException {
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, errors, args.toArray(String[]::new));
+        assertThat(status).as("compiles: %s", errors).isZero();
+        return BytecodeCheck.check(out);
+    }
+
+    @Nested
+    @DisplayName("refuses ending or freezing the run")
+    class EndingTheRun {
+        @Test
+        @DisplayName("System.exit, by file, method and line")
+        void exit() throws IOException {
+            assertThat(convolve("System.exit(0);")).containsExactly(
+                "Convolution.java, method convolve, line 4: calls System.exit — not allowed in a graded step "
+                    + "(ends the whole grading process)");
+        }
+
+        @Test
+        @DisplayName("Runtime.halt and shutdown hooks")
+        void halt() throws IOException {
+            assertThat(convolve("Runtime.getRuntime().halt(1);"))
+                .anyMatch(v -> v.contains("calls Runtime.halt") && v.contains("controls the JVM"));
+            assertThat(convolve("Runtime.getRuntime().addShutdownHook(null);"))
+                .anyMatch(v -> v.contains("calls Runtime.addShutdownHook"));
+        }
+
+        @Test
+        @DisplayName("threads, sleeping and waiting")
+        void threads() throws IOException {
+            assertThat(convolve("new Thread(() -> { }).start();")).anyMatch(v -> v.contains("creates a Thread"));
+            assertThat(convolve("Thread.sleep(100_000);")).anyMatch(v -> v.contains("calls Thread.sleep"));
+            assertThat(convolve("Object lock = new Object(); synchronized (lock) { lock.wait(); }"))
+                .anyMatch(v -> v.contains("calls Object.wait") && v.contains("one thread"));
+            assertThat(convolve("java.util.concurrent.Executors.newFixedThreadPool(2);"))
+                .anyMatch(v -> v.contains("calls java.util.concurrent.Executors.newFixedThreadPool"));
+        }
+
+        @Test
+        @DisplayName("a class that extends Thread, waits on itself, or has a finalizer")
+        void threadSubclass() throws IOException {
+            List<String> found = check(Map.of("Relu.java", """
+                package cnn;
+                public final class Relu extends Thread {
+                    public static double[][] apply(double[][] m) throws Exception {
+                        new Relu().join();
+                        return m;
+                    }
+                    @Override protected void finalize() { }
+                }
+                """)).get(Step.RELU);
+            assertThat(found).anyMatch(v -> v.startsWith("Relu.java: extends Thread"))
+                .anyMatch(v -> v.contains("method finalize: overrides finalize"))
+                .anyMatch(v -> v.contains("method apply, line 4: calls Relu.join"));
+        }
+
+        @Test
+        @DisplayName("catching Throwable or Error, but not javac's try-with-resources")
+        void catchingThrowable() throws IOException {
+            assertThat(convolve("try { convolve(image, k); } catch (Throwable t) { }"))
+                .anyMatch(v -> v.contains("line 4: catches Throwable"));
+            assertThat(convolve("try { convolve(image, k); } catch (StackOverflowError e) { }"))
+                .anyMatch(v -> v.contains("catches StackOverflowError"));
+            assertThat(convolve("try (java.util.stream.Stream<String> s = java.util.stream.Stream.of(\"a\")) { }"))
+                .isEmpty();
+        }
+
+        @Test
+        @DisplayName("an endless loop is not a static matter: the worker's time-out stops it")
+        void endlessLoopPassesStatically() throws IOException {
+            assertThat(convolve("while (image != null) { image = image.clone(); }")).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("refuses reaching outside")
+    class ReachingOutside {
+        @Test
+        @DisplayName("files, through java.io and java.nio.file")
+        void files() throws IOException {
+            assertThat(convolve("java.nio.file.Files.readAllLines(java.nio.file.Path.of(\"/etc/passwd\"));"))
+                .anyMatch(v -> v.contains("calls java.nio.file.Files.readAllLines") && v.contains("files"));
+            assertThat(convolve("new java.io.FileWriter(\"results.json\").close();"))
+                .anyMatch(v -> v.contains("creates a java.io.FileWriter"));
+        }
+
+        @Test
+        @DisplayName("environment variables and system properties")
+        void secrets() throws IOException {
+            assertThat(convolve("System.out.println(System.getenv(\"SECRET\"));"))
+                .containsExactly("Convolution.java, method convolve, line 4: calls System.getenv — not allowed in a "
+                    + "graded step (reads environment variables, which may hold secrets)");
+            assertThat(convolve("System.getProperty(\"java.class.path\");"))
+                .anyMatch(v -> v.contains("calls System.getProperty"));
+            assertThat(convolve("Integer.getInteger(\"secret\");")).anyMatch(v -> v.contains("calls Integer.getInteger"));
+        }
+
+        @Test
+        @DisplayName("sockets, processes and native code")
+        void outsideTheJvm() throws IOException {
+            assertThat(convolve("new java.net.Socket(\"localhost\", 80).close();"))
+                .anyMatch(v -> v.contains("creates a java.net.Socket") && v.contains("network"));
+            assertThat(convolve("new ProcessBuilder(\"sh\").start();"))
+                .anyMatch(v -> v.contains("creates a ProcessBuilder") && v.contains("starts programs"));
+            assertThat(convolve("System.loadLibrary(\"evil\");")).anyMatch(v -> v.contains("calls System.loadLibrary"));
+            List<String> nativeMethod = check(Map.of("Relu.java", """
+                package cnn;
+                public final class Relu {
+                    public static native double[][] apply(double[][] m);
+                }
+                """)).get(Step.RELU);
+            assertThat(nativeMethod).anyMatch(v -> v.contains("method apply: declares a native method"));
+        }
+    }
+
+    @Nested
+    @DisplayName("refuses cheating the grader")
+    class Cheating {
+        @Test
+        @DisplayName("reflection, setAccessible and method handles")
+        void reflection() throws IOException {
+            assertThat(convolve("Class.forName(\"cnnkit.grader.Step\");")).anyMatch(v -> v.contains("calls Class.forName"));
+            assertThat(convolve("Convolution.class.getDeclaredMethod(\"x\").setAccessible(true);"))
+                .anyMatch(v -> v.contains("calls Class.getDeclaredMethod"))
+                .anyMatch(v -> v.contains("calls java.lang.reflect.Method.setAccessible") && v.contains("reflection"));
+            assertThat(convolve("java.lang.invoke.MethodHandles.lookup();"))
+                .anyMatch(v -> v.contains("calls java.lang.invoke.MethodHandles.lookup") && v.contains("method handles"));
+            assertThat(convolve("ClassLoader.getSystemClassLoader();")).anyMatch(v -> v.contains("calls ClassLoader"));
+        }
+
+        @Test
+        @DisplayName("System.setOut, and a method reference to System::exit")
+        void hijacking() throws IOException {
+            assertThat(convolve("System.setOut(System.err);")).anyMatch(v -> v.contains("calls System.setOut"));
+            assertThat(convolve("java.util.function.IntConsumer quit = System::exit; quit.accept(0);"))
+                .anyMatch(v -> v.contains("refers to System::exit"));
+        }
+
+        @Test
+        @DisplayName("using the grader's or JUnit's classes")
+        void otherPackages() throws IOException {
+            assertThat(convolve("cnnkit.grader.Step.values();"))
+                .anyMatch(v -> v.contains("calls cnnkit.grader.Step.values") && v.contains("only the JDK"));
+            assertThat(convolve("org.junit.jupiter.api.Assertions.fail(\"x\");"))
+                .anyMatch(v -> v.contains("calls org.junit.jupiter.api.Assertions.fail"));
+        }
+
+        @Test
+        @DisplayName("classes declared outside package cnn, blamed on the step whose file declares them")
+        void classesOutsidePackageCnn() throws IOException {
+            Map<Step, List<String>> report = check(Map.of("MaxPooling.java", """
+                package cnnkit.hidden;
+                public class MaxPooling { }
+                """));
+            assertThat(report.get(Step.MAX_POOLING)).singleElement().asString()
+                .contains("MaxPooling.java: declares class cnnkit.hidden.MaxPooling outside package cnn");
+            assertThat(report.get(Step.RELU)).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("blames the steps that can reach a violation, and only those")
+    class Attribution {
+        @Test
+        @DisplayName("a helper class's violation costs the steps that call it, transitively")
+        void helperTransitive() throws IOException {
+            Map<Step, List<String>> report = check(Map.of(
+                "Relu.java", """
+                    package cnn;
+                    public final class Relu {
+                        public static double[][] apply(double[][] m) { return Util.copy(m); }
+                    }
+                    """,
+                "Util.java", """
+                    package cnn;
+                    final class Util {
+                        static double[][] copy(double[][] m) { return Deep.copy(m); }
+                    }
+                    """,
+                "Deep.java", """
+                    package cnn;
+                    final class Deep {
+                        static double[][] copy(double[][] m) {
+                            java.util.function.Supplier<String> s = () -> System.getenv("HOME");
+                            return m;
+                        }
+                    }
+                    """,
+                "Flattening.java", """
+                    package cnn;
+                    public final class Flattening {
+                        public static double[] flatten(double[][] m) { return m[0]; }
+                    }
+                    """));
+            assertThat(report.get(Step.RELU)).containsExactly("Deep.java, a lambda in method copy, line 4: calls "
+                + "System.getenv — not allowed in a graded step (reads environment variables, which may hold secrets)");
+            assertThat(report.get(Step.FLATTENING)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a main method for trying things out is not graded, and not refused")
+        void mainIsNotGraded() throws IOException {
+            assertThat(check(Map.of("Relu.java", """
+                package cnn;
+                public final class Relu {
+                    public static double[][] apply(double[][] m) { return m; }
+                    public static void main(String[] args) throws Exception {
+                        System.out.println(readCsv(args[0]));
+                    }
+                    private static java.util.List<String> readCsv(String f) throws java.io.IOException {
+                        return java.nio.file.Files.readAllLines(java.nio.file.Path.of(f));
+                    }
+                }
+                """)).get(Step.RELU)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a static initialiser runs as soon as the step is used")
+        void staticInitialiser() throws IOException {
+            assertThat(check(Map.of("Relu.java", """
+                package cnn;
+                public final class Relu {
+                    static { System.exit(3); }
+                    public static double[][] apply(double[][] m) { return m; }
+                }
+                """)).get(Step.RELU)).singleElement().asString().startsWith("Relu.java, static initialiser, line 3");
+        }
+    }
+
+    @Nested
+    @DisplayName("lets honest code through")
+    class Honest {
+        @Test
+        @DisplayName("the reference solutions have no violations")
+        void solutions() throws IOException {
+            List<String> args = new ArrayList<>(List.of("-d", temp.resolve("solutions").toString(), "--release", "17"));
+            try (Stream<Path> files = Files.list(Path.of("../solutions/src/main/java/cnn"))) {
+                files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
+            }
+            Map<Step, List<String>> report = compileAndCheck(args, temp.resolve("solutions"));
+            assertThat(report).hasSize(Step.values().length).allSatisfy((step, v) -> assertThat(v).isEmpty());
+        }
+
+        @Test
+        @DisplayName("a student's own style: streams, lambdas, records, enums, collections, formatting, asserts")
+        void plainStudentStyle() throws IOException {
+            Map<Step, List<String>> report = check(Map.of("Softmax.java", """
+                package cnn;
+                import java.util.*;
+                import java.util.stream.*;
+                public class Softmax {
+                    record Pair(int index, double value) implements Comparable<Pair> {
+                        public int compareTo(Pair o) { return Double.compare(value, o.value); }
+                    }
+                    enum Mode { STABLE, NAIVE }
+                    private static final Map<Mode, Integer> USES = new EnumMap<>(Mode.class);
+                    public static double[] apply(double[] scores) {
+                        if (scores == null || scores.length == 0) {
+                            throw new IllegalArgumentException("scores is empty: " + Arrays.toString(scores));
+                        }
+                        assert scores.length > 0 : "checked above";
+                        Mode mode = Mode.STABLE;
+                        switch (mode) { case STABLE -> USES.merge(mode, 1, Integer::sum); default -> { } }
+                        double max = Arrays.stream(scores).max().orElseThrow();
+                        double[] exp = Arrays.stream(scores).map(s -> Math.exp(s - max)).toArray();
+                        double sum = DoubleStream.of(exp).sum();
+                        List<Pair> pairs = IntStream.range(0, exp.length).mapToObj(i -> new Pair(i, exp[i]))
+                            .sorted(Comparator.reverseOrder()).collect(Collectors.toList());
+                        StringBuilder log = new StringBuilder();
+                        for (Pair p : pairs) {
+                            log.append(String.format(Locale.ROOT, "%d:%.3f ", p.index(), p.value() / sum));
+                        }
+                        Optional<Pair> best = pairs.stream().findFirst();
+                        System.out.println(log + " best " + best.map(Pair::toString).orElse("none"));
+                        Object o = best.orElse(null);
+                        if (o instanceof Pair p && p.hashCode() == Objects.hash(p.index(), p.value())) {
+                            System.err.println(p.equals(o));
+                        }
+                        double[] out = new double[exp.length];
+                        System.arraycopy(exp, 0, out, 0, exp.length);
+                        Iterator<Pair> it = new ArrayList<>(pairs).iterator();
+                        while (it.hasNext()) { it.next(); }
+                        return Arrays.stream(out).map(v -> v / sum).toArray();
+                    }
+                }
+                """));
+            assertThat(report.get(Step.SOFTMAX)).isEmpty();
+        }
+    }
+}
