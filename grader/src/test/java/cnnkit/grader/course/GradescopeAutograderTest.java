@@ -185,14 +185,18 @@ class GradescopeAutograderTest {
         }
 
         @Test
-        @DisplayName("a broken zip gets 0 and a clear message, and no crash")
+        @DisplayName("a broken zip gets 0 and a clear message, and no crash (zip made with hidden checks, no step output)")
         void brokenZip() throws Exception {
-            Path root = autograderRoot("broken");
+            Path root = autograderRoot("broken", "hidden", false);
             Files.write(Files.createDirectories(root.resolve("submission")).resolve("handin.zip"),
                 "PK\u0003\u0004 this is not really a zip".getBytes(StandardCharsets.UTF_8));
             JsonObject results = runAutograder(root, kitCommand());
             assertThat(results.get("score").getAsDouble()).isZero();
             assertThat(results.get("output").getAsString()).contains("rejected").containsIgnoringCase("zip");
+            assertThat(results.getAsJsonArray("tests")).isNotEmpty().allSatisfy(t -> {
+                assertThat(t.getAsJsonObject().get("visibility").getAsString()).isEqualTo("hidden");
+                assertThat(t.getAsJsonObject().get("output").getAsString()).isEmpty();
+            });
         }
     }
 
@@ -206,9 +210,14 @@ class GradescopeAutograderTest {
 
     /** Unpacks a fresh autograder zip where Gradescope puts it ({@code source/}) below a new root. */
     Path autograderRoot(String name) throws IOException {
+        return autograderRoot(name, "visible", true);
+    }
+
+    /** The same, with the zip's options. */
+    Path autograderRoot(String name, String visibility, boolean stepOutput) throws IOException {
         Path root = Files.createDirectories(temp.resolve("root-" + name + "-" + System.nanoTime()));
         Path zip = temp.resolve("ag-" + System.nanoTime() + ".zip");
-        new GradescopeAutograder("visible", true).writeZip(zip, Files.writeString(temp.resolve("x.jar"), "x"));
+        new GradescopeAutograder(visibility, stepOutput).writeZip(zip, Files.writeString(temp.resolve("x.jar"), "x"));
         for (Map.Entry<String, String> e : unzip(zip).entrySet()) {
             Files.writeString(Files.createDirectories(root.resolve("source")).resolve(e.getKey()), e.getValue());
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cnnkit.grader.Step;
+import cnnkit.grader.cli.Main;
 import cnnkit.grader.score.Rubric;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -166,6 +167,18 @@ class HandoutTest {
                 last = at;
             }
             assertThat(readme).contains("mvn test").contains("walkthrough");
+        }
+
+        @Test
+        @DisplayName("the handout command writes a folder and a zip, and says what it needs without either")
+        void command() {
+            Path dir = temp.resolve("cli");
+            Path zip = temp.resolve("cli.zip");
+            assertThat(Main.run("handout", "--out", dir.toString(), "--zip", zip.toString())).isZero();
+            assertThat(dir.resolve("pom.xml")).exists();
+            assertThat(zip).exists();
+            assertThat(Main.run("handout")).isEqualTo(2);
+            assertThat(Main.run("handout", "--out", dir.toString())).as("not empty any more").isEqualTo(2);
         }
 
         @Test
