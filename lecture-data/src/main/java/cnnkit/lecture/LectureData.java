@@ -165,7 +165,12 @@ public final class LectureData {
             CSVRecord r = rows.get(i);
             m[i] = new double[r.size()];
             for (int j = 0; j < r.size(); j++) {
-                m[i][j] = num(r.get(j));
+                try {
+                    m[i][j] = num(r.get(j));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(resource + " line " + (i + 1) + " value " + (j + 1)
+                        + " is not a number: '" + r.get(j) + "'", e);
+                }
             }
             if (m[i].length != m[0].length) {
                 throw new IllegalArgumentException(resource + " is ragged: line " + (i + 1) + " has "

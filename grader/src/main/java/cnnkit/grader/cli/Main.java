@@ -9,7 +9,14 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cnnkit", mixinStandardHelpOptions = true, version = "cnnkit 1.0",
     description = "The CNN exercise kit: grade a class, build the handout, walk through the lecture.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+        GradeCommand.class,
+        WalkthroughCommand.class,
+        FiltersCommand.class,
+        HandoutCommand.class,
+        GradescopeCommand.class,
+        CommandLine.HelpCommand.class,
+    })
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

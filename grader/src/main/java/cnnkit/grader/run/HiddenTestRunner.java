@@ -69,6 +69,15 @@ public final class HiddenTestRunner {
      */
     public static void run(ClassLoader loader, Collection<Step> steps, Predicate<String> include,
                            Consumer<CheckResult> sink) {
+        run(loader, steps, include, id -> { }, sink);
+    }
+
+    /**
+     * As {@link #run(ClassLoader, Collection, Predicate, Consumer)}, telling {@code started} the id of each check
+     * as it starts (so that a process watching from outside knows which check was running if it never ends).
+     */
+    public static void run(ClassLoader loader, Collection<Step> steps, Predicate<String> include,
+                           Consumer<String> started, Consumer<CheckResult> sink) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
@@ -80,7 +89,7 @@ public final class HiddenTestRunner {
             for (TestIdentifier root : plan.getRoots()) {
                 collect(plan, root, pending);
             }
-            launcher.execute(plan, new Listener(pending, sink));
+            launcher.execute(plan, new Listener(pending, started, sink));
             pending.values().forEach(sink); // never started: report so nothing is silently lost
         } finally {
             thread.setContextClassLoader(previous);
@@ -145,11 +154,18 @@ public final class HiddenTestRunner {
     /** Turns the Launcher's events into check results. */
     private static final class Listener implements TestExecutionListener {
         private final Map<String, CheckResult> pending;
+        private final Consumer<String> started;
         private final Consumer<CheckResult> sink;
 
-        Listener(Map<String, CheckResult> pending, Consumer<CheckResult> sink) {
+        Listener(Map<String, CheckResult> pending, Consumer<String> started, Consumer<CheckResult> sink) {
             this.pending = pending;
+            this.started = started;
             this.sink = sink;
+        }
+
+        @Override
+        public void executionStarted(TestIdentifier id) {
+            checkId(id.getSource().orElse(null)).ifPresent(started);
         }
 
         @Override

@@ -1,0 +1,108 @@
+package cnnkit.grader;
+
+import cnnkit.grader.collect.Collector;
+import cnnkit.grader.collect.RejectedSubmission;
+import cnnkit.grader.collect.Sources;
+import cnnkit.grader.collect.Submission;
+import cnnkit.grader.compile.Compilation;
+import cnnkit.grader.compile.StepCompiler;
+import cnnkit.grader.run.CheckResult;
+import cnnkit.grader.run.ForkedRunner;
+import cnnkit.grader.score.Grade;
+import cnnkit.grader.score.GradeStatus;
+import cnnkit.grader.score.Rubric;
+import cnnkit.grader.score.Scorer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Grades one submission through the pipeline: collect → compile (and check) → run → score. Never throws: whatever
+ * goes wrong with one submission becomes its status and reason, so it cannot cost another submission its grade.
+ * Each submission gets a private work folder, deleted afterwards.
+ */
+public final class Grader {
+    private final Rubric rubric;
+    private final ForkedRunner runner;
+    private final Path workRoot;
+
+    /**
+     * @param rubric   points per check
+     * @param limits   time limits of the test runs
+     * @param workRoot a folder for the submissions' work folders
+     */
+    public Grader(Rubric rubric, ForkedRunner.Limits limits, Path workRoot) {
+        this.rubric = rubric;
+        this.runner = new ForkedRunner(limits);
+        this.workRoot = workRoot;
+    }
+
+    /**
+     * @param submission a hand-in
+     * @return its grade
+     */
+    public Grade grade(Submission submission) {
+        long start = System.nanoTime();
+        Path work = workRoot.resolve(submission.id());
+        try {
+            Files.createDirectories(work);
+            return grade(submission, work, start);
+        } catch (RejectedSubmission e) {
+            return without(submission, GradeStatus.REJECTED, e.getMessage(), List.of(), start);
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            return without(submission, GradeStatus.ERROR, "the grader failed on this submission: " + e, List.of(),
+                start);
+        } finally {
+            try {
+                Trees.delete(work);
+            } catch (IOException e) {
+                // a left-over work folder is removed with the run's temp folder
+            }
+        }
+    }
+
+    private Grade grade(Submission submission, Path work, long start) throws IOException, RejectedSubmission {
+        Sources sources = Collector.collect(submission, work);
+        if (sources.isEmpty()) {
+            return without(submission, GradeStatus.NO_SOURCES, "No Java file with `package cnn;` was found.",
+                sources.ignored(), start);
+        }
+        Compilation compilation = StepCompiler.compile(sources, work);
+        List<String> notes = new ArrayList<>(compilation.notes());
+        Set<Step> runnable = compilation.studentSteps();
+        runnable.removeIf(step -> !HiddenTests.exist(step));
+        List<CheckResult> results = List.of();
+        String output = "";
+        if (!runnable.isEmpty()) {
+            ForkedRunner.Outcome outcome = runner.run(compilation.classes(), runnable, work);
+            results = outcome.results();
+            output = outcome.output();
+            notes.addAll(outcome.incidents());
+        }
+        Scorer.Scored scored = Scorer.score(rubric, results, compilation.stubbed());
+        boolean nothingCompiled = compilation.studentSteps().isEmpty();
+        return new Grade(submission.id(), nothingCompiled ? GradeStatus.COMPILE_ERROR : GradeStatus.GRADED,
+            nothingCompiled ? "None of the steps compiled (see each step below)." : "", scored.steps(),
+            scored.checks(), sources.ignored(), notes, output, seconds(start));
+    }
+
+    private Grade without(Submission submission, GradeStatus status, String reason, List<String> ignored,
+                          long start) {
+        Map<Step, List<String>> none = new EnumMap<>(Step.class);
+        for (Step step : Step.values()) {
+            none.put(step, List.of(reason));
+        }
+        Scorer.Scored scored = Scorer.score(rubric, List.of(), none);
+        return new Grade(submission.id(), status, reason, scored.steps(), scored.checks(), ignored, List.of(), "",
+            seconds(start));
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

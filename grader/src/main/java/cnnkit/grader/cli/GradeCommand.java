@@ -1,0 +1,214 @@
+package cnnkit.grader.cli;
+
+import cnnkit.grader.Grader;
+import cnnkit.grader.Trees;
+import cnnkit.grader.collect.Submission;
+import cnnkit.grader.report.Feedback;
+import cnnkit.grader.report.Gradebook;
+import cnnkit.grader.report.HintSource;
+import cnnkit.grader.report.Progress;
+import cnnkit.grader.report.ResultsJson;
+import cnnkit.grader.report.Summary;
+import cnnkit.grader.run.ForkedRunner;
+import cnnkit.grader.run.WorkerClassPath;
+import cnnkit.grader.score.Grade;
+import cnnkit.grader.score.Rubric;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code grade}: grades submissions with the hidden tests and writes the gradebook, each student's
+ * {@code results.json} and {@code feedback.md}, and the class summary.
+ */
+@Command(name = "grade", mixinStandardHelpOptions = true,
+    description = {"Grade submissions (folders or .zip files) with the hidden tests.",
+        "Writes gradebook.csv, summary.md and per submission <id>/results.json (Gradescope) and <id>/feedback.md.",
+        "Exit status 0 when every submission got a row, whatever the scores."})
+public final class GradeCommand implements Callable<Integer> {
+    private static final String SAMPLE = "/cnnkit/sample-class/";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "a submission: a folder or a .zip (its id is its "
+        + "name without .zip)")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--class", paramLabel = "DIR", description = "a folder whose every child is one submission")
+    Path classDir;
+
+    @Option(names = "--sample", description = "grade the sample class shipped with the kit")
+    boolean sample;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "grading-out",
+        description = "where to write the reports (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "submissions graded in parallel (default: the number "
+        + "of cores)")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--rubric", paramLabel = "FILE", description = "a rubric CSV (check_id,step,points) instead of "
+        + "the default")
+    Path rubricFile;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+        description = "time all checks of one submission may take (default: ${DEFAULT-VALUE})")
+    int timeout;
+
+    @Option(names = "--check-timeout", paramLabel = "SECONDS", defaultValue = "10",
+        description = "time one check may run silently before its test JVM is stopped (default: ${DEFAULT-VALUE})")
+    int checkTimeout;
+
+    @Override
+    public Integer call() throws Exception {
+        int sources = (paths.isEmpty() ? 0 : 1) + (classDir == null ? 0 : 1) + (sample ? 1 : 0);
+        if (sources != 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "give exactly one of: PATH..., --class DIR, --sample");
+        }
+        if (jobs < 1 || timeout < 1 || checkTimeout < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs and the timeouts must be at least 1");
+        }
+        Rubric rubric = rubric();
+        PrintStream console = System.out;
+        if (WorkerClassPath.holdsStudentPackage(ownCodeSource())) {
+            System.err.println("This grader build contains classes of package cnn (" + ownCodeSource()
+                + "); rebuild it: student code must never meet exercise or solution classes.");
+            return 1;
+        }
+        Path work = Files.createTempDirectory("cnnkit-grade");
+        try {
+            List<Submission> submissions = submissions(work);
+            if (submissions.isEmpty()) {
+                System.err.println("No submissions found.");
+                return 2;
+            }
+            List<Grade> grades = grade(submissions, rubric, work.resolve("work"), console);
+            console.println(Summary.brief(grades));
+            console.println("Wrote " + out.resolve("gradebook.csv") + ", " + out.resolve("summary.md")
+                + " and a folder per submission.");
+            return 0;
+        } finally {
+            Trees.delete(work);
+        }
+    }
+
+    private List<Grade> grade(List<Submission> submissions, Rubric rubric, Path work, PrintStream console)
+        throws Exception {
+        Files.createDirectories(out);
+        HintSource hints = HintSource.catalogue();
+        Grader grader = new Grader(rubric, new ForkedRunner.Limits(Duration.ofSeconds(30),
+            Duration.ofSeconds(checkTimeout), Duration.ofSeconds(timeout), 3), work);
+        Progress progress = new Progress(console, System.console() != null, submissions.size());
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, submissions.size()));
+        try {
+            List<Future<Grade>> futures = new ArrayList<>();
+            for (Submission s : submissions) {
+                futures.add(pool.submit(() -> {
+                    Grade g = grader.grade(s);
+                    Path folder = Files.createDirectories(out.resolve(g.id()));
+                    ResultsJson.write(folder.resolve("results.json"), g, hints);
+                    Feedback.write(folder.resolve("feedback.md"), g, hints);
+                    progress.graded(g);
+                    return g;
+                }));
+            }
+            List<Grade> grades = new ArrayList<>();
+            for (Future<Grade> f : futures) {
+                grades.add(f.get());
+            }
+            grades.sort(Comparator.comparing(Grade::id));
+            Gradebook.write(out.resolve("gradebook.csv"), grades);
+            Summary.write(out.resolve("summary.md"), grades, hints);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            console.printf("Graded %d submission(s) in %.1f s (%.2f s per submission, %d in parallel)%n",
+                grades.size(), seconds, seconds / grades.size(), Math.min(jobs, submissions.size()));
+            return grades;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Rubric rubric() {
+        if (rubricFile == null) {
+            return Rubric.defaults();
+        }
+        try {
+            return Rubric.load(rubricFile);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private List<Submission> submissions(Path work) throws IOException {
+        if (sample) {
+            return Submission.ofClass(copySample(Files.createDirectories(work.resolve("sample-class"))));
+        }
+        if (classDir != null) {
+            if (!Files.isDirectory(classDir)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--class " + classDir
+                    + " is not a folder");
+            }
+            return Submission.ofClass(classDir);
+        }
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), p + " does not exist");
+            }
+        }
+        return Submission.of(paths);
+    }
+
+    /** Copies the sample class shipped in the jar (listed in its index.txt) to a folder. */
+    static Path copySample(Path dest) throws IOException {
+        try (InputStream index = GradeCommand.class.getResourceAsStream(SAMPLE + "index.txt")) {
+            if (index == null) {
+                throw new IOException("this build of the grader has no sample class (" + SAMPLE + "index.txt)");
+            }
+            for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+                String rel = line.strip();
+                if (rel.isEmpty() || rel.startsWith("#")) {
+                    continue;
+                }
+                Path target = dest.resolve(rel).normalize();
+                if (!target.startsWith(dest)) {
+                    throw new IOException("bad entry in the sample index: " + rel);
+                }
+                try (InputStream in = GradeCommand.class.getResourceAsStream(SAMPLE + rel)) {
+                    if (in == null) {
+                        throw new IOException("the sample index lists a missing file: " + rel);
+                    }
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target);
+                }
+            }
+        }
+        return dest;
+    }
+
+    private static Path ownCodeSource() {
+        try {
+            return Path.of(GradeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package cnnkit.grader.cli;
+
+import cnnkit.grader.course.GradescopeAutograder;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gradescope --out autograder.zip}: the autograder zip to upload to a Gradescope programming assignment. */
+@Command(name = "gradescope", mixinStandardHelpOptions = true,
+    description = {"Writes a Gradescope autograder zip: setup.sh (installs a JDK 17), run_autograder (grades "
+        + "/autograder/submission with the hidden checks) and this grader jar.",
+        "Run it from the kit jar (./cnnkit gradescope ... or java -jar grader/target/cnn-grader.jar gradescope ...)."})
+public final class GradescopeCommand implements Callable<Integer> {
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "autograder.zip",
+        description = "the zip to write (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--visibility", paramLabel = "WHEN", defaultValue = "visible",
+        description = "when students see the hidden checks: visible, after_due_date, hidden, after_published "
+            + "(default: ${DEFAULT-VALUE})")
+    String visibility;
+
+    @Option(names = "--step-output", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "show each check's output (input, expected, actual, hint) to students; --no-step-output "
+            + "shows the points only (default: shown)")
+    boolean stepOutput;
+
+    @Option(names = "--jar", paramLabel = "FILE",
+        description = "the grader jar to ship (default: the jar this command runs from)")
+    Path jar;
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<Path> shipped = jar != null ? Optional.of(jar) : GradescopeAutograder.runningJar();
+        if (shipped.isEmpty()) {
+            System.err.println("gradescope: not running from the kit jar, so there is no jar to put in the zip. Build "
+                + "it with `mvn -B -DskipTests package` and run `./cnnkit gradescope --out autograder.zip` (or "
+                + "`java -jar grader/target/cnn-grader.jar gradescope ...`), or name a jar with --jar FILE.");
+            return 2;
+        }
+        try {
+            new GradescopeAutograder(visibility, stepOutput).writeZip(out, shipped.get());
+        } catch (IllegalArgumentException e) {
+            System.err.println("gradescope: " + e.getMessage());
+            return 2;
+        }
+        System.out.println("gradescope: wrote " + out + " (setup.sh, run_autograder, " + GradescopeAutograder.JAR
+            + "; hidden checks " + visibility + ", step output " + (stepOutput ? "shown" : "hidden") + ")");
+        System.out.println("  upload it under the assignment's Configure Autograder > Zip file upload (Ubuntu base image)");
+        return 0;
+    }
+}

@@ -1,0 +1,98 @@
+package cnnkit.grader.cli;
+
+import cnnkit.walkthrough.Hints;
+import cnnkit.walkthrough.Implementation;
+import cnnkit.walkthrough.LearnerCode;
+import cnnkit.walkthrough.LectureMistakes;
+import cnnkit.walkthrough.Reference;
+import cnnkit.walkthrough.Scene;
+import cnnkit.walkthrough.TerminalView;
+import cnnkit.walkthrough.Walkthrough;
+import cnnkit.walkthrough.HtmlPage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code walkthrough}: replays the lecture's example on the learner's compiled code, step by step. */
+@Command(name = "walkthrough", mixinStandardHelpOptions = true,
+    description = {"Replays the lecture's example on your code: the 7x7 image and 3x3 detector, ReLU, max pooling, "
+        + "flattening, the dense layer, softmax, cross-entropy and the NN1/NN2 error measures.",
+        "Each step is compared with the lecture; the walk stops at the first wrong step with a hint. Steps not "
+            + "implemented yet are shown as such and the walk goes on with the lecture's values."},
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:the walk ran (whatever your code got right)", "1:your classes could not be found or read"})
+public final class WalkthroughCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--classes", paramLabel = "DIR", defaultValue = "exercises/target/classes",
+        description = "your compiled classes of package cnn (default: ${DEFAULT-VALUE}; in the handout: target/classes)")
+    Path classes;
+
+    @Option(names = "--reference", description = "walk through the kit's own reference instead of your code (a demo)")
+    boolean reference;
+
+    @Option(names = "--step", paramLabel = "N", description = "show only step N (1 to 8)")
+    Integer step;
+
+    @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1",
+        description = "animation delay factor: 1 normal, 2 slower, 0 no animation (default: ${DEFAULT-VALUE})")
+    double speed;
+
+    @Option(names = "--no-color", description = "no ANSI colours (also off when the output is not a terminal)")
+    boolean noColor;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "also write the walk as one self-contained HTML page")
+    Path html;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+        description = "time limit for each call into your code (default: ${DEFAULT-VALUE})")
+    double timeoutSeconds;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (step != null && (step < 1 || step > Walkthrough.SCENES)) {
+            err.println("--step must be 1 to " + Walkthrough.SCENES + ", was " + step);
+            return 2;
+        }
+        LearnerCode code = null;
+        try {
+            Implementation learner = Reference.INSTANCE;
+            if (!reference) {
+                code = LearnerCode.fromClasses(classes);
+                learner = code.implementation();
+            }
+            Walkthrough walk = new Walkthrough(learner, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
+                new LectureMistakes(), Hints.load());
+            List<Scene> scenes = step == null ? walk.walk() : List.of(walk.scene(step));
+            boolean terminal = System.console() != null;
+            new TerminalView(out, terminal && !noColor, terminal ? speed : 0, TerminalView.Pause.SLEEP).show(scenes);
+            if (html != null) {
+                Files.writeString(html, HtmlPage.render(scenes, reference ? "the kit's reference" : classes.toString()),
+                    StandardCharsets.UTF_8);
+                out.println();
+                out.println("Wrote " + html);
+            }
+            out.flush();
+            return 0;
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+            err.println("walkthrough: " + e.getMessage());
+            return 1;
+        } finally {
+            if (code != null) {
+                code.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package cnnkit.grader.collect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Unpacks a submitted zip without trusting it.
+ *
+ * <ul>
+ *   <li>zip slip: an entry whose name is absolute or climbs out with {@code ..} rejects the whole archive;</li>
+ *   <li>zip bombs: the entry count is bounded before anything is unpacked, and the unpacked bytes are counted while
+ *       streaming (the sizes an archive declares are not believed);</li>
+ *   <li>symlinks: never created; every entry is written as a regular file with {@code Files.newOutputStream}, so a
+ *       "link" entry becomes a small text file that no later step follows.</li>
+ * </ul>
+ */
+public final class Archives {
+    /** Most entries a submission archive may have. */
+    public static final int MAX_ENTRIES = 10_000;
+    /** Most bytes a submission archive may unpack to. */
+    public static final long MAX_UNPACKED_BYTES = 64L * 1024 * 1024;
+
+    private Archives() {
+    }
+
+    /**
+     * @param zip  the archive
+     * @param dest an empty folder to unpack into
+     * @throws RejectedSubmission if the archive is not a zip, too large, or has an entry escaping {@code dest}
+     * @throws IOException        if {@code dest} cannot be written
+     */
+    public static void extract(Path zip, Path dest) throws RejectedSubmission, IOException {
+        Path root = dest.toAbsolutePath().normalize();
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            if (file.size() > MAX_ENTRIES) {
+                throw new RejectedSubmission("the archive has " + file.size() + " entries; at most " + MAX_ENTRIES
+                    + " are accepted");
+            }
+            long budget = MAX_UNPACKED_BYTES;
+            Enumeration<? extends ZipEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                Path target = safeTarget(root, entry.getName());
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (InputStream in = file.getInputStream(entry);
+                     OutputStream out = Files.newOutputStream(target)) {
+                    budget -= copyAtMost(in, out, budget);
+                }
+            }
+        } catch (ZipException e) {
+            throw new RejectedSubmission("the file is not a readable zip archive (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Path safeTarget(Path root, String name) throws RejectedSubmission {
+        String clean = name.replace('\\', '/');
+        if (clean.startsWith("/") || clean.matches("^[A-Za-z]:.*")) {
+            throw new RejectedSubmission("the archive entry \"" + name + "\" has an absolute path");
+        }
+        try {
+            Path target = root.resolve(clean).normalize();
+            if (!target.startsWith(root) || target.equals(root)) {
+                throw new RejectedSubmission("the archive entry \"" + name + "\" points outside the submission");
+            }
+            return target;
+        } catch (InvalidPathException e) {
+            throw new RejectedSubmission("the archive entry \"" + name + "\" has an invalid name");
+        }
+    }
+
+    /** Copies until the stream ends; more than {@code budget} bytes reject the archive. */
+    private static long copyAtMost(InputStream in, OutputStream out, long budget)
+        throws IOException, RejectedSubmission {
+        byte[] buffer = new byte[8192];
+        long copied = 0;
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            copied += n;
+            if (copied > budget) {
+                throw new RejectedSubmission("the archive unpacks to more than " + MAX_UNPACKED_BYTES / (1024 * 1024)
+                    + " MiB");
+            }
+            out.write(buffer, 0, n);
+        }
+        return copied;
+    }
+}

@@ -1,0 +1,26 @@
+package cnnkit.grader.collect;
+
+import cnnkit.grader.Step;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code cnn} sources found in a submission.
+ *
+ * @param steps   each step's source file found (a step may be missing)
+ * @param helpers other classes of package {@code cnn} the student wrote (allowed)
+ * @param ignored what was found but not graded, one line each, e.g. "src/test/java/cnn/MyTest.java: a test folder"
+ */
+public record Sources(Map<Step, Path> steps, List<Path> helpers, List<String> ignored) {
+    public Sources {
+        steps = Map.copyOf(steps);
+        helpers = List.copyOf(helpers);
+        ignored = List.copyOf(ignored);
+    }
+
+    /** @return true if no source of package {@code cnn} was found */
+    public boolean isEmpty() {
+        return steps.isEmpty() && helpers.isEmpty();
+    }
+}

@@ -1,0 +1,123 @@
+package cnnkit.grader.course;
+
+import cnnkit.grader.Step;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The student handout: a standalone Maven project (its own pom, no parent) with the exercise stubs, the public
+ * tests with their per-step summary, the lecture data with its loader, a README and a GitHub Classroom workflow.
+ *
+ * <p>Everything comes from the {@code handout/} tree the grader jar carries (copied from the exercises and
+ * lecture-data modules at build time). Solutions and hidden tests are never in that tree, so they cannot leak.
+ */
+public final class Handout {
+    /** The top folder inside {@code --zip} archives, and the handout's artifact id. */
+    public static final String TOP_FOLDER = "cnn-exercises";
+
+    private final Map<Step, Integer> points;
+
+    /** @param points points per step, for the Classroom workflow (every step needs one) */
+    public Handout(Map<Step, Integer> points) {
+        this.points = Map.copyOf(points);
+    }
+
+    /**
+     * Writes the handout into a folder.
+     *
+     * @param out the folder (created if missing; must be empty if it exists)
+     * @return the files written, relative to {@code out}, sorted
+     * @throws IllegalArgumentException if {@code out} is a file or a folder that is not empty
+     */
+    public List<Path> writeTo(Path out) throws IOException {
+        if (Files.isRegularFile(out) || Files.isDirectory(out) && !isEmpty(out)) {
+            throw new IllegalArgumentException(out + " exists and is not an empty folder: choose another --out");
+        }
+        Path tree = KitResources.folder("handout");
+        try (Stream<Path> files = Files.walk(tree)) {
+            for (Path source : files.filter(Files::isRegularFile).sorted().toList()) {
+                String relative = tree.relativize(source).toString().replace(source.getFileSystem().getSeparator(), "/");
+                write(out, target(relative), content(relative, Files.readAllBytes(source)));
+            }
+        }
+        write(out, ".github/workflows/classroom.yml", ClassroomWorkflow.yaml(points).getBytes(StandardCharsets.UTF_8));
+        try (Stream<Path> files = Files.walk(out)) {
+            return files.filter(Files::isRegularFile).map(out::relativize).sorted().toList();
+        }
+    }
+
+    /**
+     * Writes the handout as a zip whose entries sit below {@value #TOP_FOLDER}{@code /}.
+     *
+     * @param zip the archive to write (replaced if it exists)
+     */
+    public void writeZip(Path zip) throws IOException {
+        Path staging = Files.createTempDirectory("cnn-handout");
+        try {
+            List<Path> files = writeTo(staging);
+            Path parent = zip.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(os)) {
+                for (Path f : files) {
+                    ZipEntry entry = new ZipEntry(TOP_FOLDER + "/" + f.toString().replace('\\', '/'));
+                    entry.setTime(0L); // the same handout gives the same bytes
+                    z.putNextEntry(entry);
+                    z.write(Files.readAllBytes(staging.resolve(f)));
+                    z.closeEntry();
+                }
+            }
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** Dot-files do not survive Maven's resource copying (default excludes), so the tree holds them without dot. */
+    private static String target(String relative) {
+        return relative.equals("gitignore") ? ".gitignore" : relative;
+    }
+
+    private static byte[] content(String relative, byte[] bytes) {
+        if (!relative.equals("pom.xml")) {
+            return bytes;
+        }
+        return KitResources.fill(new String(bytes, StandardCharsets.UTF_8), KitResources.versions())
+            .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void write(Path out, String relative, byte[] bytes) throws IOException {
+        Path target = out.resolve(relative);
+        Files.createDirectories(target.getParent());
+        Files.write(target, bytes);
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root, e);
+        }
+    }
+}

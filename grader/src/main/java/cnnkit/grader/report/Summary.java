@@ -1,0 +1,124 @@
+package cnnkit.grader.report;
+
+import cnnkit.grader.Step;
+import cnnkit.grader.score.Grade;
+import cnnkit.grader.score.GradeStatus;
+import cnnkit.grader.score.ScoredCheck;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code summary.md}, what the instructor reads before the next lecture: statuses, class averages per step, a score
+ * histogram and the most frequent misconceptions ("12 of 40 ..."), and who needs attention.
+ */
+public final class Summary {
+    private static final int BUCKETS = 10;
+    private static final int BAR = 30;
+
+    private Summary() {
+    }
+
+    /**
+     * @param file   where to write
+     * @param grades one per submission
+     * @param hints  misconception hints
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(Path file, List<Grade> grades, HintSource hints) throws IOException {
+        Files.writeString(file, text(grades, hints), StandardCharsets.UTF_8);
+    }
+
+    /** @return a few lines for the terminal: counts per status and the average score */
+    public static String brief(List<Grade> grades) {
+        double max = grades.stream().mapToDouble(Grade::maxScore).max().orElse(0);
+        return grades.size() + " submission(s): " + statuses(grades) + "; average score "
+            + Points.format(average(grades, Grade::score)) + " / " + Points.format(max);
+    }
+
+    static String text(List<Grade> grades, HintSource hints) {
+        int n = grades.size();
+        StringBuilder md = new StringBuilder("# Class summary\n\n");
+        md.append(brief(grades)).append("\n\n## Averages per step\n\n| Step | Average | Max | Full marks |\n")
+            .append("|---|---|---|---|\n");
+        for (Step step : Step.values()) {
+            double max = grades.stream().mapToDouble(g -> g.step(step).max()).max().orElse(0);
+            long full = grades.stream().filter(g -> max > 0 && g.step(step).earned() >= max).count();
+            md.append("| ").append(Describe.step(step)).append(" | ")
+                .append(Points.format(average(grades, g -> g.step(step).earned()))).append(" | ")
+                .append(Points.format(max)).append(" | ").append(full).append(" of ").append(n).append(" |\n");
+        }
+        md.append("\n## Score histogram\n\n```\n").append(histogram(grades)).append("```\n");
+        md.append("\n## Most frequent misconceptions\n\n");
+        Map<String, Integer> counts = misconceptions(grades);
+        if (counts.isEmpty()) {
+            md.append("None recognised.\n");
+        }
+        counts.entrySet().stream()
+            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+            .forEach(e -> md.append("- **").append(e.getValue()).append(" of ").append(n).append("**: `")
+                .append(e.getKey()).append("`").append(hints.hint(e.getKey()).map(h -> " — " + h).orElse(""))
+                .append('\n'));
+        List<Grade> attention = grades.stream().filter(g -> g.status() != GradeStatus.GRADED)
+            .sorted(Comparator.comparing(Grade::id)).toList();
+        if (!attention.isEmpty()) {
+            md.append("\n## Not graded normally\n\n");
+            attention.forEach(g -> md.append("- ").append(g.id()).append(": ").append(g.status()).append(" — ")
+                .append(g.reason()).append('\n'));
+        }
+        return md.toString();
+    }
+
+    /** Submissions per misconception id: each submission counts once per misconception. */
+    private static Map<String, Integer> misconceptions(List<Grade> grades) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Grade g : grades) {
+            Set<String> seen = new HashSet<>();
+            for (ScoredCheck c : g.checks()) {
+                String m = c.result().misconception();
+                if (!m.isEmpty() && seen.add(m)) {
+                    counts.merge(m, 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static String histogram(List<Grade> grades) {
+        int[] buckets = new int[BUCKETS];
+        for (Grade g : grades) {
+            double share = g.maxScore() == 0 ? 0 : g.score() / g.maxScore();
+            buckets[Math.min(BUCKETS - 1, (int) Math.floor(share * BUCKETS))]++;
+        }
+        int most = Math.max(1, java.util.Arrays.stream(buckets).max().orElse(1));
+        StringBuilder s = new StringBuilder();
+        for (int b = 0; b < BUCKETS; b++) {
+            String range = String.format("%3d–%3d%%", b * 100 / BUCKETS, b == BUCKETS - 1 ? 100 : (b + 1) * 100
+                / BUCKETS - 1);
+            s.append(range).append(" | ").append("#".repeat(buckets[b] * BAR / most)).append(' ').append(buckets[b])
+                .append('\n');
+        }
+        return s.toString();
+    }
+
+    private static String statuses(List<Grade> grades) {
+        Map<GradeStatus, Integer> counts = new EnumMap<>(GradeStatus.class);
+        grades.forEach(g -> counts.merge(g.status(), 1, Integer::sum));
+        StringBuilder s = new StringBuilder();
+        counts.forEach((status, count) -> s.append(s.isEmpty() ? "" : ", ").append(count).append(' ')
+            .append(status));
+        return s.toString();
+    }
+
+    private static double average(List<Grade> grades, java.util.function.ToDoubleFunction<Grade> f) {
+        return grades.stream().mapToDouble(f).average().orElse(0);
+    }
+}

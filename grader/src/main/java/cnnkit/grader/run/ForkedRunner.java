@@ -1,0 +1,296 @@
+package cnnkit.grader.run;
+
+import cnnkit.grader.Step;
+import cnnkit.grader.run.CheckResult.Status;
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the hidden checks of one submission in a separate JVM (a {@link Worker}) and collects the results as they
+ * arrive, so untrusted code never runs in the grader's JVM.
+ *
+ * <p>The worker gets a memory cap, a small stack, its own empty working folder, an empty environment and a class
+ * path without any other {@code cnn} classes. Results come back only as lines framed with a random nonce (see
+ * {@link Frame}). If the worker dies or a check does not end in time, the whole process tree is killed, what arrived
+ * is kept, the running check is marked (TIMEOUT or ERROR) and a fresh worker runs the remaining checks, a bounded
+ * number of times.
+ */
+public final class ForkedRunner {
+    private static final Gson GSON = new Gson();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_LINE = 1 << 20;
+    private static final int STDERR_KEPT = 4096;
+    private static final String EOF = "eof";
+
+    /**
+     * Time and restart limits.
+     *
+     * @param startup    longest wait for a fresh worker's first frame
+     * @param check      longest silence while a check runs
+     * @param submission longest time all of one submission's checks may take, restarts included
+     * @param restarts   fresh workers started after a crash or a timeout
+     */
+    public record Limits(Duration startup, Duration check, Duration submission, int restarts) {
+        /** 30 s to start, 10 s per check, 120 s per submission, 3 restarts. */
+        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(30), Duration.ofSeconds(10),
+            Duration.ofSeconds(120), 3);
+    }
+
+    /**
+     * What the run gave.
+     *
+     * @param results   one result per check, in discovery order
+     * @param output    what the student's code printed (capped), from the last worker
+     * @param incidents what went wrong with workers, for the feedback (e.g. "the test JVM was stopped after 10 s")
+     */
+    public record Outcome(List<CheckResult> results, String output, List<String> incidents) {
+    }
+
+    private final Limits limits;
+
+    public ForkedRunner(Limits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * @param classes the submission's compiled classes
+     * @param steps   the steps whose hidden checks to run
+     * @param work    this submission's private work folder
+     * @return the results
+     * @throws IOException if no worker can be started
+     */
+    public Outcome run(Path classes, Collection<Step> steps, Path work) throws IOException {
+        Map<String, CheckResult> planned = new LinkedHashMap<>();
+        Map<String, CheckResult> results = new LinkedHashMap<>();
+        List<String> incidents = new ArrayList<>();
+        String output = "";
+        long deadline = System.nanoTime() + limits.submission().toNanos();
+        for (int attempt = 0; attempt <= limits.restarts(); attempt++) {
+            Attempt a = new Attempt(classes, steps, results.keySet(), work.resolve("worker-" + attempt));
+            a.await(deadline, planned, results);
+            output = a.output.isEmpty() ? output : a.output;
+            if (a.fatal != null) {
+                incidents.add("The test run failed: " + a.fatal);
+            }
+            if (a.finished) {
+                break;
+            }
+            incidents.add(a.incident);
+            if (a.running == null || System.nanoTime() >= deadline || results.keySet().containsAll(planned.keySet())
+                && !planned.isEmpty()) {
+                break;
+            }
+        }
+        List<CheckResult> ordered = new ArrayList<>();
+        planned.forEach((id, plan) -> ordered.add(results.containsKey(id) ? results.remove(id)
+            : CheckResult.notPassed(id, plan.step(), plan.displayName(), Status.NOT_RUN,
+                "did not run: the test run was stopped before this check (see above)")));
+        ordered.addAll(results.values());
+        return new Outcome(ordered, output, incidents);
+    }
+
+    /** One worker JVM, from start to its last frame (or its death). */
+    private final class Attempt {
+        private final String nonce = HexFormat.of().formatHex(randomBytes());
+        private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+        private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        private final Process process;
+        private String running;
+        private boolean finished;
+        private String fatal;
+        private String incident = "";
+        private String output = "";
+
+        Attempt(Path classes, Collection<Step> steps, Set<String> skip, Path folder) throws IOException {
+            Path tmp = Files.createDirectories(folder.resolve("tmp"));
+            ProcessBuilder pb = new ProcessBuilder(command(tmp)).directory(folder.toFile());
+            pb.environment().clear();
+            process = pb.start();
+            Thread out = new Thread(() -> readFrames(process.getInputStream()), "worker-stdout");
+            Thread err = new Thread(() -> keep(process.getErrorStream(), stderr), "worker-stderr");
+            out.setDaemon(true);
+            err.setDaemon(true);
+            out.start();
+            err.start();
+            try (OutputStream in = process.getOutputStream()) {
+                String request = nonce + "\n" + classes.toAbsolutePath() + "\n"
+                    + steps.stream().map(Step::className).collect(Collectors.joining(",")) + "\n"
+                    + String.join(",", skip) + "\n";
+                in.write(request.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // The worker died before reading its request: reported as a death below.
+            }
+        }
+
+        /** Reads frames until the worker is done, dies, or stays silent too long; then kills its process tree. */
+        void await(long deadline, Map<String, CheckResult> planned, Map<String, CheckResult> results) {
+            long silence = limits.startup().toNanos();
+            try {
+                while (true) {
+                    long wait = Math.min(System.nanoTime() + silence, deadline) - System.nanoTime();
+                    Frame f = wait > 0 ? frames.poll(wait, TimeUnit.NANOSECONDS) : null;
+                    if (f == null) {
+                        timedOut(results, System.nanoTime() >= deadline);
+                        return;
+                    }
+                    silence = limits.check().toNanos();
+                    switch (f.type()) {
+                        case Frame.PLAN -> f.results().forEach(r -> planned.putIfAbsent(r.checkId(), r));
+                        case Frame.STARTED -> running = f.check();
+                        case Frame.RESULT -> f.results().forEach(r -> {
+                            results.put(r.checkId(), r);
+                            running = null;
+                        });
+                        case Frame.OUTPUT -> output = f.text();
+                        case Frame.FATAL -> fatal = f.text();
+                        case Frame.DONE -> {
+                            finished = true;
+                            return;
+                        }
+                        case EOF -> {
+                            died(results);
+                            return;
+                        }
+                        default -> { }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                incident = "grading was interrupted";
+            } finally {
+                killTree();
+            }
+        }
+
+        private void timedOut(Map<String, CheckResult> results, boolean wholeSubmission) {
+            killTree();
+            String limit = wholeSubmission ? limits.submission().toSeconds() + " s for the whole submission"
+                : limits.check().toSeconds() + " s";
+            incident = "The test JVM was stopped after " + limit + (running == null ? "." : " while running "
+                + running + ".");
+            if (running != null) {
+                results.put(running, CheckResult.notPassed(running, HiddenTestRunner.stepOf(running), running,
+                    Status.TIMEOUT, "did not finish within " + limit
+                        + ": is there an endless loop or a very slow computation? The grader stopped it."));
+            }
+        }
+
+        private void died(Map<String, CheckResult> results) {
+            int exit;
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+                exit = process.isAlive() ? -1 : process.exitValue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exit = -1;
+            }
+            String why = "the test JVM ended unexpectedly (exit status " + exit + ")";
+            incident = "The " + why + (running == null ? "" : " while running " + running) + "."
+                + (stderrText().isBlank() ? "" : " It said: " + stderrText());
+            if (running != null) {
+                results.put(running, CheckResult.notPassed(running, HiddenTestRunner.stepOf(running), running,
+                    Status.ERROR, why + " during this check: does the code call System.exit or Runtime.halt, "
+                        + "or use up all memory?"));
+            }
+        }
+
+        private List<String> command(Path tmp) {
+            List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-XX:-UsePerfData", "-Djava.io.tmpdir=" + tmp.toAbsolutePath(), "-Dfile.encoding=UTF-8",
+                "-Duser.home=" + tmp.toAbsolutePath(), "-cp", WorkerClassPath.get(), Worker.class.getName()));
+            return cmd;
+        }
+
+        private void readFrames(InputStream in) {
+            String prefix = nonce + " ";
+            try (InputStream buffered = new java.io.BufferedInputStream(in)) {
+                for (String line; (line = readLine(buffered)) != null; ) {
+                    if (!line.startsWith(prefix)) {
+                        continue; // not from the worker: ignored, whatever it says
+                    }
+                    try {
+                        Frame f = GSON.fromJson(line.substring(prefix.length()), Frame.class);
+                        if (f != null && f.type() != null) {
+                            frames.add(f);
+                        }
+                    } catch (JsonParseException e) {
+                        // a framed line is always well formed; a broken one is dropped
+                    }
+                }
+            } catch (IOException e) {
+                // the stream ends when the process does
+            }
+            frames.add(new Frame(EOF, null, null, null));
+        }
+
+        private void killTree() {
+            ProcessHandle handle = process.toHandle();
+            handle.descendants().forEach(ProcessHandle::destroyForcibly);
+            handle.destroyForcibly();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private String stderrText() {
+            synchronized (stderr) {
+                return stderr.toString(StandardCharsets.UTF_8).strip();
+            }
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    /** @return the next line (without the newline), lines longer than {@link #MAX_LINE} cut; null at the end */
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1 && b != '\n') {
+            if (line.size() < MAX_LINE) {
+                line.write(b);
+            }
+        }
+        return b == -1 && line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void keep(InputStream in, ByteArrayOutputStream kept) {
+        byte[] buffer = new byte[4096];
+        try (in) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                synchronized (kept) {
+                    kept.write(buffer, 0, Math.max(0, Math.min(n, STDERR_KEPT - kept.size())));
+                }
+            }
+        } catch (IOException e) {
+            // ends with the process
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package cnnkit.walkthrough;
+
+import cnnkit.lecture.LectureData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/** The lecture's arithmetic written out as text, so a learner can redo any cell by hand. */
+final class Arithmetic {
+    private Arithmetic() {
+    }
+
+    /** @return e.g. "0·0 + 0·0 + 1·0 + ... = 1": the detector laid on the image with its top-left at (top, left) */
+    static String sumOfProducts(double[][] image, double[][] detector, int top, int left) {
+        StringJoiner terms = new StringJoiner(" + ");
+        double sum = 0;
+        for (int i = 0; i < detector.length; i++) {
+            for (int j = 0; j < detector[0].length; j++) {
+                double a = image[top + i][left + j];
+                terms.add(Grid.format(a) + "·" + Grid.format(detector[i][j]));
+                sum += a * detector[i][j];
+            }
+        }
+        return terms + " = " + Grid.format(sum);
+    }
+
+    /** @return one line per 2x2 / stride-2 window: its place, its cells and their max */
+    static List<String> poolingWindows(double[][] map) {
+        List<String> lines = new ArrayList<>();
+        for (int top = 0; top < map.length; top += 2) {
+            for (int left = 0; left < map[0].length; left += 2) {
+                List<Double> cells = new ArrayList<>();
+                for (int r = top; r < Math.min(top + 2, map.length); r++) {
+                    for (int c = left; c < Math.min(left + 2, map[0].length); c++) {
+                        cells.add(map[r][c]);
+                    }
+                }
+                double max = cells.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+                lines.add(String.format("window %d: %s, %s: max(%s) = %s", lines.size() + 1,
+                    span("row", top, map.length), span("col", left, map[0].length),
+                    list(cells.stream().mapToDouble(Double::doubleValue).toArray()), Grid.format(max)));
+            }
+        }
+        return lines;
+    }
+
+    /** @return e.g. "0.2·1 + -0.1·1 + ... + 0.1 (bias) = 1.9" */
+    static String weightedSum(double[] weights, double[] input, double bias) {
+        StringJoiner terms = new StringJoiner(" + ");
+        double sum = bias;
+        for (int i = 0; i < input.length; i++) {
+            terms.add(Grid.format(weights[i]) + "·" + Grid.format(input[i]));
+            sum += weights[i] * input[i];
+        }
+        return terms + " + " + Grid.format(bias) + " (bias) = " + Grid.format(sum);
+    }
+
+    /** @return one line per class: e^z / (Σ e^z) = p */
+    static List<String> softmax(double[] scores, String[] names) {
+        StringJoiner denominator = new StringJoiner(" + ");
+        double sum = 0;
+        for (double s : scores) {
+            denominator.add("e^" + Grid.format(s));
+            sum += Math.exp(s);
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            lines.add(names[i] + ": e^" + Grid.format(scores[i]) + " / (" + denominator + ") = "
+                + Grid.format(Math.exp(scores[i]) / sum));
+        }
+        return lines;
+    }
+
+    /** @return e.g. "1·ln 0.7311 + 0·ln 0.2689" */
+    static String termsOfLogs(double[] target, double[] predicted) {
+        StringJoiner terms = new StringJoiner(" + ");
+        for (int i = 0; i < target.length; i++) {
+            terms.add(Grid.format(target[i]) + "·ln " + Grid.format(predicted[i]));
+        }
+        return terms.toString();
+    }
+
+    /** @return the NN1/NN2 table's rows: image number, both networks' outputs, the true class */
+    static List<List<String>> networkRows(LectureData.Network nn1, LectureData.Network nn2) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < nn1.predicted().length; i++) {
+            rows.add(List.of("#" + (i + 1), Grid.format(nn1.predicted()[i][0]), Grid.format(nn1.predicted()[i][1]),
+                Grid.format(nn2.predicted()[i][0]), Grid.format(nn2.predicted()[i][1]),
+                nn1.actual()[i][0] == 1 ? "Dog" : "Cat"));
+        }
+        return rows;
+    }
+
+    /** @return e.g. "16 of 25 cells differ, e.g. row 4, col 2: expected 4, got 0" */
+    static String difference(Grid actual, Grid expected) {
+        if (!actual.sameShape(expected)) {
+            return "your result is " + actual.shape() + " but the lecture's is " + expected.shape();
+        }
+        int cells = expected.rows() * expected.cols();
+        for (int r = 0; r < expected.rows(); r++) {
+            for (int c = 0; c < expected.cols(); c++) {
+                if (!actual.cellMatches(expected, r, c)) {
+                    String where = expected.rows() == 1 ? "position " + (c + 1) : "row " + (r + 1) + ", col " + (c + 1);
+                    return actual.differingCells(expected) + " of " + cells + " cells differ, e.g. " + where
+                        + ": expected " + Grid.format(expected.get(r, c)) + ", got " + Grid.format(actual.get(r, c));
+                }
+            }
+        }
+        return "no cell differs";
+    }
+
+    /** @return {row, col} of the largest cell (the first one on ties) */
+    static int[] argmax(double[][] m) {
+        int[] best = {0, 0};
+        for (int r = 0; r < m.length; r++) {
+            for (int c = 0; c < m[0].length; c++) {
+                if (m[r][c] > m[best[0]][best[1]]) {
+                    best = new int[] {r, c};
+                }
+            }
+        }
+        return best;
+    }
+
+    static String list(double[] values) {
+        StringJoiner s = new StringJoiner(", ");
+        for (double v : values) {
+            s.add(Grid.format(v));
+        }
+        return s.toString();
+    }
+
+    /** @return "rows 1–2" for the 2-cell span starting at 0-based {@code start}, or "row 5" for a partial one */
+    private static String span(String axis, int start, int length) {
+        int end = Math.min(start + 2, length);
+        return end - start == 1 ? axis + " " + (start + 1) : axis + "s " + (start + 1) + "–" + end;
+    }
+}

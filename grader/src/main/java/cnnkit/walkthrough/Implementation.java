@@ -1,0 +1,44 @@
+package cnnkit.walkthrough;
+
+/**
+ * The lecture's steps as the walk calls them: one method per public method of package {@code cnn} that the walk
+ * uses. Two implementations: {@link Reference} (the walk's own oracle) and the learner's code behind
+ * {@code cnnkit.walkthrough.probe.LearnerProbe}, which is the only class that names {@code cnn.*}.
+ */
+public interface Implementation {
+    /** Step 1: valid convolution, stride 1 ({@code cnn.Convolution.convolve(image, detector)}). */
+    double[][] convolve(double[][] image, double[][] featureDetector);
+
+    /** Step 1 with stride and zero padding (the filters use it for "same" size). */
+    double[][] convolve(double[][] image, double[][] featureDetector, int stride, int padding);
+
+    /** Step 1(b): {@code cnn.Relu.apply}. */
+    double[][] relu(double[][] featureMap);
+
+    /** Step 2: 2x2 max pooling, stride 2 ({@code cnn.MaxPooling.pool}). */
+    double[][] pool(double[][] featureMap);
+
+    /** Step 3: {@code cnn.Flattening.flatten}. */
+    double[] flatten(double[][] pooledFeatureMap);
+
+    /** Step 4: {@code cnn.FullConnection.forward}. */
+    double[] forward(double[] input, double[][] weights, double[] bias);
+
+    /** Extra 1: {@code cnn.Softmax.apply}. */
+    double[] softmax(double[] scores);
+
+    /** Extra 2: {@code cnn.CrossEntropy.loss}. */
+    double loss(double[] predicted, double[] actual);
+
+    /** Extra 2: {@code cnn.CrossEntropy.gradient}, y − t. */
+    double[] gradient(double[] scores, double[] actual);
+
+    /** Extra 3: {@code cnn.ErrorMeasures.classificationError}. */
+    double classificationError(double[][] predicted, double[][] actual);
+
+    /** Extra 3: {@code cnn.ErrorMeasures.meanSquaredError}. */
+    double meanSquaredError(double[][] predicted, double[][] actual);
+
+    /** Extra 3: {@code cnn.ErrorMeasures.crossEntropy}. */
+    double crossEntropy(double[][] predicted, double[][] actual);
+}

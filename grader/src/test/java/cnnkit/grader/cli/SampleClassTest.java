@@ -1,0 +1,168 @@
+package cnnkit.grader.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cnnkit.grader.Step;
+import cnnkit.grader.cli.SampleClass.Sample;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The sample class shipped for grade --sample")
+class SampleClassTest {
+    private static final Path FOLDER = Path.of("src/main/resources/cnnkit/sample-class");
+    private static final List<String> STATUSES = List.of("graded", "compile_error", "rejected", "no_sources", "error");
+
+    @TempDir
+    static Path temp;
+    private static List<Sample> samples;
+    private static Path classDir;
+
+    @BeforeAll
+    static void materialise() throws IOException {
+        classDir = temp.resolve("class");
+        samples = SampleClass.materialise(classDir);
+    }
+
+    @Test
+    @DisplayName("index.txt lists exactly the files of the folder, sorted (regenerate it from the listing below)")
+    void indexMatchesFolder() throws IOException {
+        List<String> listed;
+        try (Stream<Path> walk = Files.walk(FOLDER)) {
+            listed = walk.filter(Files::isRegularFile).map(p -> FOLDER.relativize(p).toString().replace('\\', '/'))
+                .filter(p -> !p.equals("index.txt")).sorted().collect(Collectors.toList());
+        }
+        assertThat(SampleClass.index()).as("index.txt should be:%n%s", String.join("\n", listed)).isEqualTo(listed);
+    }
+
+    @Test
+    @DisplayName("has about 30 submissions, each a child of the class folder, with a stated expectation")
+    void everySampleIsAChildWithAnExpectation() throws IOException {
+        assertThat(samples).hasSizeBetween(30, 50);
+        try (Stream<Path> children = Files.list(classDir)) {
+            assertThat(children.map(p -> p.getFileName().toString()).sorted())
+                .containsExactlyElementsOf(samples.stream().map(s -> s.id() + (s.zip() ? ".zip" : "")).sorted().toList());
+        }
+        for (Sample s : samples) {
+            assertThat(s.about()).as(s.id()).isNotBlank();
+            assertThat(validExpectation(s.expect())).as(s.id() + " expects '" + s.expect() + "'").isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("names one misconception sample per step at least, and correct, partial, broken and hostile ones")
+    void coversEveryKind() {
+        List<String> ids = samples.stream().map(Sample::id).toList();
+        for (String kind : List.of("correct-", "partial-", "broken-", "hostile-")) {
+            assertThat(ids).as(kind).anyMatch(id -> id.startsWith(kind));
+        }
+        for (Step step : Step.values()) {
+            assertThat(samples).as(step.className())
+                .anyMatch(s -> s.id().startsWith("mis-") && s.expect().equals("loses " + step.className()));
+        }
+    }
+
+    @Test
+    @DisplayName("is byte-identical when materialised twice (zips included)")
+    void materialisesDeterministically() throws IOException {
+        Path again = temp.resolve("again");
+        SampleClass.materialise(again);
+        for (Sample s : samples) {
+            String name = s.id() + (s.zip() ? ".zip" : "");
+            assertThat(fingerprint(again.resolve(name))).as(name).isEqualTo(fingerprint(classDir.resolve(name)));
+        }
+    }
+
+    @Nested
+    @DisplayName("compiles with javac")
+    class Compiling {
+        @Test
+        @DisplayName("every submission except the syntax error compiles; the no-sources one has no cnn file")
+        void everySampleCompilesUnlessBrokenOnPurpose() throws IOException {
+            for (Sample s : samples) {
+                List<Path> sources = cnnSources(unpacked(s));
+                if (s.expect().equals("status no_sources")) {
+                    assertThat(sources).as(s.id()).isEmpty();
+                } else {
+                    assertThat(sources).as(s.id()).isNotEmpty();
+                    boolean compiles = compile(sources, temp.resolve("classes").resolve(s.id()));
+                    assertThat(compiles).as(s.id() + " compiles").isEqualTo(!s.id().equals("broken-syntax-error"));
+                }
+            }
+        }
+    }
+
+    static boolean validExpectation(String expect) {
+        if (expect.equals("full")) {
+            return true;
+        }
+        if (expect.startsWith("status ")) {
+            return STATUSES.contains(expect.substring(7));
+        }
+        return expect.startsWith("loses ")
+            && Arrays.stream(expect.substring(6).split(", ")).allMatch(n -> Step.byName(n).isPresent());
+    }
+
+    /** The submission as a folder: a zip is unpacked into the temp dir first. */
+    static Path unpacked(Sample s) throws IOException {
+        if (!s.zip()) {
+            return classDir.resolve(s.id());
+        }
+        Path out = temp.resolve("unzipped").resolve(s.id());
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(classDir.resolve(s.id() + ".zip")))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                Path target = out.resolve(e.getName()).normalize();
+                Files.createDirectories(target.getParent());
+                Files.copy(zip, target);
+            }
+        }
+        return out;
+    }
+
+    /** The {@code .java} files in a folder named {@code cnn}, skipping build output, tests, metadata and hidden files. */
+    static List<Path> cnnSources(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.toString().endsWith(".java") && p.getParent().getFileName().toString().equals("cnn"))
+                .filter(p -> Stream.iterate(root.relativize(p), q -> q != null, Path::getParent)
+                    .map(q -> q.getFileName().toString())
+                    .noneMatch(n -> n.startsWith(".") || List.of("target", "test", "__MACOSX").contains(n)))
+                .sorted().collect(Collectors.toList());
+        }
+    }
+
+    static boolean compile(List<Path> sources, Path out) throws IOException {
+        List<String> args = new ArrayList<>(List.of("-d", Files.createDirectories(out).toString(), "--release", "17",
+            "-nowarn", "-Xlint:none"));
+        sources.forEach(p -> args.add(p.toString()));
+        return ToolProvider.getSystemJavaCompiler().run(InputStream.nullInputStream(), null,
+            java.io.OutputStream.nullOutputStream(), args.toArray(String[]::new)) == 0;
+    }
+
+    private static Map<String, Long> fingerprint(Path p) throws IOException {
+        try (Stream<Path> walk = Files.walk(p)) {
+            return walk.filter(Files::isRegularFile).collect(Collectors.toMap(f -> p.relativize(f).toString(),
+                f -> {
+                    try {
+                        return (long) Arrays.hashCode(Files.readAllBytes(f));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }));
+        }
+    }
+}

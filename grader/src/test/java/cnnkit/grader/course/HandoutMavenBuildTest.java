@@ -1,0 +1,125 @@
+package cnnkit.grader.course;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cnnkit.grader.Step;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Builds the generated handout with Maven, as a student would: the stubs compile and the public tests fail as not
+ * implemented; with the reference solutions copied in, every public test passes. Results are read from surefire's
+ * XML reports, never from Maven's console output. Slow (two Maven runs): one class, skipped without {@code mvn}.
+ */
+@DisplayName("The student handout, built with Maven")
+class HandoutMavenBuildTest {
+    @TempDir
+    Path temp;
+
+    /** One test case of a surefire report: its class, and its failure or error message (null if it passed). */
+    record Case(String className, String name, boolean failed, String message) {
+    }
+
+    @Test
+    @DisplayName("compiles as handed out with its public tests failing as not implemented, and passes with the solutions")
+    void stubsFailSolutionsPass() throws Exception {
+        assumeTrue(onPath("mvn"), "mvn is not on PATH: the handout build test is skipped");
+        Path handout = temp.resolve("stubs");
+        new Handout(CoursePoints.perStep()).writeTo(handout);
+
+        int stubExit = mvnTest(handout);
+        List<Case> stubCases = reports(handout);
+        assertThat(stubExit).as("mvn test on the stubs fails").isNotZero();
+        for (Step step : Step.values()) {
+            List<Case> cases = ofStep(stubCases, step);
+            assertThat(cases).as(step + ": public tests ran").isNotEmpty();
+            assertThat(cases).as(step + ": some public test fails").anyMatch(Case::failed);
+            assertThat(cases.stream().filter(Case::failed).map(Case::message))
+                .as(step + ": every failure says what is not implemented")
+                .allMatch(m -> m != null && m.contains("is not implemented yet"));
+        }
+
+        Path solved = temp.resolve("solved");
+        new Handout(CoursePoints.perStep()).writeTo(solved);
+        try (Stream<Path> solutions = Files.list(Path.of("../solutions/src/main/java/cnn"))) {
+            for (Path s : solutions.toList()) {
+                Files.copy(s, solved.resolve("src/main/java/cnn").resolve(s.getFileName()),
+                    StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        int solvedExit = mvnTest(solved);
+        List<Case> solvedCases = reports(solved);
+        assertThat(solvedCases.stream().filter(Case::failed).toList()).as("failing tests with the solutions").isEmpty();
+        assertThat(solvedExit).as("mvn test with the solutions").isZero();
+        for (Step step : Step.values()) {
+            assertThat(ofStep(solvedCases, step)).as(step + ": public tests ran").isNotEmpty();
+        }
+    }
+
+    private static List<Case> ofStep(List<Case> cases, Step step) {
+        String prefix = step.studentClass() + "Test";
+        return cases.stream().filter(c -> c.className().equals(prefix) || c.className().startsWith(prefix + "$"))
+            .toList();
+    }
+
+    private int mvnTest(Path project) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("mvn", "-o", "-q", "-B", "test"));
+        String repo = System.getProperty("kit.maven.repo.local");
+        if (repo != null && !repo.isBlank()) {
+            command.add("-Dmaven.repo.local=" + repo);
+        }
+        Path log = project.resolve("mvn.log");
+        Process p = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+            .redirectOutput(log.toFile()).start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("mvn test did not finish in 5 minutes in " + project);
+        }
+        return p.exitValue();
+    }
+
+    private static List<Case> reports(Path project) throws Exception {
+        Path dir = project.resolve("target/surefire-reports");
+        assertThat(dir).as("surefire reports (see mvn.log)").isDirectory();
+        List<Case> cases = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path xml : files.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).toList()) {
+                NodeList testcases = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile())
+                    .getElementsByTagName("testcase");
+                for (int i = 0; i < testcases.getLength(); i++) {
+                    Element tc = (Element) testcases.item(i);
+                    Element problem = first(tc, "failure");
+                    problem = problem != null ? problem : first(tc, "error");
+                    cases.add(new Case(tc.getAttribute("classname"), tc.getAttribute("name"), problem != null,
+                        problem == null ? null : problem.getAttribute("message") + "\n" + problem.getTextContent()));
+                }
+            }
+        }
+        return cases;
+    }
+
+    private static Element first(Element parent, String tag) {
+        NodeList l = parent.getElementsByTagName(tag);
+        return l.getLength() == 0 ? null : (Element) l.item(0);
+    }
+
+    private static boolean onPath(String tool) {
+        String path = System.getenv("PATH");
+        return path != null && Stream.of(path.split(File.pathSeparator))
+            .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+    }
+}

@@ -1,0 +1,275 @@
+package cnnkit.grader.course;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cnnkit.grader.Step;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The student handout")
+class HandoutTest {
+    private static final Path SOLUTIONS = Path.of("../solutions/src/main/java/cnn");
+    private static final Path STUBS = Path.of("../exercises/src/main/java/cnn");
+    private static final Path PUBLIC_TESTS = Path.of("../exercises/src/test/java");
+
+    /** A zero of each primitive type, boxed as the type itself (a ternary chain would widen them all). */
+    private static final Map<Class<?>, Object> ZEROS = Map.of(boolean.class, false, byte.class, (byte) 0,
+        short.class, (short) 0, char.class, '\0', int.class, 0, long.class, 0L, float.class, 0f, double.class, 0.0);
+
+    @TempDir
+    Path temp;
+
+    Path handout;
+    List<Path> files;
+
+    @BeforeEach
+    void writeHandout() throws IOException {
+        handout = temp.resolve("handout");
+        files = new Handout(CoursePoints.perStep()).writeTo(handout);
+    }
+
+    @Nested
+    @DisplayName("holds no solution and no hidden test")
+    class NothingLeaks {
+        @Test
+        @DisplayName("no file has the content or the name of a solution-only source")
+        void noSolutionSource() throws IOException {
+            Set<String> stubNames = names(STUBS);
+            List<Path> solutions = javaFiles(SOLUTIONS);
+            assertThat(solutions).isNotEmpty();
+            for (Path f : files) {
+                byte[] content = Files.readAllBytes(handout.resolve(f));
+                for (Path solution : solutions) {
+                    assertThat(content).as("%s has the content of the solution %s", f, solution.getFileName())
+                        .isNotEqualTo(Files.readAllBytes(solution));
+                    if (!stubNames.contains(solution.getFileName().toString())) {
+                        assertThat(f.getFileName().toString()).as("solution-only file name")
+                            .isNotEqualTo(solution.getFileName().toString());
+                    }
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("no file is or names a hidden test")
+        void noHiddenTest() throws IOException {
+            for (Path f : files) {
+                assertThat(f.toString().replace('\\', '/')).doesNotContainIgnoringCase("hidden");
+                String text = Files.readString(handout.resolve(f), StandardCharsets.UTF_8);
+                assertThat(text).as(f.toString()).doesNotContain("cnnkit.hidden").doesNotContain("HiddenTest");
+            }
+        }
+
+        @Test
+        @DisplayName("its cnn classes are exactly the stubs, and every public method of them throws 'not implemented'")
+        void everyMainMethodThrowsNotImplemented() throws Exception {
+            Path sources = handout.resolve("src/main/java/cnn");
+            assertThat(names(sources)).isEqualTo(names(STUBS));
+            Path classes = compile(sources);
+            int methods = 0;
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+                for (String name : names(sources)) {
+                    Class<?> c = loader.loadClass("cnn." + name.replace(".java", ""));
+                    for (Method m : c.getDeclaredMethods()) {
+                        if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())) {
+                            assertThatThrownBy(() -> invokeWithDefaults(m))
+                                .as("%s.%s", c.getSimpleName(), m.getName())
+                                .isInstanceOf(UnsupportedOperationException.class)
+                                .hasMessageContaining("is not implemented yet");
+                            methods++;
+                        }
+                    }
+                }
+            }
+            assertThat(methods).as("public methods checked").isGreaterThanOrEqualTo(Step.values().length);
+        }
+    }
+
+    @Nested
+    @DisplayName("is a standalone Maven project")
+    class Standalone {
+        @Test
+        @DisplayName("its pom has no parent, no kit artifact, and the kit's pinned versions")
+        void pomIsStandalone() throws IOException {
+            String pom = Files.readString(handout.resolve("pom.xml"));
+            String root = Files.readString(Path.of("../pom.xml"));
+            assertThat(pom).doesNotContain("<parent>").doesNotContain("<groupId>cnnkit</groupId>")
+                .doesNotContain("@").contains("<maven.compiler.release>17</maven.compiler.release>");
+            for (String property : List.of("junit.version", "jqwik.version", "assertj.version", "commons-csv.version",
+                "maven-compiler-plugin.version", "maven-surefire-plugin.version")) {
+                String version = property(root, property);
+                assertThat(pom).as(property).contains("<version>" + version + "</version>");
+            }
+        }
+
+        @Test
+        @DisplayName("carries every public test, the lecture data with its loader, the README and the ERRATA")
+        void carriesTestsAndData() throws IOException {
+            for (Path test : javaFiles(PUBLIC_TESTS)) {
+                assertThat(handout.resolve("src/test/java").resolve(PUBLIC_TESTS.relativize(test))).exists();
+            }
+            assertThat(handout.resolve("src/test/java/cnnkit/lecture/LectureData.java")).exists();
+            for (Step step : Step.values()) {
+                assertThat(handout.resolve("src/main/java/cnn/" + step.sourceFile())).exists();
+            }
+            assertThat(handout.resolve("src/test/resources/lecture-data/Convolution/image.csv")).exists();
+            assertThat(handout.resolve("src/test/resources/junit-platform.properties")).exists();
+            assertThat(handout.resolve(".gitignore")).exists();
+            for (String doc : List.of("README.md", "ERRATA.md")) {
+                if (Files.exists(Path.of("../lecture-data", doc))) {
+                    assertThat(handout.resolve("lecture-data/" + doc)).exists();
+                }
+            }
+            Path services = Path.of("../exercises/src/test/resources/META-INF/services");
+            if (Files.isDirectory(services)) {
+                for (String name : names(services)) {
+                    assertThat(handout.resolve("src/test/resources/META-INF/services/" + name)).exists();
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("its README lists the steps in lecture order")
+        void readmeListsStepsInOrder() throws IOException {
+            String readme = Files.readString(handout.resolve("README.md"));
+            int last = -1;
+            for (Step step : Step.values()) {
+                int at = readme.indexOf("`" + step.className() + "`");
+                assertThat(at).as(step.className()).isGreaterThan(last);
+                last = at;
+            }
+            assertThat(readme).contains("mvn test").contains("walkthrough");
+        }
+
+        @Test
+        @DisplayName("refuses to write into a folder that is not empty")
+        void refusesNonEmptyFolder() {
+            assertThatThrownBy(() -> new Handout(CoursePoints.perStep()).writeTo(handout))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an empty folder");
+        }
+
+        @Test
+        @DisplayName("as a zip: the same files below cnn-exercises/, byte for byte the same zip twice")
+        void zip() throws IOException {
+            Path a = temp.resolve("a.zip");
+            Path b = temp.resolve("b.zip");
+            new Handout(CoursePoints.perStep()).writeZip(a);
+            new Handout(CoursePoints.perStep()).writeZip(b);
+            Set<String> entries = new TreeSet<>();
+            try (ZipFile zip = new ZipFile(a.toFile())) {
+                Enumeration<? extends ZipEntry> e = zip.entries();
+                while (e.hasMoreElements()) {
+                    entries.add(e.nextElement().getName());
+                }
+            }
+            assertThat(entries).isEqualTo(files.stream()
+                .map(f -> Handout.TOP_FOLDER + "/" + f.toString().replace('\\', '/'))
+                .collect(Collectors.toCollection(TreeSet::new)));
+            assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+        }
+    }
+
+    @Nested
+    @DisplayName("has a GitHub Classroom workflow")
+    class Classroom {
+        @Test
+        @DisplayName("with one command test per step, in lecture order, running that step's public tests for its points")
+        void oneTestPerStep() throws IOException {
+            String yaml = Files.readString(handout.resolve(".github/workflows/classroom.yml"));
+            Map<Step, Integer> points = CoursePoints.perStep();
+            Matcher m = Pattern.compile("command: mvn -B -q test -Dtest='(\\w+)Test'\\n.*\\n\\s+max-score: (\\d+)")
+                .matcher(yaml);
+            List<String> steps = new ArrayList<>();
+            while (m.find()) {
+                Step step = Step.byName(m.group(1)).orElseThrow();
+                assertThat(Integer.parseInt(m.group(2))).as(step.className()).isEqualTo(points.get(step));
+                steps.add(step.className());
+            }
+            assertThat(steps).containsExactlyElementsOf(Stream.of(Step.values()).map(Step::className).toList());
+            assertThat(yaml).contains("classroom-resources/autograding-command-grader@v1",
+                "classroom-resources/autograding-grading-reporter@v1",
+                "runners: convolution,relu,maxpooling,flattening,fullconnection,softmax,crossentropy,errormeasures",
+                "MAXPOOLING_RESULTS: \"${{steps.maxpooling.outputs.result}}\"");
+            assertThat(yaml).doesNotContain("\t");
+        }
+
+        @Test
+        @DisplayName("whose steps each have a public test class in the handout")
+        void everyStepHasItsPublicTests() {
+            for (Step step : Step.values()) {
+                assertThat(files).as(step.className() + "Test")
+                    .anyMatch(f -> f.getFileName().toString().equals(step.className() + "Test.java"));
+            }
+        }
+    }
+
+    static String property(String pom, String name) {
+        Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
+        assertThat(m.find()).as("root pom property " + name).isTrue();
+        return m.group(1).trim();
+    }
+
+    static Set<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    static List<Path> javaFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
+    }
+
+    private Path compile(Path sources) throws IOException {
+        Path out = Files.createDirectories(temp.resolve("classes"));
+        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--release", "17"));
+        javaFiles(sources).forEach(p -> args.add(p.toString()));
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new))).isZero();
+        return out;
+    }
+
+    /** Calls a static method with null for every object and 0 for every number: a stub must throw before looking. */
+    private static void invokeWithDefaults(Method m) throws Throwable {
+        Object[] args = new Object[m.getParameterCount()];
+        Class<?>[] types = m.getParameterTypes();
+        for (int i = 0; i < args.length; i++) {
+            args[i] = types[i].isPrimitive() ? ZEROS.get(types[i]) : null;
+        }
+        try {
+            m.invoke(null, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
