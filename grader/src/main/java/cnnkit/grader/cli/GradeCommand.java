@@ -1,14 +1,12 @@
 package cnnkit.grader.cli;
 
 import cnnkit.grader.Grader;
-import cnnkit.grader.HiddenTests;
-import cnnkit.grader.Step;
 import cnnkit.grader.Trees;
-import cnnkit.grader.collect.Collector;
-import cnnkit.grader.collect.RejectedSubmission;
 import cnnkit.grader.collect.Submission;
-import cnnkit.grader.compile.Compilation;
-import cnnkit.grader.compile.StepCompiler;
+import cnnkit.grader.course.GradebookTable;
+import cnnkit.grader.course.LmsExport;
+import cnnkit.grader.course.Roster;
+import cnnkit.grader.course.RosterGradebook;
 import cnnkit.grader.report.Feedback;
 import cnnkit.grader.report.Gradebook;
 import cnnkit.grader.report.HintSource;
@@ -26,9 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +44,8 @@ import picocli.CommandLine.Parameters;
         "Writes gradebook.csv, summary.md and per submission <id>/results.json (Gradescope) and <id>/feedback.md.",
         "Exit status 0 when every submission got a row, whatever the scores."})
 public final class GradeCommand implements Callable<Integer> {
+    private static final int ARCHIVE_FROM = 4;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -81,6 +79,20 @@ public final class GradeCommand implements Callable<Integer> {
         description = "time one check may run silently before its test JVM is stopped (default: ${DEFAULT-VALUE})")
     int checkTimeout;
 
+    @Option(names = "--visibility", paramLabel = "WHEN", defaultValue = "visible",
+        description = "Gradescope visibility of each check in results.json: visible, after_due_date, hidden, "
+            + "after_published (default: ${DEFAULT-VALUE})")
+    String visibility;
+
+    @Option(names = "--step-output", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "put each failed check's input, expected, actual and hint in results.json; --no-step-output "
+            + "gives the points only (default: included)")
+    boolean stepOutput;
+
+    @Option(names = "--roster", paramLabel = "FILE", description = "id,name,email CSV: also write "
+        + RosterGradebook.FILE + " with each submission's student (gradebook.csv is unchanged)")
+    Path rosterFile;
+
     @Override
     public Integer call() throws Exception {
         int sources = (paths.isEmpty() ? 0 : 1) + (classDir == null ? 0 : 1) + (sample ? 1 : 0);
@@ -92,6 +104,8 @@ public final class GradeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs and the timeouts must be at least 1");
         }
         Rubric rubric = rubric();
+        ResultsJson.Presentation presentation = presentation();
+        Roster roster = roster();
         PrintStream console = System.out;
         if (WorkerClassPath.holdsStudentPackage(ownCodeSource())) {
             System.err.println("This grader build contains classes of package cnn (" + ownCodeSource()
@@ -105,8 +119,10 @@ public final class GradeCommand implements Callable<Integer> {
                 System.err.println("No submissions found.");
                 return 2;
             }
-            prepareWorkers(work.resolve("cds"));
-            List<Grade> grades = grade(submissions, rubric, work.resolve("work"), console);
+            List<Grade> grades = grade(submissions, rubric, presentation, work.resolve("work"), console);
+            if (roster != null) {
+                writeRosterGradebook(roster, console);
+            }
             console.println(Summary.brief(grades));
             console.println("Wrote " + out.resolve("gradebook.csv") + ", " + out.resolve("summary.md")
                 + " and a folder per submission.");
@@ -116,12 +132,17 @@ public final class GradeCommand implements Callable<Integer> {
         }
     }
 
-    private List<Grade> grade(List<Submission> submissions, Rubric rubric, Path work, PrintStream console)
+    private List<Grade> grade(List<Submission> submissions, Rubric rubric, ResultsJson.Presentation presentation,
+                              Path work, PrintStream console)
         throws Exception {
         Files.createDirectories(out);
         HintSource hints = HintSource.catalogue();
-        Grader grader = new Grader(rubric, new ForkedRunner.Limits(Duration.ofSeconds(30),
-            Duration.ofSeconds(checkTimeout), Duration.ofSeconds(timeout), 3), work);
+        ForkedRunner.Limits limits = new ForkedRunner.Limits(Duration.ofSeconds(30),
+            Duration.ofSeconds(checkTimeout), Duration.ofSeconds(timeout), 3);
+        // Worker start-up dominates; sharing class data pays off from a few submissions on.
+        Path archive = submissions.size() < ARCHIVE_FROM ? null
+            : WorkerArchive.create(Files.createDirectories(work.resolve("cds")), Grader.testedSteps()).orElse(null);
+        Grader grader = new Grader(rubric, new ForkedRunner(limits, archive), work);
         Progress progress = new Progress(console, System.console() != null, submissions.size());
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, submissions.size()));
@@ -131,7 +152,7 @@ public final class GradeCommand implements Callable<Integer> {
                 futures.add(pool.submit(() -> {
                     Grade g = grader.grade(s);
                     Path folder = Files.createDirectories(out.resolve(g.id()));
-                    ResultsJson.write(folder.resolve("results.json"), g, hints);
+                    ResultsJson.write(folder.resolve("results.json"), g, hints, presentation);
                     Feedback.write(folder.resolve("feedback.md"), g, hints);
                     progress.graded(g);
                     return g;
@@ -153,22 +174,35 @@ public final class GradeCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * On the first run with this grader build, makes the test JVMs' class-data archive (see {@link WorkerArchive})
-     * from the kit's own correct implementation, never from a student's code. Grading goes on without it if this fails.
-     */
-    private static void prepareWorkers(Path work) {
-        if (!WorkerArchive.options().isEmpty()) {
-            return;
-        }
-        System.err.println("Preparing a class-data archive for the test JVMs (first run of this grader build only)...");
+    private ResultsJson.Presentation presentation() {
         try {
-            Path base = SampleClass.materialiseBase(work.resolve("base"));
-            Compilation trusted = StepCompiler.compile(Collector.collect(new Submission("base", base), work), work);
-            WorkerArchive.ensure(trusted.classes(), EnumSet.copyOf(Arrays.stream(Step.values())
-                .filter(HiddenTests::exist).toList()), work);
-        } catch (IOException | RejectedSubmission | IllegalArgumentException e) {
-            System.err.println("No class-data archive (" + e.getMessage() + "): test JVMs start the ordinary way.");
+            return new ResultsJson.Presentation(visibility, stepOutput);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--visibility: " + e.getMessage());
+        }
+    }
+
+    private Roster roster() throws IOException {
+        if (rosterFile == null) {
+            return null;
+        }
+        try {
+            return Roster.load(rosterFile);
+        } catch (IllegalArgumentException | IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--roster: " + e.getMessage());
+        }
+    }
+
+    /** The gradebook with each submission's student; mismatches are reported, never fatal. */
+    private void writeRosterGradebook(Roster roster, PrintStream console) throws IOException {
+        LmsExport.Outcome outcome = RosterGradebook.write(GradebookTable.load(out.resolve("gradebook.csv")), roster,
+            out.resolve(RosterGradebook.FILE));
+        console.println("Wrote " + out.resolve(RosterGradebook.FILE) + " (" + outcome.rows() + " rows).");
+        if (!outcome.notOnRoster().isEmpty()) {
+            console.println("Not on the roster: " + String.join(", ", outcome.notOnRoster()));
+        }
+        if (!outcome.withoutSubmission().isEmpty()) {
+            console.println("On the roster without a submission: " + String.join(", ", outcome.withoutSubmission()));
         }
     }
 

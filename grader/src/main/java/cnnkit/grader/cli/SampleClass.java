@@ -75,23 +75,6 @@ public final class SampleClass {
         return samples;
     }
 
-    /**
-     * Writes the sample class's correct base implementation, as {@code dir/cnn/*.java}: trusted code, e.g. to prepare
-     * the test JVMs' class-data archive.
-     *
-     * @param dir an empty or missing folder
-     * @return dir
-     * @throws IOException if a resource cannot be read or a file not written
-     */
-    public static Path materialiseBase(Path dir) throws IOException {
-        for (String path : index()) {
-            if (path.startsWith(BASE)) {
-                write(dir.resolve(path.substring(BASE.length())), read(path));
-            }
-        }
-        return dir;
-    }
-
     /** @return every resource path of the sample class, relative to {@link #ROOT} */
     public static List<String> index() throws IOException {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(open("index.txt"), StandardCharsets.UTF_8))) {
