@@ -119,7 +119,8 @@ class SampleClassTest {
     class Grading {
         /** In the build: the base and a misconception per step; {@code -Dcnnkit.sample.grading=all} grades all 37. */
         private static final List<String> QUICK = List.of("correct-plain", "mis-flipped-kernel", "mis-relu-abs",
-            "mis-average-pooling", "mis-flatten-by-columns", "mis-dense-transposed", "mis-softmax-overflow", "mis-gradient-sign", "mis-accuracy");
+            "mis-average-pooling", "mis-flatten-by-columns", "mis-dense-transposed", "mis-softmax-overflow",
+            "mis-gradient-sign", "mis-accuracy");
 
         @Test
         @DisplayName("the correct ones pass every check; each misconception and partial one loses each of its steps")
