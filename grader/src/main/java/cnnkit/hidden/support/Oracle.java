@@ -73,7 +73,8 @@ public final class Oracle {
         return out;
     }
 
-    private static double[][] plus(double[][] a, double[][] b) {
+    /** @return a + b, cell by cell */
+    static double[][] plus(double[][] a, double[][] b) {
         double[][] out = new double[a.length][a[0].length];
         for (int r = 0; r < a.length; r++) {
             for (int c = 0; c < a[0].length; c++) {

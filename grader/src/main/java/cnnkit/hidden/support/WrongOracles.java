@@ -48,7 +48,7 @@ public final class WrongOracles {
                     if (one == null) {
                         maps = null;
                     } else {
-                        sum = sum == null ? one : plus(sum, one);
+                        sum = sum == null ? one : Oracle.plus(sum, one);
                     }
                 }
                 if (maps != null) {
@@ -125,16 +125,6 @@ public final class WrongOracles {
     /** A "same" result has ceil(n / stride) cells per axis. */
     private static double[][] fit(double[][] m, int h, int w, int stride) {
         return topLeft(m, (h + stride - 1) / stride, (w + stride - 1) / stride);
-    }
-
-    private static double[][] plus(double[][] a, double[][] b) {
-        double[][] out = new double[a.length][a[0].length];
-        for (int r = 0; r < a.length; r++) {
-            for (int c = 0; c < a[0].length; c++) {
-                out[r][c] = a[r][c] + b[r][c];
-            }
-        }
-        return out;
     }
 
     // ---- Step 1(b): ReLU ------------------------------------------------------------------------------------
