@@ -91,6 +91,9 @@ public final class WrongOracles {
                 v.add(new Variant("padding-one-side", (img, k) -> Oracle.slide(Oracle.pad(img, p, p, 0, 0), k, stride)));
                 v.add(new Variant("padding-one-side", (img, k) -> Oracle.slide(Oracle.pad(img, 0, 0, p, p), k, stride)));
             }
+            // the padded array has the right size, but the image was copied to its top-left corner
+            v.add(new Variant("padding-one-side",
+                (img, k) -> Oracle.slide(Oracle.pad(img, 0, 0, 2 * p, 2 * p), k, stride)));
         }
         return v;
     }
