@@ -154,7 +154,7 @@ class ConvolutionHiddenTest {
     }
 
     @HiddenProperty
-    @Label("on random images, detectors, strides and paddings the result is the detector slid over the zero-padded image")
+    @Label("on random images, detectors, strides and paddings: the detector slid over the zero-padded image")
     void convolutionSlidesTheDetectorOverThePaddedImage(@ForAll("images") double[][] image,
                                                          @ForAll("detectors") double[][] k,
                                                          @ForAll @IntRange(min = 1, max = 3) int stride,
@@ -184,7 +184,8 @@ class ConvolutionHiddenTest {
                                              @ForAll @IntRange(min = 1, max = 2) int stride,
                                              @ForAll @IntRange(min = 0, max = 1) int padding,
                                              @ForAll("detectors") double[][] shape) {
-        Assume.that(shape.length <= input[0].length + 2 * padding && shape[0].length <= input[0][0].length + 2 * padding);
+        Assume.that(shape.length <= input[0].length + 2 * padding
+            && shape[0].length <= input[0][0].length + 2 * padding);
         double[][][][] filters = new double[filterCount][input.length][][];
         double[] bias = new double[filterCount];
         for (int f = 0; f < filterCount; f++) {
@@ -267,7 +268,8 @@ class ConvolutionHiddenTest {
     @DisplayName("a detector larger than the (padded) image is rejected with IllegalArgumentException")
     void rejectsDetectorLargerThanImage() {
         double[][] image = {{1, 2}, {3, 4}};
-        Expect.given("image", image, "featureDetector", DETECTOR_3X3).rejects("the 3x3 detector is larger than the 2x2 image",
+        Expect.given("image", image, "featureDetector", DETECTOR_3X3)
+            .rejects("the 3x3 detector is larger than the 2x2 image",
             () -> Convolution.convolve(image, DETECTOR_3X3));
         double[][] tall = {{1}, {2}, {3}, {4}, {5}};
         Expect.given("image", image, "featureDetector", tall, "stride", 1, "padding", 1)
@@ -298,7 +300,7 @@ class ConvolutionHiddenTest {
     }
 
     @Test
-    @DisplayName("a layer with a stride below 1, a negative padding or kernels larger than the padded input is rejected")
+    @DisplayName("a layer with stride < 1, negative padding or kernels larger than the padded input is rejected")
     void rejectsBadLayerGeometry() {
         double[][][] input = {{{1, 2}, {3, 4}}};
         double[][][][] filters = {{{{1, 0}, {0, 1}}}};

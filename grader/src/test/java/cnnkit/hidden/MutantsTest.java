@@ -86,7 +86,7 @@ class MutantsTest {
     }
 
     /** Compiles the mutant's step file against the solutions and puts it together with the other steps' classes. */
-    private static Path build(String id, Step step) {
+    static Path build(String id, Step step) {
         Path solutions = Submissions.compiledSolutions();
         Path out = Submissions.freshFolder("mutants/" + id);
         Submissions.compile(out, List.of(solutions), List.of(MUTANTS.resolve(id).resolve(step.sourceFile())));

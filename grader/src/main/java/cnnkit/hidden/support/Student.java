@@ -93,7 +93,7 @@ public final class Student {
         throw (E) t;
     }
 
-    /** The student's code did not return in time; its cause is a {@link TimeoutException}, which the runner reports as TIMEOUT. */
+    /** The student's code did not return in time; the cause, a {@link TimeoutException}, makes it a TIMEOUT. */
     public static final class StudentTimeout extends AssertionError {
         private static final long serialVersionUID = 1L;
 
