@@ -109,6 +109,15 @@ public record Grid(double[][] cells) {
         return lo > hi ? new double[] {0, 0} : new double[] {lo, hi};
     }
 
+    /**
+     * @param v     a value
+     * @param range {@code {smallest, largest}} as from {@link #range()}
+     * @return v's place on that scale, 0 (smallest) to 1 (largest); 0 if the scale is flat or v is not finite
+     */
+    public static double scaled(double v, double[] range) {
+        return range[1] > range[0] && Double.isFinite(v) ? (v - range[0]) / (range[1] - range[0]) : 0;
+    }
+
     /** @return "rows x cols", e.g. "5x5" */
     public String shape() {
         return rows() + "x" + cols();

@@ -84,7 +84,9 @@ public final class Walkthrough {
         double[][] map = LectureData.featureMap();
         for (int r = 0; r < map.length; r++) {
             for (int c = 0; c < map[0].length; c++) {
-                b.calculation(String.format("row %d, col %d: %s", r + 1, c + 1, Arithmetic.sumOfProducts(image, detector, r, c)));
+                b.calculation(String.format("row %d, col %d: %s", r + 1, c + 1,
+                    Arithmetic.sumOfProducts(image, detector, r, c)),
+                    new Scene.Window(new Grid(image), r, c, detector.length, detector[0].length));
             }
         }
         b.check("your feature map", List.of(new Grid(image), new Grid(detector)),
@@ -118,8 +120,10 @@ public final class Walkthrough {
         b.text("A 2x2 window moves over the rectified feature map by 2 cells; each window keeps its largest value. "
             + "Windows over the right and bottom edge keep the cells they have.");
         b.input("rectified feature map, windows marked", new Grid(map), 2);
-        for (String line : Arithmetic.poolingWindows(map)) {
-            b.calculation(line);
+        List<String> windows = Arithmetic.poolingWindows(map);
+        int across = (map[0].length + 1) / 2;
+        for (int i = 0; i < windows.size(); i++) {
+            b.calculation(windows.get(i), new Scene.Window(new Grid(map), i / across * 2, i % across * 2, 2, 2));
         }
         b.check("your pooled feature map", List.of(new Grid(map)), () -> learner.pool(map), Walkthrough::matrix,
             new Grid(LectureData.pooledMap()));
@@ -254,7 +258,11 @@ public final class Walkthrough {
         }
 
         void calculation(String text) {
-            show(new Scene.Calculation(text));
+            show(new Scene.Calculation(text, null));
+        }
+
+        void calculation(String text, Scene.Window window) {
+            show(new Scene.Calculation(text, window));
         }
 
         void input(String caption, Grid values, int window) {

@@ -79,6 +79,8 @@ class WalkthroughBrowserTest {
                 + "Array.from(t.querySelectorAll('td')).map(td => { const r = td.getBoundingClientRect(); "
                 + "return [td.dataset.value, r.width, r.height, getComputedStyle(td).backgroundColor]; }));");
         assertThat(maps).hasSizeGreaterThan(10);
+        assertThat(browser.findElements(By.cssSelector("#step-1 svg.window rect.detector"))).hasSize(25)
+            .allSatisfy(r -> assertThat(r.getSize().getWidth()).isPositive());
         for (List<List<Object>> cells : maps) {
             double[] values = cells.stream().mapToDouble(c -> Double.parseDouble((String) c.get(0))).toArray();
             double lo = Arrays.stream(values).min().orElseThrow();
