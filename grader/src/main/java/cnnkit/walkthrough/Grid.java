@@ -77,7 +77,8 @@ public record Grid(double[][] cells) {
 
     /** @return whether cell (r, c) agrees with the same cell of {@code expected} (false if it has no such cell) */
     public boolean cellMatches(Grid expected, int r, int c) {
-        return expected != null && r < expected.rows() && c < expected.cols() && close(cells[r][c], expected.cells[r][c]);
+        return expected != null && r < expected.rows() && c < expected.cells[r].length
+            && close(cells[r][c], expected.cells[r][c]);
     }
 
     /** @return the number of cells that differ from {@code expected}, or -1 if the shapes differ */

@@ -135,7 +135,8 @@ public final class TerminalView {
         double[] range = g.range();
         for (int r = 0; r < g.rows(); r++) {
             if (h.window() > 0 && r > 0 && r % h.window() == 0) {
-                out.println("    " + "-".repeat(g.cells()[r].length * (width + 3) + (g.cells()[r].length - 1) / h.window() * 2));
+                int cols = g.cells()[r].length;
+                out.println("    " + "-".repeat(cols * (width + 3) + (cols - 1) / h.window() * 2));
             }
             StringBuilder line = new StringBuilder("    ");
             for (int c = 0; c < g.cells()[r].length; c++) {

@@ -33,7 +33,8 @@ public final class FiltersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--in", paramLabel = "IMAGE", description = "a PNG, JPEG, GIF or BMP picture (default: the kit's sample)")
+    @Option(names = "--in", paramLabel = "IMAGE",
+        description = "a PNG, JPEG, GIF or BMP picture (default: the kit's sample)")
     Path in;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "filters-out",
