@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,8 @@ public final class ForkedRunner {
     private static final int MAX_LINE = 1 << 20;
     private static final int STDERR_KEPT = 4096;
     private static final String EOF = "eof";
+    /** Checks of one step that may time out before the step's remaining checks are skipped. */
+    static final int TIMEOUTS_PER_STEP = 2;
 
     /**
      * Time and restart limits.
@@ -93,10 +96,12 @@ public final class ForkedRunner {
     public Outcome run(Path classes, Collection<Step> steps, Path work) throws IOException {
         Map<String, CheckResult> planned = new LinkedHashMap<>();
         Map<String, CheckResult> results = new LinkedHashMap<>();
+        Map<Step, Integer> timeouts = new EnumMap<>(Step.class);
         List<String> incidents = new ArrayList<>();
         String output = "";
         long deadline = System.nanoTime() + limits.submission().toNanos();
-        for (int attempt = 0; attempt <= limits.restarts(); attempt++) {
+        int crashes = 0;
+        for (int attempt = 0; ; attempt++) {
             Attempt a = new Attempt(classes, steps, results.keySet(), work.resolve("worker-" + attempt));
             a.await(deadline, planned, results);
             output = a.output.isEmpty() ? output : a.output;
@@ -107,8 +112,16 @@ public final class ForkedRunner {
                 break;
             }
             incidents.add(a.incident);
-            if (a.running == null || System.nanoTime() >= deadline || results.keySet().containsAll(planned.keySet())
-                && !planned.isEmpty()) {
+            if (a.timedOut != null) {
+                // A check that did not end may leave a thread spinning: the JVM was replaced so it cannot slow
+                // down the next checks; after a few, the step's remaining checks are skipped.
+                if (timeouts.merge(a.timedOut, 1, Integer::sum) >= TIMEOUTS_PER_STEP) {
+                    skipRest(a.timedOut, planned, results);
+                }
+            } else if (++crashes > limits.restarts() || a.running == null) {
+                break;
+            }
+            if (System.nanoTime() >= deadline || !planned.isEmpty() && results.keySet().containsAll(planned.keySet())) {
                 break;
             }
         }
@@ -120,6 +133,15 @@ public final class ForkedRunner {
         return new Outcome(ordered, output, incidents);
     }
 
+    private static void skipRest(Step step, Map<String, CheckResult> planned, Map<String, CheckResult> results) {
+        planned.forEach((id, plan) -> {
+            if (plan.step() == step && !results.containsKey(id)) {
+                results.put(id, CheckResult.notPassed(id, step, plan.displayName(), Status.NOT_RUN, "skipped: "
+                    + TIMEOUTS_PER_STEP + " checks of " + step.className() + " did not finish in time"));
+            }
+        });
+    }
+
     /** One worker JVM, from start to its last frame (or its death). */
     private final class Attempt {
         private final String nonce = HexFormat.of().formatHex(randomBytes());
@@ -127,6 +149,7 @@ public final class ForkedRunner {
         private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         private final Process process;
         private String running;
+        private Step timedOut;
         private boolean finished;
         private String fatal;
         private String incident = "";
@@ -157,17 +180,31 @@ public final class ForkedRunner {
                     long wait = Math.min(System.nanoTime() + silence, deadline) - System.nanoTime();
                     Frame f = wait > 0 ? frames.poll(wait, TimeUnit.NANOSECONDS) : null;
                     if (f == null) {
-                        timedOut(results, System.nanoTime() >= deadline);
+                        timedOut(results, planned, System.nanoTime() >= deadline);
                         return;
                     }
                     silence = limits.check().toNanos();
                     switch (f.type()) {
-                        case Frame.PLAN -> f.results().forEach(r -> planned.putIfAbsent(r.checkId(), r));
+                        case Frame.PLAN -> {
+                            if (f.results() != null) {
+                                f.results().forEach(r -> planned.putIfAbsent(r.checkId(), r));
+                            }
+                        }
                         case Frame.STARTED -> running = f.check();
-                        case Frame.RESULT -> f.results().forEach(r -> {
+                        case Frame.RESULT -> {
+                            if (f.results() == null || f.results().isEmpty()) {
+                                continue;
+                            }
+                            CheckResult r = f.results().get(0);
                             results.put(r.checkId(), r);
                             running = null;
-                        });
+                            if (r.status() == Status.TIMEOUT) {
+                                timedOut = r.step();
+                                incident = "A check of " + r.step().className() + " did not finish in time; a fresh "
+                                    + "test JVM ran the checks after it.";
+                                return;
+                            }
+                        }
                         case Frame.OUTPUT -> output = f.text();
                         case Frame.FATAL -> fatal = f.text();
                         case Frame.DONE -> {
@@ -175,7 +212,7 @@ public final class ForkedRunner {
                             return;
                         }
                         case EOF -> {
-                            died(results);
+                            died(results, planned);
                             return;
                         }
                         default -> { }
@@ -189,20 +226,22 @@ public final class ForkedRunner {
             }
         }
 
-        private void timedOut(Map<String, CheckResult> results, boolean wholeSubmission) {
+        private void timedOut(Map<String, CheckResult> results, Map<String, CheckResult> planned,
+                              boolean wholeSubmission) {
             killTree();
             String limit = wholeSubmission ? limits.submission().toSeconds() + " s for the whole submission"
                 : limits.check().toSeconds() + " s";
             incident = "The test JVM was stopped after " + limit + (running == null ? "." : " while running "
                 + running + ".");
             if (running != null) {
-                results.put(running, CheckResult.notPassed(running, HiddenTestRunner.stepOf(running), running,
+                timedOut = HiddenTestRunner.stepOf(running);
+                results.put(running, CheckResult.notPassed(running, timedOut, name(planned, running),
                     Status.TIMEOUT, "did not finish within " + limit
                         + ": is there an endless loop or a very slow computation? The grader stopped it."));
             }
         }
 
-        private void died(Map<String, CheckResult> results) {
+        private void died(Map<String, CheckResult> results, Map<String, CheckResult> planned) {
             int exit;
             try {
                 process.waitFor(5, TimeUnit.SECONDS);
@@ -215,7 +254,8 @@ public final class ForkedRunner {
             incident = "The " + why + (running == null ? "" : " while running " + running) + "."
                 + (stderrText().isBlank() ? "" : " It said: " + stderrText());
             if (running != null) {
-                results.put(running, CheckResult.notPassed(running, HiddenTestRunner.stepOf(running), running,
+                results.put(running, CheckResult.notPassed(running, HiddenTestRunner.stepOf(running),
+                    name(planned, running),
                     Status.ERROR, why + " during this check: does the code call System.exit or Runtime.halt, "
                         + "or use up all memory?"));
             }
@@ -285,6 +325,11 @@ public final class ForkedRunner {
         return nonce + "\n" + classes.toAbsolutePath() + "\n"
             + steps.stream().map(Step::className).collect(Collectors.joining(",")) + "\n"
             + String.join(",", skip) + "\n";
+    }
+
+    private static String name(Map<String, CheckResult> planned, String id) {
+        CheckResult plan = planned.get(id);
+        return plan == null ? id : plan.displayName();
     }
 
     private static byte[] randomBytes() {
