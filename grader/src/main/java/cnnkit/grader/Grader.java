@@ -29,6 +29,9 @@ import java.util.Set;
 public final class Grader {
     /** {@code -Dcnnkit.timing=true} prints each submission's time per phase (for the benchmark). */
     private static final boolean TIMING = Boolean.getBoolean("cnnkit.timing");
+    private static final String NOTHING_COMPILED = "No step of yours could be graded: each step file was missing "
+        + "or did not compile (see below).";
+
     private final Rubric rubric;
     private final ForkedRunner runner;
     private final Path workRoot;
@@ -111,7 +114,7 @@ public final class Grader {
         Scorer.Scored scored = Scorer.score(rubric, results, compilation.stubbed());
         boolean nothingCompiled = compilation.studentSteps().isEmpty();
         return new Grade(submission.id(), nothingCompiled ? GradeStatus.COMPILE_ERROR : GradeStatus.GRADED,
-            nothingCompiled ? "None of the steps compiled (see each step below)." : "", scored.steps(),
+            nothingCompiled ? NOTHING_COMPILED : "", scored.steps(),
             scored.checks(), sources.ignored(), notes, output, seconds(start));
     }
 

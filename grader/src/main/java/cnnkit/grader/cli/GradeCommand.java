@@ -97,7 +97,13 @@ public final class GradeCommand implements Callable<Integer> {
         }
         Path work = Files.createTempDirectory("cnnkit-grade");
         try {
-            List<Submission> submissions = submissions(work);
+            List<Submission> submissions;
+            try {
+                submissions = submissions(work);
+            } catch (IOException e) {
+                System.err.println("Cannot read the submissions: " + e.getMessage());
+                return 1;
+            }
             if (submissions.isEmpty()) {
                 System.err.println("No submissions found.");
                 return 2;
