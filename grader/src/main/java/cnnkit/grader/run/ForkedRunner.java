@@ -251,7 +251,7 @@ public final class ForkedRunner {
                 exit = -1;
             }
             String why = "the test JVM ended unexpectedly (exit status " + exit + ")";
-            incident = "The " + why + (running == null ? "" : " while running " + running) + "."
+            incident = "T" + why.substring(1) + (running == null ? "" : " while running " + running) + "."
                 + (stderrText().isBlank() ? "" : " It said: " + stderrText());
             if (running != null) {
                 results.put(running, CheckResult.notPassed(running, HiddenTestRunner.stepOf(running),
