@@ -98,13 +98,12 @@ public final class ForkedRunner {
         Map<String, CheckResult> results = new LinkedHashMap<>();
         Map<Step, Integer> timeouts = new EnumMap<>(Step.class);
         List<String> incidents = new ArrayList<>();
-        String output = "";
+        StringBuilder output = new StringBuilder();
         long deadline = System.nanoTime() + limits.submission().toNanos();
         int crashes = 0;
         for (int attempt = 0; ; attempt++) {
             Attempt a = new Attempt(classes, steps, results.keySet(), work.resolve("worker-" + attempt));
-            a.await(deadline, planned, results);
-            output = a.output.isEmpty() ? output : a.output;
+            a.await(deadline, planned, results, output);
             if (a.fatal != null) {
                 incidents.add("The test run failed: " + a.fatal);
             }
@@ -130,7 +129,7 @@ public final class ForkedRunner {
             : CheckResult.notPassed(id, plan.step(), plan.displayName(), Status.NOT_RUN,
                 "did not run: the test run was stopped before this check (see above)")));
         ordered.addAll(results.values());
-        return new Outcome(ordered, output, incidents);
+        return new Outcome(ordered, output.toString(), incidents);
     }
 
     private static void skipRest(Step step, Map<String, CheckResult> planned, Map<String, CheckResult> results) {
@@ -153,7 +152,6 @@ public final class ForkedRunner {
         private boolean finished;
         private String fatal;
         private String incident = "";
-        private String output = "";
 
         Attempt(Path classes, Collection<Step> steps, Set<String> skip, Path folder) throws IOException {
             Path tmp = Files.createDirectories(folder.resolve("tmp"));
@@ -173,7 +171,8 @@ public final class ForkedRunner {
         }
 
         /** Reads frames until the worker is done, dies, or stays silent too long; then kills its process tree. */
-        void await(long deadline, Map<String, CheckResult> planned, Map<String, CheckResult> results) {
+        void await(long deadline, Map<String, CheckResult> planned, Map<String, CheckResult> results,
+                   StringBuilder output) {
             long silence = limits.startup().toNanos();
             try {
                 while (true) {
@@ -205,7 +204,11 @@ public final class ForkedRunner {
                                 return;
                             }
                         }
-                        case Frame.OUTPUT -> output = f.text();
+                        case Frame.OUTPUT -> {
+                            String text = f.text() == null ? "" : f.text();
+                            output.append(text, 0, Math.max(0, Math.min(text.length(),
+                                Worker.OUTPUT_CAP - output.length())));
+                        }
                         case Frame.FATAL -> fatal = f.text();
                         case Frame.DONE -> {
                             finished = true;
