@@ -39,8 +39,8 @@ public final class Grader {
     static {
         JQWIK_LOG.setLevel(java.util.logging.Level.WARNING);
     }
-    private static final String NOTHING_COMPILED = "No step of yours could be graded: each step file was missing "
-        + "or did not compile (see below).";
+    private static final String NOTHING_COMPILED = "No step of yours could be graded: each step file was missing, "
+        + "did not compile or lacked the exercise's methods (see below).";
 
     private final Rubric rubric;
     private final ForkedRunner runner;
