@@ -109,7 +109,7 @@ public final class GradeCommand implements Callable<Integer> {
                 return 2;
             }
             List<Grade> grades = grade(submissions, rubric, work.resolve("work"), console);
-            console.println(Summary.brief(grades));
+            console.println(Summary.console(grades, HintSource.catalogue()));
             console.println("Wrote " + out.resolve("gradebook.csv") + ", " + out.resolve("summary.md")
                 + " and a folder per submission.");
             return 0;

@@ -39,6 +39,8 @@ public final class HintSource {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            hints.clear(); // a catalogue without the expected columns gives no hints rather than no grades
         }
         return new HintSource(hints);
     }
