@@ -107,7 +107,8 @@ public final class Grader {
         long collected = System.nanoTime();
         Compilation compilation = StepCompiler.compile(sources, work);
         long compiled = System.nanoTime();
-        List<String> notes = new ArrayList<>(compilation.notes());
+        List<String> notes = new ArrayList<>(sources.notes());
+        notes.addAll(compilation.notes());
         Set<Step> runnable = compilation.studentSteps();
         runnable.retainAll(testedSteps());
         List<CheckResult> results = List.of();
