@@ -135,10 +135,13 @@ public final class Convolution {
             throw new IllegalArgumentException("featureDetector is " + kh + "x" + kw + ", larger than the image "
                 + h + "x" + w + " with padding " + padding + " (" + ph + "x" + pw + ")");
         }
-        long cells = ((ph - kh) / stride + 1) * ((pw - kw) / stride + 1);
+        long rows = (ph - kh) / stride + 1;
+        long cols = (pw - kw) / stride + 1;
+        // Each axis is checked first: the product of two axes of ~2^32 cells would overflow a long.
+        long cells = rows > Require.MAX_CELLS || cols > Require.MAX_CELLS ? Long.MAX_VALUE : rows * cols;
         if (cells > Require.MAX_CELLS) {
             throw new IllegalArgumentException("padding " + padding + " and stride " + stride + " would make a feature map of "
-                + cells + " cells, more than " + Require.MAX_CELLS);
+                + rows + "x" + cols + " cells, more than " + Require.MAX_CELLS);
         }
     }
 

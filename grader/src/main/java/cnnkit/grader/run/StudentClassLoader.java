@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * classes and nothing else: {@code cnn.*} is never looked up in the parent (where the exercise stubs may sit on a
  * development class path), and classes in {@code cnnkit.hidden.support} come from the parent so that the runner
  * and the tests share one {@link cnnkit.hidden.support.CheckFailure} class. Everything else (JDK, JUnit, jqwik,
- * AssertJ, lecture data) comes from the parent.
+ * AssertJ, lecture data) comes from the parent. A grader class is only ever taken from the grader's own code:
+ * a submission that ships, say, {@code cnnkit/hidden/ReluHiddenTest.class} never replaces the real test.
  */
 public final class StudentClassLoader extends URLClassLoader {
     static {
@@ -25,6 +26,9 @@ public final class StudentClassLoader extends URLClassLoader {
     private static final String STUDENT_PACKAGE = "cnn.";
     private static final String SHARED_SUPPORT = "cnnkit.hidden.support.";
 
+    private static final int GRADER_URL = 0;
+    private static final int STUDENT_URL = 1;
+
     private final String[] linkedPrefixes;
 
     /**
@@ -33,7 +37,9 @@ public final class StudentClassLoader extends URLClassLoader {
      * @param linkedPrefixes package prefixes of grader classes that call {@code cnn.*} (loaded child-first)
      */
     public StudentClassLoader(Path studentClasses, ClassLoader parent, String... linkedPrefixes) {
-        super(new URL[] {url(studentClasses), codeSource()}, parent);
+        // The grader's code first: a class the submission ships under a grader name (say a fake hidden test) is
+        // never found before the real one. The grader never ships cnn classes, so cnn.* still come from the student.
+        super(new URL[] {codeSource(), url(studentClasses)}, parent);
         this.linkedPrefixes = linkedPrefixes.clone();
     }
 
@@ -53,15 +59,22 @@ public final class StudentClassLoader extends URLClassLoader {
             if (c == null) {
                 c = findClass(name); // never the parent: a missing student class is an error, not a stub
             }
-            if (student && c.getProtectionDomain().getCodeSource() != null
-                && !c.getProtectionDomain().getCodeSource().getLocation().equals(getURLs()[0])) {
+            if (student && !from(c, STUDENT_URL)) {
                 throw new ClassNotFoundException(name + " is not part of the submission");
+            }
+            if (!student && !from(c, GRADER_URL)) { // shipped by the submission under a grader name: refused
+                throw new ClassNotFoundException(name + " comes from the submission, not from the grader");
             }
             if (resolve) {
                 resolveClass(c);
             }
             return c;
         }
+    }
+
+    private boolean from(Class<?> c, int urlIndex) {
+        return c.getProtectionDomain().getCodeSource() != null
+            && c.getProtectionDomain().getCodeSource().getLocation().equals(getURLs()[urlIndex]);
     }
 
     private boolean isLinked(String name) {
