@@ -31,7 +31,7 @@ class HandoutMavenBuildTest {
     @TempDir
     Path temp;
 
-    /** One test case of a surefire report: its class, and its failure or error message (null if it passed). */
+    /** One test case of a surefire report: its top-level class, and its failure or error (null if it passed). */
     record Case(String className, String name, boolean failed, String message) {
     }
 
@@ -99,13 +99,16 @@ class HandoutMavenBuildTest {
         List<Case> cases = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path xml : files.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).toList()) {
-                NodeList testcases = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile())
-                    .getElementsByTagName("testcase");
+                Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile())
+                    .getDocumentElement();
+                // One report per top-level test class; its test cases' classname is a display name for @Nested.
+                String testClass = suite.getAttribute("name");
+                NodeList testcases = suite.getElementsByTagName("testcase");
                 for (int i = 0; i < testcases.getLength(); i++) {
                     Element tc = (Element) testcases.item(i);
                     Element problem = first(tc, "failure");
                     problem = problem != null ? problem : first(tc, "error");
-                    cases.add(new Case(tc.getAttribute("classname"), tc.getAttribute("name"), problem != null,
+                    cases.add(new Case(testClass, tc.getAttribute("name"), problem != null,
                         problem == null ? null : problem.getAttribute("message") + "\n" + problem.getTextContent()));
                 }
             }
