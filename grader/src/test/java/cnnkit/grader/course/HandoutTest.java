@@ -103,7 +103,9 @@ class HandoutTest {
                             assertThatThrownBy(() -> invokeWithDefaults(m))
                                 .as("%s.%s", c.getSimpleName(), m.getName())
                                 .isInstanceOf(UnsupportedOperationException.class)
-                                .hasMessageContaining("is not implemented yet");
+                                .hasMessageContaining("is not implemented yet")
+                                .hasMessageContaining("see src/main/java/cnn/" + c.getSimpleName() + ".java")
+                                .hasMessageNotContaining("exercises/");
                             methods++;
                         }
                     }
