@@ -11,6 +11,9 @@ package cnn;
  *
  * <p>Lecture example: the 7x7 smiley with the 3x3 detector {@code [[0,0,1],[1,0,0],[0,1,1]]} gives a 5x5 map
  * whose strongest cell, 4, sits where the smile's left corner matches the detector.
+ *
+ * <p>Check your work with the public tests in {@code exercises/src/test/java/cnn/ConvolutionTest.java}:
+ * {@code mvn -Pstudent -pl exercises -am test} (see the README).
  */
 public final class Convolution {
     private Convolution() {
@@ -25,7 +28,9 @@ public final class Convolution {
      * @throws IllegalArgumentException if an argument is null, empty or ragged, or the detector is larger than the image
      */
     public static double[][] convolve(double[][] image, double[][] featureDetector) {
-        // TODO Step 1: implement Convolution.convolve as described above.
+        // TODO Step 1: for every cell (r, c) of the (h−k+1) x (w−k+1) output, add up
+        //      image[r+i][c+j] · featureDetector[i][j] over all cells (i, j) of the detector. Check the arguments first (see @throws). You may simply call the
+        //      stride/padding version below with stride 1 and padding 0.
         throw new UnsupportedOperationException(
             "Step 1 (Convolution) is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
     }
@@ -42,7 +47,8 @@ public final class Convolution {
      *                                  larger than the padded image
      */
     public static double[][] convolve(double[][] image, double[][] featureDetector, int stride, int padding) {
-        // TODO Step 1: implement Convolution.convolve as described above.
+        // TODO Step 1: as above, but the detector's top-left corner moves by `stride` cells, and an image cell outside
+        //      the image (because of the padding) counts as 0 — no need to build a padded copy of the image.
         throw new UnsupportedOperationException(
             "Step 1 (Convolution) is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
     }
@@ -62,7 +68,8 @@ public final class Convolution {
      */
     public static double[][][] convolve(double[][][] input, double[][][][] filters, double[] bias,
                                         int stride, int padding) {
-        // TODO Step 1: implement Convolution.convolve as described above.
+        // TODO Step 1: for each filter f, every output cell starts at bias[f]; add the 2-D result of each input channel c
+        //      with its kernel filters[f][c]. Check that the channel counts, kernel shapes and the bias length match.
         throw new UnsupportedOperationException(
             "Step 1 (Convolution) is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
     }

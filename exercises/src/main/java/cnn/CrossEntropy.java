@@ -7,6 +7,9 @@ package cnn;
  *
  * <p>Its gradient with respect to the scores z before softmax is the lecture's short result {@code y − t}: the
  * derivative of ln through softmax cancels to "prediction minus target".
+ *
+ * <p>Check your work with the public tests in {@code exercises/src/test/java/cnn/CrossEntropyTest.java}:
+ * {@code mvn -Pstudent -pl exercises -am test} (see the README).
  */
 public final class CrossEntropy {
     private CrossEntropy() {
@@ -21,7 +24,8 @@ public final class CrossEntropy {
      *                                  outside [0, 1]
      */
     public static double loss(double[] predicted, double[] actual) {
-        // TODO Extra 2: implement CrossEntropy.loss as described above.
+        // TODO Extra 2: add up −actual[i] · ln(predicted[i]) (Math.log is ln), skipping the classes whose actual[i] is 0:
+        //      0 · ln 0 counts as 0, while Math.log(0) is −∞ and 0 · −∞ would be NaN.
         throw new UnsupportedOperationException(
             "Extra 2 (CrossEntropy) is not implemented yet — see exercises/src/main/java/cnn/CrossEntropy.java");
     }
@@ -36,7 +40,8 @@ public final class CrossEntropy {
      *                                  a target is NaN
      */
     public static double[] gradient(double[] scores, double[] actual) {
-        // TODO Extra 2: implement CrossEntropy.gradient as described above.
+        // TODO Extra 2: softmax(scores) − actual, class by class (you may call Softmax.apply after checking the
+        //      arguments).
         throw new UnsupportedOperationException(
             "Extra 2 (CrossEntropy) is not implemented yet — see exercises/src/main/java/cnn/CrossEntropy.java");
     }

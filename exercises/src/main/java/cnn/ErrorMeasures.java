@@ -10,6 +10,9 @@ package cnn;
  *   <li>cross-entropy: {@code −Σ t · ln y} per row, averaged over the rows. Its logarithm makes the small
  *       improvements at the start of training visible, which is why it is preferred for classification.</li>
  * </ul>
+ *
+ * <p>Check your work with the public tests in {@code exercises/src/test/java/cnn/ErrorMeasuresTest.java}:
+ * {@code mvn -Pstudent -pl exercises -am test} (see the README).
  */
 public final class ErrorMeasures {
     private ErrorMeasures() {
@@ -22,7 +25,8 @@ public final class ErrorMeasures {
      * @throws IllegalArgumentException if an argument is null, empty or ragged, or the shapes differ
      */
     public static double classificationError(double[][] predicted, double[][] actual) {
-        // TODO Extra 3: implement ErrorMeasures.classificationError as described above.
+        // TODO Extra 3: count the rows whose predicted class (index of the largest value, the first one on ties) differs
+        //      from the actual class; divide by the number of rows.
         throw new UnsupportedOperationException(
             "Extra 3 (ErrorMeasures) is not implemented yet — see exercises/src/main/java/cnn/ErrorMeasures.java");
     }
@@ -34,7 +38,8 @@ public final class ErrorMeasures {
      * @throws IllegalArgumentException if an argument is null, empty or ragged, or the shapes differ
      */
     public static double meanSquaredError(double[][] predicted, double[][] actual) {
-        // TODO Extra 3: implement ErrorMeasures.meanSquaredError as described above.
+        // TODO Extra 3: add (predicted − actual)² over every cell, then divide by the number of ROWS (the lecture's
+        //      convention: summed over the classes, averaged over the observations).
         throw new UnsupportedOperationException(
             "Extra 3 (ErrorMeasures) is not implemented yet — see exercises/src/main/java/cnn/ErrorMeasures.java");
     }
@@ -47,7 +52,7 @@ public final class ErrorMeasures {
      *                                  NaN or outside [0, 1]
      */
     public static double crossEntropy(double[][] predicted, double[][] actual) {
-        // TODO Extra 3: implement ErrorMeasures.crossEntropy as described above.
+        // TODO Extra 3: the average over the rows of CrossEntropy.loss(predicted[row], actual[row]).
         throw new UnsupportedOperationException(
             "Extra 3 (ErrorMeasures) is not implemented yet — see exercises/src/main/java/cnn/ErrorMeasures.java");
     }

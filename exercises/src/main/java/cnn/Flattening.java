@@ -6,6 +6,9 @@ package cnn;
  * the other, each row by row.
  *
  * <p>Lecture example: {@code [[1,1,0],[4,2,1],[0,2,1]]} flattens to {@code [1,1,0,4,2,1,0,2,1]}.
+ *
+ * <p>Check your work with the public tests in {@code exercises/src/test/java/cnn/FlatteningTest.java}:
+ * {@code mvn -Pstudent -pl exercises -am test} (see the README).
  */
 public final class Flattening {
     private Flattening() {
@@ -17,7 +20,7 @@ public final class Flattening {
      * @throws IllegalArgumentException if the map is null, empty or ragged
      */
     public static double[] flatten(double[][] pooledFeatureMap) {
-        // TODO Step 3: implement Flattening.flatten as described above.
+        // TODO Step 3: copy the h·w cells into one array: all of row 0, then all of row 1, and so on.
         throw new UnsupportedOperationException(
             "Step 3 (Flattening) is not implemented yet — see exercises/src/main/java/cnn/Flattening.java");
     }
@@ -28,7 +31,7 @@ public final class Flattening {
      * @throws IllegalArgumentException if the stack is null or empty, or a map is null, empty, ragged or of another shape
      */
     public static double[] flatten(double[][][] pooledFeatureMaps) {
-        // TODO Step 3: implement Flattening.flatten as described above.
+        // TODO Step 3: map 0 flattened, then map 1 flattened, and so on, in one array.
         throw new UnsupportedOperationException(
             "Step 3 (Flattening) is not implemented yet — see exercises/src/main/java/cnn/Flattening.java");
     }

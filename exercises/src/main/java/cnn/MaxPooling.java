@@ -7,6 +7,9 @@ package cnn;
  *
  * <p>Lecture example: the 5x5 feature map pools (2x2, stride 2) to {@code [[1,1,0],[4,2,1],[0,2,1]]}: windows
  * that hang over the right or bottom edge are kept and take the max of the cells they do cover.
+ *
+ * <p>Check your work with the public tests in {@code exercises/src/test/java/cnn/MaxPoolingTest.java}:
+ * {@code mvn -Pstudent -pl exercises -am test} (see the README).
  */
 public final class MaxPooling {
     private MaxPooling() {
@@ -20,7 +23,7 @@ public final class MaxPooling {
      * @throws IllegalArgumentException if the map is null, empty or ragged
      */
     public static double[][] pool(double[][] featureMap) {
-        // TODO Step 2: implement MaxPooling.pool as described above.
+        // TODO Step 2: the lecture's pooling is pool(featureMap, 2, 2).
         throw new UnsupportedOperationException(
             "Step 2 (MaxPooling) is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
     }
@@ -36,7 +39,9 @@ public final class MaxPooling {
      * @throws IllegalArgumentException if the map is null, empty or ragged, or size/stride &lt; 1
      */
     public static double[][] pool(double[][] featureMap, int size, int stride) {
-        // TODO Step 2: implement MaxPooling.pool as described above.
+        // TODO Step 2: windows start at rows/cols 0, stride, 2·stride, ... (how many: see the formula above). A window that
+        //      hangs over the edge takes the max of the cells it does cover. Start each max from a cell of the window, not
+        //      from 0: cells can be negative.
         throw new UnsupportedOperationException(
             "Step 2 (MaxPooling) is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
     }
@@ -50,7 +55,7 @@ public final class MaxPooling {
      *                                  shape, or size/stride &lt; 1
      */
     public static double[][][] pool(double[][][] featureMaps, int size, int stride) {
-        // TODO Step 2: implement MaxPooling.pool as described above.
+        // TODO Step 2: pool every map of the stack with the same size and stride.
         throw new UnsupportedOperationException(
             "Step 2 (MaxPooling) is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
     }

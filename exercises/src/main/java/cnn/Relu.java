@@ -5,6 +5,9 @@ package cnn;
  * stay as they are: {@code max(0, x)}. The lecture's reason: it breaks up linearity (an image's brightness
  * changes smoothly; the network should learn sharp transitions), which is what lets stacked layers learn more
  * than one linear map could.
+ *
+ * <p>Check your work with the public tests in {@code exercises/src/test/java/cnn/ReluTest.java}:
+ * {@code mvn -Pstudent -pl exercises -am test} (see the README).
  */
 public final class Relu {
     private Relu() {
@@ -16,7 +19,7 @@ public final class Relu {
      * @throws IllegalArgumentException if the map is null, empty or ragged
      */
     public static double[][] apply(double[][] featureMap) {
-        // TODO Step 1(b): implement Relu.apply as described above.
+        // TODO Step 1(b): build a NEW map of the same shape holding max(0, x) for every cell x; leave featureMap as it is.
         throw new UnsupportedOperationException(
             "Step 1(b) (Relu) is not implemented yet — see exercises/src/main/java/cnn/Relu.java");
     }
@@ -27,7 +30,7 @@ public final class Relu {
      * @throws IllegalArgumentException if the stack is null or empty, or a map is null, empty, ragged or of another shape
      */
     public static double[][][] apply(double[][][] featureMaps) {
-        // TODO Step 1(b): implement Relu.apply as described above.
+        // TODO Step 1(b): rectify every map of the stack.
         throw new UnsupportedOperationException(
             "Step 1(b) (Relu) is not implemented yet — see exercises/src/main/java/cnn/Relu.java");
     }

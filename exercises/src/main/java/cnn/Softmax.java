@@ -6,6 +6,9 @@ package cnn;
  *
  * <p>Numerical stability: e^1000 overflows a double. Subtracting the largest score first changes nothing
  * mathematically ({@code e^(z−m) / Σ e^(z−m)} is the same fraction) but keeps every exponent ≤ 0.
+ *
+ * <p>Check your work with the public tests in {@code exercises/src/test/java/cnn/SoftmaxTest.java}:
+ * {@code mvn -Pstudent -pl exercises -am test} (see the README).
  */
 public final class Softmax {
     private Softmax() {
@@ -17,7 +20,7 @@ public final class Softmax {
      * @throws IllegalArgumentException if scores is null or empty, or holds NaN or an infinity
      */
     public static double[] apply(double[] scores) {
-        // TODO Extra 1: implement Softmax.apply as described above.
+        // TODO Extra 1: find the largest score m, compute e^(z_i − m) for every score, divide each by their sum.
         throw new UnsupportedOperationException(
             "Extra 1 (Softmax) is not implemented yet — see exercises/src/main/java/cnn/Softmax.java");
     }

@@ -304,9 +304,10 @@ public final class Walkthrough {
             }
         }
 
+        /** Shows the expected values beside the learner's result, then why the step is wrong. */
         private void fail(String why, Grid expected) {
+            blocks.add(new Scene.Heatmap("expected", expected, null, 0));
             text(why);
-            blocks.add(new Scene.Heatmap("expected", expected, expected, 0));
             wrong = true;
         }
 

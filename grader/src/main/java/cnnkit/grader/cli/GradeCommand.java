@@ -3,6 +3,10 @@ package cnnkit.grader.cli;
 import cnnkit.grader.Grader;
 import cnnkit.grader.Trees;
 import cnnkit.grader.collect.Submission;
+import cnnkit.grader.course.GradebookTable;
+import cnnkit.grader.course.LmsExport;
+import cnnkit.grader.course.Roster;
+import cnnkit.grader.course.RosterGradebook;
 import cnnkit.grader.report.Feedback;
 import cnnkit.grader.report.Gradebook;
 import cnnkit.grader.report.HintSource;
@@ -10,6 +14,7 @@ import cnnkit.grader.report.Progress;
 import cnnkit.grader.report.ResultsJson;
 import cnnkit.grader.report.Summary;
 import cnnkit.grader.run.ForkedRunner;
+import cnnkit.grader.run.WorkerArchive;
 import cnnkit.grader.run.WorkerClassPath;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.Rubric;
@@ -42,6 +47,7 @@ import picocli.CommandLine.Parameters;
         "Exit status 0 when every submission got a row, whatever the scores."})
 public final class GradeCommand implements Callable<Integer> {
     private static final String SAMPLE = "/cnnkit/sample-class/";
+    private static final int ARCHIVE_FROM = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -76,6 +82,20 @@ public final class GradeCommand implements Callable<Integer> {
         description = "time one check may run silently before its test JVM is stopped (default: ${DEFAULT-VALUE})")
     int checkTimeout;
 
+    @Option(names = "--visibility", paramLabel = "WHEN", defaultValue = "visible",
+        description = "Gradescope visibility of each check in results.json: visible, after_due_date, hidden, "
+            + "after_published (default: ${DEFAULT-VALUE})")
+    String visibility;
+
+    @Option(names = "--step-output", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "put each failed check's input, expected, actual and hint in results.json; --no-step-output "
+            + "gives the points only (default: included)")
+    boolean stepOutput;
+
+    @Option(names = "--roster", paramLabel = "FILE", description = "id,name,email CSV: also write "
+        + RosterGradebook.FILE + " with each submission's student (gradebook.csv is unchanged)")
+    Path rosterFile;
+
     @Override
     public Integer call() throws Exception {
         int sources = (paths.isEmpty() ? 0 : 1) + (classDir == null ? 0 : 1) + (sample ? 1 : 0);
@@ -87,6 +107,8 @@ public final class GradeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs and the timeouts must be at least 1");
         }
         Rubric rubric = rubric();
+        ResultsJson.Presentation presentation = presentation();
+        Roster roster = roster();
         PrintStream console = System.out;
         if (WorkerClassPath.holdsStudentPackage(ownCodeSource())) {
             System.err.println("This grader build contains classes of package cnn (" + ownCodeSource()
@@ -100,7 +122,10 @@ public final class GradeCommand implements Callable<Integer> {
                 System.err.println("No submissions found.");
                 return 2;
             }
-            List<Grade> grades = grade(submissions, rubric, work.resolve("work"), console);
+            List<Grade> grades = grade(submissions, rubric, presentation, work.resolve("work"), console);
+            if (roster != null) {
+                writeRosterGradebook(roster, console);
+            }
             console.println(Summary.brief(grades));
             console.println("Wrote " + out.resolve("gradebook.csv") + ", " + out.resolve("summary.md")
                 + " and a folder per submission.");
@@ -110,12 +135,17 @@ public final class GradeCommand implements Callable<Integer> {
         }
     }
 
-    private List<Grade> grade(List<Submission> submissions, Rubric rubric, Path work, PrintStream console)
+    private List<Grade> grade(List<Submission> submissions, Rubric rubric, ResultsJson.Presentation presentation,
+                              Path work, PrintStream console)
         throws Exception {
         Files.createDirectories(out);
         HintSource hints = HintSource.catalogue();
-        Grader grader = new Grader(rubric, new ForkedRunner.Limits(Duration.ofSeconds(30),
-            Duration.ofSeconds(checkTimeout), Duration.ofSeconds(timeout), 3), work);
+        ForkedRunner.Limits limits = new ForkedRunner.Limits(Duration.ofSeconds(30),
+            Duration.ofSeconds(checkTimeout), Duration.ofSeconds(timeout), 3);
+        // Worker start-up dominates; sharing class data pays off from a few submissions on.
+        Path archive = submissions.size() < ARCHIVE_FROM ? null
+            : WorkerArchive.create(Files.createDirectories(work.resolve("cds")), Grader.testedSteps()).orElse(null);
+        Grader grader = new Grader(rubric, new ForkedRunner(limits, archive), work);
         Progress progress = new Progress(console, System.console() != null, submissions.size());
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, submissions.size()));
@@ -125,7 +155,7 @@ public final class GradeCommand implements Callable<Integer> {
                 futures.add(pool.submit(() -> {
                     Grade g = grader.grade(s);
                     Path folder = Files.createDirectories(out.resolve(g.id()));
-                    ResultsJson.write(folder.resolve("results.json"), g, hints);
+                    ResultsJson.write(folder.resolve("results.json"), g, hints, presentation);
                     Feedback.write(folder.resolve("feedback.md"), g, hints);
                     progress.graded(g);
                     return g;
@@ -144,6 +174,38 @@ public final class GradeCommand implements Callable<Integer> {
             return grades;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private ResultsJson.Presentation presentation() {
+        try {
+            return new ResultsJson.Presentation(visibility, stepOutput);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--visibility: " + e.getMessage());
+        }
+    }
+
+    private Roster roster() throws IOException {
+        if (rosterFile == null) {
+            return null;
+        }
+        try {
+            return Roster.load(rosterFile);
+        } catch (IllegalArgumentException | IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--roster: " + e.getMessage());
+        }
+    }
+
+    /** The gradebook with each submission's student; mismatches are reported, never fatal. */
+    private void writeRosterGradebook(Roster roster, PrintStream console) throws IOException {
+        LmsExport.Outcome outcome = RosterGradebook.write(GradebookTable.load(out.resolve("gradebook.csv")), roster,
+            out.resolve(RosterGradebook.FILE));
+        console.println("Wrote " + out.resolve(RosterGradebook.FILE) + " (" + outcome.rows() + " rows).");
+        if (!outcome.notOnRoster().isEmpty()) {
+            console.println("Not on the roster: " + String.join(", ", outcome.notOnRoster()));
+        }
+        if (!outcome.withoutSubmission().isEmpty()) {
+            console.println("On the roster without a submission: " + String.join(", ", outcome.withoutSubmission()));
         }
     }
 

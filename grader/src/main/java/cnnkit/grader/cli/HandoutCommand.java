@@ -2,6 +2,7 @@ package cnnkit.grader.cli;
 
 import cnnkit.grader.course.CoursePoints;
 import cnnkit.grader.course.Handout;
+import cnnkit.grader.score.Rubric;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,14 +21,19 @@ public final class HandoutCommand implements Callable<Integer> {
     @Option(names = "--zip", paramLabel = "FILE", description = "write it as a zip (top folder cnn-exercises/)")
     Path zip;
 
+    @Option(names = "--rubric", paramLabel = "FILE",
+        description = "the rubric whose step totals the Classroom workflow awards (default: the kit's)")
+    Path rubric;
+
     @Override
     public Integer call() throws Exception {
         if (out == null && zip == null) {
             System.err.println("handout: give --out DIR and/or --zip FILE");
             return 2;
         }
-        Handout handout = new Handout(CoursePoints.perStep());
         try {
+            Rubric points = rubric == null ? Rubric.defaults() : Rubric.load(rubric);
+            Handout handout = new Handout(CoursePoints.perStep(points));
             if (out != null) {
                 List<Path> files = handout.writeTo(out);
                 System.out.println("handout: " + files.size() + " files in " + out);

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         FiltersCommand.class,
         HandoutCommand.class,
         GradescopeCommand.class,
+        ExportCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

@@ -1,6 +1,7 @@
 package cnnkit.grader.cli;
 
 import cnnkit.walkthrough.Hints;
+import cnnkit.walkthrough.HtmlPage;
 import cnnkit.walkthrough.Implementation;
 import cnnkit.walkthrough.LearnerCode;
 import cnnkit.walkthrough.LectureMistakes;
@@ -8,7 +9,6 @@ import cnnkit.walkthrough.Reference;
 import cnnkit.walkthrough.Scene;
 import cnnkit.walkthrough.TerminalView;
 import cnnkit.walkthrough.Walkthrough;
-import cnnkit.walkthrough.HtmlPage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +34,12 @@ public final class WalkthroughCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--classes", paramLabel = "DIR", defaultValue = "exercises/target/classes",
-        description = "your compiled classes of package cnn (default: ${DEFAULT-VALUE}; in the handout: target/classes)")
+    /** Where compiled classes sit: in this repo (after {@code mvn -pl exercises compile}), then in the handout. */
+    static final List<Path> DEFAULT_CLASSES = List.of(Path.of("exercises/target/classes"), Path.of("target/classes"));
+
+    @Option(names = "--classes", paramLabel = "DIR",
+        description = "your compiled classes of package cnn (default: exercises/target/classes, or target/classes "
+            + "in the handout)")
     Path classes;
 
     @Option(names = "--reference", description = "walk through the kit's own reference instead of your code (a demo)")
@@ -70,6 +74,10 @@ public final class WalkthroughCommand implements Callable<Integer> {
         try {
             Implementation learner = Reference.INSTANCE;
             if (!reference) {
+                if (classes == null) {
+                    classes = DEFAULT_CLASSES.stream().filter(p -> Files.isDirectory(p.resolve("cnn"))).findFirst()
+                        .orElse(DEFAULT_CLASSES.get(0));
+                }
                 code = LearnerCode.fromClasses(classes);
                 learner = code.implementation();
             }

@@ -165,7 +165,8 @@ public final class StepCompiler {
                 if (d.getSource() == null) {
                     throw new IllegalStateException("the compiler failed: " + d.getMessage(Locale.ROOT));
                 }
-                List<String> list = errors.computeIfAbsent(key(Path.of(d.getSource().toUri())), k -> new ArrayList<>());
+                Path file = key(Path.of(d.getSource().toUri()));
+                List<String> list = errors.computeIfAbsent(file, k -> new ArrayList<>());
                 if (list.size() < MAX_MESSAGES) {
                     list.add("line " + d.getLineNumber() + ": " + cap(d.getMessage(Locale.ROOT)));
                 }
@@ -194,15 +195,7 @@ public final class StepCompiler {
                 if (contract == null) {
                     Path temp = Files.createTempDirectory("cnnkit-contract");
                     try {
-                        List<Path> stubs = new ArrayList<>();
-                        for (Step step : Step.values()) {
-                            stubs.add(Files.writeString(temp.resolve(step.sourceFile()), Stubs.source(step)));
-                        }
-                        Map<Path, List<String>> errors = javac(stubs, temp.resolve("classes"));
-                        if (!errors.isEmpty()) {
-                            throw new IllegalStateException("the exercise stubs do not compile: " + errors);
-                        }
-                        contract = Contract.fromStubs(temp.resolve("classes"));
+                        contract = Contract.fromStubs(compileStubs(temp));
                     } finally {
                         Trees.delete(temp);
                     }
@@ -211,5 +204,24 @@ public final class StepCompiler {
             }
         }
         return c;
+    }
+
+    /**
+     * Compiles the exercise stubs of all steps on their own.
+     *
+     * @param dir an empty folder
+     * @return the folder of the compiled stubs ({@code dir/classes})
+     * @throws IOException if the folder cannot be written
+     */
+    public static Path compileStubs(Path dir) throws IOException {
+        List<Path> stubs = new ArrayList<>();
+        for (Step step : Step.values()) {
+            stubs.add(Files.writeString(dir.resolve(step.sourceFile()), Stubs.source(step)));
+        }
+        Map<Path, List<String>> errors = javac(stubs, dir.resolve("classes"));
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("the exercise stubs do not compile: " + errors);
+        }
+        return dir.resolve("classes");
     }
 }

@@ -23,7 +23,7 @@ final class ClassroomWorkflow {
      * @param points points per step; every step must have one
      * @return the workflow's YAML
      */
-    static String yaml(Map<Step, Integer> points) {
+    static String yaml(Map<Step, String> points) {
         StringBuilder y = new StringBuilder();
         y.append("""
             # GitHub Classroom autograding: one test per lecture step, each running that step's public tests.
@@ -53,7 +53,7 @@ final class ClassroomWorkflow {
                   run: mvn -B -q test-compile
             """);
         for (Step step : Step.values()) {
-            Integer p = points.get(step);
+            String p = points.get(step);
             if (p == null) {
                 throw new IllegalArgumentException("no points for step " + step);
             }

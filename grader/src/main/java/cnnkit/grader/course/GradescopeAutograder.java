@@ -1,5 +1,6 @@
 package cnnkit.grader.course;
 
+import cnnkit.grader.report.ResultsJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -26,7 +27,7 @@ public final class GradescopeAutograder {
     /** The jar's name inside the zip (run_autograder calls it by this name). */
     public static final String JAR = "cnn-grader.jar";
     /** Visibilities Gradescope accepts for a test. */
-    public static final List<String> VISIBILITIES = List.of("visible", "after_due_date", "hidden", "after_published");
+    public static final List<String> VISIBILITIES = ResultsJson.Presentation.VISIBILITIES;
     /** Heap of the grading JVM on Gradescope: with a worker's cap it stays well inside the 768 MB container. */
     public static final String XMX = "256m";
     /** Seconds one run may take before run_autograder stops the grader and reports it. */

@@ -25,10 +25,10 @@ public final class Handout {
     /** The top folder inside {@code --zip} archives, and the handout's artifact id. */
     public static final String TOP_FOLDER = "cnn-exercises";
 
-    private final Map<Step, Integer> points;
+    private final Map<Step, String> points;
 
-    /** @param points points per step, for the Classroom workflow (every step needs one) */
-    public Handout(Map<Step, Integer> points) {
+    /** @param points points per step as printed, for the Classroom workflow (every step needs one) */
+    public Handout(Map<Step, String> points) {
         this.points = Map.copyOf(points);
     }
 

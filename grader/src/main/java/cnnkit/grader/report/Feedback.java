@@ -68,14 +68,18 @@ public final class Feedback {
             return;
         }
         boolean allPassed = true;
+        boolean any = false;
         for (ScoredCheck c : grade.checks()) {
+            any |= c.result().step() == step;
             if (c.result().step() == step && !c.result().passed()) {
                 allPassed = false;
                 md.append("### ✗ ").append(c.result().displayName()).append("\n\n").append(Describe.check(c, hints))
                     .append('\n');
             }
         }
-        if (allPassed) {
+        if (!any) {
+            md.append("This step has no hidden checks in the rubric.\n");
+        } else if (allPassed) {
             md.append("All checks passed.\n");
         }
     }

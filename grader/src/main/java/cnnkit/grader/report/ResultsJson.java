@@ -28,16 +28,52 @@ public final class ResultsJson {
     }
 
     /**
+     * What students are shown on Gradescope (options of {@code grade}, set by the Gradescope autograder zip).
+     *
+     * @param visibility Gradescope visibility of each check: visible, after_due_date, hidden, after_published
+     * @param stepOutput whether a failed check's output (input, expected, actual, hint) is included
+     */
+    public record Presentation(String visibility, boolean stepOutput) {
+        /** The visibilities Gradescope accepts for a test (declared first: DEFAULT's constructor reads it). */
+        public static final List<String> VISIBILITIES = List.of("visible", "after_due_date", "hidden",
+            "after_published");
+        /** Everything visible, with each check's output. */
+        public static final Presentation DEFAULT = new Presentation("visible", true);
+
+        public Presentation {
+            if (!VISIBILITIES.contains(visibility)) {
+                throw new IllegalArgumentException("visibility must be one of " + VISIBILITIES + ", not '"
+                    + visibility + "'");
+            }
+        }
+    }
+
+    /**
      * @param file  where to write
      * @param grade the submission's grade
      * @param hints misconception hints
      * @throws IOException if the file cannot be written
      */
     public static void write(Path file, Grade grade, HintSource hints) throws IOException {
-        Files.writeString(file, GSON.toJson(toJson(grade, hints)) + "\n", StandardCharsets.UTF_8);
+        write(file, grade, hints, Presentation.DEFAULT);
+    }
+
+    /**
+     * @param file         where to write
+     * @param grade        the submission's grade
+     * @param hints        misconception hints
+     * @param presentation the checks' visibility and whether their output is shown
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(Path file, Grade grade, HintSource hints, Presentation presentation) throws IOException {
+        Files.writeString(file, GSON.toJson(toJson(grade, hints, presentation)) + "\n", StandardCharsets.UTF_8);
     }
 
     static Map<String, Object> toJson(Grade grade, HintSource hints) {
+        return toJson(grade, hints, Presentation.DEFAULT);
+    }
+
+    static Map<String, Object> toJson(Grade grade, HintSource hints, Presentation presentation) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("score", Points.round(grade.score()));
         json.put("execution_time", Math.round(grade.seconds()));
@@ -59,10 +95,10 @@ public final class ResultsJson {
             test.put("max_score", Points.round(c.max()));
             test.put("status", c.earned() > 0 || c.result().passed() && stepScore.stubbed().isEmpty()
                 ? "passed" : "failed");
-            test.put("output", c.result().passed() ? "" : Describe.check(c, hints));
+            test.put("output", c.result().passed() || !presentation.stepOutput() ? "" : Describe.check(c, hints));
             test.put("output_format", "md");
             test.put("tags", List.of(step.className()));
-            test.put("visibility", "visible");
+            test.put("visibility", presentation.visibility());
             tests.add(test);
         }
         json.put("tests", tests);

@@ -67,9 +67,20 @@ public final class ForkedRunner {
     }
 
     private final Limits limits;
+    private final Path sharedArchive;
 
+    /** @param limits time and restart limits */
     public ForkedRunner(Limits limits) {
+        this(limits, null);
+    }
+
+    /**
+     * @param limits        time and restart limits
+     * @param sharedArchive a class-data archive the workers start from (see {@link WorkerArchive}), or null
+     */
+    public ForkedRunner(Limits limits, Path sharedArchive) {
         this.limits = limits;
+        this.sharedArchive = sharedArchive;
     }
 
     /**
@@ -123,9 +134,8 @@ public final class ForkedRunner {
 
         Attempt(Path classes, Collection<Step> steps, Set<String> skip, Path folder) throws IOException {
             Path tmp = Files.createDirectories(folder.resolve("tmp"));
-            ProcessBuilder pb = new ProcessBuilder(command(tmp)).directory(folder.toFile());
-            pb.environment().clear();
-            process = pb.start();
+            process = start(folder, tmp, sharedArchive == null ? List.of("-Xshare:auto")
+                : List.of("-XX:SharedArchiveFile=" + sharedArchive, "-XX:+VerifySharedSpaces"));
             Thread out = new Thread(() -> readFrames(process.getInputStream()), "worker-stdout");
             Thread err = new Thread(() -> keep(process.getErrorStream(), stderr), "worker-stderr");
             out.setDaemon(true);
@@ -133,10 +143,7 @@ public final class ForkedRunner {
             out.start();
             err.start();
             try (OutputStream in = process.getOutputStream()) {
-                String request = nonce + "\n" + classes.toAbsolutePath() + "\n"
-                    + steps.stream().map(Step::className).collect(Collectors.joining(",")) + "\n"
-                    + String.join(",", skip) + "\n";
-                in.write(request.getBytes(StandardCharsets.UTF_8));
+                in.write(request(nonce, classes, steps, skip).getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 // The worker died before reading its request: reported as a death below.
             }
@@ -214,15 +221,6 @@ public final class ForkedRunner {
             }
         }
 
-        private List<String> command(Path tmp) {
-            List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-XX:-UsePerfData", "-Djava.io.tmpdir=" + tmp.toAbsolutePath(), "-Dfile.encoding=UTF-8",
-                "-Duser.home=" + tmp.toAbsolutePath(), "-cp", WorkerClassPath.get(), Worker.class.getName()));
-            return cmd;
-        }
-
         private void readFrames(InputStream in) {
             String prefix = nonce + " ";
             try (InputStream buffered = new java.io.BufferedInputStream(in)) {
@@ -261,6 +259,32 @@ public final class ForkedRunner {
                 return stderr.toString(StandardCharsets.UTF_8).strip();
             }
         }
+    }
+
+    /**
+     * Starts a worker JVM: memory cap, small stack, quick start-up flags, an empty environment, its own folder.
+     *
+     * @param folder its working folder
+     * @param tmp    its temporary folder (and home)
+     * @param extra  more JVM flags
+     */
+    static Process start(Path folder, Path tmp, List<String> extra) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx256m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
+            "-Djava.io.tmpdir=" + tmp.toAbsolutePath(), "-Duser.home=" + tmp.toAbsolutePath(),
+            "-Dfile.encoding=UTF-8"));
+        cmd.addAll(extra);
+        cmd.addAll(List.of("-cp", WorkerClassPath.get(), Worker.class.getName()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(folder.toFile());
+        pb.environment().clear();
+        return pb.start();
+    }
+
+    /** @return the first request lines a worker reads: nonce, classes, steps, checks to skip */
+    static String request(String nonce, Path classes, Collection<Step> steps, Collection<String> skip) {
+        return nonce + "\n" + classes.toAbsolutePath() + "\n"
+            + steps.stream().map(Step::className).collect(Collectors.joining(",")) + "\n"
+            + String.join(",", skip) + "\n";
     }
 
     private static byte[] randomBytes() {

@@ -118,6 +118,7 @@ public final class HiddenTestRunner {
             .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
             .configurationParameter("jqwik.database", "")
             .configurationParameter("jqwik.reporting.onlyfailures", "true")
+            .configurationParameter("jqwik.reporting.usejunitplatform", "true") // reports as events, not on stdout
             .configurationParameter("junit.platform.output.capture.stdout", "false")
             .build();
     }

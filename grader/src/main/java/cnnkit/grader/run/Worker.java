@@ -60,6 +60,7 @@ public final class Worker {
         System.setOut(student);
         System.setErr(student);
         System.setIn(new ByteArrayInputStream(new byte[0]));
+        java.util.logging.LogManager.getLogManager().reset(); // the test engines' log lines are not the student's
         int status = 0;
         try {
             worker.runChecks(classes, steps, skip);

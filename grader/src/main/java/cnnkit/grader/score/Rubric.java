@@ -1,102 +1,205 @@
 package cnnkit.grader.score;
 
 import cnnkit.grader.Step;
+import cnnkit.grader.run.CheckResult;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * How many points each hidden check is worth, read from a CSV with columns {@code check_id,step,points}.
- * (Placeholder of the agreed interface; the hidden-tests work owns the real one and the default rubric.)
+ * How many points each hidden check is worth: a CSV with the columns {@code check_id,step,points} (lines starting
+ * with {@code #} are comments). The default, {@code cnnkit/rubric.csv}, gives each step its share of 100 and
+ * splits it over the step's checks; an instructor may pass a file of their own. A step's score is the sum of
+ * its passed checks' points (partial credit within a step).
+ *
+ * <pre>
+ *   Rubric rubric = Rubric.defaults();                // or Rubric.load(Path.of("my-rubric.csv"))
+ *   rubric.validate(HiddenTestRunner.discover(loader, List.of(Step.values())).keySet());
+ *   Map&lt;Step, Double&gt; earned = rubric.earned(results);
+ * </pre>
  */
 public final class Rubric {
-    private static final String DEFAULT = "/cnnkit/rubric.csv";
+    /** The default rubric's resource path. */
+    public static final String RESOURCE = "/cnnkit/rubric.csv";
+    /** What every rubric's points add up to. */
+    public static final double TOTAL = 100;
 
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader()
+        .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+
+    private final String source;
     private final Map<String, Double> points;
-    private final Map<Step, Double> stepPoints = new EnumMap<>(Step.class);
+    private final Map<Step, Double> stepTotals;
 
-    private Rubric(Map<String, Double> points) {
-        this.points = Collections.unmodifiableMap(points);
-        points.forEach((id, p) -> stepPoints.merge(stepOf(id), p, Double::sum));
+    private Rubric(String source, Map<String, Double> points, Map<Step, Double> stepTotals) {
+        this.source = source;
+        this.points = points;
+        this.stepTotals = stepTotals;
     }
 
     /** @return the rubric shipped with the grader */
     public static Rubric defaults() {
-        try (InputStream in = Rubric.class.getResourceAsStream(DEFAULT)) {
-            if (in == null) {
-                return new Rubric(new LinkedHashMap<>());
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList(), DEFAULT);
+        InputStream in = Rubric.class.getResourceAsStream(RESOURCE);
+        if (in == null) {
+            throw new IllegalStateException("default rubric missing from the grader: " + RESOURCE);
+        }
+        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return parse(r, "the default rubric");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * @param csv a rubric file
-     * @return its rubric
-     * @throws IllegalArgumentException if the file cannot be read or a row is malformed
+     * @param file an instructor's rubric CSV
+     * @return the rubric
+     * @throws IllegalArgumentException if the file is malformed (the message names the line)
+     * @throws UncheckedIOException     if it cannot be read
      */
-    public static Rubric load(Path csv) {
-        try {
-            return parse(Files.readAllLines(csv, StandardCharsets.UTF_8), csv.toString());
+    public static Rubric load(Path file) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(r, file.toString());
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read rubric " + csv + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read rubric " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static Rubric parse(List<String> lines, String source) {
+    /**
+     * @param csv    rubric CSV text
+     * @param source where it comes from, for error messages
+     * @return the rubric
+     * @throws IllegalArgumentException on a missing column, an unknown step, a check id not of the form
+     *                                  {@code <Step>.<method>} of its step, bad or negative points, a duplicate
+     *                                  check, or points that do not add up to {@value #TOTAL}
+     */
+    public static Rubric parse(Reader csv, String source) throws IOException {
         Map<String, Double> points = new LinkedHashMap<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
+        Map<Step, Double> totals = new EnumMap<>(Step.class);
+        try (CSVParser parser = FORMAT.parse(csv)) {
+            for (String column : new String[] {"check_id", "step", "points"}) {
+                if (!parser.getHeaderMap().containsKey(column)) {
+                    throw new IllegalArgumentException(source + ": missing column '" + column
+                        + "' (expected header check_id,step,points)");
+                }
             }
-            String[] cells = line.split(",");
-            if (cells.length != 3 || Step.byName(cells[1].strip()).isEmpty()) {
-                throw new IllegalArgumentException(source + " line " + (i + 1) + ": expected check_id,step,points");
-            }
-            try {
-                points.put(cells[0].strip(), Double.parseDouble(cells[2].strip()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(source + " line " + (i + 1) + ": points is not a number");
+            for (CSVRecord r : parser) {
+                String where = source + " line " + parser.getCurrentLineNumber();
+                String id = r.get("check_id");
+                String stepName = r.get("step");
+                Step step = Step.byName(stepName).orElseThrow(() -> new IllegalArgumentException(where
+                    + ": unknown step '" + stepName + "' (one of Convolution, Relu, MaxPooling, Flattening, "
+                    + "FullConnection, Softmax, CrossEntropy, ErrorMeasures)"));
+                if (!id.startsWith(stepName + ".") || id.length() == stepName.length() + 1) {
+                    throw new IllegalArgumentException(where + ": check '" + id + "' should be " + stepName
+                        + ".<check>, as it belongs to step " + stepName);
+                }
+                double p = number(r.get("points"), where);
+                if (points.put(id, p) != null) {
+                    throw new IllegalArgumentException(where + ": check '" + id + "' appears twice");
+                }
+                totals.merge(step, p, Double::sum);
             }
         }
-        return new Rubric(points);
+        double sum = points.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (Math.abs(sum - TOTAL) > 1e-6) {
+            throw new IllegalArgumentException(source + ": the points add up to " + sum + ", not " + TOTAL
+                + " (per step: " + totals + ")");
+        }
+        for (Step s : Step.values()) {
+            totals.putIfAbsent(s, 0.0);
+        }
+        return new Rubric(source, Collections.unmodifiableMap(points), Collections.unmodifiableMap(totals));
     }
 
-    private static Step stepOf(String checkId) {
-        int dot = checkId.indexOf('.');
-        return Step.byName(dot < 0 ? checkId : checkId.substring(0, dot))
-            .orElseThrow(() -> new IllegalArgumentException("no step for check " + checkId));
+    private static double number(String text, String where) {
+        double p;
+        try {
+            p = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": points '" + text + "' is not a number");
+        }
+        if (!(p >= 0) || Double.isInfinite(p)) {
+            throw new IllegalArgumentException(where + ": points must be 0 or more, was " + text);
+        }
+        return p;
     }
 
-    /** @return the points of a check, 0 if the rubric does not list it */
+    /**
+     * Checks that the rubric scores exactly the hidden checks that exist.
+     *
+     * @param knownChecks the ids of the hidden checks (e.g. from {@code HiddenTestRunner.discover})
+     * @throws IllegalArgumentException naming the checks without points and the rubric rows for no check
+     */
+    public void validate(Collection<String> knownChecks) {
+        Set<String> unknown = new TreeSet<>(points.keySet());
+        unknown.removeAll(knownChecks);
+        Set<String> missing = new TreeSet<>(knownChecks);
+        missing.removeAll(points.keySet());
+        if (!unknown.isEmpty() || !missing.isEmpty()) {
+            throw new IllegalArgumentException(source + " does not match the hidden checks:"
+                + (unknown.isEmpty() ? "" : " no such check " + unknown + ";")
+                + (missing.isEmpty() ? "" : " no points for " + missing + ";"));
+        }
+    }
+
+    /** @return the points of a check */
     public double points(String checkId) {
-        return points.getOrDefault(checkId, 0.0);
+        Double p = points.get(checkId);
+        if (p == null) {
+            throw new IllegalArgumentException(source + " has no points for check '" + checkId + "'");
+        }
+        return p;
     }
 
-    /** @return the points of all checks of a step */
-    public double stepPoints(Step step) {
-        return stepPoints.getOrDefault(step, 0.0);
+    /** @return the points a step is worth (0 if the rubric gives it none) */
+    public double stepTotal(Step step) {
+        return stepTotals.get(step);
     }
 
-    /** @return the points of the whole rubric */
-    public double total() {
-        return points.values().stream().mapToDouble(Double::doubleValue).sum();
+    /** @return the highest possible score, {@value #TOTAL} */
+    public double maxScore() {
+        return TOTAL;
     }
 
-    /** @return the check ids listed, in file order */
-    public Set<String> checkIds() {
-        return points.keySet();
+    /** @return check id to points, in file order */
+    public Map<String, Double> checks() {
+        return points;
+    }
+
+    /**
+     * @param results one result per check (a check without a result earns nothing)
+     * @return points earned per step, every step present
+     */
+    public Map<Step, Double> earned(Collection<CheckResult> results) {
+        Map<Step, Double> earned = new EnumMap<>(Step.class);
+        for (Step s : Step.values()) {
+            earned.put(s, 0.0);
+        }
+        for (CheckResult r : results) {
+            if (r.passed()) {
+                earned.merge(r.step(), points(r.checkId()), Double::sum);
+            }
+        }
+        return earned;
+    }
+
+    @Override
+    public String toString() {
+        return "Rubric(" + source + ", " + points.size() + " checks)";
     }
 }

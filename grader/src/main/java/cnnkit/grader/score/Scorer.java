@@ -29,7 +29,7 @@ public final class Scorer {
             byStep.put(step, new LinkedHashMap<>());
         }
         results.forEach(r -> byStep.get(r.step()).put(r.checkId(), r));
-        for (String id : rubric.checkIds()) {
+        for (String id : rubric.checks().keySet()) {
             Step step = Step.byName(id.substring(0, Math.max(0, id.indexOf('.')))).orElse(null);
             if (step != null && !byStep.get(step).containsKey(id)) {
                 String why = stubbed.containsKey(step) ? "not run: " + step.sourceFile()
@@ -44,12 +44,12 @@ public final class Scorer {
             boolean counts = !stubbed.containsKey(step);
             double earned = 0;
             for (CheckResult r : byStep.get(step).values()) {
-                double max = rubric.checkIds().contains(r.checkId()) ? rubric.points(r.checkId()) : 0;
+                double max = rubric.checks().keySet().contains(r.checkId()) ? rubric.points(r.checkId()) : 0;
                 double got = counts && r.passed() ? max : 0;
                 earned += got;
                 checks.add(new ScoredCheck(r, got, max));
             }
-            steps.add(new StepScore(step, earned, rubric.stepPoints(step), stubbed.getOrDefault(step, List.of())));
+            steps.add(new StepScore(step, earned, rubric.stepTotal(step), stubbed.getOrDefault(step, List.of())));
         }
         return new Scored(steps, checks);
     }

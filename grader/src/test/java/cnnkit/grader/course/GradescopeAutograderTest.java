@@ -156,11 +156,68 @@ class GradescopeAutograderTest {
         }
     }
 
+    @Nested
+    @DisplayName("run_autograder with the real grader on a submission")
+    class Grading {
+        @Test
+        @DisplayName("a correct submission (the solutions' sources) gets full marks")
+        void correctGetsFullMarks() throws Exception {
+            Path root = autograderRoot("correct");
+            copyJava(Path.of("../solutions/src/main/java/cnn"), Files.createDirectories(root.resolve("submission")));
+            JsonObject results = runAutograder(root, kitCommand());
+            double max = 0;
+            for (JsonElement t : results.getAsJsonArray("tests")) {
+                max += t.getAsJsonObject().get("max_score").getAsDouble();
+            }
+            assertThat(max).isPositive();
+            assertThat(results.get("score").getAsDouble()).isEqualTo(max);
+        }
+
+        @Test
+        @DisplayName("the stubs get 0, with output saying what is not implemented")
+        void stubsGetZero() throws Exception {
+            Path root = autograderRoot("stubs");
+            copyJava(Path.of("../exercises/src/main/java/cnn"), Files.createDirectories(root.resolve("submission")));
+            JsonObject results = runAutograder(root, kitCommand());
+            assertThat(results.get("score").getAsDouble()).isZero();
+            assertThat(results.getAsJsonArray("tests")).isNotEmpty();
+            assertThat(results.toString()).contains("not implemented");
+        }
+
+        @Test
+        @DisplayName("a broken zip gets 0 and a clear message, and no crash (zip made with hidden checks, no step output)")
+        void brokenZip() throws Exception {
+            Path root = autograderRoot("broken", "hidden", false);
+            Files.write(Files.createDirectories(root.resolve("submission")).resolve("handin.zip"),
+                "PK\u0003\u0004 this is not really a zip".getBytes(StandardCharsets.UTF_8));
+            JsonObject results = runAutograder(root, kitCommand());
+            assertThat(results.get("score").getAsDouble()).isZero();
+            assertThat(results.get("output").getAsString()).contains("rejected").containsIgnoringCase("zip");
+            assertThat(results.getAsJsonArray("tests")).isNotEmpty().allSatisfy(t -> {
+                assertThat(t.getAsJsonObject().get("visibility").getAsString()).isEqualTo("hidden");
+                assertThat(t.getAsJsonObject().get("output").getAsString()).isEmpty();
+            });
+        }
+    }
+
+    static void copyJava(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+
     /** Unpacks a fresh autograder zip where Gradescope puts it ({@code source/}) below a new root. */
     Path autograderRoot(String name) throws IOException {
+        return autograderRoot(name, "visible", true);
+    }
+
+    /** The same, with the zip's options. */
+    Path autograderRoot(String name, String visibility, boolean stepOutput) throws IOException {
         Path root = Files.createDirectories(temp.resolve("root-" + name + "-" + System.nanoTime()));
         Path zip = temp.resolve("ag-" + System.nanoTime() + ".zip");
-        new GradescopeAutograder("visible", true).writeZip(zip, Files.writeString(temp.resolve("x.jar"), "x"));
+        new GradescopeAutograder(visibility, stepOutput).writeZip(zip, Files.writeString(temp.resolve("x.jar"), "x"));
         for (Map.Entry<String, String> e : unzip(zip).entrySet()) {
             Files.writeString(Files.createDirectories(root.resolve("source")).resolve(e.getKey()), e.getValue());
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cnnkit.grader.Step;
+import cnnkit.grader.score.Rubric;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ class HandoutMavenBuildTest {
     void stubsFailSolutionsPass() throws Exception {
         assumeTrue(onPath("mvn"), "mvn is not on PATH: the handout build test is skipped");
         Path handout = temp.resolve("stubs");
-        new Handout(CoursePoints.perStep()).writeTo(handout);
+        new Handout(CoursePoints.perStep(Rubric.defaults())).writeTo(handout);
 
         int stubExit = mvnTest(handout);
         List<Case> stubCases = reports(handout);
@@ -54,7 +55,7 @@ class HandoutMavenBuildTest {
         }
 
         Path solved = temp.resolve("solved");
-        new Handout(CoursePoints.perStep()).writeTo(solved);
+        new Handout(CoursePoints.perStep(Rubric.defaults())).writeTo(solved);
         try (Stream<Path> solutions = Files.list(Path.of("../solutions/src/main/java/cnn"))) {
             for (Path s : solutions.toList()) {
                 Files.copy(s, solved.resolve("src/main/java/cnn").resolve(s.getFileName()),

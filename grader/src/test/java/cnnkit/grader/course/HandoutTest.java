@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cnnkit.grader.Step;
+import cnnkit.grader.cli.Main;
+import cnnkit.grader.score.Rubric;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -51,7 +53,7 @@ class HandoutTest {
     @BeforeEach
     void writeHandout() throws IOException {
         handout = temp.resolve("handout");
-        files = new Handout(CoursePoints.perStep()).writeTo(handout);
+        files = new Handout(CoursePoints.perStep(Rubric.defaults())).writeTo(handout);
     }
 
     @Nested
@@ -168,9 +170,21 @@ class HandoutTest {
         }
 
         @Test
+        @DisplayName("the handout command writes a folder and a zip, and says what it needs without either")
+        void command() {
+            Path dir = temp.resolve("cli");
+            Path zip = temp.resolve("cli.zip");
+            assertThat(Main.run("handout", "--out", dir.toString(), "--zip", zip.toString())).isZero();
+            assertThat(dir.resolve("pom.xml")).exists();
+            assertThat(zip).exists();
+            assertThat(Main.run("handout")).isEqualTo(2);
+            assertThat(Main.run("handout", "--out", dir.toString())).as("not empty any more").isEqualTo(2);
+        }
+
+        @Test
         @DisplayName("refuses to write into a folder that is not empty")
         void refusesNonEmptyFolder() {
-            assertThatThrownBy(() -> new Handout(CoursePoints.perStep()).writeTo(handout))
+            assertThatThrownBy(() -> new Handout(CoursePoints.perStep(Rubric.defaults())).writeTo(handout))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an empty folder");
         }
 
@@ -179,8 +193,8 @@ class HandoutTest {
         void zip() throws IOException {
             Path a = temp.resolve("a.zip");
             Path b = temp.resolve("b.zip");
-            new Handout(CoursePoints.perStep()).writeZip(a);
-            new Handout(CoursePoints.perStep()).writeZip(b);
+            new Handout(CoursePoints.perStep(Rubric.defaults())).writeZip(a);
+            new Handout(CoursePoints.perStep(Rubric.defaults())).writeZip(b);
             Set<String> entries = new TreeSet<>();
             try (ZipFile zip = new ZipFile(a.toFile())) {
                 Enumeration<? extends ZipEntry> e = zip.entries();
@@ -202,13 +216,13 @@ class HandoutTest {
         @DisplayName("with one command test per step, in lecture order, running that step's public tests for its points")
         void oneTestPerStep() throws IOException {
             String yaml = Files.readString(handout.resolve(".github/workflows/classroom.yml"));
-            Map<Step, Integer> points = CoursePoints.perStep();
-            Matcher m = Pattern.compile("command: mvn -B -q test -Dtest='(\\w+)Test'\\n.*\\n\\s+max-score: (\\d+)")
+            Map<Step, String> points = CoursePoints.perStep(Rubric.defaults());
+            Matcher m = Pattern.compile("command: mvn -B -q test -Dtest='(\\w+)Test'\\n.*\\n\\s+max-score: ([\\d.]+)")
                 .matcher(yaml);
             List<String> steps = new ArrayList<>();
             while (m.find()) {
                 Step step = Step.byName(m.group(1)).orElseThrow();
-                assertThat(Integer.parseInt(m.group(2))).as(step.className()).isEqualTo(points.get(step));
+                assertThat(m.group(2)).as(step.className()).isEqualTo(points.get(step));
                 steps.add(step.className());
             }
             assertThat(steps).containsExactlyElementsOf(Stream.of(Step.values()).map(Step::className).toList());

@@ -1,0 +1,58 @@
+package cnnkit.grader.cli;
+
+import cnnkit.grader.course.GradebookTable;
+import cnnkit.grader.course.LmsExport;
+import cnnkit.grader.course.Roster;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code export --format canvas|moodle}: the gradebook as a CSV the LMS imports. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = {"Writes a graded class's gradebook.csv as the CSV a learning-management system imports.",
+        "canvas: Student,ID,SIS User ID,SIS Login ID,Section,<assignment> with a Points Possible row.",
+        "moodle: Full name,Email address,Username,ID number,<assignment>,Feedback."})
+public final class ExportCommand implements Callable<Integer> {
+    @Option(names = "--format", required = true, paramLabel = "LMS", description = "canvas or moodle")
+    String format;
+
+    @Option(names = "--gradebook", required = true, paramLabel = "FILE",
+        description = "the gradebook.csv written by grade")
+    Path gradebook;
+
+    @Option(names = "--roster", paramLabel = "FILE", description = "id,name,email CSV mapping submission ids to "
+        + "students (optional columns: canvas_id, sis_user_id, sis_login_id, section, username, idnumber)")
+    Path roster;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "the CSV to write")
+    Path out;
+
+    @Option(names = "--assignment", paramLabel = "NAME", defaultValue = "CNN exercises",
+        description = "the assignment column's title (default: ${DEFAULT-VALUE}); for an existing Canvas "
+            + "assignment use its exact title with its id, e.g. \"CNN exercises (12345)\"")
+    String assignment;
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            LmsExport.Format lms = LmsExport.Format.of(format);
+            Optional<Roster> students = roster == null ? Optional.empty() : Optional.of(Roster.load(roster));
+            LmsExport.Outcome outcome = new LmsExport(GradebookTable.load(gradebook), students, assignment)
+                .write(lms, out);
+            System.out.println("export: " + outcome.rows() + " students to " + out + " (" + format + ")");
+            if (!outcome.notOnRoster().isEmpty()) {
+                System.err.println("export: not on the roster, left out: " + String.join(", ", outcome.notOnRoster()));
+            }
+            if (!outcome.withoutSubmission().isEmpty()) {
+                System.err.println("export: no submission (grade left blank): "
+                    + String.join(", ", outcome.withoutSubmission()));
+            }
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("export: " + e.getMessage());
+            return 2;
+        }
+    }
+}

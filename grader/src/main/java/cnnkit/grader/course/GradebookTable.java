@@ -1,0 +1,78 @@
+package cnnkit.grader.course;
+
+import cnnkit.grader.Step;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A {@code gradebook.csv} as the {@code grade} command writes it, read back for the exports:
+ * {@code submission,status,score,max_score} and one column of points per step.
+ */
+public record GradebookTable(List<Row> rows) {
+    /** The gradebook's first columns; the step names follow in lecture order. */
+    public static final List<String> LEADING = List.of("submission", "status", "score", "max_score");
+
+    /** One submission's row; numbers are kept as written, so an export shows the same digits. */
+    public record Row(String submission, String status, String score, String maxScore, Map<Step, String> steps) {
+    }
+
+    public GradebookTable {
+        rows = List.copyOf(rows);
+    }
+
+    /** @return the gradebook header: {@link #LEADING}, then the steps */
+    public static List<String> header() {
+        List<String> header = new ArrayList<>(LEADING);
+        for (Step s : Step.values()) {
+            header.add(s.className());
+        }
+        return header;
+    }
+
+    /**
+     * @param csv a gradebook.csv
+     * @return its rows, in file order
+     * @throws IllegalArgumentException if its header is not the gradebook's
+     */
+    public static GradebookTable load(Path csv) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        List<Row> rows = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = format.parse(in)) {
+            if (!parser.getHeaderNames().equals(header())) {
+                throw new IllegalArgumentException(csv + " is not a gradebook: its header should be "
+                    + String.join(",", header()));
+            }
+            for (CSVRecord r : parser) {
+                Map<Step, String> steps = new LinkedHashMap<>();
+                for (Step s : Step.values()) {
+                    steps.put(s, r.get(s.className()));
+                }
+                rows.add(new Row(r.get("submission"), r.get("status"), r.get("score"), r.get("max_score"), steps));
+            }
+        }
+        return new GradebookTable(rows);
+    }
+
+    /** @return the highest {@code max_score} of the rows (what the assignment is out of), "0" if none */
+    public String pointsPossible() {
+        return rows.stream().map(Row::maxScore).max((a, b) -> Double.compare(num(a), num(b))).orElse("0");
+    }
+
+    private static double num(String s) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

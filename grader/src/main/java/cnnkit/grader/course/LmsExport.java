@@ -1,0 +1,161 @@
+package cnnkit.grader.course;
+
+import cnnkit.grader.Step;
+import cnnkit.grader.course.GradebookTable.Row;
+import cnnkit.grader.course.Roster.Student;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The gradebook in the CSV layouts that learning-management systems import.
+ *
+ * <ul>
+ *   <li><b>Canvas</b> (Grades, Import): {@code Student,ID,SIS User ID,SIS Login ID,Section,<Assignment> (<id>)},
+ *       then a {@code Points Possible} row, then one row per student. Canvas matches a row to a student by
+ *       {@code ID}, else {@code SIS User ID}, else {@code SIS Login ID}; the name is for people. A column titled
+ *       with a new assignment name creates that assignment.</li>
+ *   <li><b>Moodle</b> (Grades, Import, CSV file): {@code Full name,Email address,Username,ID number,<Assignment>,
+ *       Feedback}. On import, "Identify user by" maps {@code Email address} (or {@code Username},
+ *       {@code ID number}) to the user field, the assignment column to a grade item and {@code Feedback} to its
+ *       feedback.</li>
+ * </ul>
+ *
+ * <p>With a roster, every roster student gets a row (blank grade if they handed in nothing: an export never invents
+ * a zero) and submissions not on the roster are reported, not exported. Without a roster, the submission id stands
+ * in for the student: Canvas's {@code SIS Login ID} and Moodle's {@code Username}.
+ */
+public final class LmsExport {
+    /** The layouts this class writes. */
+    public enum Format {
+        CANVAS, MOODLE;
+
+        /** @return the format for a name as typed on the command line ({@code canvas}, {@code moodle}) */
+        public static Format of(String name) {
+            for (Format f : values()) {
+                if (f.name().equalsIgnoreCase(name)) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("unknown format '" + name + "': use canvas or moodle");
+        }
+    }
+
+    /** Canvas's fixed leading columns, in the order its gradebook export writes them. */
+    public static final List<String> CANVAS_COLUMNS = List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section");
+    /** Moodle's user columns (any one of the last three can identify the user). */
+    public static final List<String> MOODLE_COLUMNS = List.of("Full name", "Email address", "Username", "ID number");
+
+    /** What an export did: rows written, and the submissions it could not place. */
+    public record Outcome(int rows, List<String> notOnRoster, List<String> withoutSubmission) {
+    }
+
+    private final GradebookTable gradebook;
+    private final Optional<Roster> roster;
+    private final String assignment;
+
+    /**
+     * @param gradebook  the graded class
+     * @param roster     who is who, if known
+     * @param assignment the assignment's column title, e.g. {@code "CNN exercises (12345)"} for an existing Canvas
+     *                   assignment with id 12345
+     */
+    public LmsExport(GradebookTable gradebook, Optional<Roster> roster, String assignment) {
+        if (assignment.isBlank()) {
+            throw new IllegalArgumentException("the assignment name must not be blank");
+        }
+        this.gradebook = gradebook;
+        this.roster = roster;
+        this.assignment = assignment;
+    }
+
+    /**
+     * @param format the layout
+     * @param out    the CSV file to write (UTF-8, comma separated, CRLF as both systems' own exports)
+     * @return the rows written and what could not be placed
+     */
+    public Outcome write(Format format, Path out) throws IOException {
+        Map<String, Row> bySubmission = new LinkedHashMap<>();
+        gradebook.rows().forEach(r -> bySubmission.put(r.submission(), r));
+        List<Student> students = new ArrayList<>();
+        List<String> notOnRoster = new ArrayList<>();
+        List<String> withoutSubmission = new ArrayList<>();
+        if (roster.isPresent()) {
+            students.addAll(roster.get().students());
+            for (String id : bySubmission.keySet()) {
+                if (roster.get().student(id).isEmpty()) {
+                    notOnRoster.add(id);
+                }
+            }
+            students.stream().map(Student::id).filter(id -> !bySubmission.containsKey(id))
+                .forEach(withoutSubmission::add);
+        } else {
+            bySubmission.keySet().forEach(id -> students.add(new Student(id, id, "", Map.of())));
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+            if (format == Format.CANVAS) {
+                canvas(csv, students, bySubmission);
+            } else {
+                moodle(csv, students, bySubmission);
+            }
+        }
+        return new Outcome(students.size(), notOnRoster, withoutSubmission);
+    }
+
+    private void canvas(CSVPrinter csv, List<Student> students, Map<String, Row> rows) throws IOException {
+        List<String> header = new ArrayList<>(CANVAS_COLUMNS);
+        header.add(assignment);
+        csv.printRecord(header);
+        csv.printRecord("Points Possible", "", "", "", "", gradebook.pointsPossible());
+        boolean noRoster = roster.isEmpty();
+        for (Student s : students) {
+            String login = s.get("sis_login_id").orElse(noRoster ? s.id() : s.email());
+            csv.printRecord(s.name(), s.get("canvas_id").orElse(""), s.get("sis_user_id").orElse(""), login,
+                s.get("section").orElse(""), score(rows.get(s.id())));
+        }
+    }
+
+    private void moodle(CSVPrinter csv, List<Student> students, Map<String, Row> rows) throws IOException {
+        List<String> header = new ArrayList<>(MOODLE_COLUMNS);
+        header.add(assignment);
+        header.add("Feedback");
+        csv.printRecord(header);
+        for (Student s : students) {
+            Row r = rows.get(s.id());
+            csv.printRecord(s.name(), s.email(), s.get("username").orElse(s.id()), s.get("idnumber").orElse(""),
+                score(r), feedback(r));
+        }
+    }
+
+    private static String score(Row r) {
+        return r == null ? "" : r.score();
+    }
+
+    /** @return e.g. "graded: 72.5/80. Convolution 10, Relu 10, ..." (empty without a submission) */
+    static String feedback(Row r) {
+        if (r == null) {
+            return "";
+        }
+        StringJoiner steps = new StringJoiner(", ");
+        for (Step s : Step.values()) {
+            steps.add(s.className() + " " + r.steps().get(s));
+        }
+        return String.format(Locale.ROOT, "%s: %s/%s. %s", r.status(), r.score(), r.maxScore(), steps);
+    }
+}

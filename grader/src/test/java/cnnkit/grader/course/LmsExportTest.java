@@ -1,0 +1,167 @@
+package cnnkit.grader.course;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cnnkit.grader.Step;
+import cnnkit.grader.cli.Main;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The LMS export and the roster")
+class LmsExportTest {
+    @TempDir
+    Path temp;
+
+    Path gradebook;
+    Path roster;
+
+    @BeforeEach
+    void classOfThree() throws IOException {
+        gradebook = temp.resolve("gradebook.csv");
+        try (Writer w = Files.newBufferedWriter(gradebook); CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+            csv.printRecord(GradebookTable.header());
+            csv.printRecord(row("ada", "graded", "72.5", "80", "10"));
+            csv.printRecord(row("bob", "compile_error", "0", "80", "0"));
+            csv.printRecord(row("eve", "graded", "40", "80", "5"));
+        }
+        roster = Files.writeString(temp.resolve("roster.csv"), """
+            id,name,email,sis_user_id
+            ada,"Lovelace, Ada",ada@uni.example,S001
+            bob,Bob "the builder" Byte,bob@uni.example,
+            cy,Cy Nobody,cy@uni.example,S003
+            """);
+    }
+
+    private static List<String> row(String id, String status, String score, String max, String perStep) {
+        List<String> row = new ArrayList<>(List.of(id, status, score, max));
+        for (Step s : Step.values()) {
+            row.add(perStep);
+        }
+        return row;
+    }
+
+    private static List<CSVRecord> parse(Path csv) throws IOException {
+        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             CSVParser p = CSVFormat.DEFAULT.parse(r)) {
+            return p.getRecords();
+        }
+    }
+
+    private static List<String> values(CSVRecord r) {
+        return r.toList();
+    }
+
+    @Nested
+    @DisplayName("Canvas")
+    class Canvas {
+        @Test
+        @DisplayName("writes Student,ID,SIS User ID,SIS Login ID,Section,<assignment>, a Points Possible row, one row per roster student")
+        void withRoster() throws IOException {
+            Path out = temp.resolve("canvas.csv");
+            assertThat(Main.run("export", "--format", "canvas", "--gradebook", gradebook.toString(),
+                "--roster", roster.toString(), "--out", out.toString(), "--assignment", "CNN exercises (4242)"))
+                .isZero();
+            List<CSVRecord> rows = parse(out);
+            assertThat(values(rows.get(0))).containsExactly("Student", "ID", "SIS User ID", "SIS Login ID", "Section",
+                "CNN exercises (4242)");
+            assertThat(values(rows.get(1))).containsExactly("Points Possible", "", "", "", "", "80");
+            assertThat(values(rows.get(2))).containsExactly("Lovelace, Ada", "", "S001", "ada@uni.example", "", "72.5");
+            assertThat(values(rows.get(3))).containsExactly("Bob \"the builder\" Byte", "", "", "bob@uni.example", "",
+                "0");
+            assertThat(values(rows.get(4))).as("no submission: blank, never an invented zero")
+                .containsExactly("Cy Nobody", "", "S003", "cy@uni.example", "", "");
+            assertThat(rows).as("eve is not on the roster: left out").hasSize(5);
+        }
+
+        @Test
+        @DisplayName("without a roster, the submission id is the SIS Login ID")
+        void withoutRoster() throws IOException {
+            Path out = temp.resolve("canvas.csv");
+            assertThat(Main.run("export", "--format", "canvas", "--gradebook", gradebook.toString(),
+                "--out", out.toString())).isZero();
+            List<CSVRecord> rows = parse(out);
+            assertThat(values(rows.get(0)).get(5)).isEqualTo("CNN exercises");
+            assertThat(rows).hasSize(5);
+            assertThat(values(rows.get(4))).containsExactly("eve", "", "", "eve", "", "40");
+        }
+    }
+
+    @Nested
+    @DisplayName("Moodle")
+    class Moodle {
+        @Test
+        @DisplayName("writes Full name,Email address,Username,ID number,<assignment>,Feedback with the step points in the feedback")
+        void withRoster() throws IOException {
+            Path out = temp.resolve("moodle.csv");
+            assertThat(Main.run("export", "--format", "moodle", "--gradebook", gradebook.toString(),
+                "--roster", roster.toString(), "--out", out.toString())).isZero();
+            List<CSVRecord> rows = parse(out);
+            assertThat(values(rows.get(0))).containsExactly("Full name", "Email address", "Username", "ID number",
+                "CNN exercises", "Feedback");
+            CSVRecord ada = rows.get(1);
+            assertThat(values(ada).subList(0, 5))
+                .containsExactly("Lovelace, Ada", "ada@uni.example", "ada", "", "72.5");
+            assertThat(ada.get(5)).startsWith("graded: 72.5/80.").contains("Convolution 10", "ErrorMeasures 10");
+            assertThat(values(rows.get(3))).containsExactly("Cy Nobody", "cy@uni.example", "cy", "", "", "");
+            assertThat(rows).hasSize(4);
+        }
+    }
+
+    @Nested
+    @DisplayName("roster")
+    class RosterFile {
+        @Test
+        @DisplayName("grade --roster's roster-gradebook.csv adds name and email, and a missing row per absent student")
+        void rosterGradebook() throws IOException {
+            Path out = temp.resolve(RosterGradebook.FILE);
+            LmsExport.Outcome outcome = RosterGradebook.write(GradebookTable.load(gradebook), Roster.load(roster), out);
+            List<CSVRecord> rows = parse(out);
+            assertThat(values(rows.get(0))).isEqualTo(RosterGradebook.header());
+            assertThat(values(rows.get(1)).subList(0, 6))
+                .containsExactly("ada", "Lovelace, Ada", "ada@uni.example", "graded", "72.5", "80");
+            assertThat(values(rows.get(3)).subList(0, 4)).containsExactly("eve", "", "", "graded");
+            assertThat(values(rows.get(4)).subList(0, 4)).containsExactly("cy", "Cy Nobody", "cy@uni.example",
+                RosterGradebook.MISSING);
+            assertThat(outcome.notOnRoster()).containsExactly("eve");
+            assertThat(outcome.withoutSubmission()).containsExactly("cy");
+        }
+
+        @Test
+        @DisplayName("rejects a roster without id,name,email or with an id twice, and a file that is not a gradebook")
+        void rejectsBadFiles() throws IOException {
+            Path noEmail = Files.writeString(temp.resolve("a.csv"), "id,name\nada,Ada\n");
+            assertThatThrownBy(() -> Roster.load(noEmail)).hasMessageContaining("[id, name, email]");
+            Path twice = Files.writeString(temp.resolve("b.csv"), "id,name,email\nada,A,a@x\nada,B,b@x\n");
+            assertThatThrownBy(() -> Roster.load(twice)).hasMessageContaining("'ada' appears twice");
+            assertThatThrownBy(() -> GradebookTable.load(roster)).hasMessageContaining("is not a gradebook");
+            assertThat(Main.run("export", "--format", "canvas", "--gradebook", gradebook.toString(),
+                "--roster", noEmail.toString(), "--out", temp.resolve("x.csv").toString())).isEqualTo(2);
+            assertThat(Main.run("export", "--format", "blackboard", "--gradebook", gradebook.toString(),
+                "--out", temp.resolve("x.csv").toString())).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("reads a spreadsheet's UTF-8 byte order mark and extra columns")
+        void byteOrderMark() throws IOException {
+            Path bom = Files.writeString(temp.resolve("bom.csv"), "\uFEFFid,name,email,section\nada,Ada,a@x,L1\n");
+            Roster r = Roster.load(bom);
+            assertThat(r.student("ada").orElseThrow().get("section")).contains("L1");
+        }
+    }
+}

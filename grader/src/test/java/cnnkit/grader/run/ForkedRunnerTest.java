@@ -1,0 +1,64 @@
+package cnnkit.grader.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cnnkit.grader.Fixtures;
+import cnnkit.grader.Step;
+import cnnkit.grader.run.CheckResult.Status;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The forked worker: what survives a check that never ends or a JVM that exits under it. */
+@DisplayName("The forked runner")
+class ForkedRunnerTest {
+    private static final ForkedRunner.Limits QUICK = new ForkedRunner.Limits(Duration.ofSeconds(60),
+        Duration.ofSeconds(1), Duration.ofSeconds(60), 3);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @DisplayName("stops a check that never ends, marks it TIMEOUT and runs the remaining checks in a fresh worker")
+    void timeoutKillsAndRestarts() throws IOException {
+        Path classes = compileSolutionsWithRelu("Require.rectangular(featureMap, \"featureMap\");",
+            "while (featureMap != null) { }");
+        ForkedRunner.Outcome outcome = new ForkedRunner(QUICK).run(classes, List.of(Step.RELU), temp);
+
+        assertThat(outcome.results()).isNotEmpty().allMatch(r -> r.step() == Step.RELU)
+            .anyMatch(r -> r.status() == Status.TIMEOUT && r.message().contains("stopped it"));
+        assertThat(outcome.results().stream().map(CheckResult::checkId)).doesNotHaveDuplicates();
+        assertThat(outcome.incidents()).anyMatch(i -> i.contains("stopped after 1 s"));
+    }
+
+    @Test
+    @DisplayName("reports a check whose code ends the JVM as ERROR, with the exit status, and goes on")
+    void exitIsAnError() throws IOException {
+        Path classes = compileSolutionsWithRelu("Require.rectangular(featureMap, \"featureMap\");",
+            "System.exit(3);");
+        ForkedRunner.Outcome outcome = new ForkedRunner(QUICK).run(classes, List.of(Step.RELU), temp);
+
+        assertThat(outcome.results()).isNotEmpty()
+            .allMatch(r -> r.status() == Status.ERROR && r.message().contains("exit status 3"), "ERROR, exit 3");
+    }
+
+    private Path compileSolutionsWithRelu(String from, String to) throws IOException {
+        Path src = Fixtures.copy(Fixtures.SOLUTIONS, temp.resolve("src"));
+        Fixtures.edit(src.resolve("Relu.java"), from, to);
+        Path out = Files.createDirectories(temp.resolve("classes"));
+        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--release", "17", "-proc:none"));
+        try (Stream<Path> files = Files.list(src)) {
+            files.forEach(p -> args.add(p.toString()));
+        }
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new))).isZero();
+        return out;
+    }
+}

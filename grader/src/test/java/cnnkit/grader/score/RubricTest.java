@@ -1,0 +1,112 @@
+package cnnkit.grader.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cnnkit.grader.Step;
+import cnnkit.grader.run.CheckResult;
+import cnnkit.grader.run.CheckResult.Status;
+import cnnkit.grader.run.HiddenTestRunner;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The rubric")
+class RubricTest {
+    private static Rubric parse(String csv) throws IOException {
+        return Rubric.parse(new StringReader(csv), "test.csv");
+    }
+
+    @Nested
+    @DisplayName("the default rubric")
+    class Default {
+        @Test
+        @DisplayName("gives every hidden check points, and points only to hidden checks")
+        void matchesTheHiddenChecks() {
+            Set<String> checks = HiddenTestRunner.discover(RubricTest.class.getClassLoader(),
+                List.of(Step.values())).keySet();
+            Rubric rubric = Rubric.defaults();
+            rubric.validate(checks);
+            assertThat(rubric.checks().keySet()).containsExactlyInAnyOrderElementsOf(checks);
+        }
+
+        @Test
+        @DisplayName("gives every step points, the steps' totals summing to 100")
+        void stepTotalsSumTo100() {
+            Rubric rubric = Rubric.defaults();
+            double sum = 0;
+            for (Step s : Step.values()) {
+                assertThat(rubric.stepTotal(s)).as(s.className()).isPositive();
+                sum += rubric.stepTotal(s);
+            }
+            assertThat(sum).isEqualTo(100.0);
+        }
+
+        @Test
+        @DisplayName("gives a step the points of its passed checks only (partial credit)")
+        void partialCredit() {
+            Rubric rubric = Rubric.defaults();
+            CheckResult passed = new CheckResult("Relu.lectureFeatureMap", Step.RELU, "", Status.PASSED, "", "", "",
+                "", "");
+            CheckResult failed = CheckResult.notPassed("Relu.singleCell", Step.RELU, "", Status.FAILED, "wrong");
+            Map<Step, Double> earned = rubric.earned(List.of(passed, failed));
+            assertThat(earned.get(Step.RELU)).isEqualTo(rubric.points("Relu.lectureFeatureMap"));
+            assertThat(earned.get(Step.CONVOLUTION)).isZero();
+        }
+    }
+
+    @Nested
+    @DisplayName("an instructor's rubric")
+    class Instructor {
+        @Test
+        @DisplayName("is read from a file")
+        void readsAFile(@TempDir Path dir) throws IOException {
+            Path file = dir.resolve("rubric.csv");
+            Files.writeString(file, "check_id,step,points\nRelu.a,Relu,60\nSoftmax.b,Softmax,40\n");
+            Rubric rubric = Rubric.load(file);
+            assertThat(rubric.stepTotal(Step.RELU)).isEqualTo(60.0);
+            assertThat(rubric.stepTotal(Step.CONVOLUTION)).isZero();
+        }
+
+        @Test
+        @DisplayName("is rejected if its points do not add up to 100")
+        void rejectsWrongTotal() {
+            assertThatThrownBy(() -> parse("check_id,step,points\nRelu.a,Relu,60\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("add up to 60");
+        }
+
+        @Test
+        @DisplayName("is rejected with the line for an unknown step, a foreign check id, bad points or a duplicate")
+        void rejectsBadRows() {
+            assertThatThrownBy(() -> parse("check_id,step,points\nPool.a,Pool,100\n"))
+                .hasMessageContaining("line 2").hasMessageContaining("unknown step 'Pool'");
+            assertThatThrownBy(() -> parse("check_id,step,points\nSoftmax.a,Relu,100\n"))
+                .hasMessageContaining("should be Relu.<check>");
+            assertThatThrownBy(() -> parse("check_id,step,points\nRelu.a,Relu,-1\n"))
+                .hasMessageContaining("0 or more");
+            assertThatThrownBy(() -> parse("check_id,step,points\nRelu.a,Relu,ten\n"))
+                .hasMessageContaining("not a number");
+            assertThatThrownBy(() -> parse("check_id,step,points\nRelu.a,Relu,50\nRelu.a,Relu,50\n"))
+                .hasMessageContaining("appears twice");
+            assertThatThrownBy(() -> parse("check,step,points\nRelu.a,Relu,100\n"))
+                .hasMessageContaining("missing column 'check_id'");
+        }
+
+        @Test
+        @DisplayName("that misses hidden checks or names unknown ones is rejected by validate, naming them")
+        void validateNamesTheDifferences() throws IOException {
+            Rubric rubric = parse("check_id,step,points\nRelu.a,Relu,50\nRelu.b,Relu,50\n");
+            assertThatThrownBy(() -> rubric.validate(List.of("Relu.a", "Relu.c")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no such check [Relu.b]").hasMessageContaining("no points for [Relu.c]");
+        }
+    }
+}

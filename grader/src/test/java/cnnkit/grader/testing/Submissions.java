@@ -1,0 +1,119 @@
+package cnnkit.grader.testing;
+
+import cnnkit.grader.Step;
+import cnnkit.grader.run.CheckResult;
+import cnnkit.grader.run.HiddenTestRunner;
+import cnnkit.grader.run.StudentClassLoader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+
+/**
+ * The one place where grader tests compile {@code cnn} sources (the solutions, the stubs, mutants) with the JDK's
+ * compiler and run the hidden tests against the result.
+ */
+public final class Submissions {
+    /** The reference solutions' sources, relative to the grader module (Maven runs tests there). */
+    public static final Path SOLUTIONS = Path.of("../solutions/src/main/java/cnn");
+    /** The exercise stubs' sources. */
+    public static final Path STUBS = Path.of("../exercises/src/main/java/cnn");
+
+    private static final java.util.Map<Path, Path> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Submissions() {
+    }
+
+    /** @return the solutions compiled (once per test JVM) into {@code target/compiled-submissions/solutions} */
+    public static Path compiledSolutions() {
+        return COMPILED.computeIfAbsent(SOLUTIONS, s -> compileFolder(s, freshFolder("solutions")));
+    }
+
+    /** @return the stubs compiled (once per test JVM) into {@code target/compiled-submissions/stubs} */
+    public static Path compiledStubs() {
+        return COMPILED.computeIfAbsent(STUBS, s -> compileFolder(s, freshFolder("stubs")));
+    }
+
+    /** An empty folder below {@code target/compiled-submissions}. */
+    public static Path freshFolder(String name) {
+        Path dir = Path.of("target", "compiled-submissions", name);
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> old = Files.walk(dir)) {
+                    for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the {@code .java} files directly in a folder, sorted */
+    public static List<Path> javaFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Compiles sources into {@code out}.
+     *
+     * @param out       the classes folder (created)
+     * @param classpath extra class path entries (e.g. already compiled solutions), may be empty
+     * @param sources   the {@code .java} files
+     * @return {@code out}
+     * @throws AssertionError with the compiler's messages if compilation fails
+     */
+    public static Path compile(Path out, List<Path> classpath, List<Path> sources) {
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--release", "17", "-nowarn",
+            "-encoding", "UTF-8", "-proc:none"));
+        if (!classpath.isEmpty()) {
+            args.add("-cp");
+            args.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        }
+        sources.forEach(p -> args.add(p.toString()));
+        ByteArrayOutputStream messages = new ByteArrayOutputStream();
+        PrintWriter err = new PrintWriter(messages, true, StandardCharsets.UTF_8);
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, messages, args.toArray(String[]::new));
+        err.flush();
+        if (status != 0) {
+            throw new AssertionError("javac failed on " + sources + ":\n" + messages.toString(StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** Compiles every {@code .java} file of a folder into {@code out}. */
+    public static Path compileFolder(Path sources, Path out) {
+        return compile(out, List.of(), javaFiles(sources));
+    }
+
+    /** Runs the hidden tests of the given steps (all if none given) against a classes folder. */
+    public static List<CheckResult> runHidden(Path classes, Step... steps) {
+        List<CheckResult> results = new ArrayList<>();
+        try (StudentClassLoader loader = StudentClassLoader.forHiddenTests(classes)) {
+            HiddenTestRunner.run(loader, steps.length == 0 ? Arrays.asList(Step.values()) : List.of(steps),
+                id -> true, results::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return results;
+    }
+}

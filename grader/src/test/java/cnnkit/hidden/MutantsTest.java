@@ -1,0 +1,118 @@
+package cnnkit.hidden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cnnkit.grader.Step;
+import cnnkit.grader.run.CheckResult;
+import cnnkit.grader.score.Rubric;
+import cnnkit.grader.testing.Submissions;
+import cnnkit.hidden.support.Misconceptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The strength of the hidden tests, measured on known mistakes: every misconception of the catalogue is also a
+ * mutant of the solutions ({@code src/test/resources/mutants/<id>/<Step>.java}: the solution's step file with
+ * that mistake; the other steps are the solutions'). Each must lose points in its own step only, and at least one
+ * failed check must name the misconception so the student gets its hint.
+ */
+@DisplayName("The hidden tests on the catalogue's mutants")
+class MutantsTest {
+    private static final Path MUTANTS = Path.of("src/test/resources/mutants");
+    private static final Rubric RUBRIC = Rubric.defaults();
+
+    static Stream<String> mutants() throws IOException {
+        try (Stream<Path> dirs = Files.list(MUTANTS)) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @Test
+    @DisplayName("the reference solutions score 100")
+    void solutionsScoreFull() {
+        Map<Step, Double> earned = RUBRIC.earned(Submissions.runHidden(Submissions.compiledSolutions()));
+        for (Step step : Step.values()) {
+            assertThat(earned.get(step)).as(step.className()).isEqualTo(RUBRIC.stepTotal(step));
+        }
+        assertThat(earned.values().stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(100.0);
+    }
+
+    @Test
+    @DisplayName("the exercise stubs score 0")
+    void stubsScoreZero() {
+        Map<Step, Double> earned = RUBRIC.earned(Submissions.runHidden(Submissions.compiledStubs()));
+        assertThat(earned.values()).allMatch(p -> p == 0.0);
+    }
+
+    @Test
+    @DisplayName("every catalogue entry has a mutant and every mutant is a catalogue entry of its step")
+    void everyMisconceptionHasAMutant() throws IOException {
+        Misconceptions catalogue = Misconceptions.load();
+        List<String> ids = catalogue.all().stream().map(Misconceptions.Misconception::id).sorted().toList();
+        assertThat(mutants().toList()).isEqualTo(ids);
+        for (Misconceptions.Misconception m : catalogue.all()) {
+            assertThat(MUTANTS.resolve(m.id()).resolve(m.step() + ".java")).as(m.id()).isRegularFile();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mutants")
+    @DisplayName("a mutant loses points in its own step only, and a failed check names its misconception")
+    void mutantIsCaughtInItsStepWithItsHint(String id) {
+        Misconceptions.Misconception m = Misconceptions.load().byId(id).orElseThrow();
+        Step step = Step.byName(m.step()).orElseThrow();
+        List<CheckResult> results = Submissions.runHidden(build(id, step));
+        Map<Step, Double> earned = RUBRIC.earned(results);
+
+        for (Step other : Step.values()) {
+            if (other != step) {
+                assertThat(earned.get(other)).as("points in %s (not the mutant's step)", other)
+                    .isEqualTo(RUBRIC.stepTotal(other));
+            }
+        }
+        assertThat(earned.get(step)).as("points in the mutant's step %s", step).isLessThan(RUBRIC.stepTotal(step));
+        assertThat(results).as("failed checks naming %s: %s", id, failures(results))
+            .anyMatch(r -> !r.passed() && r.misconception().equals(id));
+    }
+
+    /** Compiles the mutant's step file against the solutions and puts it together with the other steps' classes. */
+    private static Path build(String id, Step step) {
+        Path solutions = Submissions.compiledSolutions();
+        Path out = Submissions.freshFolder("mutants/" + id);
+        Submissions.compile(out, List.of(solutions), List.of(MUTANTS.resolve(id).resolve(step.sourceFile())));
+        try (Stream<Path> classes = Files.walk(solutions)) {
+            for (Path c : classes.filter(Files::isRegularFile).toList()) {
+                String name = c.getFileName().toString();
+                if (!name.equals(step.className() + ".class") && !name.startsWith(step.className() + "$")) {
+                    Path target = out.resolve(solutions.relativize(c).toString());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(c, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static String failures(List<CheckResult> results) {
+        StringBuilder s = new StringBuilder();
+        for (CheckResult r : results) {
+            if (!r.passed()) {
+                s.append("\n  ").append(r.checkId()).append(' ').append(r.status()).append(" [")
+                    .append(r.misconception()).append("] ").append(r.message());
+            }
+        }
+        return s.toString();
+    }
+}

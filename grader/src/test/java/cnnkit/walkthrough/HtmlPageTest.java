@@ -1,0 +1,83 @@
+package cnnkit.walkthrough;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+@DisplayName("The walkthrough's HTML page")
+class HtmlPageTest {
+    @TempDir
+    Path temp;
+
+    private String page(Path classes) throws Exception {
+        Path file = temp.resolve("walk.html");
+        Cli run = Cli.run("walkthrough", "--classes", classes.toString(), "--speed", "0", "--html", file.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return Files.readString(file);
+    }
+
+    /** Parses strictly as XML; a DOCTYPE without a DTD is fine, external entities are refused. */
+    static Document parse(String html) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        f.setExpandEntityReferences(false);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static NodeList select(Document doc, String xpath) throws Exception {
+        return (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, doc, XPathConstants.NODESET);
+    }
+
+    @Test
+    @DisplayName("is well-formed and self-contained: no scripts, no links, no http(s) references")
+    void wellFormedAndSelfContained() throws Exception {
+        String html = page(Learners.correct());
+
+        Document doc = parse(html);
+        assertThat(doc.getDocumentElement().getTagName()).isEqualTo("html");
+        assertThat(html).doesNotContain("http://", "https://", "<script", "<link", "src=", "href=", "url(");
+        assertThat(select(doc, "//style")).satisfies(n -> assertThat(n.getLength()).isEqualTo(1));
+    }
+
+    @Test
+    @DisplayName("draws every step's maps as heatmaps with one cell per value")
+    void heatmaps() throws Exception {
+        Document doc = parse(page(Learners.correct()));
+
+        assertThat(select(doc, "//section[contains(@class,'scene')]").getLength()).isEqualTo(Walkthrough.SCENES);
+        assertThat(select(doc, "//section[@id='step-1']//table[@class='heatmap']/tr").getLength())
+            .as("7 image rows + 3 detector rows + 5 feature map rows").isEqualTo(15);
+        assertThat(select(doc, "//section[@id='step-1']//ol[@class='calculations']/li").getLength()).isEqualTo(25);
+        assertThat(select(doc, "//td[contains(@class,'wrong')]").getLength()).isZero();
+        assertThat(select(doc, "//td[contains(@class,'right')]").getLength()).isPositive();
+    }
+
+    @Test
+    @DisplayName("on a flipped kernel marks the 16 wrong cells and shows the hint")
+    void wrongCells() throws Exception {
+        Document doc = parse(page(Learners.flippedKernel()));
+
+        assertThat(select(doc, "//td[contains(@class,'wrong')]").getLength()).isEqualTo(16);
+        assertThat(select(doc, "//p[@class='hint']").item(0).getTextContent()).contains("turned by 180°");
+        assertThat(select(doc, "//section").getLength()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("escapes text so that markup in it cannot break the page")
+    void escapes() {
+        assertThat(HtmlPage.escape("a < b & \"c\" > d")).isEqualTo("a &lt; b &amp; &quot;c&quot; &gt; d");
+    }
+}

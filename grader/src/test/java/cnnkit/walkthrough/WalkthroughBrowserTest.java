@@ -1,0 +1,138 @@
+package cnnkit.walkthrough;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Looks at the walkthrough's page as a person does: in headless Chromium (Debian packages {@code chromium} and
+ * {@code chromium-driver}), through Selenium. Skipped when either is missing; {@code .ci/run} installs them.
+ */
+@DisplayName("The walkthrough's HTML page in a real browser")
+class WalkthroughBrowserTest {
+    /** Selenium warns that it has no DevTools binding for this Chromium; the test does not use DevTools. */
+    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+    private static WebDriver browser;
+
+    @TempDir
+    static Path temp;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        SELENIUM_LOG.setLevel(Level.SEVERE);
+        Optional<Path> chromium = executable("chromium", "chromium-browser");
+        Optional<Path> driver = executable("chromedriver");
+        assumeTrue(chromium.isPresent() && driver.isPresent(),
+            "Chromium and chromedriver are not installed (Debian: apt-get install -y chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.get().toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+            "--window-size=1200,900", "--user-data-dir=" + Files.createTempDirectory(temp, "profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
+            .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void open(Path classes) {
+        Path file = temp.resolve(classes.getFileName() + ".html");
+        Cli run = Cli.run("walkthrough", "--classes", classes.toString(), "--speed", "0", "--html", file.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        browser.get(file.toUri().toString());
+    }
+
+    @Test
+    @DisplayName("every heatmap cell is drawn, with the shade of its value on its map's scale")
+    void heatmapsRender() {
+        open(Learners.correct());
+
+        // One round trip for all cells: [data-value, width, height, computed background] per cell, per map.
+        @SuppressWarnings("unchecked")
+        List<List<List<Object>>> maps = (List<List<List<Object>>>) ((JavascriptExecutor) browser).executeScript(
+            "return Array.from(document.querySelectorAll('table.heatmap')).map(t => "
+                + "Array.from(t.querySelectorAll('td')).map(td => { const r = td.getBoundingClientRect(); "
+                + "return [td.dataset.value, r.width, r.height, getComputedStyle(td).backgroundColor]; }));");
+        assertThat(maps).hasSizeGreaterThan(10);
+        for (List<List<Object>> cells : maps) {
+            double[] values = cells.stream().mapToDouble(c -> Double.parseDouble((String) c.get(0))).toArray();
+            double lo = Arrays.stream(values).min().orElseThrow();
+            double hi = Arrays.stream(values).max().orElseThrow();
+            for (int i = 0; i < cells.size(); i++) {
+                List<Object> cell = cells.get(i);
+                assertThat(((Number) cell.get(1)).doubleValue()).isPositive();
+                assertThat(((Number) cell.get(2)).doubleValue()).isPositive();
+                double t = hi > lo ? (values[i] - lo) / (hi - lo) : 0;
+                assertThat(cell.get(3)).isEqualTo(HtmlPage.heat(t));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the feature map's strongest cell, 4, is the darkest; a 0 is white")
+    void strongestCellIsDarkest() {
+        open(Learners.correct());
+
+        WebElement featureMap = browser.findElements(By.cssSelector("#step-1 table.heatmap")).get(2);
+        assertThat(featureMap.findElement(By.xpath(".//tr[4]/td[2]")).getCssValue("background-color"))
+            .isEqualTo("rgba(33, 102, 172, 1)");
+        assertThat(featureMap.findElement(By.xpath(".//tr[1]/td[1]")).getCssValue("background-color"))
+            .isEqualTo("rgba(255, 255, 255, 1)");
+    }
+
+    @Test
+    @DisplayName("on a flipped kernel the wrong cells are outlined in red and the hint is visible")
+    void wrongCellsOutlined() {
+        open(Learners.flippedKernel());
+
+        List<WebElement> wrong = browser.findElements(By.cssSelector("td.wrong"));
+        assertThat(wrong).hasSize(16).allSatisfy(c -> {
+            assertThat(c.getCssValue("outline-color")).isEqualTo("rgba(198, 40, 40, 1)");
+            assertThat(c.getSize().getWidth()).isPositive();
+        });
+        assertThat(browser.findElement(By.cssSelector("p.hint")).isDisplayed()).isTrue();
+    }
+
+    /** Browsers report {@code rgb(r, g, b)} back as {@code rgba(r, g, b, 1)}. */
+    private static String rgba(String rgb) {
+        return rgb.replace("rgb(", "rgba(").replace(")", ", 1)");
+    }
+
+    private static Optional<Path> executable(String... names) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        for (String name : names) {
+            for (String dir : path.split(java.io.File.pathSeparator)) {
+                Path p = Path.of(dir, name);
+                if (Files.isExecutable(p)) {
+                    return Optional.of(p);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
