@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnkit.grader.Step;
 import cnnkit.grader.cli.Main;
+import cnnkit.grader.testing.Submissions;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("The hostile corpus")
 class HostileCorpusTest {
     private static final Path CORPUS = Path.of("src/test/resources/hostile");
-    private static final Path SOLUTIONS = Path.of("../solutions/src/main/java/cnn");
+    private static final Path SOLUTIONS = Submissions.SOLUTIONS;
     private static final String SECRET_PROPERTY = "cnnkit.test.secret";
     private static final String SECRET = "S3CRET-" + Long.toHexString(Double.doubleToLongBits(Math.PI));
     private static final List<String> HONEST = List.of("honest-partial", "honest-solution");
