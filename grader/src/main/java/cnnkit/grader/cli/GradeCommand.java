@@ -19,9 +19,7 @@ import cnnkit.grader.run.WorkerClassPath;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.Rubric;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +44,6 @@ import picocli.CommandLine.Parameters;
         "Writes gradebook.csv, summary.md and per submission <id>/results.json (Gradescope) and <id>/feedback.md.",
         "Exit status 0 when every submission got a row, whatever the scores."})
 public final class GradeCommand implements Callable<Integer> {
-    private static final String SAMPLE = "/cnnkit/sample-class/";
     private static final int ARCHIVE_FROM = 4;
 
     @CommandLine.Spec
@@ -222,7 +219,9 @@ public final class GradeCommand implements Callable<Integer> {
 
     private List<Submission> submissions(Path work) throws IOException {
         if (sample) {
-            return Submission.ofClass(copySample(Files.createDirectories(work.resolve("sample-class"))));
+            Path sampleClass = work.resolve("sample-class");
+            SampleClass.materialise(sampleClass);
+            return Submission.ofClass(sampleClass);
         }
         if (classDir != null) {
             if (!Files.isDirectory(classDir)) {
@@ -237,33 +236,6 @@ public final class GradeCommand implements Callable<Integer> {
             }
         }
         return Submission.of(paths);
-    }
-
-    /** Copies the sample class shipped in the jar (listed in its index.txt) to a folder. */
-    static Path copySample(Path dest) throws IOException {
-        try (InputStream index = GradeCommand.class.getResourceAsStream(SAMPLE + "index.txt")) {
-            if (index == null) {
-                throw new IOException("this build of the grader has no sample class (" + SAMPLE + "index.txt)");
-            }
-            for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
-                String rel = line.strip();
-                if (rel.isEmpty() || rel.startsWith("#")) {
-                    continue;
-                }
-                Path target = dest.resolve(rel).normalize();
-                if (!target.startsWith(dest)) {
-                    throw new IOException("bad entry in the sample index: " + rel);
-                }
-                try (InputStream in = GradeCommand.class.getResourceAsStream(SAMPLE + rel)) {
-                    if (in == null) {
-                        throw new IOException("the sample index lists a missing file: " + rel);
-                    }
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target);
-                }
-            }
-        }
-        return dest;
     }
 
     private static Path ownCodeSource() {

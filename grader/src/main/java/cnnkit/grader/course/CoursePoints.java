@@ -18,7 +18,7 @@ public final class CoursePoints {
     public static Map<Step, String> perStep(Rubric rubric) {
         Map<Step, String> points = new EnumMap<>(Step.class);
         for (Step s : Step.values()) {
-            points.put(s, Points.format(rubric.stepPoints(s)));
+            points.put(s, Points.format(rubric.stepTotal(s)));
         }
         return points;
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cnnkit.grader.Step;
 import cnnkit.grader.cli.SampleClass.Sample;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -145,12 +147,14 @@ class SampleClassTest {
         }
     }
 
+    /** One compiler and file manager for all submissions: a fresh javac per submission would take most of the test's time. */
+    private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
+    private static final StandardJavaFileManager FILES = JAVAC.getStandardFileManager(null, null, null);
+
     static boolean compile(List<Path> sources, Path out) throws IOException {
-        List<String> args = new ArrayList<>(List.of("-d", Files.createDirectories(out).toString(), "--release", "17",
-            "-nowarn", "-Xlint:none"));
-        sources.forEach(p -> args.add(p.toString()));
-        return ToolProvider.getSystemJavaCompiler().run(InputStream.nullInputStream(), null,
-            java.io.OutputStream.nullOutputStream(), args.toArray(String[]::new)) == 0;
+        List<String> options = List.of("-d", Files.createDirectories(out).toString(), "--release", "17", "-proc:none");
+        return JAVAC.getTask(Writer.nullWriter(), FILES, d -> { }, options, null,
+            FILES.getJavaFileObjectsFromPaths(sources)).call();
     }
 
     private static Map<String, Long> fingerprint(Path p) throws IOException {
