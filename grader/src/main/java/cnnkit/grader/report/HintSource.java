@@ -31,8 +31,8 @@ public final class HintSource {
         try (InputStream in = HintSource.class.getResourceAsStream(CATALOGUE)) {
             if (in != null) {
                 try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                    for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                        .parse(reader)) {
+                    for (CSVRecord r : CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader()
+                        .setSkipHeaderRecord(true).get().parse(reader)) {
                         hints.put(r.get("id"), r.get("hint"));
                     }
                 }
