@@ -3,19 +3,15 @@ package cnnkit.grader.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cnnkit.grader.testing.Zips;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -34,7 +30,7 @@ class HostileArchivesTest {
         void linkEntriesSkipped() throws Exception {
             Path zip = zip("link.zip", StandardCharsets.UTF_8, Map.of("cnn/Relu.java", "/etc/passwd",
                 "cnn/Softmax.java", "package cnn;"));
-            markAsLink(zip, "cnn/Relu.java");
+            Zips.markAsLink(zip, "cnn/Relu.java");
             assertThat(ZipLinks.find(zip, StandardCharsets.UTF_8)).containsExactly("cnn/Relu.java");
             Path dest = extract(zip);
             assertThat(dest.resolve("cnn/Relu.java")).doesNotExist();
@@ -62,14 +58,8 @@ class HostileArchivesTest {
         @Test
         @DisplayName("that unpacks to more than the budget (counted while writing), or has too many entries: rejected")
         void bombs() throws Exception {
-            Path bomb = temp.resolve("bomb.zip");
-            try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(bomb))) {
-                z.putNextEntry(new ZipEntry("cnn/Relu.java"));
-                byte[] zeros = new byte[1 << 20];
-                for (long written = 0; written <= Archives.MAX_UNPACKED_BYTES; written += zeros.length) {
-                    z.write(zeros);
-                }
-            }
+            Path bomb = Zips.bomb(temp.resolve("bomb.zip"), "cnn/Relu.java",
+                (int) (Archives.MAX_UNPACKED_BYTES >> 20) + 1);
             assertThat(Files.size(bomb)).isLessThan(Archives.MAX_UNPACKED_BYTES / 100);
             assertThatThrownBy(() -> extract(bomb)).isInstanceOf(RejectedSubmission.class).hasMessageContaining("MiB");
 
@@ -142,29 +132,6 @@ class HostileArchivesTest {
     }
 
     private Path zip(String name, Charset names, Map<String, String> entries) throws IOException {
-        Path zip = temp.resolve(name);
-        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip), names)) {
-            for (Map.Entry<String, String> e : entries.entrySet()) {
-                z.putNextEntry(new ZipEntry(e.getKey()));
-                z.write(e.getValue().getBytes(StandardCharsets.ISO_8859_1));
-                z.closeEntry();
-            }
-        }
-        return zip;
-    }
-
-    /** Rewrites an entry's central-directory record as a unix symlink (what {@code zip --symlinks} writes). */
-    private static void markAsLink(Path zip, String entry) throws IOException {
-        byte[] bytes = Files.readAllBytes(zip);
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        byte[] name = entry.getBytes(StandardCharsets.UTF_8);
-        for (int p = 0; p + 46 < bytes.length; p++) {
-            if (b.getInt(p) == 0x02014b50 && b.getShort(p + 28) == name.length
-                && List.of(new String(bytes, p + 46, name.length, StandardCharsets.UTF_8)).contains(entry)) {
-                b.put(p + 5, (byte) 3);
-                b.putInt(p + 38, 0120777 << 16);
-            }
-        }
-        Files.write(zip, bytes);
+        return Zips.write(temp.resolve(name), names, entries);
     }
 }

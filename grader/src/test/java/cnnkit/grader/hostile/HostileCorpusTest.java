@@ -5,21 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cnnkit.grader.Step;
 import cnnkit.grader.cli.Main;
 import cnnkit.grader.testing.Submissions;
+import cnnkit.grader.testing.Zips;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,7 +90,8 @@ class HostileCorpusTest {
             new Threat("unbounded-recursion", Step.RELU, "StackOverflowError|did not finish"),
             new Threat("fake-results", Step.RELU, "Relu\\."),
             new Threat("folder-symlink", Step.RELU, "Relu.java: a link, not a file"),
-            new Threat("huge-file", Step.RELU, "Relu.java: larger than"));
+            new Threat("huge-file", Step.RELU, "Relu.java: larger than"),
+            new Threat("zip-symlink", Step.RELU, "No Java file"));
     }
 
     /** Archives the grader must refuse, with a fragment of the reason. */
@@ -252,32 +251,20 @@ class HostileCorpusTest {
         zip(dir.resolve("zip-absolute.zip"), Map.of("cnn/Relu.java", relu, "/cnnkit-absolute-entry.txt", "gotcha"));
         zip(dir.resolve("zip-backslash.zip"), Map.of("cnn/Relu.java", relu, "..\\..\\zip-slip-escaped.txt", "x"));
         zip(dir.resolve("empty-zip.zip"), Map.of());
+        zip(dir.resolve("zip-symlink.zip"), Map.of("cnn/Relu.java", "/etc/passwd"));
+        Zips.markAsLink(dir.resolve("zip-symlink.zip"), "cnn/Relu.java");
         Map<String, String> many = new LinkedHashMap<>();
         for (int i = 0; i <= 10_000; i++) {
             many.put("cnn/f" + i + ".txt", "");
         }
         zip(dir.resolve("zip-many-entries.zip"), many);
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("zip-bomb.zip")))) {
-            zip.putNextEntry(new ZipEntry("cnn/Relu.java"));
-            byte[] spaces = new byte[1 << 20];
-            Arrays.fill(spaces, (byte) ' ');
-            for (int i = 0; i < 80; i++) { // 80 MiB of spaces: a few hundred KiB zipped
-                zip.write(spaces);
-            }
-            zip.closeEntry();
-        }
+        Zips.bomb(dir.resolve("zip-bomb.zip"), "cnn/Relu.java", 80); // 80 MiB of spaces: a few hundred KiB zipped
         Files.writeString(dir.resolve("not-a-zip.zip"), "package cnn; // a source file renamed to .zip\n");
         Files.write(dir.resolve("zero-bytes.zip"), new byte[0]);
     }
 
     private static void zip(Path file, Map<String, String> entries) throws IOException {
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            for (Map.Entry<String, String> e : new TreeMap<>(entries).entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
+        Zips.write(file, StandardCharsets.UTF_8, new TreeMap<>(entries));
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
