@@ -24,7 +24,7 @@ class HostileArchivesTest {
 
     @Nested
     @DisplayName("a zip")
-    class Zips {
+    class ZipHandIns {
         @Test
         @DisplayName("with a link entry: the link is skipped, never created or written")
         void linkEntriesSkipped() throws Exception {
