@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,9 +97,10 @@ public final class ForkedRunner {
         List<String> incidents = new ArrayList<>();
         String output = "";
         long deadline = System.nanoTime() + limits.submission().toNanos();
+        Map<Step, Integer> stops = new EnumMap<>(Step.class); // per step: checks that timed out or ended the JVM
         for (int attempt = 0; attempt <= limits.restarts(); attempt++) {
             Attempt a = new Attempt(classes, steps, results.keySet(), work.resolve("worker-" + attempt));
-            a.await(deadline, planned, results);
+            a.await(deadline, planned, results, stops);
             output = a.output.isEmpty() ? output : a.output;
             if (a.fatal != null) {
                 incidents.add("The test run failed: " + a.fatal);
@@ -107,7 +109,13 @@ public final class ForkedRunner {
                 break;
             }
             incidents.add(a.incident);
-            if (a.running == null || System.nanoTime() >= deadline || results.keySet().containsAll(planned.keySet())
+            if (a.running != null && stops.merge(HiddenTestRunner.stepOf(a.running), 1, Integer::sum) == 2) {
+                a.abandoned = HiddenTestRunner.stepOf(a.running);
+            }
+            if (a.abandoned != null) {
+                skipRestOfStep(a.abandoned, planned, results);
+            }
+            if (a.running == null && a.abandoned == null || System.nanoTime() >= deadline || results.keySet().containsAll(planned.keySet())
                 && !planned.isEmpty()) {
                 break;
             }
@@ -120,6 +128,21 @@ public final class ForkedRunner {
         return new Outcome(ordered, output, incidents);
     }
 
+    /**
+     * After two checks of a step timed out or ended the JVM, its other checks would most likely do the same: each
+     * would cost a restart, and once the restarts are spent the steps after it would not run at all. So the rest of
+     * that step is not run; a hanging or exiting step costs that step only. (One time-out alone may be a slow check
+     * on a busy machine: the rest runs.)
+     */
+    private static void skipRestOfStep(Step step, Map<String, CheckResult> planned, Map<String, CheckResult> results) {
+        planned.forEach((id, plan) -> {
+            if (plan.step() == step && !results.containsKey(id)) {
+                results.put(id, CheckResult.notPassed(id, step, plan.displayName(), Status.NOT_RUN,
+                    "did not run: two earlier checks of this step did not finish (see above)"));
+            }
+        });
+    }
+
     /** One worker JVM, from start to its last frame (or its death). */
     private final class Attempt {
         private final String nonce = HexFormat.of().formatHex(randomBytes());
@@ -128,6 +151,8 @@ public final class ForkedRunner {
         private final Process process;
         private String running;
         private boolean finished;
+        /** A step whose remaining checks are not run: two of its checks timed out or ended the JVM. */
+        private Step abandoned;
         private String fatal;
         private String incident = "";
         private String output = "";
@@ -150,7 +175,8 @@ public final class ForkedRunner {
         }
 
         /** Reads frames until the worker is done, dies, or stays silent too long; then kills its process tree. */
-        void await(long deadline, Map<String, CheckResult> planned, Map<String, CheckResult> results) {
+        void await(long deadline, Map<String, CheckResult> planned, Map<String, CheckResult> results,
+                   Map<Step, Integer> stops) {
             long silence = limits.startup().toNanos();
             try {
                 while (true) {
@@ -164,10 +190,18 @@ public final class ForkedRunner {
                     switch (f.type()) {
                         case Frame.PLAN -> f.results().forEach(r -> planned.putIfAbsent(r.checkId(), r));
                         case Frame.STARTED -> running = f.check();
-                        case Frame.RESULT -> f.results().forEach(r -> {
-                            results.put(r.checkId(), r);
-                            running = null;
-                        });
+                        case Frame.RESULT -> {
+                            for (CheckResult r : f.results()) {
+                                results.put(r.checkId(), r);
+                                running = null;
+                                if (r.status() == Status.TIMEOUT && stops.merge(r.step(), 1, Integer::sum) == 2) {
+                                    abandoned = r.step(); // its time-outs leave threads spinning: a fresh JVM
+                                    incident = "Two checks of " + r.step() + " did not finish in time; its other "
+                                        + "checks were not run.";
+                                    return;
+                                }
+                            }
+                        }
                         case Frame.OUTPUT -> output = f.text();
                         case Frame.FATAL -> fatal = f.text();
                         case Frame.DONE -> {
