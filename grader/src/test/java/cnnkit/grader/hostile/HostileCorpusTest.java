@@ -173,7 +173,9 @@ class HostileCorpusTest {
         assertThat(rows.get("empty-zip").get("status")).isEqualTo("no_sources");
         assertThat(rows.get("non-utf8").get("status")).isIn("graded", "compile_error");
         assertThat(feedback(out, "non-utf8")).containsAnyOf("Relu.java", "All checks passed");
-        assertThat(rows.get("thousands-of-files").get("score")).isEqualTo(rows.get("honest-solution").get("score"));
+        List<String> many = rows.get("thousands-of-files").toList();
+        List<String> partial = rows.get("honest-partial").toList(); // the same code without the 3000 files
+        assertThat(many.subList(1, many.size())).isEqualTo(partial.subList(1, partial.size()));
     }
 
     @Test
@@ -216,9 +218,16 @@ class HostileCorpusTest {
     private static void makeHonest(Path dir) throws IOException {
         Path full = Files.createDirectories(dir.resolve("honest-solution/src/main/java/cnn"));
         copyTree(SOLUTIONS, full);
-        Path partial = Files.createDirectories(dir.resolve("honest-partial/cnn"));
-        copyTree(SOLUTIONS, partial);
-        Files.delete(partial.resolve("Softmax.java"));
+        onlyRelu(dir.resolve("honest-partial/cnn")); // a student who has done Step 1(b) only
+    }
+
+    /** A hand-in with the reference's ReLU only: one step to run keeps the corpus quick. */
+    private static Path onlyRelu(Path cnn) throws IOException {
+        Files.createDirectories(cnn);
+        for (String file : List.of("Relu.java", "Require.java")) {
+            Files.copy(SOLUTIONS.resolve(file), cnn.resolve(file));
+        }
+        return cnn;
     }
 
     /** Folder threats that cannot be stored in git as they are. */
@@ -235,14 +244,12 @@ class HostileCorpusTest {
         Files.writeString(huge.resolve("Relu.java"), "package cnn;\n/*" + " ".repeat(2 << 20) + "*/\n"
             + "public final class Relu { }\n");
 
-        Path latin = Files.createDirectories(dir.resolve("non-utf8/cnn"));
-        copyTree(SOLUTIONS, latin);
+        Path latin = onlyRelu(dir.resolve("non-utf8/cnn"));
         String relu = Files.readString(latin.resolve("Relu.java"));
         Files.write(latin.resolve("Relu.java"), ("// Größe, Übung, café: saved as ISO-8859-1\n" + relu)
             .getBytes(StandardCharsets.ISO_8859_1));
 
-        Path many = Files.createDirectories(dir.resolve("thousands-of-files/src/main/java/cnn"));
-        copyTree(SOLUTIONS, many);
+        onlyRelu(dir.resolve("thousands-of-files/src/main/java/cnn"));
         Path data = Files.createDirectories(dir.resolve("thousands-of-files/data"));
         for (int i = 0; i < 3000; i++) {
             Files.writeString(data.resolve("sample-" + i + ".txt"), Integer.toString(i));
