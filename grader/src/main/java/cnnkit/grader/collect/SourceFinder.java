@@ -135,7 +135,7 @@ public final class SourceFinder {
             ignored.add(others.size() + " file(s) that are not Java sources, e.g. "
                 + String.join(", ", others.subList(0, Math.min(LISTED_OTHERS, others.size()))));
         }
-        return new Sources(steps, helpers, ignored);
+        return new Sources(steps, helpers, ignored, List.of());
     }
 
     /** @return the package a source declares, comments ignored; empty for the default package */
@@ -143,6 +143,9 @@ public final class SourceFinder {
         String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE)
             .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark, as some Windows editors write
+        }
         Matcher m = PACKAGE.matcher(COMMENTS.matcher(text).replaceAll(" "));
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
