@@ -135,8 +135,7 @@ public final class Convolution {
             throw new IllegalArgumentException("featureDetector is " + kh + "x" + kw + ", larger than the image "
                 + h + "x" + w + " with padding " + padding + " (" + ph + "x" + pw + ")");
         }
-        Require.notHuge((ph - kh) / stride + 1, (pw - kw) / stride + 1,
-            "padding " + padding + " and stride " + stride);
+        Guards.notHuge(h, w, kh, kw, stride, padding);
     }
 
     private static int outputSize(int n, int k, int stride, int padding) {
