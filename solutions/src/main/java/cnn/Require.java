@@ -84,6 +84,18 @@ final class Require {
         }
     }
 
+    /**
+     * Rejects an output of rows x cols cells beyond {@link #MAX_CELLS}: such a call is a mistake (e.g. a huge padding)
+     * and would otherwise end in an OutOfMemoryError instead of a clear message.
+     */
+    static void notHuge(long rows, long cols, String cause) {
+        // Each axis is checked first: the product of two axes of ~2^32 cells would overflow a long.
+        if (rows > MAX_CELLS || cols > MAX_CELLS || rows * cols > MAX_CELLS) {
+            throw new IllegalArgumentException(cause + " would make a feature map of " + rows + "x" + cols
+                + " cells, more than " + MAX_CELLS);
+        }
+    }
+
     static String shape(double[][] m) {
         return m.length + "x" + m[0].length;
     }

@@ -107,7 +107,13 @@ public final class GradeCommand implements Callable<Integer> {
         }
         Path work = Files.createTempDirectory("cnnkit-grade");
         try {
-            List<Submission> submissions = submissions(work);
+            List<Submission> submissions;
+            try {
+                submissions = submissions(work);
+            } catch (IOException e) {
+                System.err.println("Cannot read the submissions: " + e.getMessage());
+                return 1;
+            }
             if (submissions.isEmpty()) {
                 System.err.println("No submissions found.");
                 return 2;
@@ -116,7 +122,7 @@ public final class GradeCommand implements Callable<Integer> {
             if (roster != null) {
                 writeRosterGradebook(roster, console);
             }
-            console.println(Summary.brief(grades));
+            console.println(Summary.console(grades, HintSource.catalogue()));
             console.println("Wrote " + out.resolve("gradebook.csv") + ", " + out.resolve("summary.md")
                 + " and a folder per submission.");
             return 0;

@@ -1,47 +1,22 @@
 package cnnkit.grader.report;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import cnnkit.hidden.support.Misconceptions;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * The hint the feedback shows for a recognised misconception. The one place where the reports meet the misconception
- * catalogue ({@code cnnkit/misconceptions.csv}, columns {@code id,step,recognised_by,hint}).
+ * The hint the feedback shows for a recognised misconception: the one place where the reports meet the
+ * misconception catalogue ({@link Misconceptions}, {@code cnnkit/misconceptions.csv}).
  */
 public final class HintSource {
-    private static final String CATALOGUE = "/cnnkit/misconceptions.csv";
+    private final Misconceptions catalogue;
 
-    private final Map<String, String> hints;
-
-    private HintSource(Map<String, String> hints) {
-        this.hints = Map.copyOf(hints);
+    private HintSource(Misconceptions catalogue) {
+        this.catalogue = catalogue;
     }
 
-    /** @return the hints of the catalogue shipped with the grader (none if it has none) */
+    /** @return the hints of the catalogue shipped with the grader */
     public static HintSource catalogue() {
-        Map<String, String> hints = new LinkedHashMap<>();
-        try (InputStream in = HintSource.class.getResourceAsStream(CATALOGUE)) {
-            if (in != null) {
-                try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                    for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                        .setCommentMarker('#').get()
-                        .parse(reader)) {
-                        hints.put(r.get("id"), r.get("hint"));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new HintSource(hints);
+        return new HintSource(Misconceptions.load());
     }
 
     /**
@@ -49,6 +24,7 @@ public final class HintSource {
      * @return its hint, if the catalogue has one
      */
     public Optional<String> hint(String misconception) {
-        return Optional.ofNullable(misconception).filter(m -> !m.isEmpty()).map(hints::get);
+        return Optional.ofNullable(misconception).filter(m -> !m.isEmpty())
+            .flatMap(catalogue::byId).map(Misconceptions.Misconception::hint);
     }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnkit.grader.Step;
 import cnnkit.grader.cli.SampleClass.Sample;
+import cnnkit.grader.run.HiddenTestRunner;
+import cnnkit.grader.run.StudentClassLoader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -109,6 +114,45 @@ class SampleClassTest {
         }
     }
 
+    @Nested
+    @DisplayName("graded by the hidden tests (in this JVM; the broken and hostile ones are the engine's tests' job)")
+    class Grading {
+        @Test
+        @DisplayName("the correct ones pass every check; each misconception and partial one loses each of its steps")
+        void losesExactlyTheExpectedSteps() throws IOException {
+            PrintStream out = System.out;
+            List<String> wrong = new ArrayList<>();
+            for (Sample s : samples) {
+                if (!s.id().matches("(correct|mis|partial)-.*")) {
+                    continue;
+                }
+                Path classes = temp.resolve("graded").resolve(s.id());
+                assertThat(compile(cnnSources(unpacked(s)), classes)).as(s.id()).isTrue();
+                Set<String> expected = new TreeSet<>(s.expect().startsWith("loses ")
+                    ? Arrays.asList(s.expect().substring(6).split(", ")) : List.of());
+                // The other steps of a misconception sample are the base's unchanged classes, which share no code
+                // with each other and pass in correct-plain: running only the expected steps keeps this test short.
+                List<Step> steps = expected.isEmpty() ? List.of(Step.values())
+                    : expected.stream().map(n -> Step.byName(n).orElseThrow()).toList();
+                Set<String> lost = new TreeSet<>();
+                PrintStream err = System.err;
+                System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream())); // the debugging prints
+                System.setErr(new PrintStream(java.io.OutputStream.nullOutputStream()));
+                try (StudentClassLoader loader = StudentClassLoader.forHiddenTests(classes)) {
+                    HiddenTestRunner.run(loader, steps, id -> true,
+                        r -> lost.addAll(r.passed() ? List.of() : List.of(r.step().className())));
+                } finally {
+                    System.setOut(out);
+                    System.setErr(err);
+                }
+                if (!lost.equals(expected)) {
+                    wrong.add(s.id() + " lost " + lost + ", expected " + expected);
+                }
+            }
+            assertThat(wrong).isEmpty();
+        }
+    }
+
     static boolean validExpectation(String expect) {
         if (expect.equals("full")) {
             return true;
@@ -126,6 +170,9 @@ class SampleClassTest {
             return classDir.resolve(s.id());
         }
         Path out = temp.resolve("unzipped").resolve(s.id());
+        if (Files.isDirectory(out)) {
+            return out;
+        }
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(classDir.resolve(s.id() + ".zip")))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 Path target = out.resolve(e.getName()).normalize();
