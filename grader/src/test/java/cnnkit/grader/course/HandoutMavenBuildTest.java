@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cnnkit.grader.Step;
 import cnnkit.grader.score.Rubric;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ class HandoutMavenBuildTest {
     @Test
     @DisplayName("compiles as handed out with its public tests failing as not implemented, and passes with the solutions")
     void stubsFailSolutionsPass() throws Exception {
-        assumeTrue(onPath("mvn"), "mvn is not on PATH: the handout build test is skipped");
+        assumeTrue(Tools.onPath("mvn"), "mvn is not on PATH: the handout build test is skipped");
         Path handout = temp.resolve("stubs");
         new Handout(CoursePoints.perStep(Rubric.defaults())).writeTo(handout);
 
@@ -121,11 +120,5 @@ class HandoutMavenBuildTest {
     private static Element first(Element parent, String tag) {
         NodeList l = parent.getElementsByTagName(tag);
         return l.getLength() == 0 ? null : (Element) l.item(0);
-    }
-
-    private static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        return path != null && Stream.of(path.split(File.pathSeparator))
-            .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
     }
 }
