@@ -117,13 +117,19 @@ class SampleClassTest {
     @Nested
     @DisplayName("graded by the hidden tests (in this JVM; the broken and hostile ones are the engine's tests' job)")
     class Grading {
+        /** In the build: the base and a misconception per step; {@code -Dcnnkit.sample.grading=all} grades all 37. */
+        private static final List<String> QUICK = List.of("correct-plain", "mis-flipped-kernel", "mis-relu-abs",
+            "mis-average-pooling", "mis-flatten-by-columns", "mis-dense-transposed", "mis-softmax-overflow",
+            "mis-gradient-sign", "mis-accuracy");
+
         @Test
         @DisplayName("the correct ones pass every check; each misconception and partial one loses each of its steps")
         void losesExactlyTheExpectedSteps() throws IOException {
             PrintStream out = System.out;
             List<String> wrong = new ArrayList<>();
             for (Sample s : samples) {
-                if (!s.id().matches("(correct|mis|partial)-.*")) {
+                boolean all = "all".equals(System.getProperty("cnnkit.sample.grading"));
+                if (!s.id().matches("(correct|mis|partial)-.*") || !all && !QUICK.contains(s.id())) {
                     continue;
                 }
                 Path classes = temp.resolve("graded").resolve(s.id());
