@@ -135,14 +135,7 @@ public final class Convolution {
             throw new IllegalArgumentException("featureDetector is " + kh + "x" + kw + ", larger than the image "
                 + h + "x" + w + " with padding " + padding + " (" + ph + "x" + pw + ")");
         }
-        long rows = (ph - kh) / stride + 1;
-        long cols = (pw - kw) / stride + 1;
-        // Each axis is checked first: the product of two axes of ~2^32 cells would overflow a long.
-        long cells = rows > Require.MAX_CELLS || cols > Require.MAX_CELLS ? Long.MAX_VALUE : rows * cols;
-        if (cells > Require.MAX_CELLS) {
-            throw new IllegalArgumentException("padding " + padding + " and stride " + stride + " would make a feature map of "
-                + rows + "x" + cols + " cells, more than " + Require.MAX_CELLS);
-        }
+        Guards.notHuge(h, w, kh, kw, stride, padding);
     }
 
     private static int outputSize(int n, int k, int stride, int padding) {

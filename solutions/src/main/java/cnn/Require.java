@@ -5,9 +5,6 @@ package cnn;
  * the argument, what was wrong and the sizes seen, so a caller can fix the call without a debugger.
  */
 final class Require {
-    /** Largest output we build: beyond this a call is a mistake (e.g. a huge padding), not a feature map. */
-    static final long MAX_CELLS = 1L << 26;
-
     private Require() {
     }
 
@@ -72,15 +69,6 @@ final class Require {
     static void atLeast(int value, int min, String name) {
         if (value < min) {
             throw new IllegalArgumentException(name + " must be at least " + min + ", was " + value);
-        }
-    }
-
-    /** Checks that every value is a probability: in [0, 1] and not NaN. */
-    static void probabilities(double[] p, String name) {
-        for (int i = 0; i < p.length; i++) {
-            if (!(p[i] >= 0 && p[i] <= 1)) {
-                throw new IllegalArgumentException(name + "[" + i + "] is " + p[i] + ": expected a probability in [0, 1]");
-            }
         }
     }
 

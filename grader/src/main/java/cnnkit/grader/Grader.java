@@ -8,6 +8,8 @@ import cnnkit.grader.compile.Compilation;
 import cnnkit.grader.compile.StepCompiler;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.ForkedRunner;
+import cnnkit.grader.run.HiddenTestRunner;
+import cnnkit.grader.run.StudentClassLoader;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.GradeStatus;
 import cnnkit.grader.score.Rubric;
@@ -16,6 +18,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +33,19 @@ import java.util.Set;
 public final class Grader {
     /** {@code -Dcnnkit.timing=true} prints each submission's time per phase (for the benchmark). */
     private static final boolean TIMING = Boolean.getBoolean("cnnkit.timing");
+    /** Held so its level stays: jqwik's INFO lines on discovery are noise in the grader's console. */
+    private static final java.util.logging.Logger JQWIK_LOG = java.util.logging.Logger.getLogger("net.jqwik");
+
+    static {
+        JQWIK_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+    private static final String NOTHING_COMPILED = "No step of yours could be graded: each step file was missing, "
+        + "did not compile or lacked the exercise's methods (see below).";
+
     private final Rubric rubric;
     private final ForkedRunner runner;
     private final Path workRoot;
+    private Map<String, String> known;
 
     /**
      * @param rubric   points per check
@@ -93,7 +107,8 @@ public final class Grader {
         long collected = System.nanoTime();
         Compilation compilation = StepCompiler.compile(sources, work);
         long compiled = System.nanoTime();
-        List<String> notes = new ArrayList<>(compilation.notes());
+        List<String> notes = new ArrayList<>(sources.notes());
+        notes.addAll(compilation.notes());
         Set<Step> runnable = compilation.studentSteps();
         runnable.retainAll(testedSteps());
         List<CheckResult> results = List.of();
@@ -108,10 +123,10 @@ public final class Grader {
             System.err.printf("%s: collect %.2f s, compile %.2f s, run %.2f s%n", submission.id(),
                 (collected - start) / 1e9, (compiled - collected) / 1e9, (System.nanoTime() - compiled) / 1e9);
         }
-        Scorer.Scored scored = Scorer.score(rubric, results, compilation.stubbed());
+        Scorer.Scored scored = Scorer.score(rubric, results, compilation.stubbed(), knownChecks());
         boolean nothingCompiled = compilation.studentSteps().isEmpty();
         return new Grade(submission.id(), nothingCompiled ? GradeStatus.COMPILE_ERROR : GradeStatus.GRADED,
-            nothingCompiled ? "None of the steps compiled (see each step below)." : "", scored.steps(),
+            nothingCompiled ? NOTHING_COMPILED : "", scored.steps(),
             scored.checks(), sources.ignored(), notes, output, seconds(start));
     }
 
@@ -121,9 +136,30 @@ public final class Grader {
         for (Step step : Step.values()) {
             none.put(step, List.of(reason));
         }
-        Scorer.Scored scored = Scorer.score(rubric, List.of(), none);
+        Scorer.Scored scored = Scorer.score(rubric, List.of(), none, knownChecks());
         return new Grade(submission.id(), status, reason, scored.steps(), scored.checks(), ignored, List.of(), "",
             seconds(start));
+    }
+
+    /**
+     * Every hidden check's id and name, found once by discovering the hidden tests against the exercise stubs (the
+     * grader's own code: no student class is loaded in this JVM), so that a check that never ran is still listed.
+     */
+    private synchronized Map<String, String> knownChecks() {
+        if (known == null) {
+            Map<String, String> names = new LinkedHashMap<>();
+            try {
+                Path dir = Files.createDirectories(workRoot.resolve(".catalogue"));
+                try (StudentClassLoader loader = StudentClassLoader.forHiddenTests(StepCompiler.compileStubs(dir))) {
+                    HiddenTestRunner.discover(loader, testedSteps()).forEach((id, r) -> names.put(id, r.displayName()));
+                }
+                Trees.delete(dir);
+            } catch (IOException | RuntimeException e) {
+                names.clear(); // the rubric's ids still list the checks, by method name
+            }
+            known = Collections.unmodifiableMap(names);
+        }
+        return known;
     }
 
     private static double seconds(long start) {

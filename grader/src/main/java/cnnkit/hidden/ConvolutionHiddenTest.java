@@ -154,7 +154,7 @@ class ConvolutionHiddenTest {
     }
 
     @HiddenProperty
-    @Label("on random images, detectors, strides and paddings the result is the detector slid over the zero-padded image")
+    @Label("on random images, detectors, strides and paddings: the detector slid over the zero-padded image")
     void convolutionSlidesTheDetectorOverThePaddedImage(@ForAll("images") double[][] image,
                                                          @ForAll("detectors") double[][] k,
                                                          @ForAll @IntRange(min = 1, max = 3) int stride,
@@ -184,7 +184,8 @@ class ConvolutionHiddenTest {
                                              @ForAll @IntRange(min = 1, max = 2) int stride,
                                              @ForAll @IntRange(min = 0, max = 1) int padding,
                                              @ForAll("detectors") double[][] shape) {
-        Assume.that(shape.length <= input[0].length + 2 * padding && shape[0].length <= input[0][0].length + 2 * padding);
+        Assume.that(shape.length <= input[0].length + 2 * padding
+            && shape[0].length <= input[0][0].length + 2 * padding);
         double[][][][] filters = new double[filterCount][input.length][][];
         double[] bias = new double[filterCount];
         for (int f = 0; f < filterCount; f++) {
@@ -226,6 +227,10 @@ class ConvolutionHiddenTest {
         Expect.given("input", new double[0][][], "filters", new double[][][][] {{{{1}}}}, "bias", new double[] {0})
             .rejects("the input has no channels",
                 () -> Convolution.convolve(new double[0][][], new double[][][][] {{{{1}}}}, new double[] {0}, 1, 0));
+        double[][][] input = {{{1, 2}, {3, 4}}};
+        Expect.given("input", input, "filters", new double[0][][][], "bias", new double[] {0})
+            .rejects("there are no filters",
+                () -> Convolution.convolve(input, new double[0][][][], new double[] {0}, 1, 0));
     }
 
     @Test
@@ -263,7 +268,8 @@ class ConvolutionHiddenTest {
     @DisplayName("a detector larger than the (padded) image is rejected with IllegalArgumentException")
     void rejectsDetectorLargerThanImage() {
         double[][] image = {{1, 2}, {3, 4}};
-        Expect.given("image", image, "featureDetector", DETECTOR_3X3).rejects("the 3x3 detector is larger than the 2x2 image",
+        Expect.given("image", image, "featureDetector", DETECTOR_3X3)
+            .rejects("the 3x3 detector is larger than the 2x2 image",
             () -> Convolution.convolve(image, DETECTOR_3X3));
         double[][] tall = {{1}, {2}, {3}, {4}, {5}};
         Expect.given("image", image, "featureDetector", tall, "stride", 1, "padding", 1)
@@ -283,10 +289,30 @@ class ConvolutionHiddenTest {
         Expect.given("input", input, "filters", twoChannels, "bias", new double[] {0, 1})
             .rejects("there are 2 biases for 1 filter",
                 () -> Convolution.convolve(input, twoChannels, new double[] {0, 1}, 1, 0));
+        double[][][][] mixedKernels = {{{{1, 2}, {3, 4}}, {{1}}}};
+        Expect.given("input", input, "filters", mixedKernels, "bias", new double[] {0})
+            .rejects("the filter's kernels have different shapes (2x2 and 1x1)",
+                () -> Convolution.convolve(input, mixedKernels, new double[] {0}, 1, 0));
         double[][][] mixed = {{{1, 2}, {3, 4}}, {{5, 6, 7}, {8, 9, 10}}};
         Expect.given("input", mixed, "filters", twoChannels, "bias", new double[] {0})
             .rejects("the channels have different shapes (2x2 and 2x3)",
                 () -> Convolution.convolve(mixed, twoChannels, new double[] {0}, 1, 0));
+    }
+
+    @Test
+    @DisplayName("a layer with stride < 1, negative padding or kernels larger than the padded input is rejected")
+    void rejectsBadLayerGeometry() {
+        double[][][] input = {{{1, 2}, {3, 4}}};
+        double[][][][] filters = {{{{1, 0}, {0, 1}}}};
+        double[][][][] large = {{DETECTOR_3X3}};
+        double[] bias = {0};
+        Expect.given("input", input, "filters", filters, "bias", bias, "stride", 0, "padding", 0)
+            .rejects("the stride is 0", () -> Convolution.convolve(input, filters, bias, 0, 0));
+        Expect.given("input", input, "filters", filters, "bias", bias, "stride", 1, "padding", -1)
+            .rejects("the padding is -1", () -> Convolution.convolve(input, filters, bias, 1, -1));
+        Expect.given("input", input, "filters", large, "bias", bias, "stride", 1, "padding", 0)
+            .rejects("the 3x3 kernels are larger than the 2x2 input",
+                () -> Convolution.convolve(input, large, bias, 1, 0));
     }
 
     @Test

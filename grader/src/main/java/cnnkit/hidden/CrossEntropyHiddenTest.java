@@ -97,6 +97,12 @@ class CrossEntropyHiddenTest {
         expectGradient(new double[] {50, -20, 10}, new double[] {0, 1, 0});
     }
 
+    @Test
+    @DisplayName("the gradient for huge scores (1000, 0, −1000) does not overflow: softmax stays stable")
+    void gradientHugeScores() {
+        expectGradient(new double[] {1000, 0, -1000}, new double[] {0, 1, 0});
+    }
+
     @HiddenProperty
     @Label("on random distributions the loss is −Σ t ln p")
     void lossIsMinusSumOfTargetTimesLog(@ForAll("positives") double[] raw, @ForAll @IntRange(max = 5) int hot) {

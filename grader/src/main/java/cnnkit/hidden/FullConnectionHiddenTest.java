@@ -110,7 +110,8 @@ class FullConnectionHiddenTest {
     void rejectsRaggedWeights() {
         double[][] ragged = {{1, 2}, {3}};
         Expect.given("input", new double[] {1, 2}, "weights", ragged, "bias", new double[] {0, 0})
-            .rejects("the weights are ragged", () -> FullConnection.forward(new double[] {1, 2}, ragged, new double[] {0, 0}));
+            .rejects("the weights are ragged",
+                () -> FullConnection.forward(new double[] {1, 2}, ragged, new double[] {0, 0}));
     }
 
     @Test

@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Hidden checks of Extra 1, Softmax: {@code e^z_i / Σ e^z_j}, numerically stable for huge and very negative scores. */
+/** Hidden checks of Extra 1, Softmax: {@code e^z_i / Σ e^z_j}, stable for huge and very negative scores. */
 @DisplayName("Extra 1 — Softmax")
 class SoftmaxHiddenTest {
     private static void expectSoftmax(double[] scores) {

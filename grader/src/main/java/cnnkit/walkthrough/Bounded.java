@@ -43,7 +43,8 @@ public final class Bounded {
     /** A stub's UnsupportedOperationException, or a class/method the classes folder lacks, means "not yet". */
     static <T> Outcome<T> classify(Throwable t) {
         if (t instanceof UnsupportedOperationException) {
-            return new Outcome.NotImplemented<>(t.getMessage() == null ? "UnsupportedOperationException" : t.getMessage());
+            String message = t.getMessage();
+            return new Outcome.NotImplemented<>(message == null ? "UnsupportedOperationException" : message);
         }
         if (t instanceof NoClassDefFoundError || t instanceof NoSuchMethodError || t instanceof AbstractMethodError
             || t instanceof ClassNotFoundException) {

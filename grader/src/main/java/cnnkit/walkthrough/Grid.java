@@ -77,7 +77,8 @@ public record Grid(double[][] cells) {
 
     /** @return whether cell (r, c) agrees with the same cell of {@code expected} (false if it has no such cell) */
     public boolean cellMatches(Grid expected, int r, int c) {
-        return expected != null && r < expected.rows() && c < expected.cols() && close(cells[r][c], expected.cells[r][c]);
+        return expected != null && r < expected.rows() && c < expected.cells[r].length
+            && close(cells[r][c], expected.cells[r][c]);
     }
 
     /** @return the number of cells that differ from {@code expected}, or -1 if the shapes differ */
@@ -107,6 +108,15 @@ public record Grid(double[][] cells) {
             }
         }
         return lo > hi ? new double[] {0, 0} : new double[] {lo, hi};
+    }
+
+    /**
+     * @param v     a value
+     * @param range {@code {smallest, largest}} as from {@link #range()}
+     * @return v's place on that scale, 0 (smallest) to 1 (largest); 0 if the scale is flat or v is not finite
+     */
+    public static double scaled(double v, double[] range) {
+        return range[1] > range[0] && Double.isFinite(v) ? (v - range[0]) / (range[1] - range[0]) : 0;
     }
 
     /** @return "rows x cols", e.g. "5x5" */

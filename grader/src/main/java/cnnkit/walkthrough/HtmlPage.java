@@ -31,6 +31,7 @@ public final class HtmlPage {
         table.plain { border-collapse: collapse; margin: 0.5em 0; }
         table.plain th, table.plain td { border: 1px solid #ccc; padding: 0.2em 0.6em; }
         ol.calculations { font-family: monospace; font-size: 0.85em; }
+        ol.calculations li { margin: 0.15em 0; } svg.window { vertical-align: middle; margin-right: 0.8em; }
         """;
 
     private HtmlPage() {
@@ -69,7 +70,11 @@ public final class HtmlPage {
                 inList = calculation;
             }
             if (block instanceof Scene.Calculation c) {
-                h.append("<li>").append(escape(c.text())).append("</li>\n");
+                h.append("<li>");
+                if (c.window() != null) {
+                    miniature(h, c.window());
+                }
+                h.append(escape(c.text())).append("</li>\n");
             } else if (block instanceof Scene.Text t) {
                 h.append("<p>").append(escape(t.text())).append("</p>\n");
             } else if (block instanceof Scene.Heatmap m) {
@@ -99,7 +104,7 @@ public final class HtmlPage {
             double[] row = g.cells()[r];
             for (int c = 0; c < row.length; c++) {
                 double v = row[c];
-                double t = range[1] > range[0] && Double.isFinite(v) ? (v - range[0]) / (range[1] - range[0]) : 0;
+                double t = Grid.scaled(v, range);
                 String judged = m.expected() == null ? "" : m.wrong(r, c) ? " wrong" : " right";
                 h.append("<td class=\"cell").append(judged).append("\" data-value=\"").append(Grid.format(v))
                     .append("\" style=\"background-color: ").append(heat(t)).append("; color: ")
@@ -109,6 +114,29 @@ public final class HtmlPage {
             h.append("</tr>\n");
         }
         h.append("</table>\n</figure>\n");
+    }
+
+    /** A small drawing of the grid, shaded like its heatmap, with the window outlined: where this line reads. */
+    private static void miniature(StringBuilder h, Scene.Window w) {
+        final int cell = 8;
+        Grid g = w.over();
+        double[] range = g.range();
+        h.append("<svg class=\"window\" width=\"").append(g.cols() * cell).append("\" height=\"")
+            .append(g.rows() * cell).append("\" viewBox=\"0 0 ").append(g.cols() * cell).append(' ')
+            .append(g.rows() * cell).append("\">");
+        for (int r = 0; r < g.rows(); r++) {
+            for (int c = 0; c < g.cols(); c++) {
+                double t = Grid.scaled(g.get(r, c), range);
+                h.append("<rect x=\"").append(c * cell).append("\" y=\"").append(r * cell).append("\" width=\"")
+                    .append(cell).append("\" height=\"").append(cell).append("\" fill=\"").append(heat(t))
+                    .append("\" stroke=\"#ccc\" stroke-width=\"0.5\"/>");
+            }
+        }
+        int rows = Math.min(w.rows(), g.rows() - w.top());
+        int cols = Math.min(w.cols(), g.cols() - w.left());
+        h.append("<rect class=\"detector\" x=\"").append(w.left() * cell + 1).append("\" y=\"")
+            .append(w.top() * cell + 1).append("\" width=\"").append(cols * cell - 2).append("\" height=\"")
+            .append(rows * cell - 2).append("\" fill=\"none\" stroke=\"#e65100\" stroke-width=\"2\"/></svg>");
     }
 
     /** Thick rules where a pooling window starts, so each window reads as one block. */

@@ -14,7 +14,7 @@ public final class LectureMistakes implements MistakeRecogniser {
     public static final String FLATTEN_BY_COLUMNS = "flatten-by-columns";
 
     @Override
-    public Optional<String> recognise(Step step, List<Grid> inputs, Grid actual) {
+    public Optional<String> recognise(Step step, String method, List<Grid> inputs, Grid actual) {
         Grid wrong = switch (step) {
             case CONVOLUTION -> new Grid(Reference.INSTANCE.convolve(inputs.get(0).matrix(),
                 turned(inputs.get(1).matrix())));

@@ -14,9 +14,13 @@ import java.util.Optional;
 public interface MistakeRecogniser {
     /**
      * @param step   the step whose result is wrong
-     * @param inputs the step's inputs in the order of its method's parameters (vectors as one-row grids)
-     * @param actual the learner's result
+     * @param method the {@code cnn} method the walk called, e.g. {@code "convolve"}, {@code "loss"},
+     *               {@code "meanSquaredError"} (a step may have several)
+     * @param inputs the call's arguments in parameter order (vectors as one-row grids). ErrorMeasures is checked on
+     *               both networks at once: inputs are (NN1 predicted, NN1 actual, NN2 predicted, NN2 actual) and
+     *               the result is the row (NN1, NN2)
+     * @param actual the learner's result (a vector as one row, a number as 1x1)
      * @return the id of the misconception whose wrong oracle gives exactly {@code actual}, if any
      */
-    Optional<String> recognise(Step step, List<Grid> inputs, Grid actual);
+    Optional<String> recognise(Step step, String method, List<Grid> inputs, Grid actual);
 }

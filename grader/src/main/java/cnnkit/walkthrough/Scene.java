@@ -44,8 +44,29 @@ public record Scene(int number, Step step, String title, List<Block> blocks, Ver
     public record Text(String text) implements Block {
     }
 
-    /** One line of arithmetic written out, e.g. a cell's sum of products; animated one by one on a terminal. */
-    public record Calculation(String text) implements Block {
+    /**
+     * One line of arithmetic written out, e.g. a cell's sum of products; animated one by one on a terminal.
+     *
+     * @param text   the arithmetic
+     * @param window the cells of a grid it reads (the detector's place, a pooling window), or null
+     */
+    public record Calculation(String text, Window window) implements Block {
+    }
+
+    /**
+     * A rectangle of cells on a grid: where the detector lies, or a pooling window.
+     *
+     * @param over the grid
+     * @param top  first row (0-based)
+     * @param left first column (0-based)
+     * @param rows height in cells (clipped at the grid's edge by the renderers)
+     * @param cols width in cells
+     */
+    public record Window(Grid over, int top, int left, int rows, int cols) {
+        /** @return whether cell (r, c) of the grid lies in the window */
+        public boolean covers(int r, int c) {
+            return r >= top && r < top + rows && c >= left && c < left + cols;
+        }
     }
 
     /**

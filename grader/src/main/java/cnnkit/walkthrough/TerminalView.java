@@ -17,6 +17,7 @@ public final class TerminalView {
     private static final String YELLOW = "\u001b[33m";
     private static final long LINE_MILLIS = 60;
     private static final long SCENE_MILLIS = 800;
+    private static final long FRAME_MILLIS = 250;
 
     /** How the view waits between lines; tests never sleep (speed 0 never calls it). */
     @FunctionalInterface
@@ -78,6 +79,9 @@ public final class TerminalView {
             if (block instanceof Scene.Text t) {
                 out.println(t.text());
             } else if (block instanceof Scene.Calculation c) {
+                if (c.window() != null && colour && speed > 0) {
+                    frame(c.window());
+                }
                 out.println("  " + c.text());
                 linger(LINE_MILLIS);
             } else if (block instanceof Scene.Heatmap h) {
@@ -104,6 +108,21 @@ public final class TerminalView {
         linger(SCENE_MILLIS);
     }
 
+    /** Draws the grid with the window lit, waits, then erases it: the detector (or window) seen moving. */
+    private void frame(Scene.Window w) {
+        Grid g = w.over();
+        for (int r = 0; r < g.rows(); r++) {
+            StringBuilder line = new StringBuilder("    ");
+            for (int c = 0; c < g.cols(); c++) {
+                String text = " " + Grid.format(g.get(r, c)) + " ";
+                line.append(w.covers(r, c) ? "\u001b[30;43m" + text + RESET : text);
+            }
+            out.println(line);
+        }
+        linger(FRAME_MILLIS);
+        out.print("\u001b[" + g.rows() + "A\u001b[J"); // back up over the frame and clear it
+    }
+
     private void heatmap(Scene.Heatmap h) {
         out.println("  " + h.caption() + " (" + h.values().shape() + "):");
         Grid g = h.values();
@@ -116,7 +135,8 @@ public final class TerminalView {
         double[] range = g.range();
         for (int r = 0; r < g.rows(); r++) {
             if (h.window() > 0 && r > 0 && r % h.window() == 0) {
-                out.println("    " + "-".repeat(g.cells()[r].length * (width + 3) + (g.cells()[r].length - 1) / h.window() * 2));
+                int cols = g.cells()[r].length;
+                out.println("    " + "-".repeat(cols * (width + 3) + (cols - 1) / h.window() * 2));
             }
             StringBuilder line = new StringBuilder("    ");
             for (int c = 0; c < g.cells()[r].length; c++) {
@@ -136,7 +156,7 @@ public final class TerminalView {
             return wrong ? "[" + text + "]" : " " + text + " ";
         }
         if (h.expected() == null) { // an input: shade it like a heatmap, dark (low) to light (high)
-            double t = range[1] > range[0] ? (h.values().cells()[r][c] - range[0]) / (range[1] - range[0]) : 0;
+            double t = Grid.scaled(h.values().cells()[r][c], range);
             int grey = 235 + (int) Math.round(t * 20);
             String fg = t > 0.5 ? "\u001b[30m" : "\u001b[97m";
             return "\u001b[48;5;" + grey + "m" + fg + " " + text + " " + RESET;

@@ -80,14 +80,17 @@ public final class Walkthrough {
         b.input("input image", new Grid(image), 0);
         b.input("feature detector", new Grid(detector), 0);
         b.text("The detector is laid on the image at each of the 25 positions, as it is (not turned). The cells it "
-            + "covers are multiplied with the detector's cells (image·detector) and summed: one cell of the feature map.");
+            + "covers are multiplied with the detector's cells (image·detector) and summed: one cell of the feature "
+            + "map.");
         double[][] map = LectureData.featureMap();
         for (int r = 0; r < map.length; r++) {
             for (int c = 0; c < map[0].length; c++) {
-                b.calculation(String.format("row %d, col %d: %s", r + 1, c + 1, Arithmetic.sumOfProducts(image, detector, r, c)));
+                b.calculation(String.format("row %d, col %d: %s", r + 1, c + 1,
+                    Arithmetic.sumOfProducts(image, detector, r, c)),
+                    new Scene.Window(new Grid(image), r, c, detector.length, detector[0].length));
             }
         }
-        b.check("your feature map", List.of(new Grid(image), new Grid(detector)),
+        b.check("your feature map", "convolve", List.of(new Grid(image), new Grid(detector)),
             () -> learner.convolve(image, detector), Walkthrough::matrix, new Grid(map));
         int[] best = Arithmetic.argmax(map);
         b.text("The strongest cell, " + Grid.format(map[best[0]][best[1]]) + " at row " + (best[0] + 1) + ", col "
@@ -100,15 +103,16 @@ public final class Walkthrough {
         double[][] map = LectureData.featureMap();
         b.text("ReLU keeps every cell's max(0, x): negative cells become 0, so the network can learn sharp, "
             + "non-linear transitions.");
-        b.check("ReLU of the feature map", List.of(new Grid(map)), () -> learner.relu(map), Walkthrough::matrix,
-            new Grid(LectureData.rectifiedMap()));
+        b.check("ReLU of the feature map", "apply", List.of(new Grid(map)), () -> learner.relu(map),
+            Walkthrough::matrix, new Grid(LectureData.rectifiedMap()));
         b.text("The lecture's map has no negative cells, so ReLU changes nothing there. A map with negative cells "
             + "(not from the slides) shows what ReLU removes:");
         double[][] signed = LectureData.matrix("Relu/signed-map.csv");
         double[][] in = Arrays.copyOfRange(signed, 0, signed.length / 2);
         double[][] out = Arrays.copyOfRange(signed, signed.length / 2, signed.length);
         b.input("a map with negative cells", new Grid(in), 0);
-        b.check("ReLU of that map", List.of(new Grid(in)), () -> learner.relu(in), Walkthrough::matrix, new Grid(out));
+        b.check("ReLU of that map", "apply", List.of(new Grid(in)), () -> learner.relu(in), Walkthrough::matrix,
+            new Grid(out));
         return b.build("ReLU");
     }
 
@@ -118,10 +122,12 @@ public final class Walkthrough {
         b.text("A 2x2 window moves over the rectified feature map by 2 cells; each window keeps its largest value. "
             + "Windows over the right and bottom edge keep the cells they have.");
         b.input("rectified feature map, windows marked", new Grid(map), 2);
-        for (String line : Arithmetic.poolingWindows(map)) {
-            b.calculation(line);
+        List<String> windows = Arithmetic.poolingWindows(map);
+        int across = (map[0].length + 1) / 2;
+        for (int i = 0; i < windows.size(); i++) {
+            b.calculation(windows.get(i), new Scene.Window(new Grid(map), i / across * 2, i % across * 2, 2, 2));
         }
-        b.check("your pooled feature map", List.of(new Grid(map)), () -> learner.pool(map), Walkthrough::matrix,
+        b.check("your pooled feature map", "pool", List.of(new Grid(map)), () -> learner.pool(map), Walkthrough::matrix,
             new Grid(LectureData.pooledMap()));
         return b.build("Max pooling");
     }
@@ -136,7 +142,7 @@ public final class Walkthrough {
             b.calculation(String.format("row %d → positions %d–%d: %s", r + 1, first, first + pooled[0].length - 1,
                 Arithmetic.list(pooled[r])));
         }
-        b.check("your vector", List.of(new Grid(pooled)), () -> learner.flatten(pooled), Walkthrough::vector,
+        b.check("your vector", "flatten", List.of(new Grid(pooled)), () -> learner.flatten(pooled), Walkthrough::vector,
             Grid.row(LectureData.flattened()));
         return b.build("Flattening");
     }
@@ -154,7 +160,7 @@ public final class Walkthrough {
         for (int o = 0; o < weights.length; o++) {
             b.calculation(names[o % 2] + ": " + Arithmetic.weightedSum(weights[o], input, bias[o]));
         }
-        b.check("your scores (Dog, Cat)", List.of(Grid.row(input), new Grid(weights), Grid.row(bias)),
+        b.check("your scores (Dog, Cat)", "forward", List.of(Grid.row(input), new Grid(weights), Grid.row(bias)),
             () -> learner.forward(input, weights, bias), Walkthrough::vector, Grid.row(LectureData.denseScores()));
         return b.build("Full connection");
     }
@@ -166,7 +172,7 @@ public final class Walkthrough {
         for (String line : Arithmetic.softmax(scores, new String[] {"Dog", "Cat"})) {
             b.calculation(line);
         }
-        b.check("your probabilities (Dog, Cat)", List.of(Grid.row(scores)), () -> learner.softmax(scores),
+        b.check("your probabilities (Dog, Cat)", "apply", List.of(Grid.row(scores)), () -> learner.softmax(scores),
             Walkthrough::vector, Grid.row(LectureData.probabilities()));
         return b.build("Softmax");
     }
@@ -180,14 +186,14 @@ public final class Walkthrough {
         b.text("The image is a dog: target t = (1, 0). Cross-entropy −Σ t·ln(y) only looks at the probability "
             + "given to the true class.");
         b.calculation("loss = −(" + Arithmetic.termsOfLogs(target, y) + ") = " + Grid.format(example.get("loss")));
-        b.check("your loss", List.of(Grid.row(y), Grid.row(target)), () -> learner.loss(y, target), Grid::scalar,
-            Grid.scalar(example.get("loss")));
+        b.check("your loss", "loss", List.of(Grid.row(y), Grid.row(target)), () -> learner.loss(y, target),
+            Grid::scalar, Grid.scalar(example.get("loss")));
         b.text("Its gradient with respect to the scores is the lecture's short result: y − t.");
         b.calculation("Dog: " + Grid.format(y[0]) + " − " + Grid.format(target[0]) + " = "
             + Grid.format(example.get("gradient_dog")));
         b.calculation("Cat: " + Grid.format(y[1]) + " − " + Grid.format(target[1]) + " = "
             + Grid.format(example.get("gradient_cat")));
-        b.check("your gradient y − t (Dog, Cat)", List.of(Grid.row(scores), Grid.row(target)),
+        b.check("your gradient y − t (Dog, Cat)", "gradient", List.of(Grid.row(scores), Grid.row(target)),
             () -> learner.gradient(scores, target), Walkthrough::vector,
             Grid.row(example.get("gradient_dog"), example.get("gradient_cat")));
         return b.build("Cross-entropy");
@@ -204,20 +210,21 @@ public final class Walkthrough {
         LectureData.Measures m2 = LectureData.measures("NN2");
         List<Grid> inputs = List.of(new Grid(nn1.predicted()), new Grid(nn1.actual()), new Grid(nn2.predicted()),
             new Grid(nn2.actual()));
-        b.check("your classification error (NN1, NN2)", inputs, () -> Grid.row(
+        b.check("your classification error (NN1, NN2)", "classificationError", inputs, () -> Grid.row(
                 learner.classificationError(nn1.predicted(), nn1.actual()),
                 learner.classificationError(nn2.predicted(), nn2.actual())), Function.identity(),
             Grid.row(m1.classificationError(), m2.classificationError()));
-        b.check("your mean squared error (NN1, NN2)", inputs, () -> Grid.row(
+        b.check("your mean squared error (NN1, NN2)", "meanSquaredError", inputs, () -> Grid.row(
                 learner.meanSquaredError(nn1.predicted(), nn1.actual()),
                 learner.meanSquaredError(nn2.predicted(), nn2.actual())), Function.identity(),
             Grid.row(m1.meanSquaredError(), m2.meanSquaredError()));
-        b.check("your cross-entropy (NN1, NN2)", inputs, () -> Grid.row(
+        b.check("your cross-entropy (NN1, NN2)", "crossEntropy", inputs, () -> Grid.row(
                 learner.crossEntropy(nn1.predicted(), nn1.actual()),
                 learner.crossEntropy(nn2.predicted(), nn2.actual())), Function.identity(),
             Grid.row(m1.crossEntropy(), m2.crossEntropy()));
         b.table("the lecture's comparison (exact values; the slides round)", List.of("measure", "NN1", "NN2"), List.of(
-            List.of("classification error", Grid.format(m1.classificationError()), Grid.format(m2.classificationError())),
+            List.of("classification error", Grid.format(m1.classificationError()),
+                Grid.format(m2.classificationError())),
             List.of("mean squared error", Grid.format(m1.meanSquaredError()), Grid.format(m2.meanSquaredError())),
             List.of("cross-entropy", Grid.format(m1.crossEntropy()), Grid.format(m2.crossEntropy()))));
         b.text("Both networks misclassify one image in three, but NN1 is clearly better: only the mean squared "
@@ -254,7 +261,11 @@ public final class Walkthrough {
         }
 
         void calculation(String text) {
-            show(new Scene.Calculation(text));
+            show(new Scene.Calculation(text, null));
+        }
+
+        void calculation(String text, Scene.Window window) {
+            show(new Scene.Calculation(text, window));
         }
 
         void input(String caption, Grid values, int window) {
@@ -271,8 +282,14 @@ public final class Walkthrough {
             }
         }
 
-        /** Calls the learner, shows the result against {@code expected}, and judges it. */
-        <T> void check(String caption, List<Grid> inputs, Callable<T> call, Function<T, Grid> toGrid, Grid expected) {
+        /**
+         * Calls the learner, shows the result against {@code expected}, and judges it.
+         *
+         * @param method the {@code cnn} method called, e.g. {@code "pool"} (for the mistake recogniser)
+         * @param inputs its arguments as grids (for the mistake recogniser)
+         */
+        <T> void check(String caption, String method, List<Grid> inputs, Callable<T> call, Function<T, Grid> toGrid,
+                       Grid expected) {
             if (wrong) {
                 return;
             }
@@ -287,7 +304,7 @@ public final class Walkthrough {
                     blocks.add(new Scene.Heatmap(caption, actual, expected, 0));
                     fail(Arithmetic.difference(actual, expected), expected);
                     if (hint.isEmpty()) {
-                        hint = recogniser.recognise(step, inputs, actual).flatMap(hints::hint).orElse(
+                        hint = recogniser.recognise(step, method, inputs, actual).flatMap(hints::hint).orElse(
                             "compare your result with the expected one cell by cell, and redo that cell's "
                                 + "arithmetic by hand as the lines above do.");
                     }

@@ -55,6 +55,15 @@ class MutantsTest {
     }
 
     @Test
+    @DisplayName("a correct submission written differently from the solutions scores 100")
+    void alternativeCorrectSubmissionScoresFull() {
+        Path classes = Submissions.compileFolder(Path.of("src/test/resources/submissions/correct-alternative"),
+            Submissions.freshFolder("correct-alternative"));
+        List<CheckResult> results = Submissions.runHidden(classes);
+        assertThat(results).as(failures(results)).allMatch(CheckResult::passed);
+    }
+
+    @Test
     @DisplayName("every catalogue entry has a mutant and every mutant is a catalogue entry of its step")
     void everyMisconceptionHasAMutant() throws IOException {
         Misconceptions catalogue = Misconceptions.load();
@@ -86,7 +95,7 @@ class MutantsTest {
     }
 
     /** Compiles the mutant's step file against the solutions and puts it together with the other steps' classes. */
-    private static Path build(String id, Step step) {
+    static Path build(String id, Step step) {
         Path solutions = Submissions.compiledSolutions();
         Path out = Submissions.freshFolder("mutants/" + id);
         Submissions.compile(out, List.of(solutions), List.of(MUTANTS.resolve(id).resolve(step.sourceFile())));

@@ -122,7 +122,8 @@ class FiltersTest {
             for (String name : LectureData.filterNames()) {
                 BufferedImage ref = ImageIO.read(temp.resolve("ref").resolve(name + ".png").toFile());
                 BufferedImage yours = ImageIO.read(temp.resolve("yours").resolve(name + ".png").toFile());
-                assertThat(yours.getRGB(0, 0, 5, 5, null, 0, 5)).as(name).containsExactly(ref.getRGB(0, 0, 5, 5, null, 0, 5));
+                assertThat(yours.getRGB(0, 0, 5, 5, null, 0, 5)).as(name)
+                    .containsExactly(ref.getRGB(0, 0, 5, 5, null, 0, 5));
             }
         }
 

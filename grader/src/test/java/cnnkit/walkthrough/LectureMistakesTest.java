@@ -19,10 +19,10 @@ class LectureMistakesTest {
         // windows of the lecture's map: (0+1+0+1)/4, (0+0+1+1)/4, (0+0)/2 | (1+0+1+4)/4, (0+2+2+1)/4, (1+0)/2 | ...
         Grid averaged = new Grid(new double[][] {{0.5, 0.5, 0}, {1.5, 1.25, 0.5}, {0, 1.5, 1}});
 
-        assertThat(recogniser.recognise(Step.MAX_POOLING, List.of(rectified), averaged))
+        assertThat(recogniser.recognise(Step.MAX_POOLING, "pool", List.of(rectified), averaged))
             .contains(LectureMistakes.AVERAGE_POOLING);
-        assertThat(recogniser.recognise(Step.MAX_POOLING, List.of(rectified), new Grid(LectureData.pooledMap())))
-            .isEmpty();
+        Grid maxPooled = new Grid(LectureData.pooledMap());
+        assertThat(recogniser.recognise(Step.MAX_POOLING, "pool", List.of(rectified), maxPooled)).isEmpty();
     }
 
     @Test
@@ -30,9 +30,10 @@ class LectureMistakesTest {
     void flatteningByColumns() {
         Grid pooled = new Grid(LectureData.pooledMap()); // [[1,1,0],[4,2,1],[0,2,1]]: columns 1,4,0 | 1,2,2 | 0,1,1
 
-        assertThat(recogniser.recognise(Step.FLATTENING, List.of(pooled), Grid.row(1, 4, 0, 1, 2, 2, 0, 1, 1)))
+        Grid byColumns = Grid.row(1, 4, 0, 1, 2, 2, 0, 1, 1);
+        assertThat(recogniser.recognise(Step.FLATTENING, "flatten", List.of(pooled), byColumns))
             .contains(LectureMistakes.FLATTEN_BY_COLUMNS);
-        assertThat(recogniser.recognise(Step.FLATTENING, List.of(pooled), Grid.row(LectureData.flattened())))
+        assertThat(recogniser.recognise(Step.FLATTENING, "flatten", List.of(pooled), Grid.row(LectureData.flattened())))
             .isEmpty();
     }
 

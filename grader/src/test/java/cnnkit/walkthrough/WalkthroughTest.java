@@ -5,18 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cnnkit.grader.Step;
 import cnnkit.lecture.LectureData;
 import cnnkit.walkthrough.Scene.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The walkthrough replays the lecture on the learner's code")
 class WalkthroughTest {
+    @TempDir
+    Path temp;
+
     private static List<Scene> walk(Path classes) {
         try (LearnerCode code = LearnerCode.fromClasses(classes)) {
             return new Walkthrough(code.implementation(), Duration.ofSeconds(10), new LectureMistakes(), Hints.load())
@@ -117,6 +124,22 @@ class WalkthroughTest {
             Scene pooling = scenes.get(2);
             assertThat(pooling.blocks()).anyMatch(b -> b instanceof Scene.Heatmap h && h.expected() == null
                 && h.values().matches(new Grid(LectureData.pooledMap())) && h.caption().contains("reference"));
+        }
+
+        @Test
+        @DisplayName("a class missing from the folder counts as not implemented")
+        void missingClass() throws IOException {
+            Path classes = Files.createDirectories(temp.resolve("no-softmax/cnn"));
+            try (Stream<Path> files = Files.list(Learners.correct().resolve("cnn"))) {
+                for (Path f : files.filter(f -> !f.getFileName().toString().startsWith("Softmax")).toList()) {
+                    Files.copy(f, classes.resolve(f.getFileName()));
+                }
+            }
+            List<Scene> scenes = walk(classes.getParent());
+
+            assertThat(scenes).hasSize(Walkthrough.SCENES);
+            assertThat(scenes.get(5).verdict()).isEqualTo(Verdict.NOT_IMPLEMENTED);
+            assertThat(scenes.get(4).verdict()).isEqualTo(Verdict.RIGHT);
         }
 
         @Test

@@ -135,9 +135,9 @@ public final class Convolution {
                 + h + "x" + w + " with padding " + padding + " (" + ph + "x" + pw + ")");
         }
         long cells = ((ph - kh) / stride + 1) * ((pw - kw) / stride + 1);
-        if (cells > Require.MAX_CELLS) {
+        if (cells > Guards.MAX_CELLS) {
             throw new IllegalArgumentException("padding " + padding + " and stride " + stride + " would make a feature map of "
-                + cells + " cells, more than " + Require.MAX_CELLS);
+                + cells + " cells, more than " + Guards.MAX_CELLS);
         }
     }
 

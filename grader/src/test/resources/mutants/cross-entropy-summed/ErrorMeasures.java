@@ -63,8 +63,8 @@ public final class ErrorMeasures {
         sameShape(predicted, actual);
         double sum = 0;
         for (int r = 0; r < predicted.length; r++) {
-            Require.probabilities(predicted[r], "predicted[" + r + "]");
-            Require.probabilities(actual[r], "actual[" + r + "]");
+            Guards.probabilities(predicted[r], "predicted[" + r + "]");
+            Guards.probabilities(actual[r], "actual[" + r + "]");
             for (int c = 0; c < predicted[r].length; c++) {
                 if (actual[r][c] != 0) {
                     sum -= actual[r][c] * Math.log(predicted[r][c]);

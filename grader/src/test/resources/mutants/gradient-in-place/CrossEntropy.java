@@ -26,8 +26,8 @@ public final class CrossEntropy {
      */
     public static double loss(double[] predicted, double[] actual) {
         Require.sameLength(predicted, "predicted", actual, "actual");
-        Require.probabilities(predicted, "predicted");
-        Require.probabilities(actual, "actual");
+        Guards.probabilities(predicted, "predicted");
+        Guards.probabilities(actual, "actual");
         double sum = 0;
         for (int i = 0; i < predicted.length; i++) {
             if (actual[i] != 0) { // 0 · ln 0 is taken as 0 (its limit), not NaN

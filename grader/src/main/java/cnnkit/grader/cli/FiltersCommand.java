@@ -27,12 +27,14 @@ import picocli.CommandLine.Spec;
         "Colour pictures are filtered per channel (R, G, B); kernels are divided by their sum when it is not 0 "
             + "(blur: by 9); zero padding keeps the picture's size; values are clamped to 0..255."},
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:all filters written", "1:the picture, the output folder or your convolution failed"})
+    exitCodeList = {"0:all filters written", "1:the picture, the output folder or your convolution failed",
+        "2:a bad option"})
 public final class FiltersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--in", paramLabel = "IMAGE", description = "a PNG, JPEG, GIF or BMP picture (default: the kit's sample)")
+    @Option(names = "--in", paramLabel = "IMAGE",
+        description = "a PNG, JPEG, GIF or BMP picture (default: the kit's sample)")
     Path in;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "filters-out",
@@ -53,6 +55,10 @@ public final class FiltersCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!(timeoutSeconds > 0)) {
+            err.println("--timeout must be more than 0");
+            return 2;
+        }
         LearnerCode code = null;
         try {
             BufferedImage picture = in == null ? Pictures.sample() : Pictures.read(in);

@@ -79,15 +79,8 @@ public final class GradeCommand implements Callable<Integer> {
         description = "time one check may run silently before its test JVM is stopped (default: ${DEFAULT-VALUE})")
     int checkTimeout;
 
-    @Option(names = "--visibility", paramLabel = "WHEN", defaultValue = "visible",
-        description = "Gradescope visibility of each check in results.json: visible, after_due_date, hidden, "
-            + "after_published (default: ${DEFAULT-VALUE})")
-    String visibility;
-
-    @Option(names = "--step-output", negatable = true, defaultValue = "true", fallbackValue = "true",
-        description = "put each failed check's input, expected, actual and hint in results.json; --no-step-output "
-            + "gives the points only (default: included)")
-    boolean stepOutput;
+    @CommandLine.Mixin
+    PresentationOptions shown = new PresentationOptions();
 
     @Option(names = "--roster", paramLabel = "FILE", description = "id,name,email CSV: also write "
         + RosterGradebook.FILE + " with each submission's student (gradebook.csv is unchanged)")
@@ -114,7 +107,13 @@ public final class GradeCommand implements Callable<Integer> {
         }
         Path work = Files.createTempDirectory("cnnkit-grade");
         try {
-            List<Submission> submissions = submissions(work);
+            List<Submission> submissions;
+            try {
+                submissions = submissions(work);
+            } catch (IOException e) {
+                System.err.println("Cannot read the submissions: " + e.getMessage());
+                return 1;
+            }
             if (submissions.isEmpty()) {
                 System.err.println("No submissions found.");
                 return 2;
@@ -123,7 +122,7 @@ public final class GradeCommand implements Callable<Integer> {
             if (roster != null) {
                 writeRosterGradebook(roster, console);
             }
-            console.println(Summary.brief(grades));
+            console.println(Summary.console(grades, HintSource.catalogue()));
             console.println("Wrote " + out.resolve("gradebook.csv") + ", " + out.resolve("summary.md")
                 + " and a folder per submission.");
             return 0;
@@ -176,7 +175,7 @@ public final class GradeCommand implements Callable<Integer> {
 
     private ResultsJson.Presentation presentation() {
         try {
-            return new ResultsJson.Presentation(visibility, stepOutput);
+            return shown.presentation();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--visibility: " + e.getMessage());
         }

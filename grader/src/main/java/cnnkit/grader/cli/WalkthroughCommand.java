@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         "Each step is compared with the lecture; the walk stops at the first wrong step with a hint. Steps not "
             + "implemented yet are shown as such and the walk goes on with the lecture's values."},
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:the walk ran (whatever your code got right)", "1:your classes could not be found or read"})
+    exitCodeList = {"0:the walk ran (whatever your code got right)", "1:your classes could not be found or read",
+        "2:a bad option"})
 public final class WalkthroughCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -68,6 +69,10 @@ public final class WalkthroughCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (step != null && (step < 1 || step > Walkthrough.SCENES)) {
             err.println("--step must be 1 to " + Walkthrough.SCENES + ", was " + step);
+            return 2;
+        }
+        if (!(timeoutSeconds > 0) || !(speed >= 0)) {
+            err.println("--timeout must be more than 0 and --speed at least 0");
             return 2;
         }
         LearnerCode code = null;

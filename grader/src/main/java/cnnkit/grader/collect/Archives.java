@@ -1,12 +1,17 @@
 package cnnkit.grader.collect;
 
+import cnnkit.grader.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -18,8 +23,11 @@ import java.util.zip.ZipFile;
  *   <li>zip slip: an entry whose name is absolute or climbs out with {@code ..} rejects the whole archive;</li>
  *   <li>zip bombs: the entry count is bounded before anything is unpacked, and the unpacked bytes are counted while
  *       streaming (the sizes an archive declares are not believed);</li>
- *   <li>symlinks: never created; every entry is written as a regular file with {@code Files.newOutputStream}, so a
- *       "link" entry becomes a small text file that no later step follows.</li>
+ *   <li>symlinks: never created; an entry the archive marks as a link (unix mode bits) is skipped, and every other
+ *       entry is written as a regular file with {@code Files.newOutputStream};</li>
+ *   <li>nested archives are written as files, never expanded;</li>
+ *   <li>names that are not UTF-8 (old zip tools write their code page) are read as ISO-8859-1 rather than failing;
+ *       entries that clash (a file and a folder of one name) or that the file system refuses reject the archive.</li>
  * </ul>
  */
 public final class Archives {
@@ -38,8 +46,24 @@ public final class Archives {
      * @throws IOException        if {@code dest} cannot be written
      */
     public static void extract(Path zip, Path dest) throws RejectedSubmission, IOException {
+        try {
+            unpack(zip, dest, StandardCharsets.UTF_8);
+        } catch (ZipException | IllegalArgumentException notUtf8) {
+            // Perhaps names in an old zip tool's code page rather than UTF-8: read them as ISO-8859-1 (any byte goes).
+            Trees.delete(dest);
+            Files.createDirectories(dest);
+            try {
+                unpack(zip, dest, StandardCharsets.ISO_8859_1);
+            } catch (ZipException | IllegalArgumentException e) {
+                throw new RejectedSubmission("the file is not a readable zip archive (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    private static void unpack(Path zip, Path dest, Charset names) throws RejectedSubmission, IOException {
         Path root = dest.toAbsolutePath().normalize();
-        try (ZipFile file = new ZipFile(zip.toFile())) {
+        Set<String> links = ZipLinks.find(zip, names);
+        try (ZipFile file = new ZipFile(zip.toFile(), names)) {
             if (file.size() > MAX_ENTRIES) {
                 throw new RejectedSubmission("the archive has " + file.size() + " entries; at most " + MAX_ENTRIES
                     + " are accepted");
@@ -49,6 +73,9 @@ public final class Archives {
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 Path target = safeTarget(root, entry.getName());
+                if (links.contains(entry.getName()) || target.equals(root)) {
+                    continue; // a link is never created; "./" is the root itself
+                }
                 if (entry.isDirectory()) {
                     Files.createDirectories(target);
                     continue;
@@ -59,8 +86,9 @@ public final class Archives {
                     budget -= copyAtMost(in, out, budget);
                 }
             }
-        } catch (ZipException e) {
-            throw new RejectedSubmission("the file is not a readable zip archive (" + e.getMessage() + ")");
+        } catch (FileSystemException e) { // a file and a folder of one name, a name too long, ...
+            throw new RejectedSubmission("the archive cannot be unpacked: " + e.getClass().getSimpleName()
+                + " for " + root.relativize(Path.of(e.getFile()).toAbsolutePath().normalize()));
         }
     }
 
@@ -71,7 +99,7 @@ public final class Archives {
         }
         try {
             Path target = root.resolve(clean).normalize();
-            if (!target.startsWith(root) || target.equals(root)) {
+            if (!target.startsWith(root)) {
                 throw new RejectedSubmission("the archive entry \"" + name + "\" points outside the submission");
             }
             return target;

@@ -33,6 +33,10 @@ public final class SourceFinder {
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern COMMENTS = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
     private static final int LISTED_OTHERS = 5;
+    /** Files and folders looked at in one submission; more is not a CNN exercise (and walking it costs everyone). */
+    public static final int MAX_FILES = 20_000;
+    /** Java files compiled from one submission, at most. */
+    public static final int MAX_SOURCES = 200;
 
     private SourceFinder() {
     }
@@ -47,8 +51,19 @@ public final class SourceFinder {
         List<String> ignored = new ArrayList<>();
         List<String> others = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            private int seen;
+
+            private FileVisitResult tooMany() {
+                ignored.add("everything after the first " + MAX_FILES + " files and folders: a submission this large "
+                    + "is not looked at further");
+                return FileVisitResult.TERMINATE;
+            }
+
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (++seen > MAX_FILES) {
+                    return tooMany();
+                }
                 if (dir.equals(root)) {
                     return FileVisitResult.CONTINUE;
                 }
@@ -63,6 +78,9 @@ public final class SourceFinder {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (++seen > MAX_FILES) {
+                    return tooMany();
+                }
                 String name = file.getFileName().toString();
                 if (!name.endsWith(".java")) {
                     others.add(rel(root, file));
@@ -74,6 +92,8 @@ public final class SourceFinder {
                     ignored.add(rel(root, file) + ": looks like a test, tests are not graded");
                 } else if (attrs.size() > MAX_SOURCE_BYTES) {
                     ignored.add(rel(root, file) + ": larger than " + MAX_SOURCE_BYTES / 1024 + " KiB");
+                } else if (candidates.size() >= MAX_SOURCES) {
+                    ignored.add(rel(root, file) + ": more than " + MAX_SOURCES + " Java files, this one was not read");
                 } else {
                     candidates.add(file);
                 }
@@ -115,7 +135,7 @@ public final class SourceFinder {
             ignored.add(others.size() + " file(s) that are not Java sources, e.g. "
                 + String.join(", ", others.subList(0, Math.min(LISTED_OTHERS, others.size()))));
         }
-        return new Sources(steps, helpers, ignored);
+        return new Sources(steps, helpers, ignored, List.of());
     }
 
     /** @return the package a source declares, comments ignored; empty for the default package */
@@ -123,6 +143,9 @@ public final class SourceFinder {
         String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE)
             .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark, as some Windows editors write
+        }
         Matcher m = PACKAGE.matcher(COMMENTS.matcher(text).replaceAll(" "));
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }

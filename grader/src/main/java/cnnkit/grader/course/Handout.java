@@ -25,6 +25,9 @@ public final class Handout {
     /** The top folder inside {@code --zip} archives, and the handout's artifact id. */
     public static final String TOP_FOLDER = "cnn-exercises";
 
+    private static final String STUBS = "src/main/java/cnn/";
+    private static final String KIT_STUBS = "exercises/" + STUBS;
+
     private final Map<Step, String> points;
 
     /** @param points points per step as printed, for the Classroom workflow (every step needs one) */
@@ -89,11 +92,16 @@ public final class Handout {
     }
 
     private static byte[] content(String relative, byte[] bytes) {
-        if (!relative.equals("pom.xml")) {
-            return bytes;
+        if (relative.equals("pom.xml")) {
+            return KitResources.fill(new String(bytes, StandardCharsets.UTF_8), KitResources.versions())
+                .getBytes(StandardCharsets.UTF_8);
         }
-        return KitResources.fill(new String(bytes, StandardCharsets.UTF_8), KitResources.versions())
-            .getBytes(StandardCharsets.UTF_8);
+        if (relative.startsWith(STUBS)) {
+            // The stubs' "not implemented" messages name the kit's path; in the handout the file sits at src/...
+            return new String(bytes, StandardCharsets.UTF_8).replace(KIT_STUBS, STUBS)
+                .getBytes(StandardCharsets.UTF_8);
+        }
+        return bytes;
     }
 
     private static void write(Path out, String relative, byte[] bytes) throws IOException {

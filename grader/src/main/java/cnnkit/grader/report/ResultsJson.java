@@ -82,7 +82,10 @@ public final class ResultsJson {
         json.put("test_output_format", "md");
         json.put("visibility", "visible");
         json.put("stdout_visibility", "hidden");
-        json.put("extra_data", Map.of("submission", grade.id(), "status", grade.status().toString()));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("submission", grade.id());
+        extra.put("status", grade.status().toString());
+        json.put("extra_data", extra);
         List<Map<String, Object>> tests = new ArrayList<>();
         int[] numbers = new int[Step.values().length];
         for (ScoredCheck c : grade.checks()) {

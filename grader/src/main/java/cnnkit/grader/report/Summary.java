@@ -44,6 +44,13 @@ public final class Summary {
             + Points.format(average(grades, Grade::score)) + " / " + Points.format(max);
     }
 
+    /** @return the brief line and the three most frequent misconceptions, for the end of a run */
+    public static String console(List<Grade> grades, HintSource hints) {
+        StringBuilder s = new StringBuilder(brief(grades));
+        misconceptionLines(grades, hints).stream().limit(3).forEach(line -> s.append("\n  ").append(line));
+        return s.toString();
+    }
+
     static String text(List<Grade> grades, HintSource hints) {
         int n = grades.size();
         StringBuilder md = new StringBuilder("# Class summary\n\n");
@@ -58,15 +65,11 @@ public final class Summary {
         }
         md.append("\n## Score histogram\n\n```\n").append(histogram(grades)).append("```\n");
         md.append("\n## Most frequent misconceptions\n\n");
-        Map<String, Integer> counts = misconceptions(grades);
-        if (counts.isEmpty()) {
+        List<String> lines = misconceptionLines(grades, hints);
+        if (lines.isEmpty()) {
             md.append("None recognised.\n");
         }
-        counts.entrySet().stream()
-            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-            .forEach(e -> md.append("- **").append(e.getValue()).append(" of ").append(n).append("**: `")
-                .append(e.getKey()).append("`").append(hints.hint(e.getKey()).map(h -> " — " + h).orElse(""))
-                .append('\n'));
+        lines.forEach(line -> md.append("- ").append(line).append('\n'));
         List<Grade> attention = grades.stream().filter(g -> g.status() != GradeStatus.GRADED)
             .sorted(Comparator.comparing(Grade::id)).toList();
         if (!attention.isEmpty()) {
@@ -75,6 +78,15 @@ public final class Summary {
                 .append(g.reason()).append('\n'));
         }
         return md.toString();
+    }
+
+    /** @return e.g. "**12 of 40**: `flipped-kernel` — hint", most frequent first */
+    private static List<String> misconceptionLines(List<Grade> grades, HintSource hints) {
+        return misconceptions(grades).entrySet().stream()
+            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+            .map(e -> "**" + e.getValue() + " of " + grades.size() + "**: `" + e.getKey() + "`"
+                + hints.hint(e.getKey()).map(h -> " — " + h).orElse(""))
+            .toList();
     }
 
     /** Submissions per misconception id: each submission counts once per misconception. */

@@ -12,6 +12,7 @@ final class CappedOutput extends OutputStream {
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final int cap;
     private long dropped;
+    private int drained;
 
     CappedOutput(int cap) {
         this.cap = cap;
@@ -33,9 +34,16 @@ final class CappedOutput extends OutputStream {
         dropped += len - room;
     }
 
-    /** @return what was kept, with a note of how much was dropped */
-    synchronized String text() {
-        String text = kept.toString(StandardCharsets.UTF_8);
-        return dropped == 0 ? text : text + "\n… (" + dropped + " more bytes not kept)";
+    /** @return what was kept since the last call (the whole text over all calls is at most the cap) */
+    synchronized String drain() {
+        byte[] all = kept.toByteArray();
+        String text = new String(all, drained, all.length - drained, StandardCharsets.UTF_8);
+        drained = all.length;
+        return text;
+    }
+
+    /** @return how many bytes were printed beyond the cap */
+    synchronized long dropped() {
+        return dropped;
     }
 }

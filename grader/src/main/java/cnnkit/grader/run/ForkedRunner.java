@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,8 @@ public final class ForkedRunner {
     private static final int MAX_LINE = 1 << 20;
     private static final int STDERR_KEPT = 4096;
     private static final String EOF = "eof";
+    /** Checks of one step that may time out before the step's remaining checks are skipped. */
+    static final int TIMEOUTS_PER_STEP = 2;
 
     /**
      * Time and restart limits.
@@ -93,13 +96,14 @@ public final class ForkedRunner {
     public Outcome run(Path classes, Collection<Step> steps, Path work) throws IOException {
         Map<String, CheckResult> planned = new LinkedHashMap<>();
         Map<String, CheckResult> results = new LinkedHashMap<>();
+        Map<Step, Integer> timeouts = new EnumMap<>(Step.class);
         List<String> incidents = new ArrayList<>();
-        String output = "";
+        StringBuilder output = new StringBuilder();
         long deadline = System.nanoTime() + limits.submission().toNanos();
-        for (int attempt = 0; attempt <= limits.restarts(); attempt++) {
+        int crashes = 0;
+        for (int attempt = 0; ; attempt++) {
             Attempt a = new Attempt(classes, steps, results.keySet(), work.resolve("worker-" + attempt));
-            a.await(deadline, planned, results);
-            output = a.output.isEmpty() ? output : a.output;
+            a.await(deadline, planned, results, output);
             if (a.fatal != null) {
                 incidents.add("The test run failed: " + a.fatal);
             }
@@ -107,8 +111,16 @@ public final class ForkedRunner {
                 break;
             }
             incidents.add(a.incident);
-            if (a.running == null || System.nanoTime() >= deadline || results.keySet().containsAll(planned.keySet())
-                && !planned.isEmpty()) {
+            if (a.timedOut != null) {
+                // A check that did not end may leave a thread spinning: the JVM was replaced so it cannot slow
+                // down the next checks; after a few, the step's remaining checks are skipped.
+                if (timeouts.merge(a.timedOut, 1, Integer::sum) >= TIMEOUTS_PER_STEP) {
+                    skipRest(a.timedOut, planned, results);
+                }
+            } else if (++crashes > limits.restarts() || a.running == null) {
+                break;
+            }
+            if (System.nanoTime() >= deadline || !planned.isEmpty() && results.keySet().containsAll(planned.keySet())) {
                 break;
             }
         }
@@ -117,7 +129,16 @@ public final class ForkedRunner {
             : CheckResult.notPassed(id, plan.step(), plan.displayName(), Status.NOT_RUN,
                 "did not run: the test run was stopped before this check (see above)")));
         ordered.addAll(results.values());
-        return new Outcome(ordered, output, incidents);
+        return new Outcome(ordered, output.toString(), incidents);
+    }
+
+    private static void skipRest(Step step, Map<String, CheckResult> planned, Map<String, CheckResult> results) {
+        planned.forEach((id, plan) -> {
+            if (plan.step() == step && !results.containsKey(id)) {
+                results.put(id, CheckResult.notPassed(id, step, plan.displayName(), Status.NOT_RUN, "skipped: "
+                    + TIMEOUTS_PER_STEP + " checks of " + step.className() + " did not finish in time"));
+            }
+        });
     }
 
     /** One worker JVM, from start to its last frame (or its death). */
@@ -127,10 +148,10 @@ public final class ForkedRunner {
         private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         private final Process process;
         private String running;
+        private Step timedOut;
         private boolean finished;
         private String fatal;
         private String incident = "";
-        private String output = "";
 
         Attempt(Path classes, Collection<Step> steps, Set<String> skip, Path folder) throws IOException {
             Path tmp = Files.createDirectories(folder.resolve("tmp"));
@@ -150,32 +171,51 @@ public final class ForkedRunner {
         }
 
         /** Reads frames until the worker is done, dies, or stays silent too long; then kills its process tree. */
-        void await(long deadline, Map<String, CheckResult> planned, Map<String, CheckResult> results) {
+        void await(long deadline, Map<String, CheckResult> planned, Map<String, CheckResult> results,
+                   StringBuilder output) {
             long silence = limits.startup().toNanos();
             try {
                 while (true) {
                     long wait = Math.min(System.nanoTime() + silence, deadline) - System.nanoTime();
                     Frame f = wait > 0 ? frames.poll(wait, TimeUnit.NANOSECONDS) : null;
                     if (f == null) {
-                        timedOut(results, System.nanoTime() >= deadline);
+                        timedOut(results, planned, System.nanoTime() >= deadline);
                         return;
                     }
                     silence = limits.check().toNanos();
                     switch (f.type()) {
-                        case Frame.PLAN -> f.results().forEach(r -> planned.putIfAbsent(r.checkId(), r));
+                        case Frame.PLAN -> {
+                            if (f.results() != null) {
+                                f.results().forEach(r -> planned.putIfAbsent(r.checkId(), r));
+                            }
+                        }
                         case Frame.STARTED -> running = f.check();
-                        case Frame.RESULT -> f.results().forEach(r -> {
+                        case Frame.RESULT -> {
+                            if (f.results() == null || f.results().isEmpty()) {
+                                continue;
+                            }
+                            CheckResult r = f.results().get(0);
                             results.put(r.checkId(), r);
                             running = null;
-                        });
-                        case Frame.OUTPUT -> output = f.text();
+                            if (r.status() == Status.TIMEOUT) {
+                                timedOut = r.step();
+                                incident = "A check of " + r.step().className() + " did not finish in time; a fresh "
+                                    + "test JVM ran the checks after it.";
+                                return;
+                            }
+                        }
+                        case Frame.OUTPUT -> {
+                            String text = f.text() == null ? "" : f.text();
+                            output.append(text, 0, Math.max(0, Math.min(text.length(),
+                                Worker.OUTPUT_CAP - output.length())));
+                        }
                         case Frame.FATAL -> fatal = f.text();
                         case Frame.DONE -> {
                             finished = true;
                             return;
                         }
                         case EOF -> {
-                            died(results);
+                            died(results, planned);
                             return;
                         }
                         default -> { }
@@ -189,20 +229,22 @@ public final class ForkedRunner {
             }
         }
 
-        private void timedOut(Map<String, CheckResult> results, boolean wholeSubmission) {
+        private void timedOut(Map<String, CheckResult> results, Map<String, CheckResult> planned,
+                              boolean wholeSubmission) {
             killTree();
             String limit = wholeSubmission ? limits.submission().toSeconds() + " s for the whole submission"
                 : limits.check().toSeconds() + " s";
             incident = "The test JVM was stopped after " + limit + (running == null ? "." : " while running "
                 + running + ".");
             if (running != null) {
-                results.put(running, CheckResult.notPassed(running, HiddenTestRunner.stepOf(running), running,
+                timedOut = HiddenTestRunner.stepOf(running);
+                results.put(running, CheckResult.notPassed(running, timedOut, name(planned, running),
                     Status.TIMEOUT, "did not finish within " + limit
                         + ": is there an endless loop or a very slow computation? The grader stopped it."));
             }
         }
 
-        private void died(Map<String, CheckResult> results) {
+        private void died(Map<String, CheckResult> results, Map<String, CheckResult> planned) {
             int exit;
             try {
                 process.waitFor(5, TimeUnit.SECONDS);
@@ -212,10 +254,11 @@ public final class ForkedRunner {
                 exit = -1;
             }
             String why = "the test JVM ended unexpectedly (exit status " + exit + ")";
-            incident = "The " + why + (running == null ? "" : " while running " + running) + "."
+            incident = "T" + why.substring(1) + (running == null ? "" : " while running " + running) + "."
                 + (stderrText().isBlank() ? "" : " It said: " + stderrText());
             if (running != null) {
-                results.put(running, CheckResult.notPassed(running, HiddenTestRunner.stepOf(running), running,
+                results.put(running, CheckResult.notPassed(running, HiddenTestRunner.stepOf(running),
+                    name(planned, running),
                     Status.ERROR, why + " during this check: does the code call System.exit or Runtime.halt, "
                         + "or use up all memory?"));
             }
@@ -285,6 +328,11 @@ public final class ForkedRunner {
         return nonce + "\n" + classes.toAbsolutePath() + "\n"
             + steps.stream().map(Step::className).collect(Collectors.joining(",")) + "\n"
             + String.join(",", skip) + "\n";
+    }
+
+    private static String name(Map<String, CheckResult> planned, String id) {
+        CheckResult plan = planned.get(id);
+        return plan == null ? id : plan.displayName();
     }
 
     private static byte[] randomBytes() {

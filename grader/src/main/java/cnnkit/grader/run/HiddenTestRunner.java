@@ -38,7 +38,20 @@ public final class HiddenTestRunner {
     /** Time one Jupiter check may take; a jqwik property guards its calls itself (see {@code Student}). */
     public static final String CHECK_TIMEOUT = "3 s";
 
+    /**
+     * jqwik logs a warning for every hidden test class on every run because the classes carry Jupiter's
+     * {@code @DisplayName} (which Jupiter reads, as intended), and an info line because its database is off.
+     * Kept in a field: java.util.logging holds loggers weakly.
+     */
+    private static final java.util.logging.Logger JQWIK_LOG = quiet("net.jqwik");
+
     private HiddenTestRunner() {
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
     }
 
     /**

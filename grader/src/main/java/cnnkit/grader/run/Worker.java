@@ -63,24 +63,38 @@ public final class Worker {
         java.util.logging.LogManager.getLogManager().reset(); // the test engines' log lines are not the student's
         int status = 0;
         try {
-            worker.runChecks(classes, steps, skip);
+            worker.runChecks(classes, steps, skip, captured);
         } catch (Throwable t) { // the worker's own failure: reported, never hidden
             worker.send(new Frame(Frame.FATAL, null, null, Outcomes.describe(t)));
             status = 1;
         }
-        worker.send(new Frame(Frame.OUTPUT, null, null, captured.text()));
+        worker.sendOutput(captured);
+        if (captured.dropped() > 0) {
+            worker.send(new Frame(Frame.OUTPUT, null, null, "\n… (" + captured.dropped() + " more bytes not kept)"));
+        }
         worker.send(new Frame(Frame.DONE, null, null, null));
         Runtime.getRuntime().halt(status);
     }
 
-    private void runChecks(Path classes, List<Step> steps, Set<String> skip) throws IOException {
+    private void runChecks(Path classes, List<Step> steps, Set<String> skip, CappedOutput captured)
+        throws IOException {
         try (StudentClassLoader loader = StudentClassLoader.forHiddenTests(classes)) {
             List<CheckResult> plan = HiddenTestRunner.discover(loader, steps).values().stream()
                 .filter(r -> !skip.contains(r.checkId())).toList();
             send(new Frame(Frame.PLAN, null, plan, null));
             HiddenTestRunner.run(loader, steps, id -> !skip.contains(id),
                 id -> send(new Frame(Frame.STARTED, id, null, null)),
-                result -> send(new Frame(Frame.RESULT, null, List.of(result), null)));
+                result -> {
+                    sendOutput(captured); // as it comes: kept even if a later check ends this JVM
+                    send(new Frame(Frame.RESULT, null, List.of(result), null));
+                });
+        }
+    }
+
+    private void sendOutput(CappedOutput captured) {
+        String more = captured.drain();
+        if (!more.isEmpty()) {
+            send(new Frame(Frame.OUTPUT, null, null, more));
         }
     }
 

@@ -21,21 +21,26 @@ public final class Scorer {
      * @param rubric  points per check
      * @param results the checks that ran (or were reported), any order
      * @param stubbed steps replaced by their stubs, with the reasons
+     * @param known   every hidden check of this grader (id to its name), so a check that did not run is listed
+     *                with its name
      * @return per step scores (lecture order) and the scored checks (step order, run order within a step)
      */
-    public static Scored score(Rubric rubric, List<CheckResult> results, Map<Step, List<String>> stubbed) {
+    public static Scored score(Rubric rubric, List<CheckResult> results, Map<Step, List<String>> stubbed,
+                               Map<String, String> known) {
         Map<Step, Map<String, CheckResult>> byStep = new EnumMap<>(Step.class);
         for (Step step : Step.values()) {
             byStep.put(step, new LinkedHashMap<>());
         }
         results.forEach(r -> byStep.get(r.step()).put(r.checkId(), r));
-        for (String id : rubric.checks().keySet()) {
+        List<String> expected = new ArrayList<>(known.keySet());
+        expected.addAll(rubric.checks().keySet());
+        for (String id : expected) {
             Step step = Step.byName(id.substring(0, Math.max(0, id.indexOf('.')))).orElse(null);
             if (step != null && !byStep.get(step).containsKey(id)) {
                 String why = stubbed.containsKey(step) ? "not run: " + step.sourceFile()
                     + " was replaced by the exercise stub (see above)" : "this check did not run";
-                byStep.get(step).put(id, CheckResult.notPassed(id, step, id.substring(id.indexOf('.') + 1),
-                    Status.NOT_RUN, why));
+                byStep.get(step).put(id, CheckResult.notPassed(id, step,
+                    known.getOrDefault(id, id.substring(id.indexOf('.') + 1)), Status.NOT_RUN, why));
             }
         }
         List<StepScore> steps = new ArrayList<>();

@@ -32,8 +32,9 @@ public final class Oracle {
             for (int c = 0; c < cols; c++) {
                 int top = r * stride;
                 int left = c * stride;
-                out[r][c] = IntStream.range(0, k.length * k[0].length)
-                    .mapToDouble(i -> padded[top + i / k[0].length][left + i % k[0].length] * k[i / k[0].length][i % k[0].length])
+                int kw = k[0].length;
+                out[r][c] = IntStream.range(0, k.length * kw) // cell i of the detector is (i / kw, i % kw)
+                    .mapToDouble(i -> padded[top + i / kw][left + i % kw] * k[i / kw][i % kw])
                     .sum();
             }
         }
@@ -73,7 +74,8 @@ public final class Oracle {
         return out;
     }
 
-    private static double[][] plus(double[][] a, double[][] b) {
+    /** @return a + b, cell by cell */
+    static double[][] plus(double[][] a, double[][] b) {
         double[][] out = new double[a.length][a[0].length];
         for (int r = 0; r < a.length; r++) {
             for (int c = 0; c < a[0].length; c++) {
@@ -148,7 +150,8 @@ public final class Oracle {
     /** @return {@code weights · input + bias} with {@code weights[output][input]} */
     public static double[] forward(double[] input, double[][] weights, double[] bias) {
         return IntStream.range(0, weights.length)
-            .mapToDouble(o -> bias[o] + IntStream.range(0, input.length).mapToDouble(i -> weights[o][i] * input[i]).sum())
+            .mapToDouble(o -> bias[o]
+                + IntStream.range(0, input.length).mapToDouble(i -> weights[o][i] * input[i]).sum())
             .toArray();
     }
 
@@ -183,7 +186,8 @@ public final class Oracle {
     /** @return squared differences summed per row, averaged over rows */
     public static double meanSquaredError(double[][] p, double[][] t) {
         return IntStream.range(0, p.length)
-            .mapToDouble(r -> IntStream.range(0, p[r].length).mapToDouble(c -> (p[r][c] - t[r][c]) * (p[r][c] - t[r][c])).sum())
+            .mapToDouble(r -> IntStream.range(0, p[r].length)
+                .mapToDouble(c -> (p[r][c] - t[r][c]) * (p[r][c] - t[r][c])).sum())
             .average().getAsDouble();
     }
 

@@ -59,8 +59,18 @@ public final class Student {
         }
     }
 
+    /** Runs the call with the caller's context class loader (the submission's), never keeping it afterwards. */
     private static synchronized <T> Future<T> submit(Call<T> call) {
-        return worker.submit(call::run);
+        ClassLoader callers = Thread.currentThread().getContextClassLoader();
+        return worker.submit(() -> {
+            Thread self = Thread.currentThread();
+            self.setContextClassLoader(callers);
+            try {
+                return call.run();
+            } finally {
+                self.setContextClassLoader(null);
+            }
+        });
     }
 
     private static synchronized void abandonWorker() {
@@ -72,6 +82,7 @@ public final class Student {
         return Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "student-call");
             t.setDaemon(true);
+            t.setContextClassLoader(null); // not the loader of whichever submission happened to start it
             return t;
         });
     }
@@ -82,7 +93,7 @@ public final class Student {
         throw (E) t;
     }
 
-    /** The student's code did not return in time; its cause is a {@link TimeoutException}, which the runner reports as TIMEOUT. */
+    /** The student's code did not return in time; the cause, a {@link TimeoutException}, makes it a TIMEOUT. */
     public static final class StudentTimeout extends AssertionError {
         private static final long serialVersionUID = 1L;
 

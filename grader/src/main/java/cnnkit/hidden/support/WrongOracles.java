@@ -48,7 +48,7 @@ public final class WrongOracles {
                     if (one == null) {
                         maps = null;
                     } else {
-                        sum = sum == null ? one : plus(sum, one);
+                        sum = sum == null ? one : Oracle.plus(sum, one);
                     }
                 }
                 if (maps != null) {
@@ -74,6 +74,21 @@ public final class WrongOracles {
             Oracle.pad(img, (kh - 1) / 2, (kw - 1) / 2, kh / 2, kw / 2), k, stride), h, w, stride)));
         v.add(new Variant("same-size-output", (img, k) -> fit(Oracle.slide(
             Oracle.pad(img, 0, 0, kh - 1, kw - 1), k, stride), h, w, stride)));
+        // before "off by one": padding on the top-left only also gives the right map without its last row/column
+        if (p > 0) {
+            if (kh <= h && kw <= w) {
+                v.add(new Variant("padding-ignored", (img, k) -> Oracle.convolve(img, k, stride, 0)));
+            }
+            if (kh <= h + p && kw <= w + p) {
+                v.add(new Variant("padding-one-side",
+                    (img, k) -> Oracle.slide(Oracle.pad(img, p, p, 0, 0), k, stride)));
+                v.add(new Variant("padding-one-side",
+                    (img, k) -> Oracle.slide(Oracle.pad(img, 0, 0, p, p), k, stride)));
+            }
+            // the padded array has the right size, but the image was copied to its top-left corner
+            v.add(new Variant("padding-one-side",
+                (img, k) -> Oracle.slide(Oracle.pad(img, 0, 0, 2 * p, 2 * p), k, stride)));
+        }
         // one row and column too few, or one too many (read as zeros past the edge)
         v.add(new Variant("output-off-by-one", (img, k) -> shrink(Oracle.convolve(img, k, stride, p))));
         v.add(new Variant("output-off-by-one", (img, k) -> Oracle.slide(
@@ -82,15 +97,6 @@ public final class WrongOracles {
             v.add(new Variant("stride-ignored", (img, k) -> Oracle.convolve(img, k, 1, p)));
             v.add(new Variant("stride-ignored", (img, k) -> topLeft(Oracle.convolve(img, k, 1, p),
                 (h + 2 * p - kh) / stride + 1, (w + 2 * p - kw) / stride + 1)));
-        }
-        if (p > 0) {
-            if (kh <= h && kw <= w) {
-                v.add(new Variant("padding-ignored", (img, k) -> Oracle.convolve(img, k, stride, 0)));
-            }
-            if (kh <= h + p && kw <= w + p) {
-                v.add(new Variant("padding-one-side", (img, k) -> Oracle.slide(Oracle.pad(img, p, p, 0, 0), k, stride)));
-                v.add(new Variant("padding-one-side", (img, k) -> Oracle.slide(Oracle.pad(img, 0, 0, p, p), k, stride)));
-            }
         }
         return v;
     }
@@ -125,16 +131,6 @@ public final class WrongOracles {
     /** A "same" result has ceil(n / stride) cells per axis. */
     private static double[][] fit(double[][] m, int h, int w, int stride) {
         return topLeft(m, (h + stride - 1) / stride, (w + stride - 1) / stride);
-    }
-
-    private static double[][] plus(double[][] a, double[][] b) {
-        double[][] out = new double[a.length][a[0].length];
-        for (int r = 0; r < a.length; r++) {
-            for (int c = 0; c < a[0].length; c++) {
-                out[r][c] = a[r][c] + b[r][c];
-            }
-        }
-        return out;
     }
 
     // ---- Step 1(b): ReLU ------------------------------------------------------------------------------------
@@ -251,7 +247,7 @@ public final class WrongOracles {
 
     // ---- Step 4: Full connection ----------------------------------------------------------------------------
 
-    /** @return weights read as {@code weights[input][output]} (only computable for square weights) and a forgotten bias */
+    /** @return weights read as {@code weights[input][output]} (square weights only) and a forgotten bias */
     public static List<Wrong> forward(double[] input, double[][] weights, double[] bias) {
         List<Wrong> out = new ArrayList<>();
         out.add(new Wrong("dense-bias-forgotten", Oracle.forward(input, weights, new double[bias.length])));

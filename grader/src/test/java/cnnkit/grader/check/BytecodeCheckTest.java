@@ -3,17 +3,17 @@ package cnnkit.grader.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnkit.grader.Step;
-import java.io.ByteArrayOutputStream;
+import cnnkit.grader.testing.Submissions;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -41,25 +41,16 @@ class BytecodeCheckTest {
     }
 
     private Map<Step, List<String>> check(Map<String, String> sources) throws IOException {
-        Path src = Files.createDirectories(temp.resolve("src"));
-        Path out = Files.createDirectories(temp.resolve("classes"));
-        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--release", "17", "-nowarn"));
-        if (sources.values().stream().anyMatch(s -> s.contains("cnnkit.") || s.contains("org.junit"))) {
-            args.addAll(List.of("-cp", System.getProperty("java.class.path"))); // only when needed: it is slow
-        }
+        Path dir = Files.createTempDirectory(temp, "case"); // fresh: no class of an earlier case is left over
+        Path src = Files.createDirectories(dir.resolve("src"));
+        List<Path> files = new ArrayList<>();
         for (Map.Entry<String, String> e : sources.entrySet()) {
-            Path file = src.resolve(e.getKey());
-            Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
-            args.add(file.toString());
+            files.add(Files.writeString(src.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8));
         }
-        return compileAndCheck(args, out);
-    }
-
-    private static Map<Step, List<String>> compileAndCheck(List<String> args, Path out) throws IOException {
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, errors, args.toArray(String[]::new));
-        assertThat(status).as("compiles: %s", errors).isZero();
-        return BytecodeCheck.check(out);
+        List<Path> classpath = sources.values().stream().anyMatch(s -> s.contains("cnnkit.") || s.contains("org.junit"))
+            ? Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList()
+            : List.of(); // only when needed: it is slow
+        return BytecodeCheck.check(Submissions.compile(dir.resolve("classes"), classpath, files));
     }
 
     @Nested
@@ -290,11 +281,7 @@ class BytecodeCheckTest {
         @Test
         @DisplayName("the reference solutions have no violations")
         void solutions() throws IOException {
-            List<String> args = new ArrayList<>(List.of("-d", temp.resolve("solutions").toString(), "--release", "17"));
-            try (Stream<Path> files = Files.list(Path.of("../solutions/src/main/java/cnn"))) {
-                files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
-            }
-            Map<Step, List<String>> report = compileAndCheck(args, temp.resolve("solutions"));
+            Map<Step, List<String>> report = BytecodeCheck.check(Submissions.compiledSolutions());
             assertThat(report).hasSize(Step.values().length).allSatisfy((step, v) -> assertThat(v).isEmpty());
         }
 

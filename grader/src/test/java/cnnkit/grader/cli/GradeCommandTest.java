@@ -166,8 +166,8 @@ class GradeCommandTest {
         @Test
         @DisplayName("shows debugging prints and says what was ignored")
         void printsAndIgnored() throws IOException {
-            assertThat(feedback("deep")).contains("DEBUG relu called").contains("src/test/: a build-output or test folder")
-                .contains("other/Foo.java: is in package other");
+            assertThat(feedback("deep")).contains("DEBUG relu called")
+                .contains("src/test/: a build-output or test folder").contains("other/Foo.java: is in package other");
         }
     }
 

@@ -58,6 +58,26 @@ class CollectTest {
         }
     }
 
+    @Test
+    @DisplayName("reads a file with a byte-order mark, and one saved as Latin-1 (said so), as clean UTF-8 copies")
+    void encodings() throws IOException, RejectedSubmission {
+        Path sub = Files.createDirectories(temp.resolve("sub/cnn"));
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] relu = "package cnn; public class Relu {}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(sub.resolve("Relu.java"), java.nio.ByteBuffer.allocate(bom.length + relu.length).put(bom)
+            .put(relu).array());
+        Files.write(sub.resolve("Softmax.java"), "package cnn; /* caf\u00e9 */ public class Softmax {}"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        Sources s = Collector.collect(new Submission("sub", temp.resolve("sub")),
+            Files.createDirectories(temp.resolve("w")));
+
+        assertThat(s.steps()).containsOnlyKeys(Step.RELU, Step.SOFTMAX);
+        assertThat(Files.readString(s.steps().get(Step.RELU))).startsWith("package cnn;");
+        assertThat(Files.readString(s.steps().get(Step.SOFTMAX))).contains("caf\u00e9");
+        assertThat(s.notes()).singleElement().asString().contains("Softmax.java is not saved as UTF-8");
+    }
+
     @Nested
     @DisplayName("unpacking a zip")
     class Unpacking {

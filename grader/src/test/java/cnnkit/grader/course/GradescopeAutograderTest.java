@@ -94,7 +94,7 @@ class GradescopeAutograderTest {
         @Test
         @DisplayName("scripts are valid bash")
         void scriptsParse() throws Exception {
-            assumeTrue(onPath("bash"), "bash is not on PATH");
+            assumeTrue(Tools.onPath("bash"), "bash is not on PATH");
             for (Map.Entry<String, String> s : new GradescopeAutograder("visible", true).scripts().entrySet()) {
                 Path file = Files.writeString(temp.resolve(s.getKey()), s.getValue());
                 Process p = new ProcessBuilder("bash", "-n", file.toString()).redirectErrorStream(true).start();
@@ -230,7 +230,7 @@ class GradescopeAutograderTest {
      * @return the results.json it wrote, after checking it against the schema
      */
     static JsonObject runAutograder(Path root, String grader) throws Exception {
-        assumeTrue(onPath("bash"), "bash is not on PATH");
+        assumeTrue(Tools.onPath("bash"), "bash is not on PATH");
         ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("source/run_autograder").toString())
             .redirectErrorStream(true).redirectOutput(root.resolve("run.log").toFile());
         pb.environment().put("AUTOGRADER_ROOT", root.toString());
@@ -269,12 +269,6 @@ class GradescopeAutograderTest {
             }
         }
         return entries;
-    }
-
-    static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        return path != null && Stream.of(path.split(File.pathSeparator))
-            .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
     }
 
     static int withStderr(String[] captured, java.util.function.IntSupplier action) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cnnkit.grader.Step;
 import cnnkit.grader.cli.Main;
 import cnnkit.grader.score.Rubric;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -103,7 +106,9 @@ class HandoutTest {
                             assertThatThrownBy(() -> invokeWithDefaults(m))
                                 .as("%s.%s", c.getSimpleName(), m.getName())
                                 .isInstanceOf(UnsupportedOperationException.class)
-                                .hasMessageContaining("is not implemented yet");
+                                .hasMessageContaining("is not implemented yet")
+                                .hasMessageContaining("see src/main/java/cnn/" + c.getSimpleName() + ".java")
+                                .hasMessageNotContaining("exercises/");
                             methods++;
                         }
                     }
@@ -213,24 +218,35 @@ class HandoutTest {
     @DisplayName("has a GitHub Classroom workflow")
     class Classroom {
         @Test
-        @DisplayName("with one command test per step, in lecture order, running that step's public tests for its points")
+        @DisplayName("valid YAML with one command test per step, in lecture order, for the step's points, and a reporter summing them")
         void oneTestPerStep() throws IOException {
-            String yaml = Files.readString(handout.resolve(".github/workflows/classroom.yml"));
+            JsonNode workflow = new YAMLMapper().readTree(handout.resolve(".github/workflows/classroom.yml").toFile());
+            JsonNode steps = workflow.path("jobs").path("run-autograding-tests").path("steps");
             Map<Step, String> points = CoursePoints.perStep(Rubric.defaults());
-            Matcher m = Pattern.compile("command: mvn -B -q test -Dtest='(\\w+)Test'\\n.*\\n\\s+max-score: ([\\d.]+)")
-                .matcher(yaml);
-            List<String> steps = new ArrayList<>();
-            while (m.find()) {
-                Step step = Step.byName(m.group(1)).orElseThrow();
-                assertThat(m.group(2)).as(step.className()).isEqualTo(points.get(step));
-                steps.add(step.className());
+            List<String> graded = new ArrayList<>();
+            List<String> runners = new ArrayList<>();
+            JsonNode reporter = null;
+            for (JsonNode step : steps) {
+                String uses = step.path("uses").asText();
+                if (uses.equals("classroom-resources/autograding-command-grader@v1")) {
+                    Matcher m = Pattern.compile("mvn -B -q test -Dtest='(\\w+)Test'")
+                        .matcher(step.path("with").path("command").asText());
+                    assertThat(m.matches()).as(step.toString()).isTrue();
+                    Step s = Step.byName(m.group(1)).orElseThrow();
+                    assertThat(step.path("with").path("max-score").asText()).as(s.className()).isEqualTo(points.get(s));
+                    graded.add(s.className());
+                    runners.add(step.path("id").asText());
+                } else if (uses.equals("classroom-resources/autograding-grading-reporter@v1")) {
+                    reporter = step;
+                }
             }
-            assertThat(steps).containsExactlyElementsOf(Stream.of(Step.values()).map(Step::className).toList());
-            assertThat(yaml).contains("classroom-resources/autograding-command-grader@v1",
-                "classroom-resources/autograding-grading-reporter@v1",
-                "runners: convolution,relu,maxpooling,flattening,fullconnection,softmax,crossentropy,errormeasures",
-                "MAXPOOLING_RESULTS: \"${{steps.maxpooling.outputs.result}}\"");
-            assertThat(yaml).doesNotContain("\t");
+            assertThat(graded).containsExactlyElementsOf(Stream.of(Step.values()).map(Step::className).toList());
+            assertThat(reporter).as("reporter step").isNotNull();
+            assertThat(reporter.path("with").path("runners").asText()).isEqualTo(String.join(",", runners));
+            for (String id : runners) {
+                assertThat(reporter.path("env").path(id.toUpperCase(Locale.ROOT) + "_RESULTS").asText())
+                    .isEqualTo("${{steps." + id + ".outputs.result}}");
+            }
         }
 
         @Test

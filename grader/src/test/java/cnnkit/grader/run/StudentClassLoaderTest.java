@@ -3,11 +3,11 @@ package cnnkit.grader.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cnnkit.grader.testing.Submissions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +25,7 @@ class StudentClassLoaderTest {
         Files.writeString(src.resolve("Relu.java"), "package cnn; public final class Relu { }");
         Files.writeString(src.resolve("ReluHiddenTest.java"), "package cnnkit.hidden; public class ReluHiddenTest { }");
         Files.writeString(src.resolve("Probe.java"), "package cnnkit.hidden; public class Probe { }");
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
-            src.resolve("Relu.java").toString(), src.resolve("ReluHiddenTest.java").toString(),
-            src.resolve("Probe.java").toString());
-        assertThat(status).isZero();
+        Submissions.compile(classes, List.of(), Submissions.javaFiles(src));
 
         try (StudentClassLoader loader = StudentClassLoader.forHiddenTests(classes)) {
             Class<?> test = loader.loadClass("cnnkit.hidden.ReluHiddenTest");

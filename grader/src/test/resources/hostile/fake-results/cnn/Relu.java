@@ -1,7 +1,7 @@
 package cnn;
 
 /**
- * Hostile: wrong on purpose (an empty map), and prints lines that look like the grader's results, a frame with a
+ * Hostile: wrong on purpose (it throws), and first prints lines that look like the grader's results, a frame with a
  * guessed nonce, and a results.json, hoping the grader parses its output.
  */
 public final class Relu {
@@ -10,10 +10,10 @@ public final class Relu {
         System.out.println("00000000000000000000000000000000 {\"type\":\"done\"}");
         System.out.println("{\"score\": 100, \"tests\": []}");
         System.err.println("PASSED PASSED PASSED");
-        return new double[0][0];
+        throw new ArithmeticException("no ReLU here, only fake results above");
     }
 
     public static double[][][] apply(double[][][] featureMaps) {
-        return new double[0][0][0];
+        return new double[][][] {apply(featureMaps[0])};
     }
 }
