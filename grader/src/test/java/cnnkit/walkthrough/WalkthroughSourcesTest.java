@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -52,23 +53,40 @@ class WalkthroughSourcesTest {
         Files.writeString(sources.resolve("Convolution.java"), BROKEN_CONVOLUTION, StandardCharsets.UTF_8);
     }
 
-    @Test
-    @DisplayName("with no options in a fresh clone it compiles exercises/src/main/java, says so, and walks on")
-    void freshCloneDefault() throws Exception {
+    /** @return what {@code walkthrough --no-color} prints when run in the clone's root folder, as a learner runs it */
+    private String walkInClone() throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
             System.getProperty("java.class.path"), "cnnkit.grader.cli.Main", "walkthrough", "--no-color")
             .directory(clone.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-
         assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).contains("No compiled classes in exercises/target/classes: compiling your sources in "
-            + Path.of("exercises/src/main/java"));
+        return out;
+    }
+
+    @Test
+    @DisplayName("with no options in a fresh clone it compiles exercises/src/main/java, says so, and walks on")
+    void freshCloneDefault() throws Exception {
+        String out = walkInClone();
+
+        assertThat(out).startsWith("No compiled classes in " + Path.of("exercises/target/classes")
+            + ": compiling your sources in " + Path.of("exercises/src/main/java"));
         assertThat(out).contains("Convolution.java does not compile:").contains("line 5: ")
             .contains("';' expected");
         assertThat(out).contains("Step 2 (MaxPooling) is not implemented yet")
             .contains("steps shown: 8 of 8; matching the lecture: 1; not implemented yet: 7");
         assertThat(Files.exists(clone.resolve("exercises/target"))).as("nothing written into the clone").isFalse();
+    }
+
+    @Test
+    @DisplayName("with no options it compiles the sources when they are newer than exercises/target/classes")
+    void staleClasses() throws Exception {
+        Path old = Files.createDirectories(clone.resolve("exercises/target/classes/cnn")).resolve("Relu.class");
+        Files.write(old, new byte[] {0});
+        Files.setLastModifiedTime(old, FileTime.fromMillis(1_000));
+
+        assertThat(walkInClone()).startsWith("Your sources in " + Path.of("exercises/src/main/java") + " are newer "
+            + "than " + Path.of("exercises/target/classes")).contains("Convolution.java does not compile:");
     }
 
     @Test

@@ -12,10 +12,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,8 +49,8 @@ public final class WalkthroughCommand implements Callable<Integer> {
 
     @Option(names = "--src", paramLabel = "DIR",
         description = "compile your cnn sources in DIR first (e.g. exercises/src/main/java), as the grader does; "
-            + "a step that does not compile is shown with the compiler's message (default when no compiled "
-            + "classes exist)")
+            + "a step that does not compile is shown with the compiler's message (default when there are no "
+            + "compiled classes, or your sources are newer than them)")
     Path src;
 
     @Option(names = "--reference", description = "walk through the kit's own reference instead of your code (a demo)")
@@ -71,17 +73,43 @@ public final class WalkthroughCommand implements Callable<Integer> {
         description = "time limit for each call into your code (default: ${DEFAULT-VALUE})")
     double timeoutSeconds;
 
-    /** Compiled classes if there are any, else the sources (a fresh clone has no compiled classes yet). */
-    private void chooseDefault(PrintWriter out) {
-        classes = DEFAULT_CLASSES.stream().filter(p -> Files.isDirectory(p.resolve("cnn"))).findFirst().orElse(null);
-        if (classes == null) {
-            src = DEFAULT_SOURCES.stream().filter(Files::isDirectory).findFirst().orElse(null);
-            if (src == null) {
-                classes = DEFAULT_CLASSES.get(0); // its error says what to do
-            } else {
-                out.println("No compiled classes in " + DEFAULT_CLASSES.get(0) + ": compiling your sources in " + src
-                    + " (as with --src " + src + ").");
+    /**
+     * Compiled classes if they are there and up to date, else the sources: a fresh clone has no compiled classes yet,
+     * and a learner who edits a step should not walk on yesterday's classes.
+     */
+    private void chooseDefault(PrintWriter out) throws IOException {
+        for (int i = 0; i < DEFAULT_CLASSES.size(); i++) {
+            Path compiled = DEFAULT_CLASSES.get(i);
+            Path sources = DEFAULT_SOURCES.get(i);
+            boolean hasClasses = Files.isDirectory(compiled.resolve("cnn"));
+            if (hasClasses && !(Files.isDirectory(sources) && newer(sources, compiled))) {
+                classes = compiled;
+                return;
             }
+            if (Files.isDirectory(sources)) {
+                src = sources;
+                out.println((hasClasses ? "Your sources in " + sources + " are newer than " + compiled
+                    : "No compiled classes in " + compiled) + ": compiling your sources in " + sources
+                    + " (as with --src " + sources + ").");
+                return;
+            }
+        }
+        classes = DEFAULT_CLASSES.get(0); // its error says what to do
+    }
+
+    /** @return whether a {@code .java} file under {@code sources} was changed after every class under {@code classes} */
+    private static boolean newer(Path sources, Path classes) throws IOException {
+        return latest(sources, ".java").compareTo(latest(classes, ".class")) > 0;
+    }
+
+    private static FileTime latest(Path dir, String suffix) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            FileTime latest = FileTime.fromMillis(0);
+            for (Path f : files.filter(f -> f.toString().endsWith(suffix)).toList()) {
+                FileTime t = Files.getLastModifiedTime(f);
+                latest = t.compareTo(latest) > 0 ? t : latest;
+            }
+            return latest;
         }
     }
 
