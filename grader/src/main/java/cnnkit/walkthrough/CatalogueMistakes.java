@@ -5,6 +5,7 @@ import cnnkit.hidden.support.Wrong;
 import cnnkit.hidden.support.WrongOracles;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The grader's misconception catalogue as the walk's {@link MistakeRecogniser}: the learner's result is compared with
@@ -45,7 +46,7 @@ public final class CatalogueMistakes implements MistakeRecogniser {
     private static List<Wrong> bothNetworks(String method, List<Grid> in) {
         List<Wrong> nn1 = measure(method, in.get(0), in.get(1));
         List<Wrong> nn2 = measure(method, in.get(2), in.get(3));
-        return java.util.stream.IntStream.range(0, nn1.size())
+        return IntStream.range(0, nn1.size())
             .mapToObj(i -> new Wrong(nn1.get(i).misconception(),
                 new double[] {(Double) nn1.get(i).output(), (Double) nn2.get(i).output()}))
             .toList();
