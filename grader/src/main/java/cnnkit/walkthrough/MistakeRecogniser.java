@@ -8,8 +8,8 @@ import java.util.Optional;
  * Names the mistake behind a wrong result, the way the hidden tests do: by comparing the learner's output with what
  * a known mistake (a "wrong oracle") would give for the same inputs — never by reading their source.
  *
- * <p>This is the seam to the grader's misconception catalogue: {@link LectureMistakes} knows a few mistakes; the
- * catalogue's wrong oracles can stand in for it without the walk changing.
+ * <p>This is the seam to the grader's misconception catalogue: {@link CatalogueMistakes} asks the
+ * catalogue's wrong oracles; another recogniser can stand in for it without the walk changing.
  */
 public interface MistakeRecogniser {
     /**

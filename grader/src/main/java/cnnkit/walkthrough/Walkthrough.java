@@ -1,6 +1,7 @@
 package cnnkit.walkthrough;
 
 import cnnkit.grader.Step;
+import cnnkit.hidden.support.Misconceptions;
 import cnnkit.lecture.LectureData;
 import cnnkit.walkthrough.Scene.Verdict;
 import java.time.Duration;
@@ -25,19 +26,32 @@ public final class Walkthrough {
     private final Implementation learner;
     private final Duration timeout;
     private final MistakeRecogniser recogniser;
-    private final Hints hints;
+    private final Misconceptions catalogue;
+    private final Map<Step, List<String>> notCompiled;
 
     /**
-     * @param learner    the code to walk through (the learner's, or {@link Reference#INSTANCE} for a demo)
-     * @param timeout    time limit for each call into it
-     * @param recogniser names mistakes at a wrong step
-     * @param hints      hint texts for the names
+     * A walk that names mistakes with the grader's misconception catalogue.
+     *
+     * @param learner     the code to walk through (the learner's, or {@link Reference#INSTANCE} for a demo)
+     * @param timeout     time limit for each call into it
+     * @param notCompiled the steps whose sources did not compile, with the compiler's messages (they run as
+     *                    stubs, so the walk shows them like steps not implemented yet, with the messages)
      */
-    public Walkthrough(Implementation learner, Duration timeout, MistakeRecogniser recogniser, Hints hints) {
+    public Walkthrough(Implementation learner, Duration timeout, Map<Step, List<String>> notCompiled) {
+        this(learner, timeout, new CatalogueMistakes(), Misconceptions.load(), notCompiled);
+    }
+
+    /**
+     * @param recogniser names mistakes at a wrong step
+     * @param catalogue  the hint for each name
+     */
+    public Walkthrough(Implementation learner, Duration timeout, MistakeRecogniser recogniser,
+                       Misconceptions catalogue, Map<Step, List<String>> notCompiled) {
         this.learner = learner;
         this.timeout = timeout;
         this.recogniser = recogniser;
-        this.hints = hints;
+        this.catalogue = catalogue;
+        this.notCompiled = Map.copyOf(notCompiled);
     }
 
     /** @return the scenes in lecture order, up to and including the first wrong one */
@@ -304,14 +318,17 @@ public final class Walkthrough {
                     blocks.add(new Scene.Heatmap(caption, actual, expected, 0));
                     fail(Arithmetic.difference(actual, expected), expected);
                     if (hint.isEmpty()) {
-                        hint = recogniser.recognise(step, method, inputs, actual).flatMap(hints::hint).orElse(
-                            "compare your result with the expected one cell by cell, and redo that cell's "
+                        hint = recogniser.recognise(step, method, inputs, actual)
+                            .filter(id -> !catalogue.hint(id).isEmpty())
+                            .map(id -> catalogue.hint(id) + " [" + id + "]")
+                            .orElse("compare your result with the expected one cell by cell, and redo that cell's "
                                 + "arithmetic by hand as the lines above do.");
                     }
                 }
             } else if (outcome instanceof Outcome.NotImplemented<T> n) {
                 if (!missing) { // once per scene is enough
-                    text(n.message().contains("not implemented") ? n.message() : "Not implemented yet: " + n.message());
+                    text(notCompiled.containsKey(step) ? String.join("\n  ", notCompiled.get(step))
+                        : n.message().contains("not implemented") ? n.message() : "Not implemented yet: " + n.message());
                 }
                 missing = true;
                 blocks.add(new Scene.Heatmap(caption.replaceFirst("^your ", "") + " (reference values)", expected,

@@ -26,8 +26,7 @@ class WalkthroughTest {
 
     private static List<Scene> walk(Path classes) {
         try (LearnerCode code = LearnerCode.fromClasses(classes)) {
-            return new Walkthrough(code.implementation(), Duration.ofSeconds(10), new LectureMistakes(), Hints.load())
-                .walk();
+            return new Walkthrough(code.implementation(), Duration.ofSeconds(10), Map.of()).walk();
         }
     }
 
@@ -89,7 +88,7 @@ class WalkthroughTest {
             assertThat(scenes).hasSize(1);
             Scene s = scenes.get(0);
             assertThat(s.verdict()).isEqualTo(Verdict.WRONG);
-            assertThat(s.hint()).contains("turned by 180°");
+            assertThat(s.hint()).contains("turned by 180°").endsWith("[kernel-flipped]");
             Scene.Heatmap yours = s.blocks().stream().filter(b -> b instanceof Scene.Heatmap h && h.expected() != null)
                 .map(Scene.Heatmap.class::cast).findFirst().orElseThrow();
             double[][] expected = LectureData.featureMap();
@@ -107,7 +106,8 @@ class WalkthroughTest {
             Cli run = Cli.run("walkthrough", "--classes", Learners.flippedKernel().toString(), "--no-color");
 
             assertThat(run.exitCode()).isZero();
-            assertThat(run.out()).contains("16 of 25 cells differ").contains("Hint: your result matches the detector")
+            assertThat(run.out()).contains("16 of 25 cells differ").contains("Hint: Your result matches the feature detector turned by 180°")
+                .contains("[kernel-flipped]")
                 .contains("[3]").doesNotContain("ReLU").contains("wrong: Step 1 (Convolution)");
         }
     }
@@ -192,8 +192,7 @@ class WalkthroughTest {
                     }
                     """));
             try (LearnerCode code = LearnerCode.fromClasses(looping)) {
-                Scene relu = new Walkthrough(code.implementation(), Duration.ofMillis(300), new LectureMistakes(),
-                    Hints.load()).scene(2);
+                Scene relu = new Walkthrough(code.implementation(), Duration.ofMillis(300), Map.of()).scene(2);
 
                 assertThat(relu.verdict()).isEqualTo(Verdict.WRONG);
                 assertThat(relu.blocks()).anyMatch(b -> b instanceof Scene.Text t

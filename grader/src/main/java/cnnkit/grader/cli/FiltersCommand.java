@@ -1,5 +1,6 @@
 package cnnkit.grader.cli;
 
+import cnnkit.grader.Step;
 import cnnkit.lecture.LectureData;
 import cnnkit.walkthrough.ImageFilters;
 import cnnkit.walkthrough.Implementation;
@@ -46,6 +47,11 @@ public final class FiltersCommand implements Callable<Integer> {
             + "instead of the kit's reference")
     Path classes;
 
+    @Option(names = "--src", paramLabel = "DIR",
+        description = "use YOUR Convolution compiled from these sources (e.g. exercises/src/main/java), as the "
+            + "grader compiles them")
+    Path src;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
         description = "time limit for each convolution call (default: ${DEFAULT-VALUE})")
     double timeoutSeconds;
@@ -55,6 +61,10 @@ public final class FiltersCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (classes != null && src != null) {
+            err.println("give --classes or --src, not both");
+            return 2;
+        }
         if (!(timeoutSeconds > 0)) {
             err.println("--timeout must be more than 0");
             return 2;
@@ -63,14 +73,19 @@ public final class FiltersCommand implements Callable<Integer> {
         try {
             BufferedImage picture = in == null ? Pictures.sample() : Pictures.read(in);
             Implementation convolution = Reference.INSTANCE;
-            if (classes != null) {
-                code = LearnerCode.fromClasses(classes);
+            if (classes != null || src != null) {
+                code = LearnerCode.open(classes, src);
+                if (code.notCompiled().containsKey(Step.CONVOLUTION)) {
+                    err.println("filters: your Convolution cannot be used:");
+                    code.notCompiled().get(Step.CONVOLUTION).forEach(line -> err.println("  " + line));
+                    return 1;
+                }
                 convolution = code.implementation();
             }
             Files.createDirectories(out);
             ImageFilters filters = new ImageFilters(convolution, Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
             stdout.printf("%s (%dx%d) with %s convolution:%n", in == null ? "the sample picture" : in,
-                picture.getWidth(), picture.getHeight(), classes == null ? "the reference" : "your");
+                picture.getWidth(), picture.getHeight(), code == null ? "the reference" : "your");
             List<Pictures.Named> tiles = new ArrayList<>(List.of(new Pictures.Named("original", picture)));
             for (String name : LectureData.filterNames()) {
                 long start = System.nanoTime();

@@ -1,10 +1,8 @@
 package cnnkit.grader.cli;
 
-import cnnkit.walkthrough.Hints;
 import cnnkit.walkthrough.HtmlPage;
 import cnnkit.walkthrough.Implementation;
 import cnnkit.walkthrough.LearnerCode;
-import cnnkit.walkthrough.LectureMistakes;
 import cnnkit.walkthrough.Reference;
 import cnnkit.walkthrough.Scene;
 import cnnkit.walkthrough.TerminalView;
@@ -14,9 +12,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
         "Each step is compared with the lecture; the walk stops at the first wrong step with a hint. Steps not "
             + "implemented yet are shown as such and the walk goes on with the lecture's values."},
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:the walk ran (whatever your code got right)", "1:your classes could not be found or read",
+    exitCodeList = {"0:the walk ran (whatever your code got right)",
+        "1:your classes or sources could not be found or read",
         "2:a bad option"})
 public final class WalkthroughCommand implements Callable<Integer> {
     @Spec
@@ -37,11 +39,19 @@ public final class WalkthroughCommand implements Callable<Integer> {
 
     /** Where compiled classes sit: in this repo (after {@code mvn -pl exercises compile}), then in the handout. */
     static final List<Path> DEFAULT_CLASSES = List.of(Path.of("exercises/target/classes"), Path.of("target/classes"));
+    /** Where the sources sit when nothing is compiled yet: in this repo (a fresh clone), then in the handout. */
+    static final List<Path> DEFAULT_SOURCES = List.of(Path.of("exercises/src/main/java"), Path.of("src/main/java"));
 
     @Option(names = "--classes", paramLabel = "DIR",
         description = "your compiled classes of package cnn (default: exercises/target/classes, or target/classes "
             + "in the handout)")
     Path classes;
+
+    @Option(names = "--src", paramLabel = "DIR",
+        description = "compile your cnn sources in DIR first (e.g. exercises/src/main/java), as the grader does; "
+            + "a step that does not compile is shown with the compiler's message (default when there are no "
+            + "compiled classes, or your sources are newer than them)")
+    Path src;
 
     @Option(names = "--reference", description = "walk through the kit's own reference instead of your code (a demo)")
     boolean reference;
@@ -63,6 +73,46 @@ public final class WalkthroughCommand implements Callable<Integer> {
         description = "time limit for each call into your code (default: ${DEFAULT-VALUE})")
     double timeoutSeconds;
 
+    /**
+     * Compiled classes if they are there and up to date, else the sources: a fresh clone has no compiled classes yet,
+     * and a learner who edits a step should not walk on yesterday's classes.
+     */
+    private void chooseDefault(PrintWriter out) throws IOException {
+        for (int i = 0; i < DEFAULT_CLASSES.size(); i++) {
+            Path compiled = DEFAULT_CLASSES.get(i);
+            Path sources = DEFAULT_SOURCES.get(i);
+            boolean hasClasses = Files.isDirectory(compiled.resolve("cnn"));
+            if (hasClasses && !(Files.isDirectory(sources) && newer(sources, compiled))) {
+                classes = compiled;
+                return;
+            }
+            if (Files.isDirectory(sources)) {
+                src = sources;
+                out.println((hasClasses ? "Your sources in " + sources + " are newer than " + compiled
+                    : "No compiled classes in " + compiled) + ": compiling your sources in " + sources
+                    + " (as with --src " + sources + ").");
+                return;
+            }
+        }
+        classes = DEFAULT_CLASSES.get(0); // its error says what to do
+    }
+
+    /** @return whether a {@code .java} file under {@code sources} was changed after every class under {@code classes} */
+    private static boolean newer(Path sources, Path classes) throws IOException {
+        return latest(sources, ".java").compareTo(latest(classes, ".class")) > 0;
+    }
+
+    private static FileTime latest(Path dir, String suffix) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            FileTime latest = FileTime.fromMillis(0);
+            for (Path f : files.filter(f -> f.toString().endsWith(suffix)).toList()) {
+                FileTime t = Files.getLastModifiedTime(f);
+                latest = t.compareTo(latest) > 0 ? t : latest;
+            }
+            return latest;
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -75,24 +125,27 @@ public final class WalkthroughCommand implements Callable<Integer> {
             err.println("--timeout must be more than 0 and --speed at least 0");
             return 2;
         }
+        if (classes != null && src != null) {
+            err.println("give --classes or --src, not both");
+            return 2;
+        }
         LearnerCode code = null;
         try {
             Implementation learner = Reference.INSTANCE;
             if (!reference) {
-                if (classes == null) {
-                    classes = DEFAULT_CLASSES.stream().filter(p -> Files.isDirectory(p.resolve("cnn"))).findFirst()
-                        .orElse(DEFAULT_CLASSES.get(0));
+                if (classes == null && src == null) {
+                    chooseDefault(out);
                 }
-                code = LearnerCode.fromClasses(classes);
+                code = LearnerCode.open(classes, src);
                 learner = code.implementation();
             }
             Walkthrough walk = new Walkthrough(learner, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
-                new LectureMistakes(), Hints.load());
+                code == null ? Map.of() : code.notCompiled());
             List<Scene> scenes = step == null ? walk.walk() : List.of(walk.scene(step));
             boolean terminal = System.console() != null;
             new TerminalView(out, terminal && !noColor, terminal ? speed : 0, TerminalView.Pause.SLEEP).show(scenes);
             if (html != null) {
-                Files.writeString(html, HtmlPage.render(scenes, reference ? "the kit's reference" : classes.toString()),
+                Files.writeString(html, HtmlPage.render(scenes, reference ? "the kit's reference" : code.origin()),
                     StandardCharsets.UTF_8);
                 out.println();
                 out.println("Wrote " + html);
