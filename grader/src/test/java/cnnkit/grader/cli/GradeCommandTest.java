@@ -58,6 +58,8 @@ class GradeCommandTest {
                 + "    private Relu() {");
         edit(copy(Fixtures.SOLUTIONS, cls.resolve("loop")).resolve("Relu.java"),
             "Require.rectangular(featureMap, \"featureMap\");", "while (featureMap != null) { }");
+        edit(cls.resolve("loop").resolve("Relu.java"),
+            "Require.sameShapeStack(featureMaps, \"featureMaps\");", "while (featureMaps != null) { }");
         Path deep = copy(Fixtures.SOLUTIONS, cls.resolve("deep/work/ws/project/src/main/java/cnn"));
         edit(deep.resolve("Relu.java"), "Require.rectangular(featureMap, \"featureMap\");",
             "System.out.println(\"DEBUG relu called\"); Require.rectangular(featureMap, \"featureMap\");");

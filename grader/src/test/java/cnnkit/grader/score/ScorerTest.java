@@ -24,7 +24,7 @@ class ScorerTest {
     @DisplayName("gives partial credit within a step, 0 to a stubbed step, and lists every rubric check")
     void partialCredit() throws IOException {
         Rubric rubric = Rubric.load(Files.writeString(temp.resolve("r.csv"), "check_id,step,points\n"
-            + "Relu.a,Relu,2\nRelu.b,Relu,3\nRelu.c,Relu,5\nSoftmax.a,Softmax,4\n"));
+            + "Relu.a,Relu,20\nRelu.b,Relu,30\nRelu.c,Relu,10\nSoftmax.a,Softmax,40\n"));
         List<CheckResult> results = List.of(result("Relu.a", Step.RELU, Status.PASSED),
             result("Relu.b", Step.RELU, Status.FAILED), result("Relu.c", Step.RELU, Status.PASSED),
             result("Softmax.a", Step.SOFTMAX, Status.PASSED));
@@ -32,8 +32,8 @@ class ScorerTest {
         Scorer.Scored scored = Scorer.score(rubric, results, Map.of(Step.SOFTMAX, List.of("did not compile")),
             Map.of());
 
-        assertThat(scored.steps().get(Step.RELU.ordinal()).earned()).isEqualTo(7, within(1e-9));
-        assertThat(scored.steps().get(Step.RELU.ordinal()).max()).isEqualTo(10, within(1e-9));
+        assertThat(scored.steps().get(Step.RELU.ordinal()).earned()).isEqualTo(30, within(1e-9));
+        assertThat(scored.steps().get(Step.RELU.ordinal()).max()).isEqualTo(60, within(1e-9));
         assertThat(scored.steps().get(Step.SOFTMAX.ordinal()).earned()).isZero();
         assertThat(scored.checks()).extracting(c -> c.result().checkId())
             .containsExactly("Relu.a", "Relu.b", "Relu.c", "Softmax.a");
@@ -42,7 +42,7 @@ class ScorerTest {
     @Test
     @DisplayName("lists a rubric check that never ran as NOT_RUN, worth 0")
     void missingCheck() throws IOException {
-        Rubric rubric = Rubric.load(Files.writeString(temp.resolve("r.csv"), "check_id,step,points\nRelu.a,Relu,2\n"));
+        Rubric rubric = Rubric.load(Files.writeString(temp.resolve("r.csv"), "check_id,step,points\nRelu.a,Relu,100\n"));
         Scorer.Scored scored = Scorer.score(rubric, List.of(), Map.of(), Map.of("Relu.a", "a sentence"));
         assertThat(scored.checks()).singleElement().satisfies(c -> {
             assertThat(c.result().status()).isEqualTo(Status.NOT_RUN);
