@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -79,15 +80,8 @@ public final class GradeCommand implements Callable<Integer> {
         description = "time one check may run silently before its test JVM is stopped (default: ${DEFAULT-VALUE})")
     int checkTimeout;
 
-    @Option(names = "--visibility", paramLabel = "WHEN", defaultValue = "visible",
-        description = "Gradescope visibility of each check in results.json: visible, after_due_date, hidden, "
-            + "after_published (default: ${DEFAULT-VALUE})")
-    String visibility;
-
-    @Option(names = "--step-output", negatable = true, defaultValue = "true", fallbackValue = "true",
-        description = "put each failed check's input, expected, actual and hint in results.json; --no-step-output "
-            + "gives the points only (default: included)")
-    boolean stepOutput;
+    @Mixin
+    PresentationOptions shown;
 
     @Option(names = "--roster", paramLabel = "FILE", description = "id,name,email CSV: also write "
         + RosterGradebook.FILE + " with each submission's student (gradebook.csv is unchanged)")
@@ -182,7 +176,7 @@ public final class GradeCommand implements Callable<Integer> {
 
     private ResultsJson.Presentation presentation() {
         try {
-            return new ResultsJson.Presentation(visibility, stepOutput);
+            return new ResultsJson.Presentation(shown.visibility, shown.stepOutput);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--visibility: " + e.getMessage());
         }

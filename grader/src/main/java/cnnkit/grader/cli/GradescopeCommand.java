@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gradescope --out autograder.zip}: the autograder zip to upload to a Gradescope programming assignment. */
@@ -17,15 +18,8 @@ public final class GradescopeCommand implements Callable<Integer> {
         description = "the zip to write (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--visibility", paramLabel = "WHEN", defaultValue = "visible",
-        description = "when students see the hidden checks: visible, after_due_date, hidden, after_published "
-            + "(default: ${DEFAULT-VALUE})")
-    String visibility;
-
-    @Option(names = "--step-output", negatable = true, defaultValue = "true", fallbackValue = "true",
-        description = "show each check's output (input, expected, actual, hint) to students; --no-step-output "
-            + "shows the points only (default: shown)")
-    boolean stepOutput;
+    @Mixin
+    PresentationOptions shown;
 
     @Option(names = "--jar", paramLabel = "FILE",
         description = "the grader jar to ship (default: the jar this command runs from)")
@@ -41,13 +35,13 @@ public final class GradescopeCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            new GradescopeAutograder(visibility, stepOutput).writeZip(out, shipped.get());
+            new GradescopeAutograder(shown.visibility, shown.stepOutput).writeZip(out, shipped.get());
         } catch (IllegalArgumentException e) {
             System.err.println("gradescope: " + e.getMessage());
             return 2;
         }
         System.out.println("gradescope: wrote " + out + " (setup.sh, run_autograder, " + GradescopeAutograder.JAR
-            + "; hidden checks " + visibility + ", step output " + (stepOutput ? "shown" : "hidden") + ")");
+            + "; hidden checks " + shown.visibility + ", step output " + (shown.stepOutput ? "shown" : "hidden") + ")");
         System.out.println("  upload it under the assignment's Configure Autograder > Zip file upload (Ubuntu base image)");
         return 0;
     }
