@@ -100,26 +100,27 @@ class MutantTest {
         @Test
         @DisplayName("a find text that is not in the source fails, naming the mutant, the block and the file")
         void missingFindFails() {
-            Mutant m = parse("step: Softmax\ndescription: d\n--- find\n        double max = s[0];\n+++ replace\n"
-                + "        double max = 0;\n--- find\n        out[i] = Math.exp(s[i]);\n+++ replace\n        out[i] = 1;\n");
-            assertThatThrownBy(() -> m.applyTo(SOURCE, "Softmax.java")).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("mutant m: find block 2 of 2 occurs 0 times in Softmax.java");
+            applyFails("--- find\n        double max = s[0];\n+++ replace\n        double max = 0;\n"
+                    + "--- find\n        out[i] = Math.exp(s[i]);\n+++ replace\n        out[i] = 1;\n",
+                "mutant m: find block 2 of 2 occurs 0 times in Softmax.java");
         }
 
         @Test
         @DisplayName("a find text that stands twice fails instead of picking one")
         void ambiguousFindFails() {
-            Mutant m = parse("step: Softmax\ndescription: d\n--- find\n        return out;\n+++ replace\n        return s;\n");
-            assertThatThrownBy(() -> m.applyTo(SOURCE, "Softmax.java")).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("occurs 2 times");
+            applyFails("--- find\n        return out;\n+++ replace\n        return s;\n", "occurs 2 times");
         }
 
         @Test
         @DisplayName("a find text matches whole lines only, not the end of a longer line")
         void matchesWholeLinesOnly() {
-            Mutant m = parse("step: Softmax\ndescription: d\n--- find\nreturn out;\n+++ replace\nreturn null;\n");
+            applyFails("--- find\nreturn out;\n+++ replace\nreturn null;\n", "occurs 0 times");
+        }
+
+        private void applyFails(String blocks, String message) {
+            Mutant m = parse("step: Softmax\ndescription: d\n" + blocks);
             assertThatThrownBy(() -> m.applyTo(SOURCE, "Softmax.java")).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("occurs 0 times");
+                .hasMessageContaining(message);
         }
     }
 }
