@@ -23,6 +23,20 @@ class MutantTest {
         }
         """;
 
+    /** Two blocks on {@link #SOURCE}: softmax without exp, then a deletion. */
+    private static final String NO_EXP = """
+        # a comment
+        step: Softmax
+        description: no exp
+        --- find
+                out[i] = Math.exp(s[i] - max);
+        +++ replace
+                out[i] = s[i];
+        --- find
+                double max = s[0];
+        +++ replace
+        """;
+
     private static Mutant parse(String text) {
         return Mutant.parse("m", text);
     }
@@ -33,23 +47,12 @@ class MutantTest {
         @Test
         @DisplayName("the header gives the step and description; each block its find and replace lines")
         void readsHeaderAndBlocks() {
-            Mutant m = parse("""
-                # a comment
-                step: Softmax
-                description: no exp
-                --- find
-                    out[i] = Math.exp(s[i] - max);
-                +++ replace
-                    out[i] = s[i];
-                --- find
-                    double max = s[0];
-                +++ replace
-                """);
+            Mutant m = parse(NO_EXP);
             assertThat(m.step()).isEqualTo(Step.SOFTMAX);
             assertThat(m.description()).isEqualTo("no exp");
             assertThat(m.edits()).containsExactly(
-                new Mutant.Edit("    out[i] = Math.exp(s[i] - max);\n", "    out[i] = s[i];\n"),
-                new Mutant.Edit("    double max = s[0];\n", ""));
+                new Mutant.Edit("        out[i] = Math.exp(s[i] - max);\n", "        out[i] = s[i];\n"),
+                new Mutant.Edit("        double max = s[0];\n", ""));
         }
 
         @Test
@@ -81,17 +84,7 @@ class MutantTest {
         @Test
         @DisplayName("each block replaces its whole lines, in order")
         void replacesWholeLines() {
-            Mutant m = parse("""
-                step: Softmax
-                description: d
-                --- find
-                        out[i] = Math.exp(s[i] - max);
-                +++ replace
-                        out[i] = s[i];
-                --- find
-                        double max = s[0];
-                +++ replace
-                """);
+            Mutant m = parse(NO_EXP);
             assertThat(m.applyTo(SOURCE, "Softmax.java"))
                 .isEqualTo(SOURCE.replace("        double max = s[0];\n", "")
                     .replace("Math.exp(s[i] - max)", "s[i]"));
