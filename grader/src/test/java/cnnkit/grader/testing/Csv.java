@@ -19,7 +19,8 @@ public final class Csv {
 
     /** @return every record of a CSV file, the header line included */
     public static List<CSVRecord> records(Path csv) throws IOException {
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser p = CSVFormat.DEFAULT.parse(in)) {
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             CSVParser p = CSVFormat.DEFAULT.parse(in)) {
             return p.getRecords();
         }
     }
