@@ -34,6 +34,13 @@ class ConvolutionHiddenTest {
             .check(() -> Convolution.convolve(image, k, stride, padding));
     }
 
+    /** Checks the 2-argument convolution (stride 1, no padding) against the oracle and the wrong oracles. */
+    private static void expectConvolution(double[][] image, String detectorLabel, double[][] k) {
+        Expect.given("image", image, detectorLabel, k)
+            .expecting(Oracle.convolve(image, k, 1, 0), WrongOracles.convolve(image, k, 1, 0))
+            .check(() -> Convolution.convolve(image, k));
+    }
+
     private static void expectLayer(double[][][] input, double[][][][] filters, double[] bias, int stride,
                                     int padding) {
         Expect.given("input", input, "filters", filters, "bias", bias, "stride", stride, "padding", padding)
@@ -64,9 +71,7 @@ class ConvolutionHiddenTest {
         for (String name : LectureData.filterNames()) {
             double[][] image = LectureData.image();
             double[][] k = LectureData.filter(name);
-            Expect.given("image", image, "featureDetector (" + name + ")", k)
-                .expecting(Oracle.convolve(image, k, 1, 0), WrongOracles.convolve(image, k, 1, 0))
-                .check(() -> Convolution.convolve(image, k));
+            expectConvolution(image, "featureDetector (" + name + ")", k);
         }
     }
 
@@ -74,9 +79,7 @@ class ConvolutionHiddenTest {
     @DisplayName("a rectangular 6x5 image with a rectangular 3x2 detector gives a 4x4 map")
     void rectangularImageAndDetector() {
         double[][] k = DETECTOR_3X2;
-        Expect.given("image", IMAGE_6X5, "featureDetector", k)
-            .expecting(Oracle.convolve(IMAGE_6X5, k, 1, 0), WrongOracles.convolve(IMAGE_6X5, k, 1, 0))
-            .check(() -> Convolution.convolve(IMAGE_6X5, k));
+        expectConvolution(IMAGE_6X5, "featureDetector", k);
     }
 
     @Test
@@ -84,9 +87,7 @@ class ConvolutionHiddenTest {
     void detectorAsLargeAsTheImage() {
         double[][] image = {{1, 2}, {3, 4}, {5, 6}};
         double[][] k = {{1, -1}, {0, 2}, {-2, 1}};
-        Expect.given("image", image, "featureDetector", k)
-            .expecting(Oracle.convolve(image, k, 1, 0), WrongOracles.convolve(image, k, 1, 0))
-            .check(() -> Convolution.convolve(image, k));
+        expectConvolution(image, "featureDetector", k);
     }
 
     @Test
@@ -172,9 +173,7 @@ class ConvolutionHiddenTest {
         Assume.that(kh <= image.length && kw <= image[0].length);
         double[][] k = new double[kh][kw];
         k[(where / kw) % kh][where % kw] = 1;
-        Expect.given("image", image, "featureDetector", k)
-            .expecting(Oracle.convolve(image, k, 1, 0), WrongOracles.convolve(image, k, 1, 0))
-            .check(() -> Convolution.convolve(image, k));
+        expectConvolution(image, "featureDetector", k);
     }
 
     @HiddenProperty

@@ -11,8 +11,8 @@ import java.util.zip.ZipOutputStream;
 
 /** Builds submissions for the grader's tests from the reference solutions and the exercise stubs. */
 public final class Fixtures {
-    public static final Path SOLUTIONS = Path.of("../solutions/src/main/java/cnn");
-    public static final Path STUBS = Path.of("../exercises/src/main/java/cnn");
+    public static final Path SOLUTIONS = cnnkit.grader.testing.Submissions.SOLUTIONS;
+    public static final Path STUBS = cnnkit.grader.testing.Submissions.STUBS;
 
     private Fixtures() {
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cnnkit.grader.Step;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.score.Rubric;
+import cnnkit.grader.testing.Mutant;
 import cnnkit.grader.testing.Submissions;
 import cnnkit.hidden.support.Misconceptions;
 import java.io.IOException;
@@ -22,19 +23,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The strength of the hidden tests, measured on known mistakes: every misconception of the catalogue is also a
- * mutant of the solutions ({@code src/test/resources/mutants/<id>/<Step>.java}: the solution's step file with
- * that mistake; the other steps are the solutions'). Each must lose points in its own step only, and at least one
- * failed check must name the misconception so the student gets its hint.
+ * mutant of the solutions: {@code src/test/resources/mutants/<id>.mutant} holds the few lines of the solution's step
+ * file that make the mistake ({@link Mutant}); they are applied to the current solution at test time, and the other
+ * steps stay the solutions'. Each must lose points in its own step only, and at least one failed check must name the
+ * misconception so the student gets its hint.
  */
 @DisplayName("The hidden tests on the catalogue's mutants")
 class MutantsTest {
-    private static final Path MUTANTS = Path.of("src/test/resources/mutants");
     private static final Rubric RUBRIC = Rubric.defaults();
 
-    static Stream<String> mutants() throws IOException {
-        try (Stream<Path> dirs = Files.list(MUTANTS)) {
-            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
-        }
+    static Stream<String> mutants() {
+        return Mutant.ids().stream();
     }
 
     @Test
@@ -65,13 +64,22 @@ class MutantsTest {
 
     @Test
     @DisplayName("every catalogue entry has a mutant and every mutant is a catalogue entry of its step")
-    void everyMisconceptionHasAMutant() throws IOException {
+    void everyMisconceptionHasAMutant() {
         Misconceptions catalogue = Misconceptions.load();
         List<String> ids = catalogue.all().stream().map(Misconceptions.Misconception::id).sorted().toList();
-        assertThat(mutants().toList()).isEqualTo(ids);
+        assertThat(Mutant.ids()).isEqualTo(ids);
         for (Misconceptions.Misconception m : catalogue.all()) {
-            assertThat(MUTANTS.resolve(m.id()).resolve(m.step() + ".java")).as(m.id()).isRegularFile();
+            assertThat(Mutant.load(m.id()).step().className()).as(m.id()).isEqualTo(m.step());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mutants")
+    @DisplayName("a mutant's find texts each stand exactly once in the current solution file")
+    void mutantStillFitsTheSolution(String id) {
+        Mutant mutant = Mutant.load(id);
+        Path source = mutant.writeSource(Submissions.freshFolder("mutant-sources/" + id));
+        assertThat(source).content().isNotEqualTo(readSolution(mutant.step()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -94,11 +102,17 @@ class MutantsTest {
             .anyMatch(r -> !r.passed() && r.misconception().equals(id));
     }
 
-    /** Compiles the mutant's step file against the solutions and puts it together with the other steps' classes. */
+    /**
+     * Applies the mutant to its step's solution file, compiles that against the solutions and puts it together with
+     * the other steps' classes.
+     */
     static Path build(String id, Step step) {
+        Mutant mutant = Mutant.load(id);
+        assertThat(mutant.step()).as("step of %s", id).isEqualTo(step);
+        Path source = mutant.writeSource(Submissions.freshFolder("mutant-sources/" + id));
         Path solutions = Submissions.compiledSolutions();
         Path out = Submissions.freshFolder("mutants/" + id);
-        Submissions.compile(out, List.of(solutions), List.of(MUTANTS.resolve(id).resolve(step.sourceFile())));
+        Submissions.compile(out, List.of(solutions), List.of(source));
         try (Stream<Path> classes = Files.walk(solutions)) {
             for (Path c : classes.filter(Files::isRegularFile).toList()) {
                 String name = c.getFileName().toString();
@@ -112,6 +126,14 @@ class MutantsTest {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    private static String readSolution(Step step) {
+        try {
+            return Files.readString(Submissions.SOLUTIONS.resolve(step.sourceFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String failures(List<CheckResult> results) {

@@ -8,18 +8,17 @@ import static org.assertj.core.api.Assertions.within;
 import cnnkit.grader.Fixtures;
 import cnnkit.grader.Step;
 import cnnkit.grader.score.Rubric;
+import cnnkit.grader.testing.Csv;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -76,7 +75,7 @@ class GradeCommandTest {
 
         out = temp.resolve("out");
         exitStatus = Main.run("grade", "--class", cls.toString(), "--out", out.toString(), "--jobs", "2");
-        rows = gradebook(out);
+        rows = Csv.gradebook(out);
     }
 
     @Test
@@ -204,7 +203,7 @@ class GradeCommandTest {
         int status = Main.run("grade", "--out", again.toString(), "--jobs", "2", cls.resolve("full").toString(),
             cls.resolve("syntax").toString(), cls.resolve("zipped.zip").toString());
         assertThat(status).isZero();
-        Map<String, CSVRecord> second = gradebook(again);
+        Map<String, CSVRecord> second = Csv.gradebook(again);
         assertThat(second.keySet()).containsExactly("full", "syntax", "zipped");
         for (String id : second.keySet()) {
             assertThat(second.get(id).toList()).isEqualTo(rows.get(id).toList());
@@ -226,15 +225,5 @@ class GradeCommandTest {
 
     private static JsonObject results(Path dir, String id) throws IOException {
         return JsonParser.parseString(Files.readString(dir.resolve(id).resolve("results.json"))).getAsJsonObject();
-    }
-
-    private static Map<String, CSVRecord> gradebook(Path dir) throws IOException {
-        Map<String, CSVRecord> rows = new LinkedHashMap<>();
-        try (Reader in = Files.newBufferedReader(dir.resolve("gradebook.csv"))) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                rows.put(r.get("submission"), r);
-            }
-        }
-        return rows;
     }
 }

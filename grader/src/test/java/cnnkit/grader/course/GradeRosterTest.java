@@ -3,13 +3,11 @@ package cnnkit.grader.course;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnkit.grader.cli.Main;
+import cnnkit.grader.testing.Csv;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,7 +35,7 @@ class GradeRosterTest {
         assertThat(Files.readAllLines(out.resolve("gradebook.csv")).get(0)).isEqualTo(
             "submission,status,score,max_score,Convolution,Relu,MaxPooling,Flattening,FullConnection,Softmax,"
                 + "CrossEntropy,ErrorMeasures");
-        List<CSVRecord> rows = parse(out.resolve(RosterGradebook.FILE));
+        List<CSVRecord> rows = Csv.records(out.resolve(RosterGradebook.FILE));
         assertThat(rows.get(0).toList()).isEqualTo(RosterGradebook.header());
         assertThat(rows).hasSize(4);
         assertThat(rows.get(1).toList().subList(0, 4)).containsExactly("ada", "Ada Lovelace", "ada@uni.example",
@@ -58,11 +56,5 @@ class GradeRosterTest {
         assertThat(Main.run("grade", "--out", out.toString(), "--visibility", "sometimes", sub.toString()))
             .isEqualTo(2);
         assertThat(out.resolve("gradebook.csv")).doesNotExist();
-    }
-
-    private static List<CSVRecord> parse(Path csv) throws IOException {
-        try (Reader r = Files.newBufferedReader(csv); CSVParser p = CSVFormat.DEFAULT.parse(r)) {
-            return p.getRecords();
-        }
     }
 }

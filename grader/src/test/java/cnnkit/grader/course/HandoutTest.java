@@ -8,6 +8,8 @@ import cnnkit.grader.cli.Main;
 import cnnkit.grader.score.Rubric;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import cnnkit.grader.testing.Submissions;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -30,7 +32,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("The student handout")
 class HandoutTest {
     private static final Path SOLUTIONS = Path.of("../solutions/src/main/java/cnn");
-    private static final Path STUBS = Path.of("../exercises/src/main/java/cnn");
+    private static final Path STUBS = Submissions.STUBS;
     private static final Path PUBLIC_TESTS = Path.of("../exercises/src/test/java");
 
     /** A zero of each primitive type, boxed as the type itself (a ternary chain would widen them all). */
@@ -281,12 +282,8 @@ class HandoutTest {
         }
     }
 
-    private Path compile(Path sources) throws IOException {
-        Path out = Files.createDirectories(temp.resolve("classes"));
-        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--release", "17"));
-        javaFiles(sources).forEach(p -> args.add(p.toString()));
-        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new))).isZero();
-        return out;
+    private Path compile(Path sources) {
+        return Submissions.compileFolder(sources, temp.resolve("classes"));
     }
 
     /** Calls a static method with null for every object and 0 for every number: a stub must throw before looking. */

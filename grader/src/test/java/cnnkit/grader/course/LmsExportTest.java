@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cnnkit.grader.Step;
 import cnnkit.grader.cli.Main;
+import cnnkit.grader.testing.Csv;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,13 +54,6 @@ class LmsExportTest {
         return row;
     }
 
-    private static List<CSVRecord> parse(Path csv) throws IOException {
-        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-             CSVParser p = CSVFormat.DEFAULT.parse(r)) {
-            return p.getRecords();
-        }
-    }
-
     private static List<String> values(CSVRecord r) {
         return r.toList();
     }
@@ -77,7 +68,7 @@ class LmsExportTest {
             assertThat(Main.run("export", "--format", "canvas", "--gradebook", gradebook.toString(),
                 "--roster", roster.toString(), "--out", out.toString(), "--assignment", "CNN exercises (4242)"))
                 .isZero();
-            List<CSVRecord> rows = parse(out);
+            List<CSVRecord> rows = Csv.records(out);
             assertThat(values(rows.get(0))).containsExactly("Student", "ID", "SIS User ID", "SIS Login ID", "Section",
                 "CNN exercises (4242)");
             assertThat(values(rows.get(1))).containsExactly("Points Possible", "", "", "", "", "80");
@@ -95,7 +86,7 @@ class LmsExportTest {
             Path out = temp.resolve("canvas.csv");
             assertThat(Main.run("export", "--format", "canvas", "--gradebook", gradebook.toString(),
                 "--out", out.toString())).isZero();
-            List<CSVRecord> rows = parse(out);
+            List<CSVRecord> rows = Csv.records(out);
             assertThat(values(rows.get(0)).get(5)).isEqualTo("CNN exercises");
             assertThat(rows).hasSize(5);
             assertThat(values(rows.get(4))).containsExactly("eve", "", "", "eve", "", "40");
@@ -111,7 +102,7 @@ class LmsExportTest {
             Path out = temp.resolve("moodle.csv");
             assertThat(Main.run("export", "--format", "moodle", "--gradebook", gradebook.toString(),
                 "--roster", roster.toString(), "--out", out.toString())).isZero();
-            List<CSVRecord> rows = parse(out);
+            List<CSVRecord> rows = Csv.records(out);
             assertThat(values(rows.get(0))).containsExactly("Full name", "Email address", "Username", "ID number",
                 "CNN exercises", "Feedback");
             CSVRecord ada = rows.get(1);
@@ -131,7 +122,7 @@ class LmsExportTest {
         void rosterGradebook() throws IOException {
             Path out = temp.resolve(RosterGradebook.FILE);
             LmsExport.Outcome outcome = RosterGradebook.write(GradebookTable.load(gradebook), Roster.load(roster), out);
-            List<CSVRecord> rows = parse(out);
+            List<CSVRecord> rows = Csv.records(out);
             assertThat(values(rows.get(0))).isEqualTo(RosterGradebook.header());
             assertThat(values(rows.get(1)).subList(0, 6))
                 .containsExactly("ada", "Lovelace, Ada", "ada@uni.example", "graded", "72.5", "80");

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnkit.grader.Step;
 import cnnkit.grader.cli.Main;
+import cnnkit.grader.testing.Csv;
 import cnnkit.grader.testing.Submissions;
 import cnnkit.grader.testing.Zips;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -133,7 +132,7 @@ class HostileCorpusTest {
         } finally {
             System.clearProperty(SECRET_PROPERTY);
         }
-        rows = gradebook(out);
+        rows = Csv.gradebook(out);
         printSlowest(out);
     }
 
@@ -181,7 +180,7 @@ class HostileCorpusTest {
     @Test
     @DisplayName("the honest submissions are graded exactly as when graded alone")
     void honestSubmissionsUnaffected() throws IOException {
-        Map<String, CSVRecord> alone = gradebook(outAlone);
+        Map<String, CSVRecord> alone = Csv.gradebook(outAlone);
         for (String id : HONEST) {
             assertThat(rows.get(id).toList()).as(id).isEqualTo(alone.get(id).toList());
             assertThat(withoutTiming(out.resolve(id).resolve("results.json")))
@@ -307,13 +306,6 @@ class HostileCorpusTest {
                         throw new UncheckedIOException(e);
                     }
                 }, (a, b) -> a, TreeMap::new));
-        }
-    }
-
-    private static Map<String, CSVRecord> gradebook(Path folder) throws IOException {
-        try (Reader in = Files.newBufferedReader(folder.resolve("gradebook.csv"))) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).stream()
-                .collect(Collectors.toMap(r -> r.get("submission"), r -> r, (a, b) -> a, TreeMap::new));
         }
     }
 

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cnnkit.grader.Fixtures;
 import cnnkit.grader.Step;
 import cnnkit.grader.run.CheckResult.Status;
+import cnnkit.grader.testing.Submissions;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,12 +53,6 @@ class ForkedRunnerTest {
     private Path compileSolutionsWithRelu(String from, String to) throws IOException {
         Path src = Fixtures.copy(Fixtures.SOLUTIONS, temp.resolve("src"));
         Fixtures.edit(src.resolve("Relu.java"), from, to);
-        Path out = Files.createDirectories(temp.resolve("classes"));
-        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--release", "17", "-proc:none"));
-        try (Stream<Path> files = Files.list(src)) {
-            files.forEach(p -> args.add(p.toString()));
-        }
-        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new))).isZero();
-        return out;
+        return Submissions.compileFolder(src, temp.resolve("classes"));
     }
 }
