@@ -59,10 +59,10 @@ class GradeCommandTest {
             "Require.rectangular(featureMap, \"featureMap\");", "while (featureMap != null) { }");
         edit(cls.resolve("loop").resolve("Relu.java"),
             "Require.sameShapeStack(featureMaps, \"featureMaps\");", "while (featureMaps != null) { }");
-        Path deep = copy(Fixtures.SOLUTIONS, cls.resolve("deep/work/ws/project/src/main/java/cnn"));
+        Path deep = copy(Fixtures.SOLUTIONS, cls.resolve("deep/ide/ws/project/src/main/java/cnn"));
         edit(deep.resolve("Relu.java"), "Require.rectangular(featureMap, \"featureMap\");",
             "System.out.println(\"DEBUG relu called\"); Require.rectangular(featureMap, \"featureMap\");");
-        Path deepRoot = cls.resolve("deep/work/ws/project/src");
+        Path deepRoot = cls.resolve("deep/ide/ws/project/src");
         Files.createDirectories(deepRoot.resolve("test/java/cnn"));
         Files.writeString(deepRoot.resolve("test/java/cnn/ReluTest.java"), "package cnn; class ReluTest { junk }");
         Files.createDirectories(deepRoot.resolve("main/java/other"));
