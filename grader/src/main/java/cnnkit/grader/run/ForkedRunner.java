@@ -167,6 +167,11 @@ public final class ForkedRunner implements AutoCloseable {
         return new Outcome(ordered, output.toString(), incidents);
     }
 
+    /** @return how many worker JVMs this runner has started */
+    int workersStarted() {
+        return started.get();
+    }
+
     /** Ends every worker still running; a submission still being graded ends its worker when it is done. */
     @Override
     public void close() {
@@ -184,8 +189,8 @@ public final class ForkedRunner implements AutoCloseable {
         if (w != null) {
             w.kill(); // it died or spoke while idle: not to be trusted with a submission
         }
-        return new WorkerProcess(home == null ? work.resolve("worker-" + attempt)
-            : home.resolve("worker-" + started.incrementAndGet()));
+        int n = started.incrementAndGet();
+        return new WorkerProcess(home == null ? work.resolve("worker-" + attempt) : home.resolve("worker-" + n));
     }
 
     /** Keeps a worker for this thread's next submission, or ends it (after an incident or its last job). */
