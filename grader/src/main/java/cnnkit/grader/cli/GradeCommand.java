@@ -45,6 +45,8 @@ import picocli.CommandLine.Parameters;
         "Exit status 0 when every submission got a row, whatever the scores."})
 public final class GradeCommand implements Callable<Integer> {
     private static final int ARCHIVE_FROM = 4;
+    /** Submissions one worker JVM grades before a fresh one replaces it. */
+    private static final int JOBS_PER_WORKER = 10;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -141,7 +143,10 @@ public final class GradeCommand implements Callable<Integer> {
         // Worker start-up dominates; sharing class data pays off from a few submissions on.
         Path archive = submissions.size() < ARCHIVE_FROM ? null
             : WorkerArchive.create(Files.createDirectories(work.resolve("cds")), Grader.testedSteps()).orElse(null);
-        Grader grader = new Grader(rubric, new ForkedRunner(limits, archive), work);
+        // One worker JVM per grading thread, reused for a few submissions (a fresh one after any incident).
+        ForkedRunner runner = new ForkedRunner(limits, archive, Files.createDirectories(work.resolve("workers")),
+            JOBS_PER_WORKER);
+        Grader grader = new Grader(rubric, runner, work);
         Progress progress = new Progress(console, System.console() != null, submissions.size());
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, submissions.size()));
@@ -170,6 +175,7 @@ public final class GradeCommand implements Callable<Integer> {
             return grades;
         } finally {
             pool.shutdownNow();
+            runner.close();
         }
     }
 

@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -35,8 +37,13 @@ import java.util.stream.Collectors;
  * {@link Frame}). If the worker dies or a check does not end in time, the whole process tree is killed, what arrived
  * is kept, the running check is marked (TIMEOUT or ERROR) and a fresh worker runs the remaining checks, a bounded
  * number of times.
+ *
+ * <p>Worker JVMs may be reused (see {@link #ForkedRunner(Limits, Path, Path, int)}): a worker then serves up to a
+ * given number of submissions, one after another, for the thread that started it, each with a fresh class loader
+ * and fresh captured output. A worker is never reused after a submission that had any incident (a timeout, a crash,
+ * a failure of the worker, output beyond the cap): it is killed, and the next submission gets a fresh one.
  */
-public final class ForkedRunner {
+public final class ForkedRunner implements AutoCloseable {
     private static final Gson GSON = new Gson();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_LINE = 1 << 20;
@@ -71,6 +78,13 @@ public final class ForkedRunner {
 
     private final Limits limits;
     private final Path sharedArchive;
+    private final Path home;
+    private final int jobsPerWorker;
+    /** The worker each grading thread may reuse: never shared between threads. */
+    private final ThreadLocal<WorkerProcess> idle = new ThreadLocal<>();
+    private final Set<WorkerProcess> alive = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger started = new AtomicInteger();
+    private volatile boolean closed;
 
     /** @param limits time and restart limits */
     public ForkedRunner(Limits limits) {
@@ -78,12 +92,32 @@ public final class ForkedRunner {
     }
 
     /**
+     * A runner that starts a fresh worker JVM for every submission, in a folder inside the submission's work folder.
+     *
      * @param limits        time and restart limits
      * @param sharedArchive a class-data archive the workers start from (see {@link WorkerArchive}), or null
      */
     public ForkedRunner(Limits limits, Path sharedArchive) {
+        this(limits, sharedArchive, null, 1);
+    }
+
+    /**
+     * A runner whose workers each serve up to {@code jobsPerWorker} submissions; {@link #close()} ends them.
+     *
+     * @param limits        time and restart limits
+     * @param sharedArchive a class-data archive the workers start from (see {@link WorkerArchive}), or null
+     * @param home          a private folder for the workers' own folders (null: inside each submission's folder,
+     *                      which only suits workers that serve one submission)
+     * @param jobsPerWorker submissions one worker JVM serves before it is replaced (1: no reuse)
+     */
+    public ForkedRunner(Limits limits, Path sharedArchive, Path home, int jobsPerWorker) {
+        if (jobsPerWorker < 1 || jobsPerWorker > 1 && home == null) {
+            throw new IllegalArgumentException("reused workers need a folder of their own; jobsPerWorker >= 1");
+        }
         this.limits = limits;
         this.sharedArchive = sharedArchive;
+        this.home = home;
+        this.jobsPerWorker = jobsPerWorker;
     }
 
     /**
@@ -102,12 +136,13 @@ public final class ForkedRunner {
         long deadline = System.nanoTime() + limits.submission().toNanos();
         int crashes = 0;
         for (int attempt = 0; ; attempt++) {
-            Attempt a = new Attempt(classes, steps, results.keySet(), work.resolve("worker-" + attempt));
+            Attempt a = new Attempt(worker(work, attempt), classes, steps, results.keySet());
             a.await(deadline, planned, results, output);
             if (a.fatal != null) {
                 incidents.add("The test run failed: " + a.fatal);
             }
             if (a.finished) {
+                release(a.worker, a.reusable && incidents.isEmpty());
                 break;
             }
             incidents.add(a.incident);
@@ -132,6 +167,41 @@ public final class ForkedRunner {
         return new Outcome(ordered, output.toString(), incidents);
     }
 
+    /** @return how many worker JVMs this runner has started */
+    int workersStarted() {
+        return started.get();
+    }
+
+    /** Ends every worker still running; a submission still being graded ends its worker when it is done. */
+    @Override
+    public void close() {
+        closed = true;
+        alive.forEach(WorkerProcess::kill);
+    }
+
+    /** @return this thread's idle worker if it has one, else a fresh one */
+    private WorkerProcess worker(Path work, int attempt) throws IOException {
+        WorkerProcess w = idle.get();
+        idle.remove();
+        if (w != null && w.process.isAlive() && w.frames.isEmpty()) {
+            return w;
+        }
+        if (w != null) {
+            w.kill(); // it died or spoke while idle: not to be trusted with a submission
+        }
+        int n = started.incrementAndGet();
+        return new WorkerProcess(home == null ? work.resolve("worker-" + attempt) : home.resolve("worker-" + n));
+    }
+
+    /** Keeps a worker for this thread's next submission, or ends it (after an incident or its last job). */
+    private void release(WorkerProcess w, boolean clean) {
+        if (clean && ++w.jobs < jobsPerWorker && !closed) {
+            idle.set(w);
+        } else {
+            w.kill();
+        }
+    }
+
     private static void skipRest(Step step, Map<String, CheckResult> planned, Map<String, CheckResult> results) {
         planned.forEach((id, plan) -> {
             if (plan.step() == step && !results.containsKey(id)) {
@@ -141,33 +211,99 @@ public final class ForkedRunner {
         });
     }
 
-    /** One worker JVM, from start to its last frame (or its death). */
-    private final class Attempt {
+    /** One worker JVM and its channel: the nonce, the frames it sent, what it wrote on standard error. */
+    private final class WorkerProcess {
         private final String nonce = HexFormat.of().formatHex(randomBytes());
         private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
         private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         private final Process process;
-        private String running;
-        private Step timedOut;
-        private boolean finished;
-        private String fatal;
-        private String incident = "";
+        private final OutputStream stdin;
+        private int jobs;
 
-        Attempt(Path classes, Collection<Step> steps, Set<String> skip, Path folder) throws IOException {
+        WorkerProcess(Path folder) throws IOException {
             Path tmp = Files.createDirectories(folder.resolve("tmp"));
             process = start(folder, tmp, sharedArchive == null ? List.of("-Xshare:auto")
                 : List.of("-XX:SharedArchiveFile=" + sharedArchive, "-XX:+VerifySharedSpaces"));
+            alive.add(this);
+            stdin = process.getOutputStream();
             Thread out = new Thread(() -> readFrames(process.getInputStream()), "worker-stdout");
             Thread err = new Thread(() -> keep(process.getErrorStream(), stderr), "worker-stderr");
             out.setDaemon(true);
             err.setDaemon(true);
             out.start();
             err.start();
-            try (OutputStream in = process.getOutputStream()) {
-                in.write(request(nonce, classes, steps, skip).getBytes(StandardCharsets.UTF_8));
+            send(nonce + "\n");
+        }
+
+        /** Sends a job (or the nonce); a worker that died before reading it is reported as a death later. */
+        void send(String lines) {
+            try {
+                stdin.write(lines.getBytes(StandardCharsets.UTF_8));
+                stdin.flush();
             } catch (IOException e) {
-                // The worker died before reading its request: reported as a death below.
+                // reported as a death by the frame reader's end-of-stream
             }
+        }
+
+        private void readFrames(InputStream in) {
+            String prefix = nonce + " ";
+            try (InputStream buffered = new java.io.BufferedInputStream(in)) {
+                for (String line; (line = readLine(buffered)) != null; ) {
+                    if (!line.startsWith(prefix)) {
+                        continue; // not from the worker: ignored, whatever it says
+                    }
+                    try {
+                        Frame f = GSON.fromJson(line.substring(prefix.length()), Frame.class);
+                        if (f != null && f.type() != null) {
+                            frames.add(f);
+                        }
+                    } catch (JsonParseException e) {
+                        // a framed line is always well formed; a broken one is dropped
+                    }
+                }
+            } catch (IOException e) {
+                // the stream ends when the process does
+            }
+            frames.add(new Frame(EOF, null, null, null));
+        }
+
+        /** Kills the worker's whole process tree. */
+        void kill() {
+            alive.remove(this);
+            ProcessHandle handle = process.toHandle();
+            handle.descendants().forEach(ProcessHandle::destroyForcibly);
+            handle.destroyForcibly();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private String stderrText() {
+            synchronized (stderr) {
+                return stderr.toString(StandardCharsets.UTF_8).strip();
+            }
+        }
+    }
+
+    /** One submission's job on one worker, from the request to its last frame (or the worker's death). */
+    private final class Attempt {
+        private final WorkerProcess worker;
+        private final BlockingQueue<Frame> frames;
+        private final Process process;
+        private String running;
+        private Step timedOut;
+        private boolean finished;
+        private boolean reusable;
+        private String fatal;
+        private String incident = "";
+
+        Attempt(WorkerProcess worker, Path classes, Collection<Step> steps, Set<String> skip) {
+            this.worker = worker;
+            this.frames = worker.frames;
+            this.process = worker.process;
+            worker.send(job(classes, steps, skip));
         }
 
         /** Reads frames until the worker is done, dies, or stays silent too long; then kills its process tree. */
@@ -212,6 +348,7 @@ public final class ForkedRunner {
                         case Frame.FATAL -> fatal = f.text();
                         case Frame.DONE -> {
                             finished = true;
+                            reusable = fatal == null && Frame.REUSABLE.equals(f.text());
                             return;
                         }
                         case EOF -> {
@@ -225,13 +362,15 @@ public final class ForkedRunner {
                 Thread.currentThread().interrupt();
                 incident = "grading was interrupted";
             } finally {
-                killTree();
+                if (!finished) {
+                    worker.kill();
+                }
             }
         }
 
         private void timedOut(Map<String, CheckResult> results, Map<String, CheckResult> planned,
                               boolean wholeSubmission) {
-            killTree();
+            worker.kill();
             String limit = wholeSubmission ? limits.submission().toSeconds() + " s for the whole submission"
                 : limits.check().toSeconds() + " s";
             incident = "The test JVM was stopped after " + limit + (running == null ? "." : " while running "
@@ -255,51 +394,12 @@ public final class ForkedRunner {
             }
             String why = "the test JVM ended unexpectedly (exit status " + exit + ")";
             incident = "T" + why.substring(1) + (running == null ? "" : " while running " + running) + "."
-                + (stderrText().isBlank() ? "" : " It said: " + stderrText());
+                + (worker.stderrText().isBlank() ? "" : " It said: " + worker.stderrText());
             if (running != null) {
                 results.put(running, CheckResult.notPassed(running, HiddenTestRunner.stepOf(running),
                     name(planned, running),
                     Status.ERROR, why + " during this check: does the code call System.exit or Runtime.halt, "
                         + "or use up all memory?"));
-            }
-        }
-
-        private void readFrames(InputStream in) {
-            String prefix = nonce + " ";
-            try (InputStream buffered = new java.io.BufferedInputStream(in)) {
-                for (String line; (line = readLine(buffered)) != null; ) {
-                    if (!line.startsWith(prefix)) {
-                        continue; // not from the worker: ignored, whatever it says
-                    }
-                    try {
-                        Frame f = GSON.fromJson(line.substring(prefix.length()), Frame.class);
-                        if (f != null && f.type() != null) {
-                            frames.add(f);
-                        }
-                    } catch (JsonParseException e) {
-                        // a framed line is always well formed; a broken one is dropped
-                    }
-                }
-            } catch (IOException e) {
-                // the stream ends when the process does
-            }
-            frames.add(new Frame(EOF, null, null, null));
-        }
-
-        private void killTree() {
-            ProcessHandle handle = process.toHandle();
-            handle.descendants().forEach(ProcessHandle::destroyForcibly);
-            handle.destroyForcibly();
-            try {
-                process.waitFor(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private String stderrText() {
-            synchronized (stderr) {
-                return stderr.toString(StandardCharsets.UTF_8).strip();
             }
         }
     }
@@ -323,9 +423,14 @@ public final class ForkedRunner {
         return pb.start();
     }
 
-    /** @return the first request lines a worker reads: nonce, classes, steps, checks to skip */
+    /** @return the first request lines a worker reads: nonce, then one job */
     static String request(String nonce, Path classes, Collection<Step> steps, Collection<String> skip) {
-        return nonce + "\n" + classes.toAbsolutePath() + "\n"
+        return nonce + "\n" + job(classes, steps, skip);
+    }
+
+    /** @return the lines of one job: classes, steps, checks to skip */
+    static String job(Path classes, Collection<Step> steps, Collection<String> skip) {
+        return classes.toAbsolutePath() + "\n"
             + steps.stream().map(Step::className).collect(Collectors.joining(",")) + "\n"
             + String.join(",", skip) + "\n";
     }

@@ -9,10 +9,11 @@ import java.util.List;
  *
  * @param type    {@code plan} (the checks about to run), {@code started} (a check began), {@code result} (a check
  *                ended), {@code output} (what the student's code printed), {@code fatal} (the worker could not run
- *                the checks), {@code done} (last frame)
+ *                the checks), {@code done} (last frame of a job)
  * @param check   the check id of a {@code started} frame
  * @param results the planned checks ({@code plan}) or the one result ({@code result})
- * @param text    the captured output ({@code output}) or the reason ({@code fatal})
+ * @param text    the captured output ({@code output}) the reason ({@code fatal}) or
+ *                {@link #REUSABLE} ({@code done})
  */
 record Frame(String type, String check, List<CheckResult> results, String text) {
     static final String PLAN = "plan";
@@ -21,4 +22,6 @@ record Frame(String type, String check, List<CheckResult> results, String text) 
     static final String OUTPUT = "output";
     static final String FATAL = "fatal";
     static final String DONE = "done";
+    /** The text of a {@code done} frame after which the worker may serve another job. */
+    static final String REUSABLE = "reusable";
 }

@@ -17,12 +17,13 @@ import java.util.Set;
 
 /**
  * The main class of a worker JVM: runs the hidden tests of some steps against one submission's classes and reports
- * each check as it ends. Started by {@link ForkedRunner}, one JVM per submission (a fresh one after a crash).
+ * each check as it ends. Started by {@link ForkedRunner}; one JVM may serve several submissions in turn (jobs),
+ * each with a fresh {@link StudentClassLoader}, so no student class or static field carries over.
  *
- * <p>Order matters: the request (nonce, classes, steps, checks to skip) is read from standard input and the real
- * standard output is kept as the results channel <em>before</em> any student class is loaded; then
- * {@code System.out}/{@code System.err} are replaced by capped buffers and standard input by an empty stream. At the
- * end the JVM halts, so threads or shutdown hooks a student left behind cannot keep it alive or add output.
+ * <p>Order matters: the nonce is read from standard input and the real standard output is kept as the results
+ * channel <em>before</em> any student class is loaded; standard input is replaced by an empty stream (jobs are read
+ * through a reader kept privately), and per job {@code System.out}/{@code System.err} are replaced by fresh capped
+ * buffers. At the end the JVM halts, so shutdown hooks cannot keep it alive or add output.
  */
 public final class Worker {
     /** Bytes of the student's printing that are kept for feedback. */
@@ -31,6 +32,8 @@ public final class Worker {
 
     private final PrintStream channel;
     private final String nonce;
+    /** The threads of this JVM before any job: any other thread still running after a job is a stray. */
+    private final Set<Thread> own = Thread.getAllStackTraces().keySet();
 
     private Worker(PrintStream channel, String nonce) {
         this.channel = channel;
@@ -38,42 +41,55 @@ public final class Worker {
     }
 
     /**
-     * Standard input, one per line: nonce, classes folder, steps (comma-separated names), check ids to skip
-     * (comma-separated, may be empty).
+     * Standard input, one per line: the nonce, then per job: classes folder, steps (comma-separated names), check
+     * ids to skip (comma-separated, may be empty). The JVM halts when standard input ends.
      *
      * @param args none
      * @throws IOException if standard input cannot be read
      */
     public static void main(String[] args) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String nonce = in.readLine();
-        Path classes = Path.of(in.readLine());
-        List<Step> steps = new ArrayList<>();
-        for (String name : split(in.readLine())) {
-            steps.add(Step.byName(name).orElseThrow());
+        Worker worker = new Worker(new PrintStream(System.out, false, StandardCharsets.UTF_8), in.readLine());
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        java.util.logging.LogManager.getLogManager().reset(); // the test engines' log lines are not the student's
+        for (String classes; (classes = in.readLine()) != null; ) {
+            List<Step> steps = new ArrayList<>();
+            for (String name : split(in.readLine())) {
+                steps.add(Step.byName(name).orElseThrow());
+            }
+            if (!worker.serve(Path.of(classes), steps, new HashSet<>(split(in.readLine())))) {
+                Runtime.getRuntime().halt(1);
+            }
         }
-        Set<String> skip = new HashSet<>(split(in.readLine()));
+        Runtime.getRuntime().halt(0);
+    }
 
-        Worker worker = new Worker(new PrintStream(System.out, false, StandardCharsets.UTF_8), nonce);
+    /**
+     * Runs one job with fresh captured output and ends it with a {@code done} frame whose text says whether this JVM
+     * may serve another job: not after a failure of its own, output beyond the cap, or with a stray thread still
+     * running (a student call abandoned after its time limit).
+     *
+     * @return whether the job ran without the worker failing
+     */
+    private boolean serve(Path classes, List<Step> steps, Set<String> skip) {
         CappedOutput captured = new CappedOutput(OUTPUT_CAP);
         PrintStream student = new PrintStream(captured, true, StandardCharsets.UTF_8);
         System.setOut(student);
         System.setErr(student);
-        System.setIn(new ByteArrayInputStream(new byte[0]));
-        java.util.logging.LogManager.getLogManager().reset(); // the test engines' log lines are not the student's
-        int status = 0;
+        boolean ok = true;
         try {
-            worker.runChecks(classes, steps, skip, captured);
+            runChecks(classes, steps, skip, captured);
         } catch (Throwable t) { // the worker's own failure: reported, never hidden
-            worker.send(new Frame(Frame.FATAL, null, null, Outcomes.describe(t)));
-            status = 1;
+            send(new Frame(Frame.FATAL, null, null, Outcomes.describe(t)));
+            ok = false;
         }
-        worker.sendOutput(captured);
+        sendOutput(captured);
         if (captured.dropped() > 0) {
-            worker.send(new Frame(Frame.OUTPUT, null, null, "\n… (" + captured.dropped() + " more bytes not kept)"));
+            send(new Frame(Frame.OUTPUT, null, null, "\n… (" + captured.dropped() + " more bytes not kept)"));
         }
-        worker.send(new Frame(Frame.DONE, null, null, null));
-        Runtime.getRuntime().halt(status);
+        boolean reusable = ok && captured.dropped() == 0 && !strayThreads();
+        send(new Frame(Frame.DONE, null, null, reusable ? Frame.REUSABLE : null));
+        return ok;
     }
 
     private void runChecks(Path classes, List<Step> steps, Set<String> skip, CappedOutput captured)
@@ -89,6 +105,23 @@ public final class Worker {
                     send(new Frame(Frame.RESULT, null, List.of(result), null));
                 });
         }
+    }
+
+    /** @return whether a thread started by a job is still running after a short grace */
+    private boolean strayThreads() {
+        for (int tries = 0; tries < 5; tries++) {
+            boolean running = Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t != Thread.currentThread()
+                && !own.contains(t) && t.getState() == Thread.State.RUNNABLE);
+            if (!running) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return true;
+            }
+        }
+        return true;
     }
 
     private void sendOutput(CappedOutput captured) {

@@ -50,6 +50,26 @@ class ForkedRunnerTest {
         assertThat(outcome.results().stream().map(CheckResult::checkId)).doesNotHaveDuplicates();
     }
 
+    @Test
+    @DisplayName("reuses a worker for the next submission with the results it gets alone, but never after an incident")
+    void reusedWorkerGivesTheSameResults() throws IOException {
+        Path exits = compileSolutionsWithRelu("Require.rectangular(featureMap, \"featureMap\");", "System.exit(3);");
+        Path correct = Submissions.compileFolder(Fixtures.SOLUTIONS, temp.resolve("correct"));
+        List<CheckResult> alone = new ForkedRunner(QUICK).run(correct, List.of(Step.RELU), temp).results();
+
+        try (ForkedRunner runner = new ForkedRunner(QUICK, null, temp.resolve("workers"), 10)) {
+            assertThat(runner.run(correct, List.of(Step.RELU), temp).results()).isEqualTo(alone);
+            assertThat(runner.run(correct, List.of(Step.RELU), temp).results()).isEqualTo(alone);
+            assertThat(runner.workersStarted()).isEqualTo(1);
+
+            assertThat(runner.run(exits, List.of(Step.RELU), temp).incidents()).isNotEmpty();
+            int started = runner.workersStarted();
+            assertThat(started).isGreaterThan(1); // the exit ended worker 1; fresh ones ran the rest
+            assertThat(runner.run(correct, List.of(Step.RELU), temp).results()).isEqualTo(alone);
+            assertThat(runner.workersStarted()).isEqualTo(started + 1); // none reused after the incident
+        }
+    }
+
     private Path compileSolutionsWithRelu(String from, String to) throws IOException {
         Path src = Fixtures.copy(Fixtures.SOLUTIONS, temp.resolve("src"));
         Fixtures.edit(src.resolve("Relu.java"), from, to);
