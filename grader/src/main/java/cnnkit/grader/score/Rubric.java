@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -186,15 +187,10 @@ public final class Rubric {
      * @return points earned per step, every step present
      */
     public Map<Step, Double> earned(Collection<CheckResult> results) {
+        // One way to score: the grader's own Scorer (no stubbed steps here).
         Map<Step, Double> earned = new EnumMap<>(Step.class);
-        for (Step s : Step.values()) {
-            earned.put(s, 0.0);
-        }
-        for (CheckResult r : results) {
-            if (r.passed()) {
-                earned.merge(r.step(), points(r.checkId()), Double::sum);
-            }
-        }
+        Scorer.score(this, List.copyOf(results), Map.of(), Map.of()).steps()
+            .forEach(s -> earned.put(s.step(), s.earned()));
         return earned;
     }
 
