@@ -2,28 +2,17 @@ package cnnkit.grader.run;
 
 import cnnkit.grader.Step;
 import cnnkit.grader.run.CheckResult.Status;
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -32,25 +21,28 @@ import java.util.stream.Collectors;
  * Runs the hidden checks of one submission in a separate JVM (a {@link Worker}) and collects the results as they
  * arrive, so untrusted code never runs in the grader's JVM.
  *
- * <p>The worker gets a memory cap, a small stack, its own empty working folder, an empty environment and a class
- * path without any other {@code cnn} classes. Results come back only as lines framed with a random nonce (see
- * {@link Frame}). If the worker dies or a check does not end in time, the whole process tree is killed, what arrived
- * is kept, the running check is marked (TIMEOUT or ERROR) and a fresh worker runs the remaining checks, a bounded
- * number of times.
+ * <p>The worker gets a memory cap, a small stack, its own empty working folder, an empty environment, a class path
+ * without any other {@code cnn} classes and, where the platform allows it, its own PID and network namespaces (see
+ * {@link Isolation}). Results come back on a channel the student's code cannot reach (see {@link WorkerProcess}),
+ * and every frame must keep the {@link FrameRules} of its job. If the worker dies or a check does not end in time,
+ * the worker is killed with everything it started, what arrived is kept, the running check is marked (TIMEOUT or
+ * ERROR; "ran out of memory" for an {@link OutOfMemoryError}) and a fresh worker runs the remaining checks, a bounded
+ * number of times. If a frame breaks the rules, everything that worker sent for the submission is void: it is killed
+ * and a fresh worker runs the submission again; if that happens {@link #VIOLATIONS} times, the submission's checks
+ * all count as failed, with the reason.
  *
  * <p>Worker JVMs may be reused (see {@link #ForkedRunner(Limits, Path, Path, int)}): a worker then serves up to a
- * given number of submissions, one after another, for the thread that started it, each with a fresh class loader
- * and fresh captured output. A worker is never reused after a submission that had any incident (a timeout, a crash,
- * a failure of the worker, output beyond the cap): it is killed, and the next submission gets a fresh one.
+ * given number of submissions, one after another, for the thread that started it, each with a fresh class loader,
+ * fresh captured output and a fresh nonce. A worker is reused only if it shows that the job left nothing behind (see
+ * {@link Leftovers}) and the submission had no incident (a timeout, a crash, a failure of the worker, output beyond
+ * the cap); otherwise it is killed, and the next submission gets a fresh one.
  */
 public final class ForkedRunner implements AutoCloseable {
-    private static final Gson GSON = new Gson();
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int MAX_LINE = 1 << 20;
-    private static final int STDERR_KEPT = 4096;
-    private static final String EOF = "eof";
-    /** Checks of one step that may time out before the step's remaining checks are skipped. */
+    /** Checks of one step that may time out (or run out of memory) before the step's remaining checks are skipped. */
     static final int TIMEOUTS_PER_STEP = 2;
+    /** Workers of one submission that may break the channel's rules before its checks all count as failed. */
+    static final int VIOLATIONS = 2;
+    private static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
 
     /**
      * Time and restart limits.
@@ -80,6 +72,7 @@ public final class ForkedRunner implements AutoCloseable {
     private final Path sharedArchive;
     private final Path home;
     private final int jobsPerWorker;
+    private final String mainClass;
     /** The worker each grading thread may reuse: never shared between threads. */
     private final ThreadLocal<WorkerProcess> idle = new ThreadLocal<>();
     private final Set<WorkerProcess> alive = ConcurrentHashMap.newKeySet();
@@ -111,6 +104,11 @@ public final class ForkedRunner implements AutoCloseable {
      * @param jobsPerWorker submissions one worker JVM serves before it is replaced (1: no reuse)
      */
     public ForkedRunner(Limits limits, Path sharedArchive, Path home, int jobsPerWorker) {
+        this(limits, sharedArchive, home, jobsPerWorker, Worker.class.getName());
+    }
+
+    /** As above, with another worker main class (tests: a worker that breaks the channel's rules). */
+    ForkedRunner(Limits limits, Path sharedArchive, Path home, int jobsPerWorker, String mainClass) {
         if (jobsPerWorker < 1 || jobsPerWorker > 1 && home == null) {
             throw new IllegalArgumentException("reused workers need a folder of their own; jobsPerWorker >= 1");
         }
@@ -118,6 +116,7 @@ public final class ForkedRunner implements AutoCloseable {
         this.sharedArchive = sharedArchive;
         this.home = home;
         this.jobsPerWorker = jobsPerWorker;
+        this.mainClass = mainClass;
     }
 
     /**
@@ -130,14 +129,28 @@ public final class ForkedRunner implements AutoCloseable {
     public Outcome run(Path classes, Collection<Step> steps, Path work) throws IOException {
         Map<String, CheckResult> planned = new LinkedHashMap<>();
         Map<String, CheckResult> results = new LinkedHashMap<>();
-        Map<Step, Integer> timeouts = new EnumMap<>(Step.class);
+        Map<Step, Integer> strikes = new EnumMap<>(Step.class);
         List<String> incidents = new ArrayList<>();
         StringBuilder output = new StringBuilder();
         long deadline = System.nanoTime() + limits.submission().toNanos();
         int crashes = 0;
+        int violations = 0;
         for (int attempt = 0; ; attempt++) {
             Attempt a = new Attempt(worker(work, attempt), classes, steps, results.keySet());
-            a.await(deadline, planned, results, output);
+            a.await(deadline, planned);
+            if (a.violation != null) {
+                incidents.add("The test JVM sent frames that break the grader's rules (" + a.violation + "): "
+                    + "everything it sent for this submission was discarded"
+                    + (++violations < VIOLATIONS ? " and a fresh test JVM ran the checks again." : "."));
+                if (violations >= VIOLATIONS) {
+                    untrusted(planned, results, a.violation);
+                    break;
+                }
+                continue;
+            }
+            a.planned.forEach(planned::putIfAbsent);
+            results.putAll(a.results);
+            output.append(a.output, 0, Math.max(0, Math.min(a.output.length(), Worker.OUTPUT_CAP - output.length())));
             if (a.fatal != null) {
                 incidents.add("The test run failed: " + a.fatal);
             }
@@ -146,11 +159,11 @@ public final class ForkedRunner implements AutoCloseable {
                 break;
             }
             incidents.add(a.incident);
-            if (a.timedOut != null) {
-                // A check that did not end may leave a thread spinning: the JVM was replaced so it cannot slow
-                // down the next checks; after a few, the step's remaining checks are skipped.
-                if (timeouts.merge(a.timedOut, 1, Integer::sum) >= TIMEOUTS_PER_STEP) {
-                    skipRest(a.timedOut, planned, results);
+            if (a.struck != null) {
+                // A check that did not end (or ran out of memory) may leave the JVM in a bad state: it was replaced;
+                // after a few, the step's remaining checks are skipped.
+                if (strikes.merge(a.struck, 1, Integer::sum) >= TIMEOUTS_PER_STEP) {
+                    skipRest(a.struck, a.strikeReason, planned, results);
                 }
             } else if (++crashes > limits.restarts() || a.running == null) {
                 break;
@@ -176,21 +189,26 @@ public final class ForkedRunner implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        alive.forEach(WorkerProcess::kill);
+        alive.forEach(this::kill);
     }
 
     /** @return this thread's idle worker if it has one, else a fresh one */
     private WorkerProcess worker(Path work, int attempt) throws IOException {
         WorkerProcess w = idle.get();
         idle.remove();
-        if (w != null && w.process.isAlive() && w.frames.isEmpty()) {
+        if (w != null && w.process.isAlive() && w.messages.isEmpty()) {
             return w;
         }
         if (w != null) {
-            w.kill(); // it died or spoke while idle: not to be trusted with a submission
+            kill(w); // it died or spoke while idle: not to be trusted with a submission
         }
         int n = started.incrementAndGet();
-        return new WorkerProcess(home == null ? work.resolve("worker-" + attempt) : home.resolve("worker-" + n));
+        Path folder = home == null ? work.resolve("worker-" + attempt) : home.resolve("worker-" + n);
+        WorkerProcess fresh = new WorkerProcess(folder, sharedArchive == null ? List.of("-Xshare:auto")
+            : List.of("-XX:SharedArchiveFile=" + sharedArchive, "-XX:+VerifySharedSpaces"), mainClass,
+            limits.startup());
+        alive.add(fresh);
+        return fresh;
     }
 
     /** Keeps a worker for this thread's next submission, or ends it (after an incident or its last job). */
@@ -198,164 +216,82 @@ public final class ForkedRunner implements AutoCloseable {
         if (clean && ++w.jobs < jobsPerWorker && !closed) {
             idle.set(w);
         } else {
-            w.kill();
+            kill(w);
         }
     }
 
-    private static void skipRest(Step step, Map<String, CheckResult> planned, Map<String, CheckResult> results) {
+    private void kill(WorkerProcess w) {
+        alive.remove(w);
+        w.kill();
+    }
+
+    private static void skipRest(Step step, String why, Map<String, CheckResult> planned,
+                                 Map<String, CheckResult> results) {
         planned.forEach((id, plan) -> {
             if (plan.step() == step && !results.containsKey(id)) {
                 results.put(id, CheckResult.notPassed(id, step, plan.displayName(), Status.NOT_RUN, "skipped: "
-                    + TIMEOUTS_PER_STEP + " checks of " + step.className() + " did not finish in time"));
+                    + TIMEOUTS_PER_STEP + " checks of " + step.className() + " " + why));
             }
         });
     }
 
-    /** One worker JVM and its channel: the nonce, the frames it sent, what it wrote on standard error. */
-    private final class WorkerProcess {
-        private final String nonce = HexFormat.of().formatHex(randomBytes());
-        private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
-        private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        private final Process process;
-        private final OutputStream stdin;
-        private int jobs;
-
-        WorkerProcess(Path folder) throws IOException {
-            Path tmp = Files.createDirectories(folder.resolve("tmp"));
-            process = start(folder, tmp, sharedArchive == null ? List.of("-Xshare:auto")
-                : List.of("-XX:SharedArchiveFile=" + sharedArchive, "-XX:+VerifySharedSpaces"));
-            alive.add(this);
-            stdin = process.getOutputStream();
-            Thread out = new Thread(() -> readFrames(process.getInputStream()), "worker-stdout");
-            Thread err = new Thread(() -> keep(process.getErrorStream(), stderr), "worker-stderr");
-            out.setDaemon(true);
-            err.setDaemon(true);
-            out.start();
-            err.start();
-            send(nonce + "\n");
-        }
-
-        /** Sends a job (or the nonce); a worker that died before reading it is reported as a death later. */
-        void send(String lines) {
-            try {
-                stdin.write(lines.getBytes(StandardCharsets.UTF_8));
-                stdin.flush();
-            } catch (IOException e) {
-                // reported as a death by the frame reader's end-of-stream
-            }
-        }
-
-        private void readFrames(InputStream in) {
-            String prefix = nonce + " ";
-            try (InputStream buffered = new java.io.BufferedInputStream(in)) {
-                for (String line; (line = readLine(buffered)) != null; ) {
-                    if (!line.startsWith(prefix)) {
-                        continue; // not from the worker: ignored, whatever it says
-                    }
-                    try {
-                        Frame f = GSON.fromJson(line.substring(prefix.length()), Frame.class);
-                        if (f != null && f.type() != null) {
-                            frames.add(f);
-                        }
-                    } catch (JsonParseException e) {
-                        // a framed line is always well formed; a broken one is dropped
-                    }
-                }
-            } catch (IOException e) {
-                // the stream ends when the process does
-            }
-            frames.add(new Frame(EOF, null, null, null));
-        }
-
-        /** Kills the worker's whole process tree. */
-        void kill() {
-            alive.remove(this);
-            ProcessHandle handle = process.toHandle();
-            handle.descendants().forEach(ProcessHandle::destroyForcibly);
-            handle.destroyForcibly();
-            try {
-                process.waitFor(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private String stderrText() {
-            synchronized (stderr) {
-                return stderr.toString(StandardCharsets.UTF_8).strip();
-            }
-        }
+    /** Every check of the submission fails: its workers' frames could not be trusted. */
+    private static void untrusted(Map<String, CheckResult> planned, Map<String, CheckResult> results, String why) {
+        Map<String, CheckResult> all = new LinkedHashMap<>(planned);
+        results.forEach(all::putIfAbsent);
+        results.clear();
+        all.forEach((id, r) -> results.put(id, CheckResult.notPassed(id, r.step(), r.displayName(), Status.ERROR,
+            "not graded: the test JVMs of this submission sent frames that break the grader's rules (" + why
+                + "), so no result of theirs counts")));
     }
 
     /** One submission's job on one worker, from the request to its last frame (or the worker's death). */
     private final class Attempt {
         private final WorkerProcess worker;
-        private final BlockingQueue<Frame> frames;
-        private final Process process;
+        private final FrameRules rules;
+        private final Map<String, CheckResult> planned = new LinkedHashMap<>();
+        private final Map<String, CheckResult> results = new LinkedHashMap<>();
+        private final StringBuilder output = new StringBuilder();
+        private final String nonce = WorkerProcess.secret();
         private String running;
-        private Step timedOut;
+        /** The step charged for this attempt's end (a check timed out or ran out of memory), else null. */
+        private Step struck;
+        private String strikeReason;
         private boolean finished;
         private boolean reusable;
         private String fatal;
+        private String violation;
         private String incident = "";
 
         Attempt(WorkerProcess worker, Path classes, Collection<Step> steps, Set<String> skip) {
             this.worker = worker;
-            this.frames = worker.frames;
-            this.process = worker.process;
-            worker.send(job(classes, steps, skip));
+            this.rules = new FrameRules(nonce, steps.stream().map(Step::className).toList(), skip);
+            worker.send(job(nonce, classes, steps, skip));
         }
 
         /** Reads frames until the worker is done, dies, or stays silent too long; then kills its process tree. */
-        void await(long deadline, Map<String, CheckResult> planned, Map<String, CheckResult> results,
-                   StringBuilder output) {
+        void await(long deadline, Map<String, CheckResult> known) {
             long silence = limits.startup().toNanos();
             try {
                 while (true) {
                     long wait = Math.min(System.nanoTime() + silence, deadline) - System.nanoTime();
-                    Frame f = wait > 0 ? frames.poll(wait, TimeUnit.NANOSECONDS) : null;
-                    if (f == null) {
-                        timedOut(results, planned, System.nanoTime() >= deadline);
+                    WorkerProcess.Message m = wait > 0 ? worker.messages.poll(wait, TimeUnit.NANOSECONDS) : null;
+                    if (m == null) {
+                        timedOut(known, System.nanoTime() >= deadline);
                         return;
                     }
                     silence = limits.check().toNanos();
-                    switch (f.type()) {
-                        case Frame.PLAN -> {
-                            if (f.results() != null) {
-                                f.results().forEach(r -> planned.putIfAbsent(r.checkId(), r));
-                            }
-                        }
-                        case Frame.STARTED -> running = f.check();
-                        case Frame.RESULT -> {
-                            if (f.results() == null || f.results().isEmpty()) {
-                                continue;
-                            }
-                            CheckResult r = f.results().get(0);
-                            results.put(r.checkId(), r);
-                            running = null;
-                            if (r.status() == Status.TIMEOUT) {
-                                timedOut = r.step();
-                                incident = "A check of " + r.step().className() + " did not finish in time; a fresh "
-                                    + "test JVM ran the checks after it.";
-                                return;
-                            }
-                        }
-                        case Frame.OUTPUT -> {
-                            String text = f.text() == null ? "" : f.text();
-                            output.append(text, 0, Math.max(0, Math.min(text.length(),
-                                Worker.OUTPUT_CAP - output.length())));
-                        }
-                        case Frame.FATAL -> fatal = f.text();
-                        case Frame.DONE -> {
-                            finished = true;
-                            reusable = fatal == null && Frame.REUSABLE.equals(f.text());
-                            return;
-                        }
-                        case EOF -> {
-                            died(results, planned);
-                            return;
-                        }
-                        default -> { }
+                    if (m.frame() != null && WorkerProcess.EOF.equals(m.frame().type())) {
+                        died(known);
+                        return;
+                    }
+                    violation = rules.check(m.nonce(), m.frame());
+                    if (violation != null) {
+                        return;
+                    }
+                    running = rules.running();
+                    if (handle(m.frame())) {
+                        return;
                     }
                 }
             } catch (InterruptedException e) {
@@ -363,27 +299,65 @@ public final class ForkedRunner implements AutoCloseable {
                 incident = "grading was interrupted";
             } finally {
                 if (!finished) {
-                    worker.kill();
+                    kill(worker);
                 }
             }
         }
 
-        private void timedOut(Map<String, CheckResult> results, Map<String, CheckResult> planned,
-                              boolean wholeSubmission) {
-            worker.kill();
+        /** @return whether this frame ends the attempt */
+        private boolean handle(Frame f) {
+            switch (f.type()) {
+                case Frame.PLAN -> f.results().forEach(r -> planned.put(r.checkId(), r));
+                case Frame.RESULT -> {
+                    CheckResult r = f.results().get(0);
+                    results.put(r.checkId(), r);
+                    if (r.status() == Status.TIMEOUT) {
+                        struck = r.step();
+                        strikeReason = "did not finish in time";
+                        incident = "A check of " + r.step().className() + " did not finish in time; a fresh "
+                            + "test JVM ran the checks after it.";
+                        return true;
+                    }
+                }
+                case Frame.OUTPUT -> {
+                    String text = f.text() == null ? "" : f.text();
+                    output.append(text, 0, Math.max(0, Math.min(text.length(),
+                        Worker.OUTPUT_CAP - output.length())));
+                }
+                case Frame.FATAL -> fatal = f.text();
+                case Frame.DONE -> {
+                    if (results.keySet().containsAll(planned.keySet())) {
+                        finished = true;
+                        reusable = fatal == null && Frame.REUSABLE.equals(f.text());
+                    } else { // after a failure of the worker itself: the rest in a fresh one
+                        incident = "The test JVM failed" + (running == null ? "" : " while running " + running)
+                            + "; a fresh test JVM ran the checks after it.";
+                        blame(running, "the test JVM failed during this check: " + fatal);
+                    }
+                    return true;
+                }
+                default -> { }
+            }
+            return false;
+        }
+
+        private void timedOut(Map<String, CheckResult> known, boolean wholeSubmission) {
+            kill(worker);
             String limit = wholeSubmission ? limits.submission().toSeconds() + " s for the whole submission"
                 : limits.check().toSeconds() + " s";
             incident = "The test JVM was stopped after " + limit + (running == null ? "." : " while running "
                 + running + ".");
             if (running != null) {
-                timedOut = HiddenTestRunner.stepOf(running);
-                results.put(running, CheckResult.notPassed(running, timedOut, name(planned, running),
+                struck = HiddenTestRunner.stepOf(running);
+                strikeReason = "did not finish in time";
+                results.put(running, CheckResult.notPassed(running, struck, name(known, running),
                     Status.TIMEOUT, "did not finish within " + limit
                         + ": is there an endless loop or a very slow computation? The grader stopped it."));
             }
         }
 
-        private void died(Map<String, CheckResult> results, Map<String, CheckResult> planned) {
+        private void died(Map<String, CheckResult> known) {
+            Process process = worker.process;
             int exit;
             try {
                 process.waitFor(5, TimeUnit.SECONDS);
@@ -392,82 +366,41 @@ public final class ForkedRunner implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 exit = -1;
             }
+            String said = worker.stderrText();
+            if (said.contains(OUT_OF_MEMORY) && running != null) {
+                incident = "The test JVM ran out of memory while running " + running + "; a fresh test JVM ran the "
+                    + "checks after it.";
+                struck = HiddenTestRunner.stepOf(running);
+                strikeReason = "ran out of memory";
+                results.put(running, CheckResult.notPassed(running, struck, name(known, running), Status.ERROR,
+                    "ran out of memory (" + OUT_OF_MEMORY.substring("java.lang.".length()) + ", the limit is 256 MiB): "
+                        + "does the code allocate far more than the result needs, or keep everything it made?"));
+                return;
+            }
             String why = "the test JVM ended unexpectedly (exit status " + exit + ")";
             incident = "T" + why.substring(1) + (running == null ? "" : " while running " + running) + "."
-                + (worker.stderrText().isBlank() ? "" : " It said: " + worker.stderrText());
-            if (running != null) {
-                results.put(running, CheckResult.notPassed(running, HiddenTestRunner.stepOf(running),
-                    name(planned, running),
-                    Status.ERROR, why + " during this check: does the code call System.exit or Runtime.halt, "
-                        + "or use up all memory?"));
+                + (said.isBlank() ? "" : " It said: " + said);
+            blame(running, why + " during this check: does the code call System.exit or Runtime.halt, "
+                + "or use up all memory?");
+        }
+
+        private void blame(String check, String message) {
+            if (check != null) {
+                results.put(check, CheckResult.notPassed(check, HiddenTestRunner.stepOf(check),
+                    name(planned, check), Status.ERROR, message));
             }
+        }
+
+        private String name(Map<String, CheckResult> known, String id) {
+            CheckResult plan = planned.containsKey(id) ? planned.get(id) : known.get(id);
+            return plan == null ? id : plan.displayName();
         }
     }
 
-    /**
-     * Starts a worker JVM: memory cap, small stack, quick start-up flags, an empty environment, its own folder.
-     *
-     * @param folder its working folder
-     * @param tmp    its temporary folder (and home)
-     * @param extra  more JVM flags
-     */
-    static Process start(Path folder, Path tmp, List<String> extra) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
-            "-Djava.io.tmpdir=" + tmp.toAbsolutePath(), "-Duser.home=" + tmp.toAbsolutePath(),
-            "-Dfile.encoding=UTF-8"));
-        cmd.addAll(extra);
-        cmd.addAll(List.of("-cp", WorkerClassPath.get(), Worker.class.getName()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(folder.toFile());
-        pb.environment().clear();
-        return pb.start();
-    }
-
-    /** @return the first request lines a worker reads: nonce, then one job */
-    static String request(String nonce, Path classes, Collection<Step> steps, Collection<String> skip) {
-        return nonce + "\n" + job(classes, steps, skip);
-    }
-
-    /** @return the lines of one job: classes, steps, checks to skip */
-    static String job(Path classes, Collection<Step> steps, Collection<String> skip) {
-        return classes.toAbsolutePath() + "\n"
+    /** @return the lines of one job: nonce, classes, steps, checks to skip */
+    static String job(String nonce, Path classes, Collection<Step> steps, Collection<String> skip) {
+        return nonce + "\n" + classes.toAbsolutePath() + "\n"
             + steps.stream().map(Step::className).collect(Collectors.joining(",")) + "\n"
             + String.join(",", skip) + "\n";
-    }
-
-    private static String name(Map<String, CheckResult> planned, String id) {
-        CheckResult plan = planned.get(id);
-        return plan == null ? id : plan.displayName();
-    }
-
-    private static byte[] randomBytes() {
-        byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
-        return b;
-    }
-
-    /** @return the next line (without the newline), lines longer than {@link #MAX_LINE} cut; null at the end */
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != -1 && b != '\n') {
-            if (line.size() < MAX_LINE) {
-                line.write(b);
-            }
-        }
-        return b == -1 && line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
-    }
-
-    private static void keep(InputStream in, ByteArrayOutputStream kept) {
-        byte[] buffer = new byte[4096];
-        try (in) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                synchronized (kept) {
-                    kept.write(buffer, 0, Math.max(0, Math.min(n, STDERR_KEPT - kept.size())));
-                }
-            }
-        } catch (IOException e) {
-            // ends with the process
-        }
     }
 }

@@ -6,7 +6,11 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.ref.WeakReference;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,47 +21,55 @@ import java.util.Set;
 
 /**
  * The main class of a worker JVM: runs the hidden tests of some steps against one submission's classes and reports
- * each check as it ends. Started by {@link ForkedRunner}; one JVM may serve several submissions in turn (jobs),
- * each with a fresh {@link StudentClassLoader}, so no student class or static field carries over.
+ * each check as it ends. Started by {@link ForkedRunner} (through {@link WorkerProcess}); one JVM may serve several
+ * submissions in turn (jobs), each with a fresh {@link StudentClassLoader}, and only while {@link Leftovers} shows
+ * that the last job left nothing behind.
  *
- * <p>Order matters: the nonce is read from standard input and the real standard output is kept as the results
- * channel <em>before</em> any student class is loaded; standard input is replaced by an empty stream (jobs are read
- * through a reader kept privately), and per job {@code System.out}/{@code System.err} are replaced by fresh capped
- * buffers. At the end the JVM halts, so shutdown hooks cannot keep it alive or add output.
+ * <p>Order matters: before any student class is loaded the worker reads the grader's token from standard input,
+ * connects to the results channel (a Unix domain socket, see {@link WorkerProcess}) and keeps it in a private field;
+ * standard input is replaced by an empty stream, and per job {@code System.out}/{@code System.err} are replaced by
+ * fresh capped buffers. Jobs arrive on the channel, each with a fresh nonce that all its frames carry. When the
+ * channel ends the JVM halts, so shutdown hooks cannot keep it alive or add output.
  */
 public final class Worker {
     /** Bytes of the student's printing that are kept for feedback. */
     static final int OUTPUT_CAP = 16 * 1024;
     private static final Gson GSON = new Gson();
+    private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
 
-    private final PrintStream channel;
-    private final String nonce;
-    /** The threads of this JVM before any job: any other thread still running after a job is a stray. */
-    private final Set<Thread> own = Thread.getAllStackTraces().keySet();
+    private final OutputStream channel;
+    private final Leftovers leftovers = new Leftovers();
+    private String nonce;
 
-    private Worker(PrintStream channel, String nonce) {
+    private Worker(OutputStream channel) {
         this.channel = channel;
-        this.nonce = nonce;
     }
 
     /**
-     * Standard input, one per line: the nonce, then per job: classes folder, steps (comma-separated names), check
-     * ids to skip (comma-separated, may be empty). The JVM halts when standard input ends.
+     * Standard input: one line, the grader's token. The argument: the channel's socket path. On the channel, per job
+     * one line each: nonce, classes folder, steps (comma-separated names), check ids to skip (comma-separated, may be
+     * empty). The JVM halts when the channel ends.
      *
-     * @param args none
-     * @throws IOException if standard input cannot be read
+     * @param args the channel's socket path
+     * @throws IOException if the channel cannot be opened
      */
     public static void main(String[] args) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        Worker worker = new Worker(new PrintStream(System.out, false, StandardCharsets.UTF_8), in.readLine());
+        String token = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        SocketChannel socket = SocketChannel.open(UnixDomainSocketAddress.of(args[0]));
+        OutputStream channel = SocketStreams.out(socket);
+        channel.write((token + "\n").getBytes(StandardCharsets.UTF_8));
+        channel.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(SocketStreams.in(socket), StandardCharsets.UTF_8));
         System.setIn(new ByteArrayInputStream(new byte[0]));
         java.util.logging.LogManager.getLogManager().reset(); // the test engines' log lines are not the student's
-        for (String classes; (classes = in.readLine()) != null; ) {
+        Worker worker = new Worker(channel);
+        for (String nonce; (nonce = in.readLine()) != null; ) {
+            Path classes = Path.of(in.readLine());
             List<Step> steps = new ArrayList<>();
             for (String name : split(in.readLine())) {
                 steps.add(Step.byName(name).orElseThrow());
             }
-            if (!worker.serve(Path.of(classes), steps, new HashSet<>(split(in.readLine())))) {
+            if (!worker.serve(nonce, classes, steps, new HashSet<>(split(in.readLine())))) {
                 Runtime.getRuntime().halt(1);
             }
         }
@@ -66,34 +78,41 @@ public final class Worker {
 
     /**
      * Runs one job with fresh captured output and ends it with a {@code done} frame whose text says whether this JVM
-     * may serve another job: not after a failure of its own, output beyond the cap, or with a stray thread still
-     * running (a student call abandoned after its time limit).
+     * may serve another job: not after a failure of its own, output beyond the cap, or anything the job left behind.
      *
      * @return whether the job ran without the worker failing
      */
-    private boolean serve(Path classes, List<Step> steps, Set<String> skip) {
+    private boolean serve(String jobNonce, Path classes, List<Step> steps, Set<String> skip) {
+        synchronized (this) {
+            nonce = jobNonce;
+        }
         CappedOutput captured = new CappedOutput(OUTPUT_CAP);
         PrintStream student = new PrintStream(captured, true, StandardCharsets.UTF_8);
         System.setOut(student);
         System.setErr(student);
         boolean ok = true;
+        WeakReference<ClassLoader> loader = null;
         try {
-            runChecks(classes, steps, skip, captured);
+            loader = runChecks(classes, steps, skip, captured);
         } catch (Throwable t) { // the worker's own failure: reported, never hidden
             send(new Frame(Frame.FATAL, null, null, Outcomes.describe(t)));
             ok = false;
         }
+        System.setOut(NOWHERE);
+        System.setErr(NOWHERE);
         sendOutput(captured);
         if (captured.dropped() > 0) {
             send(new Frame(Frame.OUTPUT, null, null, "\n… (" + captured.dropped() + " more bytes not kept)"));
         }
-        boolean reusable = ok && captured.dropped() == 0 && !strayThreads();
-        send(new Frame(Frame.DONE, null, null, reusable ? Frame.REUSABLE : null));
+        String left = !ok || loader == null ? "the job failed" : captured.dropped() > 0 ? "output beyond the cap"
+            : leftovers.after(loader);
+        send(new Frame(Frame.DONE, null, null, left == null ? Frame.REUSABLE : left));
         return ok;
     }
 
-    private void runChecks(Path classes, List<Step> steps, Set<String> skip, CappedOutput captured)
-        throws IOException {
+    /** @return a weak reference to the job's class loader, closed and otherwise unreferenced */
+    private WeakReference<ClassLoader> runChecks(Path classes, List<Step> steps, Set<String> skip,
+                                                 CappedOutput captured) throws IOException {
         try (StudentClassLoader loader = StudentClassLoader.forHiddenTests(classes)) {
             List<CheckResult> plan = HiddenTestRunner.discover(loader, steps).values().stream()
                 .filter(r -> !skip.contains(r.checkId())).toList();
@@ -104,24 +123,8 @@ public final class Worker {
                     sendOutput(captured); // as it comes: kept even if a later check ends this JVM
                     send(new Frame(Frame.RESULT, null, List.of(result), null));
                 });
+            return new WeakReference<>(loader);
         }
-    }
-
-    /** @return whether a thread started by a job is still running after a short grace */
-    private boolean strayThreads() {
-        for (int tries = 0; tries < 5; tries++) {
-            boolean running = Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t != Thread.currentThread()
-                && !own.contains(t) && t.getState() == Thread.State.RUNNABLE);
-            if (!running) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                return true;
-            }
-        }
-        return true;
     }
 
     private void sendOutput(CappedOutput captured) {
@@ -132,8 +135,11 @@ public final class Worker {
     }
 
     private synchronized void send(Frame frame) {
-        channel.print(nonce + " " + GSON.toJson(frame) + "\n");
-        channel.flush();
+        try {
+            channel.write((nonce + " " + GSON.toJson(frame) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            Runtime.getRuntime().halt(2); // the grader is gone: nobody to report to
+        }
     }
 
     private static List<String> split(String line) {

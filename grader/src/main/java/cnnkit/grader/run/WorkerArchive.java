@@ -3,11 +3,9 @@ package cnnkit.grader.run;
 import cnnkit.grader.Step;
 import cnnkit.grader.compile.StepCompiler;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -35,16 +33,24 @@ public final class WorkerArchive {
         try {
             Path classes = StepCompiler.compileStubs(Files.createDirectories(dir.resolve("stubs")));
             Path archive = dir.resolve("worker.jsa");
-            Path tmp = Files.createDirectories(dir.resolve("tmp"));
-            Process p = ForkedRunner.start(dir, tmp, List.of("-XX:ArchiveClassesAtExit=" + archive));
-            try (OutputStream in = p.getOutputStream()) {
-                in.write(ForkedRunner.request("warm-up", classes, steps, List.of()).getBytes(StandardCharsets.UTF_8));
-            }
-            drain(p.getInputStream());
-            drain(p.getErrorStream());
-            if (!p.waitFor(WARM_UP_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return Optional.empty();
+            WorkerProcess w = new WorkerProcess(dir, List.of("-XX:ArchiveClassesAtExit=" + archive),
+                Worker.class.getName(), Duration.ofSeconds(WARM_UP_SECONDS));
+            try {
+                w.send(ForkedRunner.job(WorkerProcess.secret(), classes, steps, List.of()));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
+                for (WorkerProcess.Message m; (m = w.messages.poll(deadline - System.nanoTime(),
+                    TimeUnit.NANOSECONDS)) != null; ) {
+                    if (m.frame() != null && (Frame.DONE.equals(m.frame().type())
+                        || WorkerProcess.EOF.equals(m.frame().type()))) {
+                        break;
+                    }
+                }
+                w.endJobs(); // the worker halts, and the JVM writes the archive as it exits
+                if (!w.process.waitFor(WARM_UP_SECONDS, TimeUnit.SECONDS)) {
+                    return Optional.empty();
+                }
+            } finally {
+                w.kill();
             }
             return Files.isRegularFile(archive) && Files.size(archive) > 0 ? Optional.of(archive) : Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -53,17 +59,5 @@ public final class WorkerArchive {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
-    }
-
-    private static void drain(InputStream in) {
-        Thread t = new Thread(() -> {
-            try (in) {
-                in.transferTo(OutputStream.nullOutputStream());
-            } catch (IOException e) {
-                // ends with the process
-            }
-        }, "warm-up-drain");
-        t.setDaemon(true);
-        t.start();
     }
 }

@@ -51,6 +51,26 @@ class ForkedRunnerTest {
     }
 
     @Test
+    @DisplayName("charges an OutOfMemoryError to the check it happened in and runs every other check in a fresh worker")
+    void outOfMemoryCostsOneCheck() throws IOException {
+        Path src = Fixtures.copy(Fixtures.SOLUTIONS, temp.resolve("src"));
+        Fixtures.edit(src.resolve("Relu.java"), "Require.sameShapeStack(featureMaps, \"featureMaps\");",
+            "Require.sameShapeStack(featureMaps, \"featureMaps\"); if (featureMaps.length > 0) { "
+                + "double[] huge = new double[Integer.MAX_VALUE - 16]; huge[0] = 1; }");
+        Path classes = Submissions.compileFolder(src, temp.resolve("classes"));
+
+        ForkedRunner.Outcome outcome = new ForkedRunner(QUICK).run(classes, List.of(Step.RELU, Step.FLATTENING),
+            temp);
+
+        List<CheckResult> relu = outcome.results().stream().filter(r -> r.step() == Step.RELU).toList();
+        assertThat(relu).anyMatch(r -> r.status() == Status.ERROR && r.message().contains("ran out of memory"))
+            .anyMatch(CheckResult::passed);
+        assertThat(outcome.results()).filteredOn(r -> r.step() == Step.FLATTENING).isNotEmpty()
+            .allMatch(CheckResult::passed);
+        assertThat(outcome.incidents()).anyMatch(i -> i.contains("ran out of memory"));
+    }
+
+    @Test
     @DisplayName("reuses a worker for the next submission with the results it gets alone, but never after an incident")
     void reusedWorkerGivesTheSameResults() throws IOException {
         Path exits = compileSolutionsWithRelu("Require.rectangular(featureMap, \"featureMap\");", "System.exit(3);");

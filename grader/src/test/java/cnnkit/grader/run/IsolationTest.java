@@ -1,0 +1,105 @@
+package cnnkit.grader.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import cnnkit.grader.Fixtures;
+import cnnkit.grader.Step;
+import cnnkit.grader.testing.Submissions;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operating-system layer, tested with code the bytecode check would refuse (compiled here without the check): a
+ * determined student's code that got past it.
+ */
+@DisplayName("Worker isolation")
+class IsolationTest {
+    private static final ForkedRunner.Limits QUICK = new ForkedRunner.Limits(Duration.ofSeconds(60),
+        Duration.ofSeconds(5), Duration.ofSeconds(60), 3);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @DisplayName("gives the worker no network: a connection to the grader's machine fails")
+    void noNetwork() throws IOException {
+        assumeThat(Isolation.namespaces()).as("unshare works here").isTrue();
+        try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Path classes = reluDoing("done = false; try (java.net.Socket s = new java.net.Socket(\"127.0.0.1\", "
+                + listening.getLocalPort() + ")) { throw new IllegalStateException(\"REACHED\"); }"
+                + " catch (java.io.IOException e) { throw new IllegalStateException(\"NO-NETWORK \" + e); }");
+
+            List<CheckResult> results = new ForkedRunner(QUICK).run(classes, List.of(Step.RELU), temp).results();
+
+            assertThat(results).anyMatch(r -> r.message().contains("NO-NETWORK"))
+                .noneMatch(r -> r.message().contains("REACHED"));
+            listening.setSoTimeout(1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(listening::accept)
+                .isInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    @DisplayName("lets nothing outlive the worker: a setsid'd background process dies with it (own PID namespace)")
+    void nothingOutlivesTheWorker() throws Exception {
+        assumeThat(Isolation.namespaces()).as("unshare works here").isTrue();
+        escapeAndCheck();
+    }
+
+    @Test
+    @DisplayName("without namespaces, still kills a setsid'd background process that kept the worker's marker")
+    void markedProcessesAreKilledWithoutNamespaces() throws Exception {
+        boolean before = Isolation.namespaces();
+        Isolation.override(false);
+        try {
+            escapeAndCheck();
+        } finally {
+            Isolation.override(before);
+        }
+    }
+
+    /** A Relu that starts a detached background process; after the run, that process must be gone. */
+    private void escapeAndCheck() throws Exception {
+        String seconds = "86." + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        Path touched = temp.resolve("still-alive");
+        Path classes = reluDoing("try { new ProcessBuilder(\"setsid\", \"sh\", \"-c\", \"(sleep " + seconds
+            + "; touch " + touched + ") &\").start().waitFor(); } catch (Exception e) { }");
+
+        try (ForkedRunner runner = new ForkedRunner(QUICK)) {
+            runner.run(classes, List.of(Step.RELU), temp);
+        }
+
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (sleeping(seconds) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(sleeping(seconds)).as("a `sleep " + seconds + "` is still running").isFalse();
+        assertThat(touched).doesNotExist();
+    }
+
+    private static boolean sleeping(String seconds) {
+        return ProcessHandle.allProcesses().anyMatch(p -> p.info().arguments()
+            .map(a -> a.length > 0 && a[a.length - 1].contains(seconds)).orElse(false)
+            || p.info().commandLine().map(c -> c.contains("sleep " + seconds)).orElse(false));
+    }
+
+    private Path reluDoing(String code) throws IOException {
+        Path src = Fixtures.copy(Fixtures.SOLUTIONS, temp.resolve("src"));
+        Fixtures.edit(src.resolve("Relu.java"), "Require.rectangular(featureMap, \"featureMap\");",
+            "Require.rectangular(featureMap, \"featureMap\"); if (!done) { done = true; " + code + " }");
+        Fixtures.edit(src.resolve("Relu.java"), "public final class Relu {", "public final class Relu { static boolean done;");
+        Files.createDirectories(temp.resolve("classes"));
+        return Submissions.compileFolder(src, temp.resolve("classes"));
+    }
+}
