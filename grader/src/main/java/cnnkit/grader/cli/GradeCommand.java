@@ -98,6 +98,7 @@ public final class GradeCommand implements Callable<Integer> {
         if (jobs < 1 || timeout < 1 || checkTimeout < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs and the timeouts must be at least 1");
         }
+        Inputs.folder(spec, "--out", out);
         Rubric rubric = rubric();
         ResultsJson.Presentation presentation = presentation();
         Roster roster = roster();
@@ -108,6 +109,10 @@ public final class GradeCommand implements Callable<Integer> {
             return 1;
         }
         Path work = Files.createTempDirectory("cnnkit-grade");
+        // Students' sources are copied under work: remove them also when the grader is stopped (SIGTERM, Ctrl-C),
+        // e.g. by a time limit such as Gradescope's run_autograder `timeout`.
+        Thread cleanUp = new Thread(() -> removeWhileStopping(work), "cnnkit-grade-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
             List<Submission> submissions;
             try {
@@ -115,10 +120,11 @@ public final class GradeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 System.err.println("Cannot read the submissions: " + e.getMessage());
                 return 1;
+            } catch (IllegalArgumentException e) {
+                throw Inputs.misuse(spec, e.getMessage());
             }
             if (submissions.isEmpty()) {
-                System.err.println("No submissions found.");
-                return 2;
+                throw Inputs.misuse(spec, "no submissions found (a submission is a folder or a .zip)");
             }
             List<Grade> grades = grade(submissions, rubric, presentation, work.resolve("work"), console);
             if (roster != null) {
@@ -129,14 +135,48 @@ public final class GradeCommand implements Callable<Integer> {
                 + " and a folder per submission.");
             return 0;
         } finally {
-            Trees.delete(work);
+            deleteQuietly(work);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs anyway
+            }
+        }
+    }
+
+    /**
+     * Run by the shutdown hook: stops the worker JVMs, then deletes the work folder. The grading threads still run
+     * while the JVM shuts down and may be writing into it, so it is deleted until it stays gone (at most ~2 s).
+     */
+    private static void removeWhileStopping(Path work) {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                Trees.delete(work);
+                Thread.sleep(200);
+                if (!Files.exists(work)) {
+                    return;
+                }
+            } catch (IOException | RuntimeException e) {
+                // a grading thread wrote into it meanwhile: try again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            Trees.delete(dir);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not remove the work folder " + dir + ": " + e.getMessage());
         }
     }
 
     private List<Grade> grade(List<Submission> submissions, Rubric rubric, ResultsJson.Presentation presentation,
                               Path work, PrintStream console)
         throws Exception {
-        Files.createDirectories(out);
         HintSource hints = HintSource.catalogue();
         ForkedRunner.Limits limits = new ForkedRunner.Limits(Duration.ofSeconds(30),
             Duration.ofSeconds(checkTimeout), Duration.ofSeconds(timeout), 3);
@@ -147,6 +187,15 @@ public final class GradeCommand implements Callable<Integer> {
         ForkedRunner runner = new ForkedRunner(limits, archive, Files.createDirectories(work.resolve("workers")),
             JOBS_PER_WORKER);
         Grader grader = new Grader(rubric, runner, work);
+        try {
+            if (!grader.knownChecks().isEmpty()) {
+                rubric.validate(grader.knownChecks().keySet());
+            }
+        } catch (IllegalArgumentException e) {
+            runner.close();
+            throw Inputs.misuse(spec, "--rubric: " + e.getMessage());
+        }
+        Files.createDirectories(out);
         Progress progress = new Progress(console, System.console() != null, submissions.size());
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, submissions.size()));
@@ -191,6 +240,7 @@ public final class GradeCommand implements Callable<Integer> {
         if (rosterFile == null) {
             return null;
         }
+        Inputs.readable(spec, "--roster", rosterFile);
         try {
             return Roster.load(rosterFile);
         } catch (IllegalArgumentException | IOException e) {
@@ -215,6 +265,7 @@ public final class GradeCommand implements Callable<Integer> {
         if (rubricFile == null) {
             return Rubric.defaults();
         }
+        Inputs.readable(spec, "--rubric", rubricFile);
         try {
             return Rubric.load(rubricFile);
         } catch (IllegalArgumentException e) {
@@ -232,6 +283,11 @@ public final class GradeCommand implements Callable<Integer> {
             if (!Files.isDirectory(classDir)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--class " + classDir
                     + " is not a folder");
+            }
+            List<Path> strays = Submission.strays(classDir);
+            if (!strays.isEmpty()) {
+                System.out.println("Ignored in " + classDir + " (a submission is a folder or a .zip): "
+                    + String.join(", ", strays.stream().map(p -> p.getFileName().toString()).toList()));
             }
             return Submission.ofClass(classDir);
         }
