@@ -1,4 +1,4 @@
-package cnnkit.grader.cli;
+package cnnkit.walkthrough.cli;
 
 import cnnkit.walkthrough.HtmlPage;
 import cnnkit.walkthrough.Implementation;

@@ -1,4 +1,4 @@
-package cnnkit.grader;
+package cnnkit.grader.common;
 
 import java.io.UncheckedIOException;
 

@@ -56,7 +56,7 @@ class WalkthroughSourcesTest {
     /** @return what {@code walkthrough --no-color} prints when run in the clone's root folder, as a learner runs it */
     private String walkInClone() throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-            System.getProperty("java.class.path"), "cnnkit.grader.cli.Main", "walkthrough", "--no-color")
+            System.getProperty("java.class.path"), "cnnkit.walkthrough.cli.Main", "walkthrough", "--no-color")
             .directory(clone.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -1,4 +1,4 @@
-package cnnkit.grader;
+package cnnkit.lecture;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Screenshot of the walkthrough's HTML page, for humans who want to see what a learner sees.
 #
-#   grader/scripts/screenshot-walkthrough.sh [PAGE.html] [OUT.png]
+#   walkthrough/scripts/screenshot-walkthrough.sh [PAGE.html] [OUT.png]
 #
-# Without PAGE.html it writes one first from the kit's reference (needs the grader jar:
-# mvn -q -pl grader -am package -DskipTests). Needs Chromium (Debian: apt-get install -y chromium).
+# Without PAGE.html it writes one first from the kit's reference (needs the walkthrough jar:
+# mvn -q -pl walkthrough -am package -DskipTests). Needs Chromium (Debian: apt-get install -y chromium).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 page="${1:-}"
 out="${2:-walkthrough.png}"
 if [[ -z "$page" ]]; then
   page="$(mktemp -d)/walkthrough.html"
-  java -jar grader/target/cnn-grader.jar walkthrough --reference --speed 0 --html "$page" > /dev/null
+  java -jar walkthrough/target/cnn-walkthrough.jar walkthrough --reference --speed 0 --html "$page" > /dev/null
 fi
 browser="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
 if [[ -z "$browser" ]]; then

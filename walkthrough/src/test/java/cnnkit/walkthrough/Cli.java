@@ -1,6 +1,6 @@
 package cnnkit.walkthrough;
 
-import cnnkit.grader.cli.Main;
+import cnnkit.walkthrough.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;

@@ -1,6 +1,6 @@
 package cnnkit.walkthrough;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.hidden.support.Misconceptions;
 import cnnkit.lecture.LectureData;
 import cnnkit.walkthrough.Scene.Verdict;

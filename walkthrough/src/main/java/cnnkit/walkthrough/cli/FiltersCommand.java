@@ -1,6 +1,6 @@
-package cnnkit.grader.cli;
+package cnnkit.walkthrough.cli;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.lecture.LectureData;
 import cnnkit.walkthrough.ImageFilters;
 import cnnkit.walkthrough.Implementation;

@@ -1,6 +1,6 @@
 package cnnkit.walkthrough;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.hidden.support.Wrong;
 import cnnkit.hidden.support.WrongOracles;
 import java.util.List;

@@ -3,7 +3,7 @@ package cnnkit.hidden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.hidden.support.Misconceptions;
 import cnnkit.hidden.support.Misconceptions.Misconception;
 import cnnkit.hidden.support.WrongOracles;

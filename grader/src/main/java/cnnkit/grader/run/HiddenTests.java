@@ -1,4 +1,6 @@
-package cnnkit.grader;
+package cnnkit.grader.run;
+
+import cnnkit.lecture.Step;
 
 /** Which steps have hidden tests in this build of the grader (a step without any is not run). */
 public final class HiddenTests {

@@ -1,7 +1,7 @@
 package cnnkit.walkthrough;
 
-import cnnkit.grader.Step;
-import cnnkit.grader.Trees;
+import cnnkit.lecture.Step;
+import cnnkit.grader.common.Trees;
 import cnnkit.grader.collect.SourceFinder;
 import cnnkit.grader.collect.Sources;
 import cnnkit.grader.compile.Compilation;
@@ -90,7 +90,7 @@ public final class LearnerCode implements AutoCloseable {
                 + " — compile your code first (e.g. mvn -q -pl exercises compile) or pass --classes DIR");
         }
         StudentClassLoader loader = new StudentClassLoader(classes, LearnerCode.class.getClassLoader(),
-            "cnnkit.walkthrough.probe.");
+            LearnerCode.class, "cnnkit.walkthrough.probe.");
         try {
             Object probe = loader.loadClass(PROBE).getConstructor().newInstance();
             return new LearnerCode(loader, (Implementation) probe, Map.of(), null, classes.toString());

@@ -2,7 +2,7 @@ package cnnkit.walkthrough;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.hidden.support.Misconceptions;
 import cnnkit.lecture.LectureData;
 import cnnkit.walkthrough.Scene.Verdict;

@@ -1,6 +1,6 @@
 package cnnkit.walkthrough;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import java.util.List;
 import java.util.Optional;
 
