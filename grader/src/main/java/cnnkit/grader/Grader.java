@@ -1,5 +1,8 @@
 package cnnkit.grader;
 
+import cnnkit.grader.run.HiddenTests;
+import cnnkit.grader.common.Trees;
+import cnnkit.lecture.Step;
 import cnnkit.grader.collect.Collector;
 import cnnkit.grader.collect.RejectedSubmission;
 import cnnkit.grader.collect.Sources;

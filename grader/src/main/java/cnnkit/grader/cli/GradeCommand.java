@@ -1,7 +1,7 @@
 package cnnkit.grader.cli;
 
 import cnnkit.grader.Grader;
-import cnnkit.grader.Trees;
+import cnnkit.grader.common.Trees;
 import cnnkit.grader.collect.Submission;
 import cnnkit.grader.course.Roster;
 import cnnkit.grader.course.RosterGradebook;
