@@ -3,7 +3,7 @@ package cnnkit.grader.course;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.cli.Main;
 import cnnkit.grader.score.Rubric;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,6 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HandoutTest {
     private static final Path SOLUTIONS = Path.of("../solutions/src/main/java/cnn");
     private static final Path STUBS = Submissions.STUBS;
+    /** Code students use but do not write (cnn.GradientCheck): shipped as it is. */
+    private static final Path GIVEN = Path.of("../exercises/src/given/java/cnn");
     private static final Path PUBLIC_TESTS = Path.of("../exercises/src/test/java");
 
     /** A zero of each primitive type, boxed as the type itself (a ternary chain would widen them all). */
@@ -93,14 +95,21 @@ class HandoutTest {
         }
 
         @Test
-        @DisplayName("its cnn classes are exactly the stubs, and every public method of them throws 'not implemented'")
+        @DisplayName("its cnn classes are exactly the stubs and the given code, and every public method of the stubs "
+            + "throws 'not implemented'")
         void everyMainMethodThrowsNotImplemented() throws Exception {
             Path sources = handout.resolve("src/main/java/cnn");
-            assertThat(names(sources)).isEqualTo(names(STUBS));
+            Set<String> expected = new TreeSet<>(names(STUBS));
+            expected.addAll(names(GIVEN));
+            assertThat(names(GIVEN)).contains("GradientCheck.java");
+            assertThat(names(sources)).isEqualTo(expected);
+            for (String given : names(GIVEN)) {
+                assertThat(sources.resolve(given)).hasSameBinaryContentAs(GIVEN.resolve(given));
+            }
             Path classes = compile(sources);
             int methods = 0;
             try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
-                for (String name : names(sources)) {
+                for (String name : names(STUBS)) {
                     Class<?> c = loader.loadClass("cnn." + name.replace(".java", ""));
                     for (Method m : c.getDeclaredMethods()) {
                         if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())) {
@@ -149,6 +158,8 @@ class HandoutTest {
             assertThat(handout.resolve("src/test/resources/lecture-data/Convolution/image.csv")).exists();
             assertThat(handout.resolve("src/test/resources/junit-platform.properties")).exists();
             assertThat(handout.resolve(".gitignore")).exists();
+            assertThat(handout.resolve(".mvn/maven.config")).as("Maven quiet by default").content().contains("-q");
+            assertThat(handout.resolve(".mvn/jvm.config")).exists();
             for (String doc : List.of("README.md", "ERRATA.md")) {
                 if (Files.exists(Path.of("../lecture-data", doc))) {
                     assertThat(handout.resolve("lecture-data/" + doc)).exists();
@@ -159,6 +170,20 @@ class HandoutTest {
                 for (String name : names(services)) {
                     assertThat(handout.resolve("src/test/resources/META-INF/services/" + name)).exists();
                 }
+            }
+        }
+
+        @Test
+        @DisplayName("the stubs' commands and paths are the handout's: mvn test -Dtest=<Step>Test, src/...")
+        void stubCommandsWorkInTheHandout() throws IOException {
+            for (Step step : Step.values()) {
+                String kit = Files.readString(STUBS.resolve(step.sourceFile()));
+                String stub = Files.readString(handout.resolve("src/main/java/cnn/" + step.sourceFile()));
+                assertThat(kit).as("the kit's stub names its kit command")
+                    .contains("mvn -q -Pstudent -pl exercises -am test -Dtest=" + step.className() + "Test ");
+                assertThat(stub).contains("{@code mvn test -Dtest=" + step.className() + "Test}")
+                    .contains("src/test/java/cnn/" + step.className() + "Test.java")
+                    .doesNotContain("-Pstudent").doesNotContain("exercises/");
             }
         }
 
