@@ -2,7 +2,7 @@ package cnnkit.grader.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult.Status;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import cnnkit.grader.Fixtures;
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.testing.Submissions;
 import java.io.IOException;
 import java.net.InetAddress;
