@@ -87,8 +87,10 @@ public final class Grader {
         } catch (RejectedSubmission e) {
             return without(submission, GradeStatus.REJECTED, e.getMessage(), List.of(), start);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            return without(submission, GradeStatus.ERROR, "the grader failed on this submission: " + e, List.of(),
-                start);
+            // The details (with the grader's own paths) are for the instructor, not for the student's report.
+            System.err.println("grading " + submission.id() + " failed: " + e);
+            return without(submission, GradeStatus.ERROR, "the grader failed on this submission ("
+                + e.getClass().getSimpleName() + "); your instructor has the details", List.of(), start);
         } finally {
             try {
                 Trees.delete(work);
@@ -130,7 +132,17 @@ public final class Grader {
             scored.checks(), sources.ignored(), notes, output, seconds(start));
     }
 
+    /**
+     * @param submission a hand-in whose grading failed outside this class (e.g. its reports could not be made)
+     * @param reason     why, for the gradebook's reader
+     * @return an {@code error} grade for it, every step at 0
+     */
+    public Grade failed(Submission submission, String reason) {
+        return without(submission, GradeStatus.ERROR, reason, List.of(), System.nanoTime());
+    }
+
     private Grade without(Submission submission, GradeStatus status, String reason, List<String> ignored,
+
                           long start) {
         Map<Step, List<String>> none = new EnumMap<>(Step.class);
         for (Step step : Step.values()) {

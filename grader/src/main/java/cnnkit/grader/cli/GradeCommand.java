@@ -1,6 +1,8 @@
 package cnnkit.grader.cli;
 
 import cnnkit.grader.Grader;
+import cnnkit.grader.StudentText;
+
 import cnnkit.grader.Trees;
 import cnnkit.grader.collect.Submission;
 import cnnkit.grader.course.GradebookTable;
@@ -45,6 +47,8 @@ import picocli.CommandLine.Parameters;
         "Exit status 0 when every submission got a row, whatever the scores."})
 public final class GradeCommand implements Callable<Integer> {
     private static final int ARCHIVE_FROM = 4;
+    /** The folder under --out for the run's temporary copies, removed at the end. */
+    static final String WORK_FOLDER = ".work";
     /** Submissions one worker JVM grades before a fresh one replaces it. */
     private static final int JOBS_PER_WORKER = 10;
 
@@ -107,7 +111,11 @@ public final class GradeCommand implements Callable<Integer> {
                 + "); rebuild it: student code must never meet exercise or solution classes.");
             return 1;
         }
-        Path work = Files.createTempDirectory("cnnkit-grade");
+        // Students' sources are copied only under --out: a grader killed from outside leaves nothing in /tmp, and
+        // the next run into the same --out removes what it left.
+        Path work = out.resolve(WORK_FOLDER);
+        Trees.delete(work);
+        Files.createDirectories(work);
         try {
             List<Submission> submissions;
             try {
@@ -120,7 +128,9 @@ public final class GradeCommand implements Callable<Integer> {
                 System.err.println("No submissions found.");
                 return 2;
             }
-            List<Grade> grades = grade(submissions, rubric, presentation, work.resolve("work"), console);
+            List<String> skipped = classDir == null ? List.of() : Submission.skipped(classDir);
+            skipped.forEach(line -> console.println("Not graded: " + StudentText.line(line)));
+            List<Grade> grades = grade(submissions, rubric, presentation, work.resolve("work"), skipped, console);
             if (roster != null) {
                 writeRosterGradebook(roster, console);
             }
@@ -134,7 +144,7 @@ public final class GradeCommand implements Callable<Integer> {
     }
 
     private List<Grade> grade(List<Submission> submissions, Rubric rubric, ResultsJson.Presentation presentation,
-                              Path work, PrintStream console)
+                              Path work, List<String> skipped, PrintStream console)
         throws Exception {
         Files.createDirectories(out);
         HintSource hints = HintSource.catalogue();
@@ -155,20 +165,18 @@ public final class GradeCommand implements Callable<Integer> {
             for (Submission s : submissions) {
                 futures.add(pool.submit(() -> {
                     Grade g = grader.grade(s);
-                    Path folder = Files.createDirectories(out.resolve(g.id()));
-                    ResultsJson.write(folder.resolve("results.json"), g, hints, presentation);
-                    Feedback.write(folder.resolve("feedback.md"), g, hints);
+                    writeReports(g, hints, presentation);
                     progress.graded(g);
                     return g;
                 }));
             }
             List<Grade> grades = new ArrayList<>();
-            for (Future<Grade> f : futures) {
-                grades.add(f.get());
+            for (int i = 0; i < futures.size(); i++) {
+                grades.add(rowOf(submissions.get(i), futures.get(i), grader));
             }
             grades.sort(Comparator.comparing(Grade::id));
             Gradebook.write(out.resolve("gradebook.csv"), grades);
-            Summary.write(out.resolve("summary.md"), grades, hints);
+            Summary.write(out.resolve("summary.md"), grades, hints, skipped);
             double seconds = (System.nanoTime() - start) / 1e9;
             console.printf("Graded %d submission(s) in %.1f s (%.2f s per submission, %d in parallel)%n",
                 grades.size(), seconds, seconds / grades.size(), Math.min(jobs, submissions.size()));
@@ -176,6 +184,28 @@ public final class GradeCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
             runner.close();
+        }
+    }
+
+    /** Writes a submission's two reports; one that cannot be written costs that report, never the row. */
+    private void writeReports(Grade g, HintSource hints, ResultsJson.Presentation presentation) {
+        try {
+            Path folder = Files.createDirectories(out.resolve(g.id()));
+            ResultsJson.write(folder.resolve("results.json"), g, hints, presentation);
+            Feedback.write(folder.resolve("feedback.md"), g, hints);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            System.err.println("The reports of " + g.id() + " could not be written (" + e.getClass().getSimpleName()
+                + "); its gradebook row is kept.");
+        }
+    }
+
+    /** @return the submission's grade, or an error row if grading it failed in a way the grader did not catch */
+    private static Grade rowOf(Submission s, Future<Grade> f, Grader grader) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return grader.failed(s, "the grader failed on this submission ("
+                + e.getCause().getClass().getSimpleName() + ")");
         }
     }
 

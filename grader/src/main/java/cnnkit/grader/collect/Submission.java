@@ -19,13 +19,28 @@ import java.util.stream.Stream;
  */
 public record Submission(String id, Path path) {
 
-    /** @return the submission's id as derived from its file name (without {@code .zip}, safe characters only) */
+    /** Longest id: a folder of that name, with the reports' names inside, fits any file system. */
+    public static final int MAX_ID = 100;
+
+    /**
+     * @return the submission's id as derived from its file name: without {@code .zip}, letters, digits and
+     *     {@code . _ @ + -} only (others become {@code _}), not starting with {@code . @ + -} (hidden, or a
+     *     spreadsheet formula), at most {@link #MAX_ID} characters
+     */
+
     public static String idOf(Path path) {
         String name = path.getFileName() == null ? "submission" : path.getFileName().toString();
         if (name.toLowerCase().endsWith(".zip")) {
             name = name.substring(0, name.length() - 4);
         }
         String safe = name.replaceAll("[^A-Za-z0-9._@+-]", "_");
+        if (!safe.isEmpty() && ".@+-".indexOf(safe.charAt(0)) >= 0) {
+            // "+...", "-...", "@..." are formulas to a spreadsheet ("=" is replaced above); ".work" is the grader's
+            safe = "_" + safe.substring(1);
+        }
+        if (safe.length() > MAX_ID) {
+            safe = safe.substring(0, MAX_ID);
+        }
         return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') ? "submission" : safe;
     }
 
@@ -56,8 +71,30 @@ public record Submission(String id, Path path) {
      */
     public static List<Submission> ofClass(Path classDir) throws IOException {
         try (Stream<Path> children = Files.list(classDir)) {
-            return of(children.filter(p -> !p.getFileName().toString().startsWith(".")
-                && !p.getFileName().toString().equals("__MACOSX")).toList());
+            return of(children.filter(p -> notASubmission(p).isEmpty()).toList());
         }
     }
+
+    /**
+     * @param classDir a folder of submissions
+     * @return each child that {@link #ofClass} does not grade, with why, e.g. ".DS_Store: a hidden file (...)"
+     * @throws IOException if the folder cannot be listed
+     */
+    public static List<String> skipped(Path classDir) throws IOException {
+        try (Stream<Path> children = Files.list(classDir)) {
+            return children.sorted().flatMap(p -> notASubmission(p).map(why -> p.getFileName() + ": " + why)
+                .stream()).toList();
+        }
+    }
+
+    private static java.util.Optional<String> notASubmission(Path child) {
+        String name = child.getFileName().toString();
+        if (name.equals("__MACOSX")) {
+            return java.util.Optional.of("macOS archive metadata, not a submission");
+        }
+        return name.startsWith(".") ? java.util.Optional.of("a hidden " + (Files.isDirectory(child) ? "folder"
+            : "file") + ", not a submission (rename it without the leading dot to grade it)")
+            : java.util.Optional.empty();
+    }
+
 }

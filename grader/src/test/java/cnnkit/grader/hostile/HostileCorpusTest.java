@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cnnkit.grader.Step;
 import cnnkit.grader.cli.Main;
 import cnnkit.grader.testing.Csv;
+import cnnkit.grader.testing.Markdown;
+
 import cnnkit.grader.testing.Submissions;
 import cnnkit.grader.testing.Zips;
 import java.io.IOException;
@@ -91,6 +93,7 @@ class HostileCorpusTest {
             new Threat("allocate-memory", Step.RELU, "OutOfMemoryError|did not finish"),
             new Threat("unbounded-recursion", Step.RELU, "StackOverflowError|did not finish"),
             new Threat("fake-results", Step.RELU, "Relu\\."),
+            new Threat("huge-messages", Step.RELU, "more characters not shown"),
             new Threat("folder-symlink", Step.RELU, "Relu.java: a link, not a file"),
             new Threat("huge-file", Step.RELU, "Relu.java: larger than"),
             new Threat("zip-symlink", Step.RELU, "No Java file"));
@@ -175,6 +178,20 @@ class HostileCorpusTest {
         List<String> many = rows.get("thousands-of-files").toList();
         List<String> partial = rows.get("honest-partial").toList(); // the same code without the 3000 files
         assertThat(many.subList(1, many.size())).isEqualTo(partial.subList(1, partial.size()));
+    }
+
+    @Test
+    @DisplayName("text from student code never becomes the report's Markdown: no forged heading, link or HTML")
+    void noMarkdownInjection() throws IOException {
+        for (String file : List.of("feedback.md", "results.json")) {
+            String text = Files.readString(out.resolve("huge-messages").resolve(file));
+            String md = file.endsWith(".json") ? com.google.gson.JsonParser.parseString(text).getAsJsonObject()
+                .getAsJsonArray("tests").toString().replace("\\n", "\n") : text;
+            assertThat(Markdown.outsideCode(md)).as(file)
+                .noneMatch(line -> line.startsWith("## Step 1(b) — Relu: 8 / 8"))
+                .noneMatch(line -> line.replace("\\<img", "").contains("<img") || line.contains("[click]"));
+            assertThat(text.getBytes(StandardCharsets.UTF_8).length).as(file).isLessThan(64 * 1024);
+        }
     }
 
     @Test
