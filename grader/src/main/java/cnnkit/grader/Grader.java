@@ -155,9 +155,12 @@ public final class Grader {
 
     /**
      * Every hidden check's id and name, found once by discovering the hidden tests against the exercise stubs (the
-     * grader's own code: no student class is loaded in this JVM), so that a check that never ran is still listed.
+     * grader's own code: no student class is loaded in this JVM), so that a check that never ran is still listed
+     * and a rubric can be checked against them before grading.
+     *
+     * @return check id to its display name, in discovery order; empty if discovery failed
      */
-    private synchronized Map<String, String> knownChecks() {
+    public synchronized Map<String, String> knownChecks() {
         if (known == null) {
             Map<String, String> names = new LinkedHashMap<>();
             try {

@@ -102,6 +102,7 @@ public final class GradeCommand implements Callable<Integer> {
         if (jobs < 1 || timeout < 1 || checkTimeout < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs and the timeouts must be at least 1");
         }
+        Inputs.folder(spec, "--out", out);
         Rubric rubric = rubric();
         ResultsJson.Presentation presentation = presentation();
         Roster roster = roster();
@@ -111,11 +112,15 @@ public final class GradeCommand implements Callable<Integer> {
                 + "); rebuild it: student code must never meet exercise or solution classes.");
             return 1;
         }
-        // Students' sources are copied only under --out: a grader killed from outside leaves nothing in /tmp, and
-        // the next run into the same --out removes what it left.
+        // Students' sources are copied only under --out: a grader killed from outside (even SIGKILL) leaves nothing
+        // in /tmp, and the next run into the same --out removes what it left.
         Path work = out.resolve(WORK_FOLDER);
         Trees.delete(work);
         Files.createDirectories(work);
+        // Remove them also when the grader is stopped (SIGTERM, Ctrl-C), e.g. by a time limit such as Gradescope's
+        // run_autograder `timeout`.
+        Thread cleanUp = new Thread(() -> removeWhileStopping(work), "cnnkit-grade-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
             List<Submission> submissions;
             try {
@@ -123,12 +128,13 @@ public final class GradeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 System.err.println("Cannot read the submissions: " + e.getMessage());
                 return 1;
+            } catch (IllegalArgumentException e) {
+                throw Inputs.misuse(spec, e.getMessage());
             }
             if (submissions.isEmpty()) {
-                System.err.println("No submissions found.");
-                return 2;
+                throw Inputs.misuse(spec, "no submissions found (a submission is a folder or a .zip)");
             }
-            List<String> skipped = classDir == null ? List.of() : Submission.skipped(classDir);
+            List<String> skipped = classDir == null ? List.of() : Submission.hidden(classDir);
             skipped.forEach(line -> console.println("Not graded: " + StudentText.line(line)));
             List<Grade> grades = grade(submissions, rubric, presentation, work.resolve("work"), skipped, console);
             if (roster != null) {
@@ -139,14 +145,48 @@ public final class GradeCommand implements Callable<Integer> {
                 + " and a folder per submission.");
             return 0;
         } finally {
-            Trees.delete(work);
+            deleteQuietly(work);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs anyway
+            }
+        }
+    }
+
+    /**
+     * Run by the shutdown hook: stops the worker JVMs, then deletes the work folder. The grading threads still run
+     * while the JVM shuts down and may be writing into it, so it is deleted until it stays gone (at most ~2 s).
+     */
+    private static void removeWhileStopping(Path work) {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                Trees.delete(work);
+                Thread.sleep(200);
+                if (!Files.exists(work)) {
+                    return;
+                }
+            } catch (IOException | RuntimeException e) {
+                // a grading thread wrote into it meanwhile: try again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            Trees.delete(dir);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not remove the work folder " + dir + ": " + e.getMessage());
         }
     }
 
     private List<Grade> grade(List<Submission> submissions, Rubric rubric, ResultsJson.Presentation presentation,
                               Path work, List<String> skipped, PrintStream console)
         throws Exception {
-        Files.createDirectories(out);
         HintSource hints = HintSource.catalogue();
         ForkedRunner.Limits limits = new ForkedRunner.Limits(Duration.ofSeconds(30),
             Duration.ofSeconds(checkTimeout), Duration.ofSeconds(timeout), 3);
@@ -157,6 +197,15 @@ public final class GradeCommand implements Callable<Integer> {
         ForkedRunner runner = new ForkedRunner(limits, archive, Files.createDirectories(work.resolve("workers")),
             JOBS_PER_WORKER);
         Grader grader = new Grader(rubric, runner, work);
+        try {
+            if (!grader.knownChecks().isEmpty()) {
+                rubric.validate(grader.knownChecks().keySet());
+            }
+        } catch (IllegalArgumentException e) {
+            runner.close();
+            throw Inputs.misuse(spec, "--rubric: " + e.getMessage());
+        }
+        Files.createDirectories(out);
         Progress progress = new Progress(console, System.console() != null, submissions.size());
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, submissions.size()));
@@ -221,6 +270,7 @@ public final class GradeCommand implements Callable<Integer> {
         if (rosterFile == null) {
             return null;
         }
+        Inputs.readable(spec, "--roster", rosterFile);
         try {
             return Roster.load(rosterFile);
         } catch (IllegalArgumentException | IOException e) {
@@ -245,6 +295,7 @@ public final class GradeCommand implements Callable<Integer> {
         if (rubricFile == null) {
             return Rubric.defaults();
         }
+        Inputs.readable(spec, "--rubric", rubricFile);
         try {
             return Rubric.load(rubricFile);
         } catch (IllegalArgumentException e) {
@@ -262,6 +313,11 @@ public final class GradeCommand implements Callable<Integer> {
             if (!Files.isDirectory(classDir)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--class " + classDir
                     + " is not a folder");
+            }
+            List<Path> strays = Submission.strays(classDir);
+            if (!strays.isEmpty()) {
+                System.out.println("Ignored in " + classDir + " (a submission is a folder or a .zip): "
+                    + String.join(", ", strays.stream().map(p -> p.getFileName().toString()).toList()));
             }
             return Submission.ofClass(classDir);
         }

@@ -1,13 +1,13 @@
 package cnnkit.grader.collect;
 
+import cnnkit.grader.StudentText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -27,74 +27,93 @@ public record Submission(String id, Path path) {
      *     {@code . _ @ + -} only (others become {@code _}), not starting with {@code . @ + -} (hidden, or a
      *     spreadsheet formula), at most {@link #MAX_ID} characters
      */
-
     public static String idOf(Path path) {
         String name = path.getFileName() == null ? "submission" : path.getFileName().toString();
         if (name.toLowerCase().endsWith(".zip")) {
             name = name.substring(0, name.length() - 4);
         }
         String safe = name.replaceAll("[^A-Za-z0-9._@+-]", "_");
-        if (!safe.isEmpty() && ".@+-".indexOf(safe.charAt(0)) >= 0) {
+        if (safe.isEmpty() || safe.chars().allMatch(c -> c == '.')) {
+            return "submission";
+        }
+        if (".@+-".indexOf(safe.charAt(0)) >= 0) {
             // "+...", "-...", "@..." are formulas to a spreadsheet ("=" is replaced above); ".work" is the grader's
             safe = "_" + safe.substring(1);
         }
         if (safe.length() > MAX_ID) {
             safe = safe.substring(0, MAX_ID);
         }
-        return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') ? "submission" : safe;
+        return safe;
     }
 
     /**
      * @param paths submission folders or zips, each one submission
-     * @return the submissions, sorted by id; a repeated id gets a suffix ({@code alice}, {@code alice-2})
+     * @return the submissions, sorted by id
+     * @throws IllegalArgumentException if two of them would be graded under one id (e.g. {@code alice/} beside
+     *                                  {@code alice.zip}): the message names both, as neither can be renamed
+     *                                  without the instructor knowing which student is which
      */
     public static List<Submission> of(List<Path> paths) {
-        List<Path> sorted = new ArrayList<>(paths);
-        sorted.sort(Comparator.comparing(Submission::idOf).thenComparing(Path::toString));
-        Set<String> taken = new HashSet<>();
-        List<Submission> out = new ArrayList<>();
-        for (Path p : sorted) {
-            String id = idOf(p);
-            for (int n = 2; !taken.add(id); n++) {
-                id = idOf(p) + "-" + n;
+        Map<String, Path> byId = new TreeMap<>();
+        for (Path p : paths) {
+            Path before = byId.putIfAbsent(idOf(p), p);
+            if (before != null) {
+                throw new IllegalArgumentException("two submissions would both be graded as '" + idOf(p) + "': "
+                    + before + " and " + p + "; rename or remove one of them");
             }
-            out.add(new Submission(id, p));
         }
-        out.sort(Comparator.comparing(Submission::id));
+        List<Submission> out = new ArrayList<>();
+        byId.forEach((id, p) -> out.add(new Submission(id, p)));
         return out;
     }
 
     /**
-     * @param classDir a folder whose every (non-hidden) child is one submission
+     * @param classDir a folder whose every child folder or {@code .zip} is one submission (hidden files,
+     *                 {@code __MACOSX} and other files are not: see {@link #strays})
      * @return the submissions in it, sorted by id
-     * @throws IOException if the folder cannot be listed
+     * @throws IOException              if the folder cannot be listed
+     * @throws IllegalArgumentException if two children would be graded under one id
      */
     public static List<Submission> ofClass(Path classDir) throws IOException {
-        try (Stream<Path> children = Files.list(classDir)) {
-            return of(children.filter(p -> notASubmission(p).isEmpty()).toList());
-        }
+        return of(children(classDir).stream().filter(Submission::isSubmission).toList());
     }
 
     /**
-     * @param classDir a folder of submissions
-     * @return each child that {@link #ofClass} does not grade, with why, e.g. ".DS_Store: a hidden file (...)"
+     * @param classDir a class folder
+     * @return its files that are no submission (e.g. a README.txt or a roster left there), sorted: listed to the
+     *         instructor, never graded as a rejected submission
      * @throws IOException if the folder cannot be listed
      */
-    public static List<String> skipped(Path classDir) throws IOException {
+    public static List<Path> strays(Path classDir) throws IOException {
+        return children(classDir).stream().filter(p -> !isSubmission(p)).sorted().toList();
+    }
+
+    /**
+     * @param classDir a class folder
+     * @return each hidden child (name starting with a dot) and {@code __MACOSX}, with why it is not graded, e.g.
+     *         ".alice: a hidden folder, not a submission (...)": listed to the instructor, never silently dropped
+     * @throws IOException if the folder cannot be listed
+     */
+    public static List<String> hidden(Path classDir) throws IOException {
         try (Stream<Path> children = Files.list(classDir)) {
-            return children.sorted().flatMap(p -> notASubmission(p).map(why -> p.getFileName() + ": " + why)
-                .stream()).toList();
+            return children.filter(Submission::isHidden).sorted().map(p -> StudentText.line(p.getFileName()
+                .toString()) + ": " + (p.getFileName().toString().equals("__MACOSX")
+                ? "macOS archive metadata, not a submission" : "a hidden " + (Files.isDirectory(p) ? "folder" : "file")
+                + ", not a submission (rename it without the leading dot to grade it)")).toList();
         }
     }
 
-    private static java.util.Optional<String> notASubmission(Path child) {
-        String name = child.getFileName().toString();
-        if (name.equals("__MACOSX")) {
-            return java.util.Optional.of("macOS archive metadata, not a submission");
+    private static List<Path> children(Path classDir) throws IOException {
+        try (Stream<Path> children = Files.list(classDir)) {
+            return children.filter(p -> !isHidden(p)).toList();
         }
-        return name.startsWith(".") ? java.util.Optional.of("a hidden " + (Files.isDirectory(child) ? "folder"
-            : "file") + ", not a submission (rename it without the leading dot to grade it)")
-            : java.util.Optional.empty();
     }
 
+    private static boolean isHidden(Path p) {
+        return p.getFileName().toString().startsWith(".") || p.getFileName().toString().equals("__MACOSX");
+    }
+
+    private static boolean isSubmission(Path p) {
+        return Files.isDirectory(p) || p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+    }
 }
