@@ -190,7 +190,7 @@ class HostileCorpusTest {
             assertThat(Markdown.outsideCode(md)).as(file)
                 .noneMatch(line -> line.startsWith("## Step 1(b) — Relu: 8 / 8"))
                 .noneMatch(line -> line.replace("\\<img", "").contains("<img") || line.contains("[click]"));
-            assertThat(text.getBytes(StandardCharsets.UTF_8).length).as(file).isLessThan(64 * 1024);
+            assertThat(text.getBytes(StandardCharsets.UTF_8).length).as(file).isLessThan(128 * 1024);
         }
     }
 
