@@ -4,15 +4,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar cnn-grader.jar <command>}: the kit's command line. Each command is a class of its own in this
- * package, registered here.
+ * {@code java -jar cnn-grader.jar <command>}: the instructors' command line. Each command is a class of its own in
+ * this package, registered here. The learners' commands ({@code walkthrough}, {@code filters}) are in the walkthrough
+ * module's jar, {@code cnn-walkthrough.jar} (package {@code cnnkit.walkthrough.cli}); {@code ./cnnkit} runs either.
  */
 @Command(name = "cnnkit", mixinStandardHelpOptions = true, version = "cnnkit 1.0",
-    description = "The CNN exercise kit: grade a class, build the handout, walk through the lecture.",
+    description = "The CNN exercise kit for instructors: grade a class, build the handout, run a course.",
     subcommands = {
         GradeCommand.class,
-        WalkthroughCommand.class,
-        FiltersCommand.class,
         HandoutCommand.class,
         GradescopeCommand.class,
         ExportCommand.class,

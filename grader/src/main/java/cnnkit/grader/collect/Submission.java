@@ -1,6 +1,6 @@
 package cnnkit.grader.collect;
 
-import cnnkit.grader.StudentText;
+import cnnkit.grader.common.StudentText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

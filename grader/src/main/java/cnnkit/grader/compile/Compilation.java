@@ -1,8 +1,7 @@
 package cnnkit.grader.compile;
 
-import cnnkit.grader.Step;
-import cnnkit.grader.StudentText;
-
+import cnnkit.grader.common.StudentText;
+import cnnkit.lecture.Step;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package cnnkit.grader.course;
 
-import cnnkit.grader.Step;
-import cnnkit.grader.CsvErrors;
+import cnnkit.lecture.Step;
+import cnnkit.grader.common.CsvErrors;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package cnnkit.grader.course;
 
-import cnnkit.grader.CsvErrors;
+import cnnkit.grader.common.CsvErrors;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The size limit of one submission's reports: {@code feedback.md} and {@code results.json} are at most
  * {@link #MAX_BYTES} each, whatever the student's code throws or prints. Every piece of student text is capped
- * already (see {@link cnnkit.grader.StudentText}); this is the last line, for a submission with very many of them.
+ * already (see {@link cnnkit.grader.common.StudentText}); this is the last line, for a submission with very many of them.
  */
 final class ReportLimit {
     /** Most bytes (UTF-8) of one report file: 1 MiB. */

@@ -1,8 +1,7 @@
 package cnnkit.grader.report;
 
-import cnnkit.grader.Step;
-import cnnkit.grader.StudentText;
-
+import cnnkit.grader.common.StudentText;
+import cnnkit.lecture.Step;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.ScoredCheck;
 import cnnkit.grader.score.StepScore;

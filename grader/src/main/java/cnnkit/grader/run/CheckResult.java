@@ -1,7 +1,7 @@
 package cnnkit.grader.run;
 
-import cnnkit.grader.Step;
-import cnnkit.grader.StudentText;
+import cnnkit.grader.common.StudentText;
+import cnnkit.lecture.Step;
 
 /**
  * The outcome of one hidden check on one submission. This is what travels from the worker to the grader and what

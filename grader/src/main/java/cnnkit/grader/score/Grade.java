@@ -1,7 +1,7 @@
 package cnnkit.grader.score;
 
-import cnnkit.grader.Step;
-import cnnkit.grader.StudentText;
+import cnnkit.grader.common.StudentText;
+import cnnkit.lecture.Step;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package cnnkit.grader.score;
 
-import cnnkit.grader.CsvErrors;
-import cnnkit.grader.Step;
+import cnnkit.grader.common.CsvErrors;
+import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import java.io.IOException;
 import java.io.InputStream;

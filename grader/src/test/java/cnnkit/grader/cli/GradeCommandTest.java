@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import cnnkit.grader.Fixtures;
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.score.Rubric;
 import cnnkit.grader.testing.Csv;
 import com.google.gson.JsonElement;

