@@ -153,19 +153,28 @@ public final class Grader {
      */
     public synchronized Map<String, String> knownChecks() {
         if (known == null) {
-            Map<String, String> names = new LinkedHashMap<>();
-            try {
-                Path dir = Files.createDirectories(workRoot.resolve(".catalogue"));
-                try (StudentClassLoader loader = StudentClassLoader.forHiddenTests(StepCompiler.compileStubs(dir))) {
-                    HiddenTestRunner.discover(loader, testedSteps()).forEach((id, r) -> names.put(id, r.displayName()));
-                }
-                Trees.delete(dir);
-            } catch (IOException | RuntimeException e) {
-                names.clear(); // the rubric's ids still list the checks, by method name
-            }
-            known = Collections.unmodifiableMap(names);
+            known = discoverChecks(workRoot.resolve(".catalogue"));
         }
         return known;
+    }
+
+    /**
+     * @param dir a folder to compile the exercise stubs in (created, then deleted)
+     * @return every hidden check's id and display name, in discovery order; empty if discovery failed (the
+     *         rubric's ids still list the checks, by method name)
+     */
+    public static Map<String, String> discoverChecks(Path dir) {
+        Map<String, String> names = new LinkedHashMap<>();
+        try {
+            Files.createDirectories(dir);
+            try (StudentClassLoader loader = StudentClassLoader.forHiddenTests(StepCompiler.compileStubs(dir))) {
+                HiddenTestRunner.discover(loader, testedSteps()).forEach((id, r) -> names.put(id, r.displayName()));
+            }
+            Trees.delete(dir);
+        } catch (IOException | RuntimeException e) {
+            names.clear();
+        }
+        return Collections.unmodifiableMap(names);
     }
 
     private static double seconds(long start) {

@@ -3,12 +3,8 @@ package cnnkit.grader.cli;
 import cnnkit.grader.Grader;
 import cnnkit.grader.common.Trees;
 import cnnkit.grader.collect.Submission;
-import cnnkit.grader.course.GradebookTable;
-import cnnkit.grader.course.LmsExport;
 import cnnkit.grader.course.Roster;
 import cnnkit.grader.course.RosterGradebook;
-import cnnkit.grader.report.Feedback;
-import cnnkit.grader.report.Gradebook;
 import cnnkit.grader.report.HintSource;
 import cnnkit.grader.report.Progress;
 import cnnkit.grader.report.ResultsJson;
@@ -88,12 +84,23 @@ public final class GradeCommand implements Callable<Integer> {
         + RosterGradebook.FILE + " with each submission's student (gradebook.csv is unchanged)")
     Path rosterFile;
 
+    @Option(names = "--fresh", description = "start --out over: remove the submissions and class files earlier "
+        + "runs wrote there (default: keep them; the class files are rebuilt from all submissions)")
+    boolean fresh;
+
+    @Option(names = "--rescore", description = "grade nothing: score every submission stored in --out again from "
+        + "its stored check results (e.g. with a new --rubric), without running student code")
+    boolean rescore;
+
     @Override
     public Integer call() throws Exception {
         int sources = (paths.isEmpty() ? 0 : 1) + (classDir == null ? 0 : 1) + (sample ? 1 : 0);
+        if (rescore) {
+            return rescore(sources);
+        }
         if (sources != 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                "give exactly one of: PATH..., --class DIR, --sample");
+                "give exactly one of: PATH..., --class DIR, --sample (or --rescore)");
         }
         if (jobs < 1 || timeout < 1 || checkTimeout < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs and the timeouts must be at least 1");
@@ -126,12 +133,16 @@ public final class GradeCommand implements Callable<Integer> {
             if (submissions.isEmpty()) {
                 throw Inputs.misuse(spec, "no submissions found (a submission is a folder or a .zip)");
             }
-            List<Grade> grades = grade(submissions, rubric, presentation, work.resolve("work"), console);
-            if (roster != null) {
-                writeRosterGradebook(roster, console);
+            GradingOutput output = new GradingOutput(out, HintSource.catalogue(), presentation);
+            List<Grade> grades = grade(submissions, rubric, output, work.resolve("work"), console);
+            List<Grade> all = output.merge(grades, rubric);
+            if (all.size() > grades.size()) {
+                console.println("Kept " + (all.size() - grades.size()) + " submission(s) graded earlier in " + out
+                    + " (scored with this rubric); --fresh starts the folder over.");
             }
-            console.println(Summary.console(grades, HintSource.catalogue()));
-            console.println("Wrote " + out.resolve("gradebook.csv") + ", " + out.resolve("summary.md")
+            output.classReports(all, roster, console);
+            console.println(Summary.console(all, HintSource.catalogue()));
+            console.println("Wrote " + out.resolve(GradingOutput.GRADEBOOK) + ", " + out.resolve(GradingOutput.SUMMARY)
                 + " and a folder per submission.");
             return 0;
         } finally {
@@ -174,10 +185,40 @@ public final class GradeCommand implements Callable<Integer> {
         }
     }
 
-    private List<Grade> grade(List<Submission> submissions, Rubric rubric, ResultsJson.Presentation presentation,
+    /** {@code --rescore}: every stored submission scored again with the rubric; no student code runs. */
+    private int rescore(int sources) throws IOException {
+        if (sources != 0 || fresh) {
+            throw Inputs.misuse(spec, "--rescore grades nothing new: give no PATH, --class, --sample or --fresh");
+        }
+        Inputs.folder(spec, "--out", out);
+        Rubric rubric = rubric();
+        GradingOutput output = new GradingOutput(out, HintSource.catalogue(), presentation());
+        Roster roster = roster();
+        java.util.Map<String, Grade> stored = output.stored();
+        if (stored.isEmpty()) {
+            throw Inputs.misuse(spec, "--rescore: no graded submission (<id>/" + cnnkit.grader.report.GradeStore.FILE
+                + ") in " + out);
+        }
+        Path catalogue = Files.createTempDirectory("cnnkit-rescore");
+        java.util.Map<String, String> known = Grader.discoverChecks(catalogue);
+        Trees.delete(catalogue);
+        if (!known.isEmpty()) {
+            try {
+                rubric.validate(known.keySet());
+            } catch (IllegalArgumentException e) {
+                throw Inputs.misuse(spec, "--rubric: " + e.getMessage());
+            }
+        }
+        List<Grade> all = output.merge(List.of(), rubric);
+        output.classReports(all, roster, System.out);
+        System.out.println("Rescored " + all.size() + " submission(s) in " + out + " with " + rubric + ".");
+        System.out.println(Summary.console(all, HintSource.catalogue()));
+        return 0;
+    }
+
+    private List<Grade> grade(List<Submission> submissions, Rubric rubric, GradingOutput output,
                               Path work, PrintStream console)
         throws Exception {
-        HintSource hints = HintSource.catalogue();
         ForkedRunner.Limits limits = new ForkedRunner.Limits(Duration.ofSeconds(30),
             Duration.ofSeconds(checkTimeout), Duration.ofSeconds(timeout), 3);
         // Worker start-up dominates; sharing class data pays off from a few submissions on.
@@ -195,6 +236,10 @@ public final class GradeCommand implements Callable<Integer> {
             runner.close();
             throw Inputs.misuse(spec, "--rubric: " + e.getMessage());
         }
+        if (fresh) {
+            console.println("--fresh: removed " + new GradingOutput(out, null, null).clear()
+                + " submission folder(s) of earlier runs from " + out);
+        }
         Files.createDirectories(out);
         Progress progress = new Progress(console, System.console() != null, submissions.size());
         long start = System.nanoTime();
@@ -204,9 +249,7 @@ public final class GradeCommand implements Callable<Integer> {
             for (Submission s : submissions) {
                 futures.add(pool.submit(() -> {
                     Grade g = grader.grade(s);
-                    Path folder = Files.createDirectories(out.resolve(g.id()));
-                    ResultsJson.write(folder.resolve("results.json"), g, hints, presentation);
-                    Feedback.write(folder.resolve("feedback.md"), g, hints);
+                    output.submission(g);
                     progress.graded(g);
                     return g;
                 }));
@@ -216,8 +259,6 @@ public final class GradeCommand implements Callable<Integer> {
                 grades.add(f.get());
             }
             grades.sort(Comparator.comparing(Grade::id));
-            Gradebook.write(out.resolve("gradebook.csv"), grades);
-            Summary.write(out.resolve("summary.md"), grades, hints);
             double seconds = (System.nanoTime() - start) / 1e9;
             console.printf("Graded %d submission(s) in %.1f s (%.2f s per submission, %d in parallel)%n",
                 grades.size(), seconds, seconds / grades.size(), Math.min(jobs, submissions.size()));
@@ -245,19 +286,6 @@ public final class GradeCommand implements Callable<Integer> {
             return Roster.load(rosterFile);
         } catch (IllegalArgumentException | IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--roster: " + e.getMessage());
-        }
-    }
-
-    /** The gradebook with each submission's student; mismatches are reported, never fatal. */
-    private void writeRosterGradebook(Roster roster, PrintStream console) throws IOException {
-        LmsExport.Outcome outcome = RosterGradebook.write(GradebookTable.load(out.resolve("gradebook.csv")), roster,
-            out.resolve(RosterGradebook.FILE));
-        console.println("Wrote " + out.resolve(RosterGradebook.FILE) + " (" + outcome.rows() + " rows).");
-        if (!outcome.notOnRoster().isEmpty()) {
-            console.println("Not on the roster: " + String.join(", ", outcome.notOnRoster()));
-        }
-        if (!outcome.withoutSubmission().isEmpty()) {
-            console.println("On the roster without a submission: " + String.join(", ", outcome.withoutSubmission()));
         }
     }
 
