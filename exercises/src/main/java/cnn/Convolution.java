@@ -13,7 +13,8 @@ package cnn;
  * whose strongest cell, 4, sits where the smile's left corner matches the detector.
  *
  * <p>Check your work with the public tests in {@code exercises/src/test/java/cnn/ConvolutionTest.java}:
- * {@code mvn -Pstudent -pl exercises -am test} (see the README).
+ * {@code mvn -q -Pstudent -pl exercises -am test -Dtest=ConvolutionTest -Dsurefire.failIfNoSpecifiedTests=false}
+ * (see the README).
  */
 public final class Convolution {
     private Convolution() {

@@ -9,7 +9,8 @@ package cnn;
  * derivative of ln through softmax cancels to "prediction minus target".
  *
  * <p>Check your work with the public tests in {@code exercises/src/test/java/cnn/CrossEntropyTest.java}:
- * {@code mvn -Pstudent -pl exercises -am test} (see the README).
+ * {@code mvn -q -Pstudent -pl exercises -am test -Dtest=CrossEntropyTest -Dsurefire.failIfNoSpecifiedTests=false}
+ * (see the README).
  */
 public final class CrossEntropy {
     private CrossEntropy() {

@@ -12,7 +12,8 @@ package cnn;
  * </ul>
  *
  * <p>Check your work with the public tests in {@code exercises/src/test/java/cnn/ErrorMeasuresTest.java}:
- * {@code mvn -Pstudent -pl exercises -am test} (see the README).
+ * {@code mvn -q -Pstudent -pl exercises -am test -Dtest=ErrorMeasuresTest -Dsurefire.failIfNoSpecifiedTests=false}
+ * (see the README).
  */
 public final class ErrorMeasures {
     private ErrorMeasures() {

@@ -8,7 +8,8 @@ package cnn;
  * <p>Lecture example: {@code [[1,1,0],[4,2,1],[0,2,1]]} flattens to {@code [1,1,0,4,2,1,0,2,1]}.
  *
  * <p>Check your work with the public tests in {@code exercises/src/test/java/cnn/FlatteningTest.java}:
- * {@code mvn -Pstudent -pl exercises -am test} (see the README).
+ * {@code mvn -q -Pstudent -pl exercises -am test -Dtest=FlatteningTest -Dsurefire.failIfNoSpecifiedTests=false}
+ * (see the README).
  */
 public final class Flattening {
     private Flattening() {

@@ -7,7 +7,8 @@ package cnn;
  * "dog" and "cat"; training adjusts the weights (and the feature detectors) by backpropagation.
  *
  * <p>Check your work with the public tests in {@code exercises/src/test/java/cnn/FullConnectionTest.java}:
- * {@code mvn -Pstudent -pl exercises -am test} (see the README).
+ * {@code mvn -q -Pstudent -pl exercises -am test -Dtest=FullConnectionTest -Dsurefire.failIfNoSpecifiedTests=false}
+ * (see the README).
  */
 public final class FullConnection {
     private FullConnection() {

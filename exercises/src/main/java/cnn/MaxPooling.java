@@ -9,7 +9,8 @@ package cnn;
  * that hang over the right or bottom edge are kept and take the max of the cells they do cover.
  *
  * <p>Check your work with the public tests in {@code exercises/src/test/java/cnn/MaxPoolingTest.java}:
- * {@code mvn -Pstudent -pl exercises -am test} (see the README).
+ * {@code mvn -q -Pstudent -pl exercises -am test -Dtest=MaxPoolingTest -Dsurefire.failIfNoSpecifiedTests=false}
+ * (see the README).
  */
 public final class MaxPooling {
     private MaxPooling() {

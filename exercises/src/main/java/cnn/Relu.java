@@ -7,7 +7,8 @@ package cnn;
  * than one linear map could.
  *
  * <p>Check your work with the public tests in {@code exercises/src/test/java/cnn/ReluTest.java}:
- * {@code mvn -Pstudent -pl exercises -am test} (see the README).
+ * {@code mvn -q -Pstudent -pl exercises -am test -Dtest=ReluTest -Dsurefire.failIfNoSpecifiedTests=false}
+ * (see the README).
  */
 public final class Relu {
     private Relu() {

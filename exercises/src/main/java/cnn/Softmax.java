@@ -8,7 +8,8 @@ package cnn;
  * mathematically ({@code e^(z−m) / Σ e^(z−m)} is the same fraction) but keeps every exponent ≤ 0.
  *
  * <p>Check your work with the public tests in {@code exercises/src/test/java/cnn/SoftmaxTest.java}:
- * {@code mvn -Pstudent -pl exercises -am test} (see the README).
+ * {@code mvn -q -Pstudent -pl exercises -am test -Dtest=SoftmaxTest -Dsurefire.failIfNoSpecifiedTests=false}
+ * (see the README).
  */
 public final class Softmax {
     private Softmax() {

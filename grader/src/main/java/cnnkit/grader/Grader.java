@@ -1,5 +1,8 @@
 package cnnkit.grader;
 
+import cnnkit.grader.run.HiddenTests;
+import cnnkit.grader.common.Trees;
+import cnnkit.lecture.Step;
 import cnnkit.grader.collect.Collector;
 import cnnkit.grader.collect.RejectedSubmission;
 import cnnkit.grader.collect.Sources;
@@ -143,23 +146,35 @@ public final class Grader {
 
     /**
      * Every hidden check's id and name, found once by discovering the hidden tests against the exercise stubs (the
-     * grader's own code: no student class is loaded in this JVM), so that a check that never ran is still listed.
+     * grader's own code: no student class is loaded in this JVM), so that a check that never ran is still listed
+     * and a rubric can be checked against them before grading.
+     *
+     * @return check id to its display name, in discovery order; empty if discovery failed
      */
-    private synchronized Map<String, String> knownChecks() {
+    public synchronized Map<String, String> knownChecks() {
         if (known == null) {
-            Map<String, String> names = new LinkedHashMap<>();
-            try {
-                Path dir = Files.createDirectories(workRoot.resolve(".catalogue"));
-                try (StudentClassLoader loader = StudentClassLoader.forHiddenTests(StepCompiler.compileStubs(dir))) {
-                    HiddenTestRunner.discover(loader, testedSteps()).forEach((id, r) -> names.put(id, r.displayName()));
-                }
-                Trees.delete(dir);
-            } catch (IOException | RuntimeException e) {
-                names.clear(); // the rubric's ids still list the checks, by method name
-            }
-            known = Collections.unmodifiableMap(names);
+            known = discoverChecks(workRoot.resolve(".catalogue"));
         }
         return known;
+    }
+
+    /**
+     * @param dir a folder to compile the exercise stubs in (created, then deleted)
+     * @return every hidden check's id and display name, in discovery order; empty if discovery failed (the
+     *         rubric's ids still list the checks, by method name)
+     */
+    public static Map<String, String> discoverChecks(Path dir) {
+        Map<String, String> names = new LinkedHashMap<>();
+        try {
+            Files.createDirectories(dir);
+            try (StudentClassLoader loader = StudentClassLoader.forHiddenTests(StepCompiler.compileStubs(dir))) {
+                HiddenTestRunner.discover(loader, testedSteps()).forEach((id, r) -> names.put(id, r.displayName()));
+            }
+            Trees.delete(dir);
+        } catch (IOException | RuntimeException e) {
+            names.clear();
+        }
+        return Collections.unmodifiableMap(names);
     }
 
     private static double seconds(long start) {

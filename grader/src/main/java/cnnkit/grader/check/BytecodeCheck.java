@@ -1,6 +1,6 @@
 package cnnkit.grader.check;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.check.ClassFacts.MethodFacts;
 import cnnkit.grader.check.ClassFacts.Problem;
 import java.io.IOException;

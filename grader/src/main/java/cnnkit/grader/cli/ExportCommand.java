@@ -6,6 +6,7 @@ import cnnkit.grader.course.Roster;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,13 +35,31 @@ public final class ExportCommand implements Callable<Integer> {
             + "assignment use its exact title with its id, e.g. \"CNN exercises (12345)\"")
     String assignment;
 
+    @Option(names = "--identify-by", paramLabel = "FIELD", defaultValue = "email",
+        description = "Moodle: the roster column the import's \"Identify user by\" matches: email, username or "
+            + "idnumber (default: ${DEFAULT-VALUE}); every roster row needs it, unique")
+    String identifyBy;
+
+    @Option(names = "--force", description = "replace --out if it exists")
+    boolean force;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        Inputs.readable(spec, "--gradebook", gradebook);
+        if (roster != null) {
+            Inputs.readable(spec, "--roster", roster);
+        }
+        Inputs.writable(spec, "--out", out, force);
         try {
             LmsExport.Format lms = LmsExport.Format.of(format);
+            LmsExport.Identity identity = LmsExport.Identity.of(identifyBy);
             Optional<Roster> students = roster == null ? Optional.empty() : Optional.of(Roster.load(roster));
-            LmsExport.Outcome outcome = new LmsExport(GradebookTable.load(gradebook), students, assignment)
+            LmsExport.Outcome outcome = new LmsExport(GradebookTable.load(gradebook), students, assignment, identity)
                 .write(lms, out);
+            outcome.warnings().forEach(w -> System.err.println("export: warning: " + w));
             System.out.println("export: " + outcome.rows() + " students to " + out + " (" + format + ")");
             if (!outcome.notOnRoster().isEmpty()) {
                 System.err.println("export: not on the roster, left out: " + String.join(", ", outcome.notOnRoster()));

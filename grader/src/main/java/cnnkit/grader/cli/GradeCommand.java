@@ -1,14 +1,10 @@
 package cnnkit.grader.cli;
 
 import cnnkit.grader.Grader;
-import cnnkit.grader.Trees;
+import cnnkit.grader.common.Trees;
 import cnnkit.grader.collect.Submission;
-import cnnkit.grader.course.GradebookTable;
-import cnnkit.grader.course.LmsExport;
 import cnnkit.grader.course.Roster;
 import cnnkit.grader.course.RosterGradebook;
-import cnnkit.grader.report.Feedback;
-import cnnkit.grader.report.Gradebook;
 import cnnkit.grader.report.HintSource;
 import cnnkit.grader.report.Progress;
 import cnnkit.grader.report.ResultsJson;
@@ -88,16 +84,28 @@ public final class GradeCommand implements Callable<Integer> {
         + RosterGradebook.FILE + " with each submission's student (gradebook.csv is unchanged)")
     Path rosterFile;
 
+    @Option(names = "--fresh", description = "start --out over: remove the submissions and class files earlier "
+        + "runs wrote there (default: keep them; the class files are rebuilt from all submissions)")
+    boolean fresh;
+
+    @Option(names = "--rescore", description = "grade nothing: score every submission stored in --out again from "
+        + "its stored check results (e.g. with a new --rubric), without running student code")
+    boolean rescore;
+
     @Override
     public Integer call() throws Exception {
         int sources = (paths.isEmpty() ? 0 : 1) + (classDir == null ? 0 : 1) + (sample ? 1 : 0);
+        if (rescore) {
+            return rescore(sources);
+        }
         if (sources != 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                "give exactly one of: PATH..., --class DIR, --sample");
+                "give exactly one of: PATH..., --class DIR, --sample (or --rescore)");
         }
         if (jobs < 1 || timeout < 1 || checkTimeout < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs and the timeouts must be at least 1");
         }
+        Inputs.folder(spec, "--out", out);
         Rubric rubric = rubric();
         ResultsJson.Presentation presentation = presentation();
         Roster roster = roster();
@@ -108,6 +116,10 @@ public final class GradeCommand implements Callable<Integer> {
             return 1;
         }
         Path work = Files.createTempDirectory("cnnkit-grade");
+        // Students' sources are copied under work: remove them also when the grader is stopped (SIGTERM, Ctrl-C),
+        // e.g. by a time limit such as Gradescope's run_autograder `timeout`.
+        Thread cleanUp = new Thread(() -> removeWhileStopping(work), "cnnkit-grade-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
             List<Submission> submissions;
             try {
@@ -115,29 +127,98 @@ public final class GradeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 System.err.println("Cannot read the submissions: " + e.getMessage());
                 return 1;
+            } catch (IllegalArgumentException e) {
+                throw Inputs.misuse(spec, e.getMessage());
             }
             if (submissions.isEmpty()) {
-                System.err.println("No submissions found.");
-                return 2;
+                throw Inputs.misuse(spec, "no submissions found (a submission is a folder or a .zip)");
             }
-            List<Grade> grades = grade(submissions, rubric, presentation, work.resolve("work"), console);
-            if (roster != null) {
-                writeRosterGradebook(roster, console);
+            GradingOutput output = new GradingOutput(out, HintSource.catalogue(), presentation);
+            List<Grade> grades = grade(submissions, rubric, output, work.resolve("work"), console);
+            List<Grade> all = output.merge(grades, rubric);
+            if (all.size() > grades.size()) {
+                console.println("Kept " + (all.size() - grades.size()) + " submission(s) graded earlier in " + out
+                    + " (scored with this rubric); --fresh starts the folder over.");
             }
-            console.println(Summary.console(grades, HintSource.catalogue()));
-            console.println("Wrote " + out.resolve("gradebook.csv") + ", " + out.resolve("summary.md")
+            output.classReports(all, roster, console);
+            console.println(Summary.console(all, HintSource.catalogue()));
+            console.println("Wrote " + out.resolve(GradingOutput.GRADEBOOK) + ", " + out.resolve(GradingOutput.SUMMARY)
                 + " and a folder per submission.");
             return 0;
         } finally {
-            Trees.delete(work);
+            deleteQuietly(work);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs anyway
+            }
         }
     }
 
-    private List<Grade> grade(List<Submission> submissions, Rubric rubric, ResultsJson.Presentation presentation,
+    /**
+     * Run by the shutdown hook: stops the worker JVMs, then deletes the work folder. The grading threads still run
+     * while the JVM shuts down and may be writing into it, so it is deleted until it stays gone (at most ~2 s).
+     */
+    private static void removeWhileStopping(Path work) {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                Trees.delete(work);
+                Thread.sleep(200);
+                if (!Files.exists(work)) {
+                    return;
+                }
+            } catch (IOException | RuntimeException e) {
+                // a grading thread wrote into it meanwhile: try again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            Trees.delete(dir);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not remove the work folder " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code --rescore}: every stored submission scored again with the rubric; no student code runs. */
+    private int rescore(int sources) throws IOException {
+        if (sources != 0 || fresh) {
+            throw Inputs.misuse(spec, "--rescore grades nothing new: give no PATH, --class, --sample or --fresh");
+        }
+        Inputs.folder(spec, "--out", out);
+        Rubric rubric = rubric();
+        GradingOutput output = new GradingOutput(out, HintSource.catalogue(), presentation());
+        Roster roster = roster();
+        java.util.Map<String, Grade> stored = output.stored();
+        if (stored.isEmpty()) {
+            throw Inputs.misuse(spec, "--rescore: no graded submission (<id>/" + cnnkit.grader.report.GradeStore.FILE
+                + ") in " + out);
+        }
+        Path catalogue = Files.createTempDirectory("cnnkit-rescore");
+        java.util.Map<String, String> known = Grader.discoverChecks(catalogue);
+        Trees.delete(catalogue);
+        if (!known.isEmpty()) {
+            try {
+                rubric.validate(known.keySet());
+            } catch (IllegalArgumentException e) {
+                throw Inputs.misuse(spec, "--rubric: " + e.getMessage());
+            }
+        }
+        List<Grade> all = output.merge(List.of(), rubric);
+        output.classReports(all, roster, System.out);
+        System.out.println("Rescored " + all.size() + " submission(s) in " + out + " with " + rubric + ".");
+        System.out.println(Summary.console(all, HintSource.catalogue()));
+        return 0;
+    }
+
+    private List<Grade> grade(List<Submission> submissions, Rubric rubric, GradingOutput output,
                               Path work, PrintStream console)
         throws Exception {
-        Files.createDirectories(out);
-        HintSource hints = HintSource.catalogue();
         ForkedRunner.Limits limits = new ForkedRunner.Limits(Duration.ofSeconds(30),
             Duration.ofSeconds(checkTimeout), Duration.ofSeconds(timeout), 3);
         // Worker start-up dominates; sharing class data pays off from a few submissions on.
@@ -147,6 +228,19 @@ public final class GradeCommand implements Callable<Integer> {
         ForkedRunner runner = new ForkedRunner(limits, archive, Files.createDirectories(work.resolve("workers")),
             JOBS_PER_WORKER);
         Grader grader = new Grader(rubric, runner, work);
+        try {
+            if (!grader.knownChecks().isEmpty()) {
+                rubric.validate(grader.knownChecks().keySet());
+            }
+        } catch (IllegalArgumentException e) {
+            runner.close();
+            throw Inputs.misuse(spec, "--rubric: " + e.getMessage());
+        }
+        if (fresh) {
+            console.println("--fresh: removed " + new GradingOutput(out, null, null).clear()
+                + " submission folder(s) of earlier runs from " + out);
+        }
+        Files.createDirectories(out);
         Progress progress = new Progress(console, System.console() != null, submissions.size());
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, submissions.size()));
@@ -155,9 +249,7 @@ public final class GradeCommand implements Callable<Integer> {
             for (Submission s : submissions) {
                 futures.add(pool.submit(() -> {
                     Grade g = grader.grade(s);
-                    Path folder = Files.createDirectories(out.resolve(g.id()));
-                    ResultsJson.write(folder.resolve("results.json"), g, hints, presentation);
-                    Feedback.write(folder.resolve("feedback.md"), g, hints);
+                    output.submission(g);
                     progress.graded(g);
                     return g;
                 }));
@@ -167,8 +259,6 @@ public final class GradeCommand implements Callable<Integer> {
                 grades.add(f.get());
             }
             grades.sort(Comparator.comparing(Grade::id));
-            Gradebook.write(out.resolve("gradebook.csv"), grades);
-            Summary.write(out.resolve("summary.md"), grades, hints);
             double seconds = (System.nanoTime() - start) / 1e9;
             console.printf("Graded %d submission(s) in %.1f s (%.2f s per submission, %d in parallel)%n",
                 grades.size(), seconds, seconds / grades.size(), Math.min(jobs, submissions.size()));
@@ -191,6 +281,7 @@ public final class GradeCommand implements Callable<Integer> {
         if (rosterFile == null) {
             return null;
         }
+        Inputs.readable(spec, "--roster", rosterFile);
         try {
             return Roster.load(rosterFile);
         } catch (IllegalArgumentException | IOException e) {
@@ -198,23 +289,11 @@ public final class GradeCommand implements Callable<Integer> {
         }
     }
 
-    /** The gradebook with each submission's student; mismatches are reported, never fatal. */
-    private void writeRosterGradebook(Roster roster, PrintStream console) throws IOException {
-        LmsExport.Outcome outcome = RosterGradebook.write(GradebookTable.load(out.resolve("gradebook.csv")), roster,
-            out.resolve(RosterGradebook.FILE));
-        console.println("Wrote " + out.resolve(RosterGradebook.FILE) + " (" + outcome.rows() + " rows).");
-        if (!outcome.notOnRoster().isEmpty()) {
-            console.println("Not on the roster: " + String.join(", ", outcome.notOnRoster()));
-        }
-        if (!outcome.withoutSubmission().isEmpty()) {
-            console.println("On the roster without a submission: " + String.join(", ", outcome.withoutSubmission()));
-        }
-    }
-
     private Rubric rubric() {
         if (rubricFile == null) {
             return Rubric.defaults();
         }
+        Inputs.readable(spec, "--rubric", rubricFile);
         try {
             return Rubric.load(rubricFile);
         } catch (IllegalArgumentException e) {
@@ -232,6 +311,11 @@ public final class GradeCommand implements Callable<Integer> {
             if (!Files.isDirectory(classDir)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--class " + classDir
                     + " is not a folder");
+            }
+            List<Path> strays = Submission.strays(classDir);
+            if (!strays.isEmpty()) {
+                System.out.println("Ignored in " + classDir + " (a submission is a folder or a .zip): "
+                    + String.join(", ", strays.stream().map(p -> p.getFileName().toString()).toList()));
             }
             return Submission.ofClass(classDir);
         }

@@ -25,8 +25,15 @@ public final class GradescopeCommand implements Callable<Integer> {
         description = "the grader jar to ship (default: the jar this command runs from)")
     Path jar;
 
+    @Option(names = "--force", description = "replace --out if it exists")
+    boolean force;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        Inputs.writable(spec, "--out", out, force);
         Optional<Path> shipped = jar != null ? Optional.of(jar) : GradescopeAutograder.runningJar();
         if (shipped.isEmpty()) {
             System.err.println("gradescope: not running from the kit jar, so there is no jar to put in the zip. Build "

@@ -1,6 +1,6 @@
 package cnnkit.grader.collect;
 
-import cnnkit.grader.Trees;
+import cnnkit.grader.common.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

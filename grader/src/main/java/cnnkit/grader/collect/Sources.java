@@ -1,6 +1,6 @@
 package cnnkit.grader.collect;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -31,33 +30,54 @@ public record Submission(String id, Path path) {
 
     /**
      * @param paths submission folders or zips, each one submission
-     * @return the submissions, sorted by id; a repeated id gets a suffix ({@code alice}, {@code alice-2})
+     * @return the submissions, sorted by id
+     * @throws IllegalArgumentException if two of them would be graded under one id (e.g. {@code alice/} beside
+     *                                  {@code alice.zip}): the message names both, as neither can be renamed
+     *                                  without the instructor knowing which student is which
      */
     public static List<Submission> of(List<Path> paths) {
-        List<Path> sorted = new ArrayList<>(paths);
-        sorted.sort(Comparator.comparing(Submission::idOf).thenComparing(Path::toString));
-        Set<String> taken = new HashSet<>();
-        List<Submission> out = new ArrayList<>();
-        for (Path p : sorted) {
-            String id = idOf(p);
-            for (int n = 2; !taken.add(id); n++) {
-                id = idOf(p) + "-" + n;
+        Map<String, Path> byId = new TreeMap<>();
+        for (Path p : paths) {
+            Path before = byId.putIfAbsent(idOf(p), p);
+            if (before != null) {
+                throw new IllegalArgumentException("two submissions would both be graded as '" + idOf(p) + "': "
+                    + before + " and " + p + "; rename or remove one of them");
             }
-            out.add(new Submission(id, p));
         }
-        out.sort(Comparator.comparing(Submission::id));
+        List<Submission> out = new ArrayList<>();
+        byId.forEach((id, p) -> out.add(new Submission(id, p)));
         return out;
     }
 
     /**
-     * @param classDir a folder whose every (non-hidden) child is one submission
+     * @param classDir a folder whose every child folder or {@code .zip} is one submission (hidden files,
+     *                 {@code __MACOSX} and other files are not: see {@link #strays})
      * @return the submissions in it, sorted by id
-     * @throws IOException if the folder cannot be listed
+     * @throws IOException              if the folder cannot be listed
+     * @throws IllegalArgumentException if two children would be graded under one id
      */
     public static List<Submission> ofClass(Path classDir) throws IOException {
+        return of(children(classDir).stream().filter(Submission::isSubmission).toList());
+    }
+
+    /**
+     * @param classDir a class folder
+     * @return its files that are no submission (e.g. a README.txt or a roster left there), sorted: listed to the
+     *         instructor, never graded as a rejected submission
+     * @throws IOException if the folder cannot be listed
+     */
+    public static List<Path> strays(Path classDir) throws IOException {
+        return children(classDir).stream().filter(p -> !isSubmission(p)).sorted().toList();
+    }
+
+    private static List<Path> children(Path classDir) throws IOException {
         try (Stream<Path> children = Files.list(classDir)) {
-            return of(children.filter(p -> !p.getFileName().toString().startsWith(".")
-                && !p.getFileName().toString().equals("__MACOSX")).toList());
+            return children.filter(p -> !p.getFileName().toString().startsWith(".")
+                && !p.getFileName().toString().equals("__MACOSX")).toList();
         }
+    }
+
+    private static boolean isSubmission(Path p) {
+        return Files.isDirectory(p) || p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
     }
 }

@@ -1,6 +1,6 @@
 package cnnkit.grader.compile;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package cnnkit.grader.compile;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

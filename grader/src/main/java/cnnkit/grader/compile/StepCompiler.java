@@ -1,7 +1,7 @@
 package cnnkit.grader.compile;
 
-import cnnkit.grader.Step;
-import cnnkit.grader.Trees;
+import cnnkit.lecture.Step;
+import cnnkit.grader.common.Trees;
 import cnnkit.grader.check.BytecodeCheck;
 import cnnkit.grader.collect.Sources;
 import java.io.IOException;

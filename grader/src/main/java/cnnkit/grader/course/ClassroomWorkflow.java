@@ -1,6 +1,6 @@
 package cnnkit.grader.course;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import java.util.Locale;
 import java.util.Map;
 

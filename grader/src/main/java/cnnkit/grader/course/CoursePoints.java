@@ -1,6 +1,6 @@
 package cnnkit.grader.course;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.report.Points;
 import cnnkit.grader.score.Rubric;
 import java.util.EnumMap;

@@ -1,6 +1,7 @@
 package cnnkit.grader.course;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
+import cnnkit.grader.common.CsvErrors;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -42,9 +43,17 @@ public record GradebookTable(List<Row> rows) {
     /**
      * @param csv a gradebook.csv
      * @return its rows, in file order
-     * @throws IllegalArgumentException if its header is not the gradebook's
+     * @throws IllegalArgumentException if its header is not the gradebook's or it is not well-formed CSV
      */
     public static GradebookTable load(Path csv) throws IOException {
+        try {
+            return read(csv);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException(csv + ": " + CsvErrors.describe(e));
+        }
+    }
+
+    private static GradebookTable read(Path csv) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         List<Row> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = format.parse(in)) {

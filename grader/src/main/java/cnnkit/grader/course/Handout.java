@@ -1,6 +1,6 @@
 package cnnkit.grader.course;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -26,7 +27,11 @@ public final class Handout {
     public static final String TOP_FOLDER = "cnn-exercises";
 
     private static final String STUBS = "src/main/java/cnn/";
-    private static final String KIT_STUBS = "exercises/" + STUBS;
+    /** The kit's folder of the stubs and public tests; in the handout they sit at {@code src/...}. */
+    private static final String KIT_SOURCES = "exercises/src/";
+    /** The stubs' kit command for one step's public tests, {@code <Step>} as group 1; the handout's is mvn test. */
+    private static final Pattern KIT_COMMAND = Pattern.compile(
+        "mvn -q -Pstudent -pl exercises -am test -Dtest=(\\w+) -Dsurefire\\.failIfNoSpecifiedTests=false");
 
     private final Map<Step, String> points;
 
@@ -86,8 +91,14 @@ public final class Handout {
         }
     }
 
-    /** Dot-files do not survive Maven's resource copying (default excludes), so the tree holds them without dot. */
+    /**
+     * Dot-files do not survive Maven's resource copying (default excludes), so the tree holds them without dot:
+     * {@code gitignore} and {@code mvn/} (Maven's per-project options: quiet, see the handout's pom).
+     */
     private static String target(String relative) {
+        if (relative.startsWith("mvn/")) {
+            return "." + relative;
+        }
         return relative.equals("gitignore") ? ".gitignore" : relative;
     }
 
@@ -97,9 +108,10 @@ public final class Handout {
                 .getBytes(StandardCharsets.UTF_8);
         }
         if (relative.startsWith(STUBS)) {
-            // The stubs' "not implemented" messages name the kit's path; in the handout the file sits at src/...
-            return new String(bytes, StandardCharsets.UTF_8).replace(KIT_STUBS, STUBS)
-                .getBytes(StandardCharsets.UTF_8);
+            // The stubs' messages and Javadoc name the kit's paths and command; in the handout the files sit at
+            // src/... and the tests run with plain `mvn test`.
+            String text = new String(bytes, StandardCharsets.UTF_8).replace(KIT_SOURCES, "src/");
+            return KIT_COMMAND.matcher(text).replaceAll("mvn test -Dtest=$1").getBytes(StandardCharsets.UTF_8);
         }
         return bytes;
     }

@@ -1,6 +1,6 @@
 package cnnkit.grader.course;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.course.GradebookTable.Row;
 import cnnkit.grader.course.Roster.Student;
 import java.io.IOException;
@@ -34,7 +34,13 @@ import org.apache.commons.csv.CSVPrinter;
  *
  * <p>With a roster, every roster student gets a row (blank grade if they handed in nothing: an export never invents
  * a zero) and submissions not on the roster are reported, not exported. Without a roster, the submission id stands
- * in for the student: Canvas's {@code SIS Login ID} and Moodle's {@code Username}.
+ * in for the student: Canvas's {@code SIS Login ID} and Moodle's {@code Username} (Moodle only with
+ * {@link Identity#USERNAME}).
+ *
+ * <p>Before anything is written, every row must carry the field the LMS will match it by, and no two rows the same
+ * value: a blank identifier is refused (Moodle gives such a row to the previous row's student), as is a duplicate.
+ * A column is never filled with a guess (the submission id is not a Moodle username unless there is no roster and
+ * the instructor chose {@code --identify-by username}).
  */
 public final class LmsExport {
     /** The layouts this class writes. */
@@ -57,33 +63,83 @@ public final class LmsExport {
     /** Moodle's user columns (any one of the last three can identify the user). */
     public static final List<String> MOODLE_COLUMNS = List.of("Full name", "Email address", "Username", "ID number");
 
-    /** What an export did: rows written, and the submissions it could not place. */
-    public record Outcome(int rows, List<String> notOnRoster, List<String> withoutSubmission) {
+    /** Which Moodle column the import's "Identify user by" will match (Moodle's user field of the same name). */
+    public enum Identity {
+        EMAIL("Email address", "email"), USERNAME("Username", "username"), IDNUMBER("ID number", "idnumber");
+
+        private final String column;
+        private final String rosterColumn;
+
+        Identity(String column, String rosterColumn) {
+            this.column = column;
+            this.rosterColumn = rosterColumn;
+        }
+
+        /** @return the identity for a name as typed on the command line ({@code email}, {@code username}, ...) */
+        public static Identity of(String name) {
+            for (Identity i : values()) {
+                if (i.rosterColumn.equalsIgnoreCase(name)) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("unknown --identify-by '" + name + "': use email, username or idnumber");
+        }
+
+        /** @return the roster column it is read from: email, username or idnumber */
+        public String rosterColumn() {
+            return rosterColumn;
+        }
+    }
+
+    /**
+     * What an export did: rows written, the submissions it could not place, and warnings (e.g. a blank email that
+     * is not the identifier but will be missing in the LMS).
+     */
+    public record Outcome(int rows, List<String> notOnRoster, List<String> withoutSubmission, List<String> warnings) {
+        public Outcome(int rows, List<String> notOnRoster, List<String> withoutSubmission) {
+            this(rows, notOnRoster, withoutSubmission, List.of());
+        }
     }
 
     private final GradebookTable gradebook;
     private final Optional<Roster> roster;
     private final String assignment;
+    private final Identity identity;
+
+    /**
+     * A Moodle export identifies students by email.
+     *
+     * @param gradebook  the graded class
+     * @param roster     who is who, if known
+     * @param assignment the assignment's column title
+     */
+    public LmsExport(GradebookTable gradebook, Optional<Roster> roster, String assignment) {
+        this(gradebook, roster, assignment, Identity.EMAIL);
+    }
 
     /**
      * @param gradebook  the graded class
      * @param roster     who is who, if known
      * @param assignment the assignment's column title, e.g. {@code "CNN exercises (12345)"} for an existing Canvas
      *                   assignment with id 12345
+     * @param identity   the field Moodle's import matches students by (unused for Canvas)
      */
-    public LmsExport(GradebookTable gradebook, Optional<Roster> roster, String assignment) {
+    public LmsExport(GradebookTable gradebook, Optional<Roster> roster, String assignment, Identity identity) {
         if (assignment.isBlank()) {
             throw new IllegalArgumentException("the assignment name must not be blank");
         }
         this.gradebook = gradebook;
         this.roster = roster;
         this.assignment = assignment;
+        this.identity = identity;
     }
 
     /**
      * @param format the layout
      * @param out    the CSV file to write (UTF-8, comma separated, CRLF as both systems' own exports)
      * @return the rows written and what could not be placed
+     * @throws IllegalArgumentException before writing anything, naming the rows, if a row would have a blank
+     *                                  identifier or two rows the same one
      */
     public Outcome write(Format format, Path out) throws IOException {
         Map<String, Row> bySubmission = new LinkedHashMap<>();
@@ -101,8 +157,15 @@ public final class LmsExport {
             students.stream().map(Student::id).filter(id -> !bySubmission.containsKey(id))
                 .forEach(withoutSubmission::add);
         } else {
-            bySubmission.keySet().forEach(id -> students.add(new Student(id, id, "", Map.of())));
+            if (format == Format.MOODLE && identity != Identity.USERNAME) {
+                throw new IllegalArgumentException("without --roster there is no " + identity.rosterColumn()
+                    + " to identify students by in Moodle: give --roster, or --identify-by username to use each "
+                    + "submission id as the Moodle username");
+            }
+            bySubmission.keySet().forEach(id -> students.add(new Student(id, id, "",
+                format == Format.MOODLE ? Map.of("username", id) : Map.of())));
         }
+        List<String> warnings = checkIdentifiers(format, students);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -115,7 +178,54 @@ public final class LmsExport {
                 moodle(csv, students, bySubmission);
             }
         }
-        return new Outcome(students.size(), notOnRoster, withoutSubmission);
+        return new Outcome(students.size(), notOnRoster, withoutSubmission, warnings);
+    }
+
+    /**
+     * @return warnings (blank emails in a Moodle export by username or ID number)
+     * @throws IllegalArgumentException naming the roster ids of rows whose identifier is blank or taken twice
+     */
+    private List<String> checkIdentifiers(Format format, List<Student> students) {
+        Map<String, List<String>> byKey = new LinkedHashMap<>();
+        List<String> blank = new ArrayList<>();
+        List<String> noEmail = new ArrayList<>();
+        for (Student s : students) {
+            String key = identifier(format, s);
+            if (key.isBlank()) {
+                blank.add(s.id());
+            } else {
+                byKey.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(s.id());
+            }
+            if (format == Format.MOODLE && s.email().isBlank() && roster.isPresent()) {
+                noEmail.add(s.id());
+            }
+        }
+        String what = format == Format.CANVAS ? "canvas_id, sis_user_id, sis_login_id or email"
+            : identity.rosterColumn();
+        List<String> problems = new ArrayList<>();
+        if (!blank.isEmpty()) {
+            problems.add("no " + what + " for " + String.join(", ", blank));
+        }
+        byKey.forEach((key, ids) -> {
+            if (ids.size() > 1) {
+                problems.add(String.join(" and ", ids) + " share " + what + " '" + key + "'");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(format.name().toLowerCase(Locale.ROOT) + " export identifies students "
+                + "by " + what + ": " + String.join("; ", problems) + " (fix the roster; nothing was written)");
+        }
+        return noEmail.isEmpty() ? List.of()
+            : List.of("blank email (the Moodle row has no email address): " + String.join(", ", noEmail));
+    }
+
+    /** @return the value the LMS matches this row by ("" if none) */
+    private String identifier(Format format, Student s) {
+        if (format == Format.CANVAS) {
+            return s.get("canvas_id").or(() -> s.get("sis_user_id")).or(() -> s.get("sis_login_id"))
+                .orElse(roster.isEmpty() ? s.id() : s.email());
+        }
+        return identity == Identity.EMAIL ? s.email() : s.get(identity.rosterColumn()).orElse("");
     }
 
     private void canvas(CSVPrinter csv, List<Student> students, Map<String, Row> rows) throws IOException {
@@ -138,7 +248,7 @@ public final class LmsExport {
         csv.printRecord(header);
         for (Student s : students) {
             Row r = rows.get(s.id());
-            csv.printRecord(s.name(), s.email(), s.get("username").orElse(s.id()), s.get("idnumber").orElse(""),
+            csv.printRecord(s.name(), s.email(), s.get("username").orElse(""), s.get("idnumber").orElse(""),
                 score(r), feedback(r));
         }
     }

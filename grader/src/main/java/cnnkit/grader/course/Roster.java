@@ -1,5 +1,6 @@
 package cnnkit.grader.course;
 
+import cnnkit.grader.common.CsvErrors;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -40,9 +41,18 @@ public final class Roster {
     /**
      * @param csv the roster file (UTF-8, a header line, {@code #} comments allowed)
      * @return its students, in file order
-     * @throws IllegalArgumentException if a required column is missing, an id is blank or appears twice
+     * @throws IllegalArgumentException if a required column is missing, an id is blank or appears twice, or the
+     *                                  file is not well-formed CSV (e.g. a quote that is never closed)
      */
     public static Roster load(Path csv) throws IOException {
+        try {
+            return read(csv);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException(csv + ": " + CsvErrors.describe(e));
+        }
+    }
+
+    private static Roster read(Path csv) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
             .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).get();
         Map<String, Student> students = new LinkedHashMap<>();

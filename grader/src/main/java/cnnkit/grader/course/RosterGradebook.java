@@ -1,6 +1,6 @@
 package cnnkit.grader.course;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.course.GradebookTable.Row;
 import cnnkit.grader.course.Roster.Student;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package cnnkit.grader.run;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 
 /**
  * The outcome of one hidden check on one submission. This is what travels from the worker to the grader and what

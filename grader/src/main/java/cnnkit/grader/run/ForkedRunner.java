@@ -1,6 +1,6 @@
 package cnnkit.grader.run;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult.Status;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;

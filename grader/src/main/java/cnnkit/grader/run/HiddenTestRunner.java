@@ -2,7 +2,7 @@ package cnnkit.grader.run;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.hidden.support.CheckFailure;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package cnnkit.grader.run;
 
+import cnnkit.hidden.support.CheckFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -34,18 +35,21 @@ public final class StudentClassLoader extends URLClassLoader {
     /**
      * @param studentClasses folder with the compiled {@code cnn/*.class} of one submission
      * @param parent         the grader's loader
+     * @param linkedCode     a class from the class folder or jar that holds the linked classes (the hidden tests'
+     *                       module in development, the shaded jar in use): they are only ever taken from there
      * @param linkedPrefixes package prefixes of grader classes that call {@code cnn.*} (loaded child-first)
      */
-    public StudentClassLoader(Path studentClasses, ClassLoader parent, String... linkedPrefixes) {
+    public StudentClassLoader(Path studentClasses, ClassLoader parent, Class<?> linkedCode, String... linkedPrefixes) {
         // The grader's code first: a class the submission ships under a grader name (say a fake hidden test) is
         // never found before the real one. The grader never ships cnn classes, so cnn.* still come from the student.
-        super(new URL[] {codeSource(), url(studentClasses)}, parent);
+        super(new URL[] {codeSource(linkedCode), url(studentClasses)}, parent);
         this.linkedPrefixes = linkedPrefixes.clone();
     }
 
-    /** A loader for the hidden tests against one submission. */
+    /** A loader for the hidden tests (module hidden-tests) against one submission. */
     public static StudentClassLoader forHiddenTests(Path studentClasses) {
-        return new StudentClassLoader(studentClasses, StudentClassLoader.class.getClassLoader(), "cnnkit.hidden.");
+        return new StudentClassLoader(studentClasses, StudentClassLoader.class.getClassLoader(), CheckFailure.class,
+            "cnnkit.hidden.");
     }
 
     @Override
@@ -97,8 +101,8 @@ public final class StudentClassLoader extends URLClassLoader {
         }
     }
 
-    /** Where the grader's own classes are: a classes folder in development, the shaded jar in use. */
-    private static URL codeSource() {
-        return StudentClassLoader.class.getProtectionDomain().getCodeSource().getLocation();
+    /** Where the linked classes are: a module's classes folder in development, the shaded jar in use. */
+    private static URL codeSource(Class<?> linkedCode) {
+        return linkedCode.getProtectionDomain().getCodeSource().getLocation();
     }
 }

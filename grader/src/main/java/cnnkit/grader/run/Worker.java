@@ -1,6 +1,6 @@
 package cnnkit.grader.run;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import com.google.gson.Gson;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,6 @@
 package cnnkit.grader.run;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.compile.StepCompiler;
 import java.io.IOException;
 import java.io.InputStream;

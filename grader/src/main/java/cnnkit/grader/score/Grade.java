@@ -1,6 +1,6 @@
 package cnnkit.grader.score;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import java.util.List;
 
 /**

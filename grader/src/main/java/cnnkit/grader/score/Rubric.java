@@ -1,6 +1,7 @@
 package cnnkit.grader.score;
 
-import cnnkit.grader.Step;
+import cnnkit.grader.common.CsvErrors;
+import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -89,6 +91,14 @@ public final class Rubric {
      *                                  check, or points that do not add up to {@value #TOTAL}
      */
     public static Rubric parse(Reader csv, String source) throws IOException {
+        try {
+            return read(csv, source);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException(source + ": " + CsvErrors.describe(e));
+        }
+    }
+
+    private static Rubric read(Reader csv, String source) throws IOException {
         Map<String, Double> points = new LinkedHashMap<>();
         Map<Step, Double> totals = new EnumMap<>(Step.class);
         try (CSVParser parser = FORMAT.parse(csv)) {
@@ -141,21 +151,33 @@ public final class Rubric {
     }
 
     /**
-     * Checks that the rubric scores exactly the hidden checks that exist.
+     * Checks that the rubric scores exactly the hidden checks that exist: a misspelt id would add a check that
+     * everyone fails, and a check left out would silently be worth nothing. (A check meant to count for nothing
+     * is listed with 0 points.)
      *
      * @param knownChecks the ids of the hidden checks (e.g. from {@code HiddenTestRunner.discover})
-     * @throws IllegalArgumentException naming the checks without points and the rubric rows for no check
+     * @throws IllegalArgumentException in one line naming each rubric row for no check, with the nearest known
+     *                                  id ("did you mean ..."), and each check without points
      */
     public void validate(Collection<String> knownChecks) {
         Set<String> unknown = new TreeSet<>(points.keySet());
         unknown.removeAll(knownChecks);
         Set<String> missing = new TreeSet<>(knownChecks);
         missing.removeAll(points.keySet());
-        if (!unknown.isEmpty() || !missing.isEmpty()) {
-            throw new IllegalArgumentException(source + " does not match the hidden checks:"
-                + (unknown.isEmpty() ? "" : " no such check " + unknown + ";")
-                + (missing.isEmpty() ? "" : " no points for " + missing + ";"));
+        if (unknown.isEmpty() && missing.isEmpty()) {
+            return;
         }
+        List<String> problems = new ArrayList<>();
+        for (String id : unknown) {
+            problems.add("no hidden check '" + id + "'" + Nearest.among(id, missing.isEmpty() ? knownChecks : missing)
+                .map(n -> " (did you mean '" + n + "'?)").orElse(""));
+        }
+        if (!missing.isEmpty()) {
+            problems.add("no points for " + String.join(", ", missing) + " (give it a row, with 0 points if it "
+                + "should not count)");
+        }
+        throw new IllegalArgumentException(source + " does not match the hidden checks: "
+            + String.join("; ", problems));
     }
 
     /** @return the points of a check */

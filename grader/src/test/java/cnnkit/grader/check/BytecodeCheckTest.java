@@ -2,7 +2,7 @@ package cnnkit.grader.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.testing.Submissions;
 import java.io.File;
 import java.io.IOException;
@@ -167,7 +167,7 @@ class BytecodeCheckTest {
         @Test
         @DisplayName("reflection, setAccessible and method handles")
         void reflection() throws IOException {
-            assertThat(convolve("Class.forName(\"cnnkit.grader.Step\");")).anyMatch(v -> v.contains("calls Class.forName"));
+            assertThat(convolve("Class.forName(\"cnnkit.lecture.Step\");")).anyMatch(v -> v.contains("calls Class.forName"));
             assertThat(convolve("Convolution.class.getDeclaredMethod(\"x\").setAccessible(true);"))
                 .anyMatch(v -> v.contains("calls Class.getDeclaredMethod"))
                 .anyMatch(v -> v.contains("calls java.lang.reflect.Method.setAccessible") && v.contains("reflection"));
@@ -187,8 +187,8 @@ class BytecodeCheckTest {
         @Test
         @DisplayName("using the grader's or JUnit's classes")
         void otherPackages() throws IOException {
-            assertThat(convolve("cnnkit.grader.Step.values();"))
-                .anyMatch(v -> v.contains("calls cnnkit.grader.Step.values") && v.contains("only the JDK"));
+            assertThat(convolve("cnnkit.lecture.Step.values();"))
+                .anyMatch(v -> v.contains("calls cnnkit.lecture.Step.values") && v.contains("only the JDK"));
             assertThat(convolve("org.junit.jupiter.api.Assertions.fail(\"x\");"))
                 .anyMatch(v -> v.contains("calls org.junit.jupiter.api.Assertions.fail"));
         }

@@ -2,7 +2,7 @@ package cnnkit.grader.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.cli.SampleClass.Sample;
 import cnnkit.grader.run.HiddenTestRunner;
 import cnnkit.grader.run.StudentClassLoader;

@@ -3,7 +3,7 @@ package cnnkit.grader.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -106,10 +106,14 @@ class CollectTest {
     }
 
     @Test
-    @DisplayName("ids are names without .zip, unique and sorted")
+    @DisplayName("ids are names without .zip, sorted; two hand-ins with one id are refused naming both")
     void ids() {
-        List<Submission> subs = Submission.of(List.of(Path.of("x/bob.zip"), Path.of("x/alice"), Path.of("y/bob")));
-        assertThat(subs).extracting(Submission::id).containsExactly("alice", "bob", "bob-2");
+        List<Submission> subs = Submission.of(List.of(Path.of("x/bob.zip"), Path.of("x/alice"), Path.of("y/carl")));
+        assertThat(subs).extracting(Submission::id).containsExactly("alice", "bob", "carl");
+        assertThatThrownBy(() -> Submission.of(List.of(Path.of("x/bob.zip"), Path.of("x/alice"), Path.of("y/bob"))))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("'bob'").hasMessageContaining(Path.of("x/bob.zip").toString())
+            .hasMessageContaining(Path.of("y/bob").toString());
     }
 
     private void write(String rel, String text) throws IOException {

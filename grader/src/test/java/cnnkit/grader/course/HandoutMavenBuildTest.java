@@ -3,7 +3,7 @@ package cnnkit.grader.course;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.score.Rubric;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +22,10 @@ import org.w3c.dom.NodeList;
 
 /**
  * Builds the generated handout with Maven, as a student would: the stubs compile and the public tests fail as not
- * implemented; with the reference solutions copied in, every public test passes. Results are read from surefire's
- * XML reports, never from Maven's console output. Slow (two Maven runs): one class, skipped without {@code mvn}.
+ * implemented; with the reference solutions copied in, every public test passes; with one step that crashes, the
+ * output is short and shows the line of the student's code. Results are read from surefire's XML reports; the
+ * console output is checked only for what a student reads there (its length, the crash's file:line). Slow (three
+ * Maven runs): one class, skipped without {@code mvn}.
  */
 @DisplayName("The student handout, built with Maven")
 class HandoutMavenBuildTest {
@@ -53,14 +55,11 @@ class HandoutMavenBuildTest {
                 .allMatch(m -> m != null && m.contains("is not implemented yet"));
         }
 
-        Path solved = temp.resolve("solved");
-        new Handout(CoursePoints.perStep(Rubric.defaults())).writeTo(solved);
-        try (Stream<Path> solutions = Files.list(Path.of("../solutions/src/main/java/cnn"))) {
-            for (Path s : solutions.toList()) {
-                Files.copy(s, solved.resolve("src/main/java/cnn").resolve(s.getFileName()),
-                    StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        List<String> stubLog = Files.readAllLines(handout.resolve("mvn.log"));
+        assertThat(stubLog).as("what a student reads on the stubs").hasSizeLessThanOrEqualTo(40)
+            .anyMatch(l -> l.contains("Progress by step")).noneMatch(l -> l.contains("FAILED"));
+
+        Path solved = solvedHandout("solved");
         int solvedExit = mvnTest(solved);
         List<Case> solvedCases = reports(solved);
         assertThat(solvedCases.stream().filter(Case::failed).toList()).as("failing tests with the solutions").isEmpty();
@@ -68,6 +67,40 @@ class HandoutMavenBuildTest {
         for (Step step : Step.values()) {
             assertThat(ofStep(solvedCases, step)).as(step + ": public tests ran").isNotEmpty();
         }
+    }
+
+    @Test
+    @DisplayName("one crashing step: at most 40 lines, each failure once, with the file:line of the student's code")
+    void crashShowsStudentLine() throws Exception {
+        assumeTrue(Tools.onPath("mvn"), "mvn is not on PATH: the handout build test is skipped");
+        Path project = solvedHandout("crash");
+        Files.copy(Path.of("src/test/resources/handout-crash/MaxPooling.java"),
+            project.resolve("src/main/java/cnn/MaxPooling.java"), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(mvnTest(project)).as("mvn test with a crashing step").isNotZero();
+        List<Case> failed = ofStep(reports(project), Step.MAX_POOLING).stream().filter(Case::failed).toList();
+        assertThat(failed).as("Max pooling's checks crash").isNotEmpty();
+
+        String log = Files.readString(project.resolve("mvn.log"));
+        assertThat(log.lines().count()).as(log).isLessThanOrEqualTo(40);
+        assertThat(log).as(log).contains("at cnn.MaxPooling.pool(MaxPooling.java:8)   <- your code")
+            .contains("FAILED Step 2 — Max pooling > ").doesNotContain("at org.junit").doesNotContain("[INFO]");
+        assertThat(log.split("FAILED Step 2 — Max pooling > ", -1).length - 1).as("each failure once: " + log)
+            .isEqualTo(failed.size());
+        assertThat(log.indexOf("Progress by step")).as("the table after the failures").isGreaterThan(
+            log.lastIndexOf("FAILED"));
+    }
+
+    /** @return a fresh handout with the reference solutions in place of the stubs */
+    private Path solvedHandout(String name) throws IOException {
+        Path solved = temp.resolve(name);
+        new Handout(CoursePoints.perStep(Rubric.defaults())).writeTo(solved);
+        try (Stream<Path> solutions = Files.list(Path.of("../solutions/src/main/java/cnn"))) {
+            for (Path s : solutions.toList()) {
+                Files.copy(s, solved.resolve("src/main/java/cnn").resolve(s.getFileName()),
+                    StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return solved;
     }
 
     private static List<Case> ofStep(List<Case> cases, Step step) {

@@ -3,7 +3,7 @@ package cnnkit.grader.course;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.cli.Main;
 import cnnkit.grader.score.Rubric;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -149,6 +149,8 @@ class HandoutTest {
             assertThat(handout.resolve("src/test/resources/lecture-data/Convolution/image.csv")).exists();
             assertThat(handout.resolve("src/test/resources/junit-platform.properties")).exists();
             assertThat(handout.resolve(".gitignore")).exists();
+            assertThat(handout.resolve(".mvn/maven.config")).as("Maven quiet by default").content().contains("-q");
+            assertThat(handout.resolve(".mvn/jvm.config")).exists();
             for (String doc : List.of("README.md", "ERRATA.md")) {
                 if (Files.exists(Path.of("../lecture-data", doc))) {
                     assertThat(handout.resolve("lecture-data/" + doc)).exists();
@@ -159,6 +161,20 @@ class HandoutTest {
                 for (String name : names(services)) {
                     assertThat(handout.resolve("src/test/resources/META-INF/services/" + name)).exists();
                 }
+            }
+        }
+
+        @Test
+        @DisplayName("the stubs' commands and paths are the handout's: mvn test -Dtest=<Step>Test, src/...")
+        void stubCommandsWorkInTheHandout() throws IOException {
+            for (Step step : Step.values()) {
+                String kit = Files.readString(STUBS.resolve(step.sourceFile()));
+                String stub = Files.readString(handout.resolve("src/main/java/cnn/" + step.sourceFile()));
+                assertThat(kit).as("the kit's stub names its kit command")
+                    .contains("mvn -q -Pstudent -pl exercises -am test -Dtest=" + step.className() + "Test ");
+                assertThat(stub).contains("{@code mvn test -Dtest=" + step.className() + "Test}")
+                    .contains("src/test/java/cnn/" + step.className() + "Test.java")
+                    .doesNotContain("-Pstudent").doesNotContain("exercises/");
             }
         }
 

@@ -3,7 +3,7 @@ package cnnkit.grader.course;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.cli.Main;
 import cnnkit.grader.testing.Csv;
 import java.io.IOException;
@@ -107,10 +107,62 @@ class LmsExportTest {
                 "CNN exercises", "Feedback");
             CSVRecord ada = rows.get(1);
             assertThat(values(ada).subList(0, 5))
-                .containsExactly("Lovelace, Ada", "ada@uni.example", "ada", "", "72.5");
+                .as("no username on the roster: left blank, never the submission id")
+                .containsExactly("Lovelace, Ada", "ada@uni.example", "", "", "72.5");
             assertThat(ada.get(5)).startsWith("graded: 72.5/80.").contains("Convolution 10", "ErrorMeasures 10");
-            assertThat(values(rows.get(3))).containsExactly("Cy Nobody", "cy@uni.example", "cy", "", "", "");
+            assertThat(values(rows.get(3))).containsExactly("Cy Nobody", "cy@uni.example", "", "", "", "");
             assertThat(rows).hasSize(4);
+        }
+
+        @Test
+        @DisplayName("--identify-by username refuses a roster row without a username, naming it; nothing is written")
+        void rowWithoutUsername() throws IOException {
+            Path users = Files.writeString(temp.resolve("users.csv"), """
+                id,name,email,username
+                ada,Ada,ada@uni.example,alovelace
+                bob,Bob,bob@uni.example,
+                """);
+            LmsExport export = new LmsExport(GradebookTable.load(gradebook), java.util.Optional.of(Roster.load(users)),
+                "CNN", LmsExport.Identity.USERNAME);
+            Path out = temp.resolve("moodle.csv");
+            assertThatThrownBy(() -> export.write(LmsExport.Format.MOODLE, out))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no username for bob");
+            assertThat(out).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("refuses a blank or shared email when identifying by email; warns of a blank email otherwise")
+        void blankOrSharedEmail() throws IOException {
+            Path users = Files.writeString(temp.resolve("users.csv"), """
+                id,name,email,username
+                ada,Ada,ada@uni.example,alovelace
+                bob,Bob,,bbyte
+                eve,Eve,ADA@uni.example,eve
+                """);
+            Roster r = Roster.load(users);
+            Path out = temp.resolve("moodle.csv");
+            assertThatThrownBy(() -> new LmsExport(GradebookTable.load(gradebook), java.util.Optional.of(r), "CNN",
+                LmsExport.Identity.EMAIL).write(LmsExport.Format.MOODLE, out))
+                .hasMessageContaining("no email for bob").hasMessageContaining("ada and eve share email");
+            LmsExport.Outcome byName = new LmsExport(GradebookTable.load(gradebook), java.util.Optional.of(r), "CNN",
+                LmsExport.Identity.USERNAME).write(LmsExport.Format.MOODLE, out);
+            assertThat(byName.warnings()).singleElement().asString().contains("blank email").contains("bob");
+            List<CSVRecord> rows = Csv.records(out);
+            assertThat(rows).extracting(row -> row.get(2)).containsExactly("Username", "alovelace", "bbyte", "eve");
+        }
+
+        @Test
+        @DisplayName("without a roster only --identify-by username works, with the submission id as username")
+        void withoutRoster() throws IOException {
+            Path out = temp.resolve("moodle.csv");
+            String[] err = new String[1];
+            assertThat(GradescopeAutograderTest.withStderr(err, () -> Main.run("export", "--format", "moodle",
+                "--gradebook", gradebook.toString(), "--out", out.toString()))).isEqualTo(2);
+            assertThat(err[0]).contains("--identify-by username");
+            assertThat(out).doesNotExist();
+            assertThat(Main.run("export", "--format", "moodle", "--gradebook", gradebook.toString(),
+                "--identify-by", "username", "--out", out.toString())).isZero();
+            assertThat(Csv.records(out)).extracting(row -> row.get(2)).containsExactly("Username", "ada", "bob", "eve");
         }
     }
 

@@ -2,7 +2,7 @@ package cnnkit.grader.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.cli.Main;
 import cnnkit.grader.testing.Csv;
 import cnnkit.grader.testing.Submissions;

@@ -2,7 +2,7 @@ package cnnkit.grader.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.grader.score.Grade;

@@ -3,7 +3,7 @@ package cnnkit.grader.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnkit.grader.Fixtures;
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.grader.testing.Submissions;
 import java.io.IOException;

@@ -39,7 +39,7 @@ class WorkerClassPathTest {
         }
         Path clean = temp.resolve("b.jar");
         try (OutputStream out = Files.newOutputStream(clean); ZipOutputStream z = new ZipOutputStream(out)) {
-            z.putNextEntry(new ZipEntry("cnnkit/grader/Step.class"));
+            z.putNextEntry(new ZipEntry("cnnkit/lecture/Step.class"));
             z.closeEntry();
         }
         Files.createDirectories(temp.resolve("folder/cnn"));

@@ -3,7 +3,7 @@ package cnnkit.grader.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.grader.run.HiddenTestRunner;
@@ -106,7 +106,18 @@ class RubricTest {
             Rubric rubric = parse("check_id,step,points\nRelu.a,Relu,50\nRelu.b,Relu,50\n");
             assertThatThrownBy(() -> rubric.validate(List.of("Relu.a", "Relu.c")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no such check [Relu.b]").hasMessageContaining("no points for [Relu.c]");
+                .hasMessageContaining("no hidden check 'Relu.b' (did you mean 'Relu.c'?)")
+                .hasMessageContaining("no points for Relu.c");
+        }
+
+        @Test
+        @DisplayName("suggests the nearest hidden check only when it is a plausible typo")
+        void nearest() {
+            List<String> known = List.of("Relu.lectureFeatureMap", "Relu.negativesBecomeZero", "Softmax.sumsToOne");
+            assertThat(Nearest.among("Relu.lectureFeaturMap", known)).contains("Relu.lectureFeatureMap");
+            assertThat(Nearest.among("relu.negativesbecomezero", known)).contains("Relu.negativesBecomeZero");
+            assertThat(Nearest.among("Relu.somethingElseEntirely", known)).isEmpty();
+            assertThat(Nearest.distance("kitten", "sitting")).isEqualTo(3);
         }
     }
 }

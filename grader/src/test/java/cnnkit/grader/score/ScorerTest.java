@@ -3,7 +3,7 @@ package cnnkit.grader.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.CheckResult.Status;
 import java.io.IOException;

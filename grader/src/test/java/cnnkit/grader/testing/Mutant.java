@@ -1,6 +1,6 @@
 package cnnkit.grader.testing;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

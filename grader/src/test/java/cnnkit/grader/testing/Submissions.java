@@ -1,6 +1,6 @@
 package cnnkit.grader.testing;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.HiddenTestRunner;
 import cnnkit.grader.run.StudentClassLoader;

@@ -1,0 +1,78 @@
+package cnnkit.walkthrough;
+
+import cnnkit.lecture.Step;
+import cnnkit.hidden.support.Wrong;
+import cnnkit.hidden.support.WrongOracles;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * The grader's misconception catalogue as the walk's {@link MistakeRecogniser}: the learner's result is compared with
+ * what each of the catalogue's wrong oracles ({@link WrongOracles}) gives on the walk's inputs, exactly as the hidden
+ * tests recognise a mistake. Ids and hints are the catalogue's ({@code cnnkit/misconceptions.csv}).
+ *
+ * <p>The walk calls each step the lecture's way, so the oracles get the lecture's settings: stride 1 and no padding
+ * for the convolution, 2x2 windows moved by 2 for pooling.
+ */
+public final class CatalogueMistakes implements MistakeRecogniser {
+    @Override
+    public Optional<String> recognise(Step step, String method, List<Grid> in, Grid actual) {
+        if (step == Step.ERROR_MEASURES) {
+            return firstMatch(bothNetworks(method, in), actual);
+        }
+        return firstMatch(wrongs(step, method, in), actual);
+    }
+
+    /** What the catalogue's mistakes of this step give for one call of {@code method} on {@code in}. */
+    private static List<Wrong> wrongs(Step step, String method, List<Grid> in) {
+        return switch (method) {
+            case "convolve" -> WrongOracles.convolve(in.get(0).matrix(), in.get(1).matrix(), 1, 0);
+            case "apply" -> step == Step.RELU ? WrongOracles.relu(in.get(0).matrix())
+                : WrongOracles.softmax(in.get(0).vector());
+            case "pool" -> WrongOracles.pool(in.get(0).matrix(), 2, 2);
+            case "flatten" -> WrongOracles.flatten(in.get(0).matrix());
+            case "forward" -> WrongOracles.forward(in.get(0).vector(), in.get(1).matrix(), in.get(2).vector());
+            case "loss" -> WrongOracles.loss(in.get(0).vector(), in.get(1).vector());
+            case "gradient" -> WrongOracles.gradient(in.get(0).vector(), in.get(1).vector());
+            default -> List.of();
+        };
+    }
+
+    /**
+     * The walk checks an error measure on NN1 and NN2 at once (inputs: NN1 predicted, NN1 actual, NN2 predicted,
+     * NN2 actual): each mistake's row is (its value on NN1, its value on NN2).
+     */
+    private static List<Wrong> bothNetworks(String method, List<Grid> in) {
+        List<Wrong> nn1 = measure(method, in.get(0), in.get(1));
+        List<Wrong> nn2 = measure(method, in.get(2), in.get(3));
+        return IntStream.range(0, nn1.size())
+            .mapToObj(i -> new Wrong(nn1.get(i).misconception(),
+                new double[] {(Double) nn1.get(i).output(), (Double) nn2.get(i).output()}))
+            .toList();
+    }
+
+    private static List<Wrong> measure(String method, Grid predicted, Grid actual) {
+        return switch (method) {
+            case "classificationError" -> WrongOracles.classificationError(predicted.matrix(), actual.matrix());
+            case "meanSquaredError" -> WrongOracles.meanSquaredError(predicted.matrix(), actual.matrix());
+            case "crossEntropy" -> WrongOracles.crossEntropy(predicted.matrix(), actual.matrix());
+            default -> List.of();
+        };
+    }
+
+    private static Optional<String> firstMatch(List<Wrong> wrongs, Grid actual) {
+        return wrongs.stream().filter(w -> actual.matches(grid(w.output()))).map(Wrong::misconception).findFirst();
+    }
+
+    /** A wrong oracle's output (a number, a vector or a matrix) as the walk's grid. */
+    private static Grid grid(Object output) {
+        if (output instanceof Double d) {
+            return Grid.scalar(d);
+        }
+        if (output instanceof double[] v) {
+            return Grid.row(v);
+        }
+        return new Grid((double[][]) output);
+    }
+}

@@ -1,0 +1,140 @@
+package cnnkit.walkthrough;
+
+import cnnkit.lecture.Step;
+import cnnkit.grader.common.Trees;
+import cnnkit.grader.collect.SourceFinder;
+import cnnkit.grader.collect.Sources;
+import cnnkit.grader.compile.Compilation;
+import cnnkit.grader.compile.StepCompiler;
+import cnnkit.grader.run.StudentClassLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The learner's compiled classes of package {@code cnn}, reached through {@link Implementation}.
+ *
+ * <p>Where the classes come from is this class's only concern: a folder of compiled classes ({@link #fromClasses}),
+ * or the sources compiled into a temporary folder by the grader's own compile stage ({@link #fromSources}), which
+ * puts the exercise stub in place of a step that does not compile.
+ */
+public final class LearnerCode implements AutoCloseable {
+    static final String PROBE = "cnnkit.walkthrough.probe.LearnerProbe";
+
+    private final StudentClassLoader loader;
+    private final Implementation implementation;
+    private final Map<Step, List<String>> notCompiled;
+    private final Path work;
+    private final String origin;
+
+    private LearnerCode(StudentClassLoader loader, Implementation implementation, Map<Step, List<String>> notCompiled,
+                        Path work, String origin) {
+        this.loader = loader;
+        this.origin = origin;
+        this.implementation = implementation;
+        this.notCompiled = notCompiled;
+        this.work = work;
+    }
+
+    /**
+     * @param classes a folder of compiled classes, used when {@code src} is null
+     * @param src     a folder of sources to compile, or null
+     * @return the learner's code from one of them
+     * @throws IOException if the sources cannot be compiled into a temporary folder
+     */
+    public static LearnerCode open(Path classes, Path src) throws IOException {
+        return src != null ? fromSources(src) : fromClasses(classes);
+    }
+
+    /**
+     * Compiles the learner's sources the way the grader compiles a submission ({@link StepCompiler}) into a
+     * temporary folder, deleted on {@link #close}.
+     *
+     * @param src a folder holding the {@code cnn} sources, e.g. {@code exercises/src/main/java}
+     * @return the learner's code; steps that did not compile run as their "not implemented" stubs
+     * @throws IllegalArgumentException if the folder does not exist or holds no {@code package cnn;} source
+     * @throws IOException              if the temporary folder cannot be written
+     */
+    public static LearnerCode fromSources(Path src) throws IOException {
+        if (!Files.isDirectory(src)) {
+            throw new IllegalArgumentException("no folder " + src + " — pass --src with the folder of your cnn "
+                + "sources, e.g. exercises/src/main/java");
+        }
+        Sources sources = SourceFinder.find(src);
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("no Java file with `package cnn;` in " + src);
+        }
+        Path work = Files.createTempDirectory("cnnkit-walkthrough");
+        try {
+            Compilation compiled = StepCompiler.compile(sources, work);
+            LearnerCode code = fromClasses(compiled.classes());
+            return new LearnerCode(code.loader, code.implementation, compiled.stubbed(), work,
+                "the sources in " + src);
+        } catch (IOException | RuntimeException e) {
+            Trees.delete(work);
+            throw e;
+        }
+    }
+
+    /**
+     * @param classes a folder holding {@code cnn/*.class}, e.g. {@code exercises/target/classes}
+     * @return the learner's code, ready to be called (each call still needs a time limit: see {@link Bounded})
+     * @throws IllegalArgumentException if the folder does not exist or holds no {@code cnn} package
+     */
+    public static LearnerCode fromClasses(Path classes) {
+        if (!Files.isDirectory(classes.resolve("cnn"))) {
+            throw new IllegalArgumentException("no compiled classes of package cnn in " + classes
+                + " — compile your code first (e.g. mvn -q -pl exercises compile) or pass --classes DIR");
+        }
+        StudentClassLoader loader = new StudentClassLoader(classes, LearnerCode.class.getClassLoader(),
+            LearnerCode.class, "cnnkit.walkthrough.probe.");
+        try {
+            Object probe = loader.loadClass(PROBE).getConstructor().newInstance();
+            return new LearnerCode(loader, (Implementation) probe, Map.of(), null, classes.toString());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            close(loader);
+            throw new IllegalStateException("cannot load the walkthrough probe from " + classes + ": " + e, e);
+        }
+    }
+
+    /** @return the learner's steps; a missing class or method shows up per call, as "not implemented" */
+    public Implementation implementation() {
+        return implementation;
+    }
+
+    /** @return where the code came from, e.g. {@code exercises/target/classes} or "the sources in …" */
+    public String origin() {
+        return origin;
+    }
+
+    /**
+     * @return the steps whose sources did not compile (or lacked the exercise's methods), with the compiler's
+     *         messages; empty for compiled classes
+     */
+    public Map<Step, List<String>> notCompiled() {
+        return notCompiled;
+    }
+
+    @Override
+    public void close() {
+        close(loader);
+        if (work != null) {
+            try {
+                Trees.delete(work);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void close(StudentClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

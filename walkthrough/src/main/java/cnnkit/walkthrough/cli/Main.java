@@ -1,0 +1,36 @@
+package cnnkit.walkthrough.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar cnn-walkthrough.jar <command>}: the learners' command line, the one jar a student may be given.
+ * It holds no answers: no hidden test, no oracle, no solution (see the walkthrough module's StudentJarTest). Each
+ * command is a class of its own in this package, registered here; the instructors' commands are in
+ * {@code cnn-grader.jar}.
+ */
+@Command(name = "cnnkit", mixinStandardHelpOptions = true, version = "cnnkit 1.0",
+    description = "The CNN exercise kit for learners: walk through the lecture on your code, apply image filters.",
+    subcommands = {
+        WalkthroughCommand.class,
+        FiltersCommand.class,
+        CommandLine.HelpCommand.class,
+    })
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit status (for tests: never exits the JVM). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
