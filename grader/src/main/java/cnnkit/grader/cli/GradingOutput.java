@@ -1,6 +1,6 @@
 package cnnkit.grader.cli;
 
-import cnnkit.grader.Trees;
+import cnnkit.grader.common.Trees;
 import cnnkit.grader.course.GradebookTable;
 import cnnkit.grader.course.LmsExport;
 import cnnkit.grader.course.Roster;

@@ -1,6 +1,6 @@
 package cnnkit.grader.report;
 
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.Rubric;
