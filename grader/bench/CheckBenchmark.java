@@ -1,4 +1,4 @@
-import cnnkit.grader.Step;
+import cnnkit.lecture.Step;
 import cnnkit.grader.check.BytecodeCheck;
 import java.nio.file.Path;
 import java.util.List;
