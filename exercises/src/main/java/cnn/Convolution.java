@@ -74,4 +74,107 @@ public final class Convolution {
         throw new UnsupportedOperationException(
             "Step 1 (Convolution) is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
     }
+
+    /**
+     * Backward pass of {@link #convolve(double[][], double[][], int, int)} with respect to the image. Every output
+     * cell {@code (r, c)} was a sum of {@code image[r·s + i − p][c·s + j − p] · detector[i][j]}, so its gradient flows
+     * back to each of those image cells times the detector cell that multiplied it:
+     * {@code dImage[y][x] = Σ g[r][c] · detector[y + p − r·s][x + p − c·s]}. For stride 1 this is a full convolution
+     * of the gradient with the detector turned by 180°; cells of the padding get gradient too, but are not part of
+     * the image and are dropped.
+     *
+     * @param image           the forward pass's image
+     * @param featureDetector the forward pass's detector
+     * @param outputGradient  ∂L/∂(feature map), the shape of the forward output
+     * @param stride          the forward pass's stride, at least 1
+     * @param padding         the forward pass's padding, at least 0
+     * @return ∂L/∂image, the shape of {@code image}
+     * @throws IllegalArgumentException on the forward pass's bad arguments, or an output gradient that is null,
+     *                                  empty, ragged or not the shape of the forward output
+     */
+    public static double[][] imageGradient(double[][] image, double[][] featureDetector, double[][] outputGradient,
+                                           int stride, int padding) {
+        // TODO Part 2, Step 1: run the forward pass's loops again; where the forward pass added image[y][x] * detector[i][j]
+        //      into output (r, c), add outputGradient[r][c] * detector[i][j] into the gradient of image cell (y, x).
+        //      Skip the padding's cells (outside the image). Check the gradient's shape against the forward output.
+        throw new UnsupportedOperationException(
+            "Step 1 (Convolution) backward pass is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
+    }
+
+    /**
+     * Backward pass of {@link #convolve(double[][], double[][], int, int)} with respect to the detector: detector
+     * cell {@code (i, j)} multiplied {@code image[r·s + i − p][c·s + j − p]} at every output position, so
+     * {@code dDetector[i][j] = Σ g[r][c] · image[r·s + i − p][c·s + j − p]} (padding cells are 0 and add nothing).
+     *
+     * @param image           the forward pass's image
+     * @param featureDetector the forward pass's detector
+     * @param outputGradient  ∂L/∂(feature map), the shape of the forward output
+     * @param stride          the forward pass's stride, at least 1
+     * @param padding         the forward pass's padding, at least 0
+     * @return ∂L/∂featureDetector, the shape of {@code featureDetector}
+     * @throws IllegalArgumentException as {@link #imageGradient}
+     */
+    public static double[][] detectorGradient(double[][] image, double[][] featureDetector, double[][] outputGradient,
+                                              int stride, int padding) {
+        // TODO Part 2, Step 1: the same loops as imageGradient, adding outputGradient[r][c] * image[y][x] into the
+        //      gradient of detector cell (i, j); padding cells are 0 and add nothing.
+        throw new UnsupportedOperationException(
+            "Step 1 (Convolution) backward pass is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
+    }
+
+    /**
+     * Backward pass of the layer {@link #convolve(double[][][], double[][][][], double[], int, int)} with respect to
+     * its input: channel c received the gradient of every filter's map through that filter's kernel for channel c,
+     * {@code dInput[c] = Σ_f imageGradient(input[c], filters[f][c], g[f])}.
+     *
+     * @param input          the forward pass's {@code input[channel][row][col]}
+     * @param filters        the forward pass's {@code filters[filter][channel][row][col]}
+     * @param outputGradient ∂L/∂output, {@code [filter][row][col]} of the forward output's shape
+     * @param stride         at least 1
+     * @param padding        at least 0
+     * @return ∂L/∂input, {@code [channel][row][col]}
+     * @throws IllegalArgumentException on the forward pass's bad arguments (the bias aside), or an output gradient
+     *                                  that is not one map of the forward output's shape per filter
+     */
+    public static double[][][] inputGradient(double[][][] input, double[][][][] filters, double[][][] outputGradient,
+                                             int stride, int padding) {
+        // TODO Part 2, Step 1: for every filter f and channel c, add the image gradient of input[c] through the kernel
+        //      filters[f][c] and output map f. Check the shapes as the forward pass does (the bias aside).
+        throw new UnsupportedOperationException(
+            "Step 1 (Convolution) backward pass is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
+    }
+
+    /**
+     * Backward pass of the layer with respect to its filters: the kernel of filter f for channel c only ever met
+     * channel c and only fed map f, {@code dFilters[f][c] = detectorGradient(input[c], filters[f][c], g[f])}.
+     *
+     * @param input          the forward pass's {@code input[channel][row][col]}
+     * @param filters        the forward pass's {@code filters[filter][channel][row][col]}
+     * @param outputGradient ∂L/∂output, {@code [filter][row][col]} of the forward output's shape
+     * @param stride         at least 1
+     * @param padding        at least 0
+     * @return ∂L/∂filters, {@code [filter][channel][row][col]}
+     * @throws IllegalArgumentException as {@link #inputGradient}
+     */
+    public static double[][][][] filterGradient(double[][][] input, double[][][][] filters,
+                                                double[][][] outputGradient, int stride, int padding) {
+        // TODO Part 2, Step 1: the kernel filters[f][c] gets the detector gradient of input[c] and output map f.
+        throw new UnsupportedOperationException(
+            "Step 1 (Convolution) backward pass is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
+    }
+
+    /**
+     * Backward pass of the layer with respect to its biases: filter f's bias was added to every cell of map f, so
+     * its gradient is the sum of map f's gradient over all positions (a sum, not a mean).
+     *
+     * @param outputGradient ∂L/∂output, {@code [filter][row][col]}
+     * @return ∂L/∂bias, one value per filter
+     * @throws IllegalArgumentException if the gradient is null or empty, or a map is null, empty, ragged or of
+     *                                  another shape
+     */
+    public static double[] biasGradient(double[][][] outputGradient) {
+        // TODO Part 2, Step 1: one value per map: the sum (not the mean) of that map's gradient cells.
+        throw new UnsupportedOperationException(
+            "Step 1 (Convolution) backward pass is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
+    }
 }

@@ -36,4 +36,39 @@ public final class Flattening {
         throw new UnsupportedOperationException(
             "Step 3 (Flattening) is not implemented yet — see exercises/src/main/java/cnn/Flattening.java");
     }
+
+    /**
+     * The inverse of {@link #flatten(double[][][])}, which is also its backward pass: flattening only moves
+     * cells, so the gradient of the flat vector goes back to the cells it came from, map after map, row by row.
+     *
+     * @param vector the flat vector (e.g. ∂L/∂(flattened vector)), exactly {@code maps · rows · cols} values
+     * @param maps   number of maps, at least 1
+     * @param rows   rows per map, at least 1
+     * @param cols   columns per map, at least 1
+     * @return {@code [map][row][col]} with {@code result[m][r][c] = vector[(m · rows + r) · cols + c]}
+     * @throws IllegalArgumentException if the vector is null or empty, a size is &lt; 1, or the vector's length is
+     *                                  not {@code maps · rows · cols}
+     */
+    public static double[][][] unflatten(double[] vector, int maps, int rows, int cols) {
+        // TODO Part 2, Step 3: the inverse of flatten: check the length is maps * rows * cols, then fill map after map,
+        //      row by row.
+        throw new UnsupportedOperationException(
+            "Step 3 (Flattening) unflatten is not implemented yet — see exercises/src/main/java/cnn/Flattening.java");
+    }
+
+    /**
+     * The inverse of {@link #flatten(double[][])}: one map, row by row.
+     *
+     * @param vector the flat vector, exactly {@code rows · cols} values
+     * @param rows   at least 1
+     * @param cols   at least 1
+     * @return {@code [row][col]} with {@code result[r][c] = vector[r · cols + c]}
+     * @throws IllegalArgumentException if the vector is null or empty, a size is &lt; 1, or the vector's length is
+     *                                  not {@code rows · cols}
+     */
+    public static double[][] unflatten(double[] vector, int rows, int cols) {
+        // TODO Part 2, Step 3: one map: the 4-argument unflatten with maps = 1, or fill row by row directly.
+        throw new UnsupportedOperationException(
+            "Step 3 (Flattening) unflatten is not implemented yet — see exercises/src/main/java/cnn/Flattening.java");
+    }
 }

@@ -27,4 +27,50 @@ public final class FullConnection {
         throw new UnsupportedOperationException(
             "Step 4 (FullConnection) is not implemented yet — see exercises/src/main/java/cnn/FullConnection.java");
     }
+
+    /**
+     * Backward pass of {@link #forward} with respect to its input: input i fed every output o with weight
+     * {@code weights[o][i]}, so {@code dInput[i] = Σ_o weights[o][i] · g[o]} — the transposed weights times the
+     * gradient, {@code Wᵀg}.
+     *
+     * @param weights        the forward pass's {@code weights[output][input]}
+     * @param outputGradient ∂L/∂output, one value per output (row of weights)
+     * @return ∂L/∂input, one value per input (column of weights)
+     * @throws IllegalArgumentException if an argument is null, empty or ragged, or the gradient's length is not the
+     *                                  number of rows
+     */
+    public static double[] inputGradient(double[][] weights, double[] outputGradient) {
+        // TODO Part 2, Step 4: dInput[i] = sum over outputs o of weights[o][i] * outputGradient[o] (the transpose).
+        throw new UnsupportedOperationException(
+            "Step 4 (FullConnection) backward pass is not implemented yet — see exercises/src/main/java/cnn/FullConnection.java");
+    }
+
+    /**
+     * Backward pass of {@link #forward} with respect to the weights: {@code weights[o][i]} multiplied
+     * {@code input[i]} into output o, so {@code dWeights[o][i] = g[o] · input[i]}, the outer product {@code g ⊗ x}.
+     *
+     * @param input          the forward pass's input
+     * @param outputGradient ∂L/∂output
+     * @return ∂L/∂weights, {@code [output][input]} like the weights
+     * @throws IllegalArgumentException if an argument is null or empty
+     */
+    public static double[][] weightGradient(double[] input, double[] outputGradient) {
+        // TODO Part 2, Step 4: dWeights[o][i] = outputGradient[o] * input[i], one row per output.
+        throw new UnsupportedOperationException(
+            "Step 4 (FullConnection) backward pass is not implemented yet — see exercises/src/main/java/cnn/FullConnection.java");
+    }
+
+    /**
+     * Backward pass of {@link #forward} with respect to the bias: each bias is added to its output once, so its
+     * gradient is that output's gradient.
+     *
+     * @param outputGradient ∂L/∂output
+     * @return ∂L/∂bias, a new array equal to {@code outputGradient}
+     * @throws IllegalArgumentException if the gradient is null or empty
+     */
+    public static double[] biasGradient(double[] outputGradient) {
+        // TODO Part 2, Step 4: the bias gradient is the output gradient itself, as a new array.
+        throw new UnsupportedOperationException(
+            "Step 4 (FullConnection) backward pass is not implemented yet — see exercises/src/main/java/cnn/FullConnection.java");
+    }
 }

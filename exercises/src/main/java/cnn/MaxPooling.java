@@ -60,4 +60,43 @@ public final class MaxPooling {
         throw new UnsupportedOperationException(
             "Step 2 (MaxPooling) is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
     }
+
+    /**
+     * Backward pass of {@link #pool(double[][], int, int)}. Each pooled cell copied one cell of its window, so its
+     * gradient goes to that cell only — the window's largest; on ties, the first of them in row-major order
+     * within the window (as PyTorch does); every other cell of the window gets nothing from it. Windows are exactly
+     * those of the forward pass (partial ones at the edges kept); where windows overlap, a cell collects the
+     * gradient of every window it won.
+     *
+     * @param featureMap     the forward pass's input, a rectangular map
+     * @param outputGradient ∂L/∂(pooled map), the shape of the forward output
+     * @param size           window side, at least 1
+     * @param stride         step between windows, at least 1
+     * @return ∂L/∂featureMap, a new map of the same shape as {@code featureMap}
+     * @throws IllegalArgumentException if a map is null, empty or ragged, size/stride &lt; 1, or the gradient is not
+     *                                  the shape of the pooled map
+     */
+    public static double[][] backward(double[][] featureMap, double[][] outputGradient, int size, int stride) {
+        // TODO Part 2, Step 2: the same windows as pool(...); in each, find the largest cell (the first of equal ones,
+        //      row by row) and add the window's gradient there. Overlapping windows add up; nothing else gets gradient.
+        throw new UnsupportedOperationException(
+            "Step 2 (MaxPooling) backward pass is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
+    }
+
+    /**
+     * Backward pass of {@link #pool(double[][][], int, int)}, map by map.
+     *
+     * @param featureMaps     the forward pass's input, {@code [map][row][col]}
+     * @param outputGradients ∂L/∂(pooled maps), one per map, each the shape of a pooled map
+     * @param size            window side, at least 1
+     * @param stride          step between windows, at least 1
+     * @return ∂L/∂featureMaps, a new stack of the same shape as {@code featureMaps}
+     * @throws IllegalArgumentException as {@link #backward(double[][], double[][], int, int)}, or if the stacks are
+     *                                  null or empty, their maps of different shapes, or their counts differ
+     */
+    public static double[][][] backward(double[][][] featureMaps, double[][][] outputGradients, int size, int stride) {
+        // TODO Part 2, Step 2: check the stacks (same number of maps), then backward(...) map by map.
+        throw new UnsupportedOperationException(
+            "Step 2 (MaxPooling) backward pass is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
+    }
 }

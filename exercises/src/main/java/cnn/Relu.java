@@ -35,4 +35,36 @@ public final class Relu {
         throw new UnsupportedOperationException(
             "Step 1(b) (Relu) is not implemented yet — see exercises/src/main/java/cnn/Relu.java");
     }
+
+    /**
+     * Backward pass of {@link #apply(double[][])}: ReLU passes a cell on unchanged where its input is positive
+     * (slope 1) and outputs a constant 0 elsewhere (slope 0), so the gradient passes where the input is
+     * {@code > 0} and is 0 where it is {@code ≤ 0} — at exactly 0 too, as in PyTorch. What decides is the forward
+     * pass's input, not the sign of the gradient.
+     *
+     * @param featureMap     the forward pass's input, a rectangular map
+     * @param outputGradient ∂L/∂(ReLU's output), the same shape
+     * @return ∂L/∂featureMap, a new map of the same shape
+     * @throws IllegalArgumentException if a map is null, empty or ragged, or the two shapes differ
+     */
+    public static double[][] backward(double[][] featureMap, double[][] outputGradient) {
+        // TODO Part 2, Step 1(b): copy the output gradient where the forward input is > 0, 0 elsewhere (0 included).
+        throw new UnsupportedOperationException(
+            "Step 1(b) (Relu) backward pass is not implemented yet — see exercises/src/main/java/cnn/Relu.java");
+    }
+
+    /**
+     * Backward pass of {@link #apply(double[][][])}, map by map.
+     *
+     * @param featureMaps     the forward pass's input, {@code [map][row][col]}
+     * @param outputGradients ∂L/∂(ReLU's output), the same shape
+     * @return ∂L/∂featureMaps, a new stack of the same shape
+     * @throws IllegalArgumentException if a stack is null or empty, a map is null, empty, ragged or of another shape,
+     *                                  or the two stacks' shapes differ
+     */
+    public static double[][][] backward(double[][][] featureMaps, double[][][] outputGradients) {
+        // TODO Part 2, Step 1(b): check the two stacks have the same shape, then backward(...) map by map.
+        throw new UnsupportedOperationException(
+            "Step 1(b) (Relu) backward pass is not implemented yet — see exercises/src/main/java/cnn/Relu.java");
+    }
 }

@@ -25,4 +25,21 @@ public final class Softmax {
         throw new UnsupportedOperationException(
             "Extra 1 (Softmax) is not implemented yet — see exercises/src/main/java/cnn/Softmax.java");
     }
+
+    /**
+     * Backward pass of {@link #apply}: the vector-Jacobian product. Output j depends on every score,
+     * {@code ∂y_j/∂z_i = y_j (δ_ij − y_i)}, so {@code dScores_i = Σ_j g_j y_j (δ_ij − y_i) = y_i (g_i − g·y)}.
+     * Computed from {@code apply(scores)}, so huge scores are as stable as in the forward pass. (After softmax comes
+     * cross-entropy in a CNN; {@link CrossEntropy#gradient} fuses the two into {@code y − t}.)
+     *
+     * @param scores         the forward pass's scores, finite
+     * @param outputGradient ∂L/∂(probabilities), the same length
+     * @return ∂L/∂scores, {@code y ⊙ (g − g·y)}
+     * @throws IllegalArgumentException if an array is null or empty, the lengths differ, or a score is not finite
+     */
+    public static double[] backward(double[] scores, double[] outputGradient) {
+        // TODO Part 2, Extra 1: y = apply(scores); return y[i] * (outputGradient[i] - dot(outputGradient, y)).
+        throw new UnsupportedOperationException(
+            "Extra 1 (Softmax) backward pass is not implemented yet — see exercises/src/main/java/cnn/Softmax.java");
+    }
 }

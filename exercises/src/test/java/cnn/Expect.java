@@ -80,6 +80,17 @@ final class Expect {
     }
 
     /**
+     * Expects your backward pass to agree with the numerical gradient of your forward pass (see {@link GradientCheck}):
+     * the largest relative error below 1e-7. If it is not, either step may be wrong; the hand-worked tests of both
+     * say which.
+     */
+    static void gradientsAgree(String what, GradientCheck.Result result, Input... inputs) {
+        if (!result.agrees()) {
+            fail(what, inputs, "  gradient check: " + result);
+        }
+    }
+
+    /**
      * Expects the call to throw IllegalArgumentException whose message mentions every given word. A not-implemented
      * step's UnsupportedOperationException passes through unchanged, so it is reported as "not implemented".
      */

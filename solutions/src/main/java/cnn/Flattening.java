@@ -42,6 +42,50 @@ public final class Flattening {
         return out;
     }
 
+    /**
+     * The inverse of {@link #flatten(double[][][])}, which is also its backward pass: flattening only moves
+     * cells, so the gradient of the flat vector goes back to the cells it came from, map after map, row by row.
+     *
+     * @param vector the flat vector (e.g. ∂L/∂(flattened vector)), exactly {@code maps · rows · cols} values
+     * @param maps   number of maps, at least 1
+     * @param rows   rows per map, at least 1
+     * @param cols   columns per map, at least 1
+     * @return {@code [map][row][col]} with {@code result[m][r][c] = vector[(m · rows + r) · cols + c]}
+     * @throws IllegalArgumentException if the vector is null or empty, a size is &lt; 1, or the vector's length is
+     *                                  not {@code maps · rows · cols}
+     */
+    public static double[][][] unflatten(double[] vector, int maps, int rows, int cols) {
+        Require.nonEmpty(vector, "vector");
+        Require.atLeast(maps, 1, "maps");
+        Require.atLeast(rows, 1, "rows");
+        Require.atLeast(cols, 1, "cols");
+        if ((long) maps * rows * cols != vector.length) {
+            throw new IllegalArgumentException("vector has " + vector.length + " values but " + maps + " maps of "
+                + rows + "x" + cols + " need " + (long) maps * rows * cols);
+        }
+        double[][][] out = new double[maps][rows][cols];
+        for (int m = 0; m < maps; m++) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(vector, (m * rows + r) * cols, out[m][r], 0, cols);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The inverse of {@link #flatten(double[][])}: one map, row by row.
+     *
+     * @param vector the flat vector, exactly {@code rows · cols} values
+     * @param rows   at least 1
+     * @param cols   at least 1
+     * @return {@code [row][col]} with {@code result[r][c] = vector[r · cols + c]}
+     * @throws IllegalArgumentException if the vector is null or empty, a size is &lt; 1, or the vector's length is
+     *                                  not {@code rows · cols}
+     */
+    public static double[][] unflatten(double[] vector, int rows, int cols) {
+        return unflatten(vector, 1, rows, cols)[0];
+    }
+
     /** Flattens the lecture's pooled map. */
     public static void main(String[] args) {
         System.out.println(Arrays.toString(flatten(new double[][] {{1, 1, 0}, {4, 2, 1}, {0, 2, 1}})));

@@ -68,6 +68,68 @@ public final class MaxPooling {
     }
 
     /**
+     * Backward pass of {@link #pool(double[][], int, int)}. Each pooled cell copied one cell of its window, so its
+     * gradient goes to that cell only — the window's largest; on ties, the first of them in row-major order
+     * within the window (as PyTorch does); every other cell of the window gets nothing from it. Windows are exactly
+     * those of the forward pass (partial ones at the edges kept); where windows overlap, a cell collects the
+     * gradient of every window it won.
+     *
+     * @param featureMap     the forward pass's input, a rectangular map
+     * @param outputGradient ∂L/∂(pooled map), the shape of the forward output
+     * @param size           window side, at least 1
+     * @param stride         step between windows, at least 1
+     * @return ∂L/∂featureMap, a new map of the same shape as {@code featureMap}
+     * @throws IllegalArgumentException if a map is null, empty or ragged, size/stride &lt; 1, or the gradient is not
+     *                                  the shape of the pooled map
+     */
+    public static double[][] backward(double[][] featureMap, double[][] outputGradient, int size, int stride) {
+        int w = Require.rectangular(featureMap, "featureMap");
+        Require.atLeast(size, 1, "size");
+        Require.atLeast(stride, 1, "stride");
+        Require.rectangular(outputGradient, "outputGradient");
+        int outH = windows(featureMap.length, size, stride);
+        int outW = windows(w, size, stride);
+        if (outputGradient.length != outH || outputGradient[0].length != outW) {
+            throw new IllegalArgumentException("outputGradient is " + Require.shape(outputGradient) + " but pooling a "
+                + featureMap.length + "x" + w + " map with window " + size + " and stride " + stride + " gives "
+                + outH + "x" + outW);
+        }
+        double[][] out = new double[featureMap.length][w];
+        for (int r = 0; r < outH; r++) {
+            for (int c = 0; c < outW; c++) {
+                int[] cell = windowArgmax(featureMap, r * stride, c * stride, size);
+                out[cell[0]][cell[1]] += outputGradient[r][c];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Backward pass of {@link #pool(double[][][], int, int)}, map by map.
+     *
+     * @param featureMaps     the forward pass's input, {@code [map][row][col]}
+     * @param outputGradients ∂L/∂(pooled maps), one per map, each the shape of a pooled map
+     * @param size            window side, at least 1
+     * @param stride          step between windows, at least 1
+     * @return ∂L/∂featureMaps, a new stack of the same shape as {@code featureMaps}
+     * @throws IllegalArgumentException as {@link #backward(double[][], double[][], int, int)}, or if the stacks are
+     *                                  null or empty, their maps of different shapes, or their counts differ
+     */
+    public static double[][][] backward(double[][][] featureMaps, double[][][] outputGradients, int size, int stride) {
+        Require.sameShapeStack(featureMaps, "featureMaps");
+        Require.sameShapeStack(outputGradients, "outputGradients");
+        if (outputGradients.length != featureMaps.length) {
+            throw new IllegalArgumentException("outputGradients has " + outputGradients.length + " maps but featureMaps has "
+                + featureMaps.length + ": one gradient per map");
+        }
+        double[][][] out = new double[featureMaps.length][][];
+        for (int m = 0; m < out.length; m++) {
+            out[m] = backward(featureMaps[m], outputGradients[m], size, stride);
+        }
+        return out;
+    }
+
+    /**
      * Number of windows on an axis of n cells: {@code ceil((n − size) / stride) + 1}, but only windows that start on a
      * cell ({@code start < n}, which matters when stride &gt; size); one window if the axis is shorter than it.
      */
@@ -91,6 +153,25 @@ public final class MaxPooling {
             }
         }
         return max;
+    }
+
+    /**
+     * The cell {@link #windowMax} keeps, as {row, col}: the first largest in row-major order (strictly larger
+     * replaces), or the first NaN, which the forward pass also returns.
+     */
+    private static int[] windowArgmax(double[][] m, int top, int left, int size) {
+        int[] best = {top, left};
+        for (int r = top; r < Math.min(top + size, m.length); r++) {
+            for (int c = left; c < Math.min(left + size, m[0].length); c++) {
+                if (Double.isNaN(m[r][c])) {
+                    return new int[] {r, c};
+                }
+                if (m[r][c] > m[best[0]][best[1]]) {
+                    best = new int[] {r, c};
+                }
+            }
+        }
+        return best;
     }
 
     /** Pools the lecture's 5x5 feature map. */

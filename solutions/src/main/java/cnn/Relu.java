@@ -44,6 +44,46 @@ public final class Relu {
         return out;
     }
 
+    /**
+     * Backward pass of {@link #apply(double[][])}: ReLU passes a cell on unchanged where its input is positive
+     * (slope 1) and outputs a constant 0 elsewhere (slope 0), so the gradient passes where the input is
+     * {@code > 0} and is 0 where it is {@code ≤ 0} — at exactly 0 too, as in PyTorch. What decides is the forward
+     * pass's input, not the sign of the gradient.
+     *
+     * @param featureMap     the forward pass's input, a rectangular map
+     * @param outputGradient ∂L/∂(ReLU's output), the same shape
+     * @return ∂L/∂featureMap, a new map of the same shape
+     * @throws IllegalArgumentException if a map is null, empty or ragged, or the two shapes differ
+     */
+    public static double[][] backward(double[][] featureMap, double[][] outputGradient) {
+        Require.sameShape(featureMap, "featureMap", outputGradient, "outputGradient");
+        double[][] out = new double[featureMap.length][featureMap[0].length];
+        for (int r = 0; r < out.length; r++) {
+            for (int c = 0; c < out[r].length; c++) {
+                out[r][c] = featureMap[r][c] > 0 ? outputGradient[r][c] : 0.0;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Backward pass of {@link #apply(double[][][])}, map by map.
+     *
+     * @param featureMaps     the forward pass's input, {@code [map][row][col]}
+     * @param outputGradients ∂L/∂(ReLU's output), the same shape
+     * @return ∂L/∂featureMaps, a new stack of the same shape
+     * @throws IllegalArgumentException if a stack is null or empty, a map is null, empty, ragged or of another shape,
+     *                                  or the two stacks' shapes differ
+     */
+    public static double[][][] backward(double[][][] featureMaps, double[][][] outputGradients) {
+        Require.sameShape(featureMaps, "featureMaps", outputGradients, "outputGradients");
+        double[][][] out = new double[featureMaps.length][][];
+        for (int m = 0; m < out.length; m++) {
+            out[m] = backward(featureMaps[m], outputGradients[m]);
+        }
+        return out;
+    }
+
     /** Shows ReLU on a small map with negative cells. */
     public static void main(String[] args) {
         for (double[] row : apply(new double[][] {{-1, 2, -3}, {0.5, -0.5, 0}})) {

@@ -48,6 +48,26 @@ final class Require {
         }
     }
 
+    /** Checks two rectangular matrices of the same shape. */
+    static void sameShape(double[][] a, String aName, double[][] b, String bName) {
+        rectangular(a, aName);
+        rectangular(b, bName);
+        if (a.length != b.length || a[0].length != b[0].length) {
+            throw new IllegalArgumentException(bName + " is " + shape(b) + " but " + aName + " is " + shape(a)
+                + ": they must have the same shape");
+        }
+    }
+
+    /** Checks two stacks of same-shape maps that have the same shape as each other. */
+    static void sameShape(double[][][] a, String aName, double[][][] b, String bName) {
+        sameShapeStack(a, aName);
+        sameShapeStack(b, bName);
+        if (a.length != b.length || a[0].length != b[0].length || a[0][0].length != b[0][0].length) {
+            throw new IllegalArgumentException(bName + " is " + b.length + " maps of " + shape(b[0]) + " but "
+                + aName + " is " + a.length + " maps of " + shape(a[0]) + ": they must have the same shape");
+        }
+    }
+
     static void nonEmpty(double[] v, String name) {
         if (v == null) {
             throw new IllegalArgumentException(name + " is null");

@@ -39,6 +39,31 @@ public final class Softmax {
         return out;
     }
 
+    /**
+     * Backward pass of {@link #apply}: the vector-Jacobian product. Output j depends on every score,
+     * {@code ∂y_j/∂z_i = y_j (δ_ij − y_i)}, so {@code dScores_i = Σ_j g_j y_j (δ_ij − y_i) = y_i (g_i − g·y)}.
+     * Computed from {@code apply(scores)}, so huge scores are as stable as in the forward pass. (After softmax comes
+     * cross-entropy in a CNN; {@link CrossEntropy#gradient} fuses the two into {@code y − t}.)
+     *
+     * @param scores         the forward pass's scores, finite
+     * @param outputGradient ∂L/∂(probabilities), the same length
+     * @return ∂L/∂scores, {@code y ⊙ (g − g·y)}
+     * @throws IllegalArgumentException if an array is null or empty, the lengths differ, or a score is not finite
+     */
+    public static double[] backward(double[] scores, double[] outputGradient) {
+        Require.sameLength(scores, "scores", outputGradient, "outputGradient");
+        double[] y = apply(scores);
+        double dot = 0;
+        for (int i = 0; i < y.length; i++) {
+            dot += outputGradient[i] * y[i];
+        }
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = y[i] * (outputGradient[i] - dot);
+        }
+        return out;
+    }
+
     /** Softmax of small and of huge scores. */
     public static void main(String[] args) {
         System.out.println(Arrays.toString(apply(new double[] {1.9, 0.9})));

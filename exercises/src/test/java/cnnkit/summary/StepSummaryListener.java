@@ -22,10 +22,12 @@ import org.junit.platform.launcher.TestPlan;
  * your progress instead of a wall of stack traces.
  *
  * <pre>
- *   Step       Class           Checks    Status
- *   Step 1     Convolution       7 / 7   public checks pass
- *   Step 1(b)  Relu              2 / 5   in progress
- *   Step 2     MaxPooling        0 / 5   not started
+ *   Step       Class                  Checks    Status
+ *   Step 1     Convolution              7 / 7   public checks pass
+ *   Step 1(b)  Relu                     2 / 5   in progress
+ *   Step 2     MaxPooling               0 / 5   not started
+ *   ...
+ *   Back 2     MaxPoolingBackward       0 / 5   not started
  * </pre>
  *
  * <p>A test belongs to the step whose class name its test class starts with ({@code ConvolutionTest} → Step 1). A
@@ -52,6 +54,13 @@ public class StepSummaryListener implements TestExecutionListener {
         STEPS.put("Softmax", "Extra 1");
         STEPS.put("CrossEntropy", "Extra 2");
         STEPS.put("ErrorMeasures", "Extra 3");
+        // Part 2: the backward passes (tests named <Class>BackwardTest).
+        STEPS.put("ConvolutionBackward", "Back 1");
+        STEPS.put("ReluBackward", "Back 1(b)");
+        STEPS.put("MaxPoolingBackward", "Back 2");
+        STEPS.put("FlatteningBackward", "Back 3");
+        STEPS.put("FullConnectionBackward", "Back 4");
+        STEPS.put("SoftmaxBackward", "Back E1");
     }
 
     /** Counts of one step. */
@@ -138,7 +147,7 @@ public class StepSummaryListener implements TestExecutionListener {
             }
         }
         sb.append("\n  Progress by step (public tests)\n");
-        sb.append(String.format(Locale.ROOT, "  %-10s %-15s %-9s %s%n", "Step", "Class", "Checks", "Status"));
+        sb.append(String.format(Locale.ROOT, "  %-10s %-22s %-9s %s%n", "Step", "Class", "Checks", "Status"));
         int passing = 0;
         for (Map.Entry<String, String> step : STEPS.entrySet()) {
             Tally t = tallies.get(step.getKey());
@@ -147,7 +156,7 @@ public class StepSummaryListener implements TestExecutionListener {
             }
             String status = status(t);
             passing += status.equals(PASS) ? 1 : 0;
-            sb.append(String.format(Locale.ROOT, "  %-10s %-15s %3d / %-3d %s%n", step.getValue(), step.getKey(),
+            sb.append(String.format(Locale.ROOT, "  %-10s %-22s %3d / %-3d %s%n", step.getValue(), step.getKey(),
                 t.passed, t.total, status));
         }
         sb.append(String.format(Locale.ROOT, "  %d of %d steps: public checks pass. The grade runs more hidden checks "

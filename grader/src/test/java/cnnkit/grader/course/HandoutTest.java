@@ -42,6 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HandoutTest {
     private static final Path SOLUTIONS = Path.of("../solutions/src/main/java/cnn");
     private static final Path STUBS = Submissions.STUBS;
+    /** Code students use but do not write (cnn.GradientCheck): shipped as it is. */
+    private static final Path GIVEN = Path.of("../exercises/src/given/java/cnn");
     private static final Path PUBLIC_TESTS = Path.of("../exercises/src/test/java");
 
     /** A zero of each primitive type, boxed as the type itself (a ternary chain would widen them all). */
@@ -93,14 +95,21 @@ class HandoutTest {
         }
 
         @Test
-        @DisplayName("its cnn classes are exactly the stubs, and every public method of them throws 'not implemented'")
+        @DisplayName("its cnn classes are exactly the stubs and the given code, and every public method of the stubs "
+            + "throws 'not implemented'")
         void everyMainMethodThrowsNotImplemented() throws Exception {
             Path sources = handout.resolve("src/main/java/cnn");
-            assertThat(names(sources)).isEqualTo(names(STUBS));
+            Set<String> expected = new TreeSet<>(names(STUBS));
+            expected.addAll(names(GIVEN));
+            assertThat(names(GIVEN)).contains("GradientCheck.java");
+            assertThat(names(sources)).isEqualTo(expected);
+            for (String given : names(GIVEN)) {
+                assertThat(sources.resolve(given)).hasSameBinaryContentAs(GIVEN.resolve(given));
+            }
             Path classes = compile(sources);
             int methods = 0;
             try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
-                for (String name : names(sources)) {
+                for (String name : names(STUBS)) {
                     Class<?> c = loader.loadClass("cnn." + name.replace(".java", ""));
                     for (Method m : c.getDeclaredMethods()) {
                         if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())) {
