@@ -8,6 +8,8 @@ import cnnkit.grader.collect.RejectedSubmission;
 import cnnkit.grader.collect.Sources;
 import cnnkit.grader.collect.Submission;
 import cnnkit.grader.compile.Compilation;
+import cnnkit.grader.compile.Javac;
+
 import cnnkit.grader.compile.StepCompiler;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.ForkedRunner;
@@ -46,26 +48,21 @@ public final class Grader {
         + "did not compile or lacked the exercise's methods (see below).";
 
     private final Rubric rubric;
+    private final Javac javac;
     private final ForkedRunner runner;
     private final Path workRoot;
     private Map<String, String> known;
 
     /**
      * @param rubric   points per check
-     * @param limits   time limits of the test runs
-     * @param workRoot a folder for the submissions' work folders
-     */
-    public Grader(Rubric rubric, ForkedRunner.Limits limits, Path workRoot) {
-        this(rubric, new ForkedRunner(limits), workRoot);
-    }
-
-    /**
-     * @param rubric   points per check
+     * @param javac    compiles the students' sources (a {@link cnnkit.grader.compile.JavacProcess}: time- and
+     *                 memory-limited, in JVMs of its own)
      * @param runner   runs the checks in worker JVMs
      * @param workRoot a folder for the submissions' work folders
      */
-    public Grader(Rubric rubric, ForkedRunner runner, Path workRoot) {
+    public Grader(Rubric rubric, Javac javac, ForkedRunner runner, Path workRoot) {
         this.rubric = rubric;
+        this.javac = javac;
         this.runner = runner;
         this.workRoot = workRoot;
     }
@@ -110,7 +107,7 @@ public final class Grader {
                 sources.ignored(), start);
         }
         long collected = System.nanoTime();
-        Compilation compilation = StepCompiler.compile(sources, work);
+        Compilation compilation = StepCompiler.compile(sources, work, javac);
         long compiled = System.nanoTime();
         List<String> notes = new ArrayList<>(sources.notes());
         notes.addAll(compilation.notes());

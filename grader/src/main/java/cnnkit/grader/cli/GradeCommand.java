@@ -3,6 +3,7 @@ package cnnkit.grader.cli;
 import cnnkit.grader.Grader;
 import cnnkit.grader.common.Trees;
 import cnnkit.grader.collect.Submission;
+import cnnkit.grader.compile.JavacProcess;
 import cnnkit.grader.course.Roster;
 import cnnkit.grader.course.RosterGradebook;
 import cnnkit.grader.report.HintSource;
@@ -79,6 +80,11 @@ public final class GradeCommand implements Callable<Integer> {
         description = "time one check may run silently before its test JVM is stopped (default: ${DEFAULT-VALUE})")
     int checkTimeout;
 
+    @Option(names = "--compile-timeout", paramLabel = "SECONDS", defaultValue = "60",
+        description = "time the compiler may take on one submission before it is stopped and the submission's steps "
+            + "score 0 (default: ${DEFAULT-VALUE})")
+    int compileTimeout;
+
     @CommandLine.Mixin
     PresentationOptions shown = new PresentationOptions();
 
@@ -104,7 +110,7 @@ public final class GradeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                 "give exactly one of: PATH..., --class DIR, --sample (or --rescore)");
         }
-        if (jobs < 1 || timeout < 1 || checkTimeout < 1) {
+        if (jobs < 1 || timeout < 1 || checkTimeout < 1 || compileTimeout < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs and the timeouts must be at least 1");
         }
         Inputs.folder(spec, "--out", out);
@@ -235,13 +241,17 @@ public final class GradeCommand implements Callable<Integer> {
         // One worker JVM per grading thread, reused for a few submissions (a fresh one after any incident).
         ForkedRunner runner = new ForkedRunner(limits, archive, Files.createDirectories(work.resolve("workers")),
             JOBS_PER_WORKER);
-        Grader grader = new Grader(rubric, runner, work);
+        // One compiler JVM per grading thread too, time- and memory-limited: javac can be made to stall.
+        JavacProcess javac = new JavacProcess(Duration.ofSeconds(compileTimeout),
+            Files.createDirectories(work.resolve("javac")));
+        Grader grader = new Grader(rubric, javac, runner, work);
         try {
             if (!grader.knownChecks().isEmpty()) {
                 rubric.validate(grader.knownChecks().keySet());
             }
         } catch (IllegalArgumentException e) {
             runner.close();
+            javac.close();
             throw Inputs.misuse(spec, "--rubric: " + e.getMessage());
         }
         if (fresh) {
@@ -274,6 +284,7 @@ public final class GradeCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
             runner.close();
+            javac.close();
         }
     }
 

@@ -97,6 +97,9 @@ class HostileCorpusTest {
             new Threat("unbounded-recursion", Step.RELU, "StackOverflowError|did not finish"),
             new Threat("fake-results", Step.RELU, "Relu\\."),
             new Threat("huge-messages", Step.RELU, "more characters not shown"),
+            new Threat("javac-stall", Step.RELU, "took longer than|of memory"),
+            new Threat("step-in-helper", Step.RELU, "declares a class Relu"),
+
             new Threat("folder-symlink", Step.RELU, "Relu.java: a link, not a file"),
             new Threat("huge-file", Step.RELU, "Relu.java: larger than"),
             new Threat("zip-symlink", Step.RELU, "No Java file"));
@@ -131,7 +134,7 @@ class HostileCorpusTest {
         try {
             out = temp.resolve("out");
             exitStatus = Main.run("grade", "--class", classDir.toString(), "--out", out.toString(), "--jobs", "2",
-                "--timeout", "60");
+                "--timeout", "60", "--compile-timeout", "30");
             outAlone = temp.resolve("out-alone");
             Main.run("grade", classDir.resolve(HONEST.get(0)).toString(), classDir.resolve(HONEST.get(1)).toString(),
                 "--out", outAlone.toString(), "--jobs", "2");
@@ -198,7 +201,16 @@ class HostileCorpusTest {
     }
 
     @Test
+    @DisplayName("a stalled compiler or a step declared in a helper costs steps, never the submission's row")
+    void compilerTricksCostSteps() {
+        assertThat(rows.get("javac-stall").get("status")).isEqualTo("compile_error");
+        assertThat(rows.get("step-in-helper").get("status")).isEqualTo("graded");
+        assertThat(rows.get("step-in-helper").get(Step.FLATTENING.className())).isNotEqualTo("0");
+    }
+
+    @Test
     @DisplayName("the honest submissions are graded exactly as when graded alone")
+
     void honestSubmissionsUnaffected() throws IOException {
         Map<String, CSVRecord> alone = Csv.gradebook(outAlone);
         for (String id : HONEST) {
