@@ -8,6 +8,8 @@ import cnnkit.grader.collect.RejectedSubmission;
 import cnnkit.grader.collect.Sources;
 import cnnkit.grader.collect.Submission;
 import cnnkit.grader.compile.Compilation;
+import cnnkit.grader.compile.Javac;
+
 import cnnkit.grader.compile.StepCompiler;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.ForkedRunner;
@@ -46,26 +48,21 @@ public final class Grader {
         + "did not compile or lacked the exercise's methods (see below).";
 
     private final Rubric rubric;
+    private final Javac javac;
     private final ForkedRunner runner;
     private final Path workRoot;
     private Map<String, String> known;
 
     /**
      * @param rubric   points per check
-     * @param limits   time limits of the test runs
-     * @param workRoot a folder for the submissions' work folders
-     */
-    public Grader(Rubric rubric, ForkedRunner.Limits limits, Path workRoot) {
-        this(rubric, new ForkedRunner(limits), workRoot);
-    }
-
-    /**
-     * @param rubric   points per check
+     * @param javac    compiles the students' sources (a {@link cnnkit.grader.compile.JavacProcess}: time- and
+     *                 memory-limited, in JVMs of its own)
      * @param runner   runs the checks in worker JVMs
      * @param workRoot a folder for the submissions' work folders
      */
-    public Grader(Rubric rubric, ForkedRunner runner, Path workRoot) {
+    public Grader(Rubric rubric, Javac javac, ForkedRunner runner, Path workRoot) {
         this.rubric = rubric;
+        this.javac = javac;
         this.runner = runner;
         this.workRoot = workRoot;
     }
@@ -90,8 +87,10 @@ public final class Grader {
         } catch (RejectedSubmission e) {
             return without(submission, GradeStatus.REJECTED, e.getMessage(), List.of(), start);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            return without(submission, GradeStatus.ERROR, "the grader failed on this submission: " + e, List.of(),
-                start);
+            // The details (with the grader's own paths) are for the instructor, not for the student's report.
+            System.err.println("grading " + submission.id() + " failed: " + e);
+            return without(submission, GradeStatus.ERROR, "the grader failed on this submission ("
+                + e.getClass().getSimpleName() + "); your instructor has the details", List.of(), start);
         } finally {
             try {
                 Trees.delete(work);
@@ -108,7 +107,7 @@ public final class Grader {
                 sources.ignored(), start);
         }
         long collected = System.nanoTime();
-        Compilation compilation = StepCompiler.compile(sources, work);
+        Compilation compilation = StepCompiler.compile(sources, work, javac);
         long compiled = System.nanoTime();
         List<String> notes = new ArrayList<>(sources.notes());
         notes.addAll(compilation.notes());
@@ -133,7 +132,17 @@ public final class Grader {
             scored.checks(), sources.ignored(), notes, output, seconds(start));
     }
 
+    /**
+     * @param submission a hand-in whose grading failed outside this class (e.g. its reports could not be made)
+     * @param reason     why, for the gradebook's reader
+     * @return an {@code error} grade for it, every step at 0
+     */
+    public Grade failed(Submission submission, String reason) {
+        return without(submission, GradeStatus.ERROR, reason, List.of(), System.nanoTime());
+    }
+
     private Grade without(Submission submission, GradeStatus status, String reason, List<String> ignored,
+
                           long start) {
         Map<Step, List<String>> none = new EnumMap<>(Step.class);
         for (Step step : Step.values()) {

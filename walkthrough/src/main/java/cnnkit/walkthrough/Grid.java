@@ -1,6 +1,6 @@
 package cnnkit.walkthrough;
 
-import cnnkit.hidden.support.Cells;
+import cnnkit.lecture.Tolerance;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 public record Grid(double[][] cells) {
     /** Two values this close count as the same: the walk compares arithmetic, not bit patterns. */
-    public static final double TOLERANCE = Cells.TOLERANCE;
+    public static final double TOLERANCE = Tolerance.CELL;
 
     public Grid {
         cells = Arrays.stream(cells).map(double[]::clone).toArray(double[][]::new);
@@ -125,9 +125,9 @@ public record Grid(double[][] cells) {
         return rows() + "x" + cols();
     }
 
-    /** @return whether {@code actual} is {@code expected} within the hidden checks' tolerance ({@link Cells#close}) */
+    /** @return whether {@code actual} is {@code expected} by the hidden checks' rule ({@link Tolerance#close}) */
     static boolean close(double actual, double expected) {
-        return Cells.close(expected, actual);
+        return Tolerance.close(expected, actual);
     }
 
     /**

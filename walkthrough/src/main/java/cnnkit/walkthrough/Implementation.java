@@ -2,8 +2,9 @@ package cnnkit.walkthrough;
 
 /**
  * The lecture's steps as the walk calls them: one method per public method of package {@code cnn} that the walk
- * uses. Two implementations: {@link Reference} (the hidden tests' oracle) and the learner's code behind
- * {@code cnnkit.walkthrough.probe.LearnerProbe}, which is the only class that names {@code cnn.*}.
+ * uses. Two implementations ship: {@link LectureAnswers} (the lecture's own results, for the demo) and the learner's
+ * code behind {@code cnnkit.walkthrough.probe.LearnerProbe}, which is the only class that names {@code cnn.*}. The
+ * tests add {@code Reference}, the hidden tests' oracle (never shipped to learners).
  */
 public interface Implementation {
     /** Step 1: valid convolution, stride 1 ({@code cnn.Convolution.convolve(image, detector)}). */

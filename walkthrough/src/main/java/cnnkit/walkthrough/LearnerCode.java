@@ -5,6 +5,8 @@ import cnnkit.grader.common.Trees;
 import cnnkit.grader.collect.SourceFinder;
 import cnnkit.grader.collect.Sources;
 import cnnkit.grader.compile.Compilation;
+import cnnkit.grader.compile.Javac;
+
 import cnnkit.grader.compile.StepCompiler;
 import cnnkit.grader.run.StudentClassLoader;
 import java.io.IOException;
@@ -69,7 +71,8 @@ public final class LearnerCode implements AutoCloseable {
         }
         Path work = Files.createTempDirectory("cnnkit-walkthrough");
         try {
-            Compilation compiled = StepCompiler.compile(sources, work);
+            // The learner's own code, on their own machine: the compiler in this JVM, without a time limit.
+            Compilation compiled = StepCompiler.compile(sources, work, Javac.IN_PROCESS);
             LearnerCode code = fromClasses(compiled.classes());
             return new LearnerCode(code.loader, code.implementation, compiled.stubbed(), work,
                 "the sources in " + src);

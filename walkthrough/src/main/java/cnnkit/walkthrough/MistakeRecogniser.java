@@ -8,8 +8,9 @@ import java.util.Optional;
  * Names the mistake behind a wrong result, the way the hidden tests do: by comparing the learner's output with what
  * a known mistake (a "wrong oracle") would give for the same inputs — never by reading their source.
  *
- * <p>This is the seam to the grader's misconception catalogue: {@link CatalogueMistakes} asks the
- * catalogue's wrong oracles; another recogniser can stand in for it without the walk changing.
+ * <p>This is the seam to the grader's misconception catalogue: {@link MistakeTable} reads what the catalogue's wrong
+ * oracles give on the walk's inputs, computed when the kit is built (the tests' {@code CatalogueMistakes} asks the
+ * oracles themselves); another recogniser can stand in without the walk changing.
  */
 public interface MistakeRecogniser {
     /**
@@ -23,4 +24,10 @@ public interface MistakeRecogniser {
      * @return the id of the misconception whose wrong oracle gives exactly {@code actual}, if any
      */
     Optional<String> recognise(Step step, String method, List<Grid> inputs, Grid actual);
+
+    /**
+     * @param misconception an id that {@link #recognise} returned
+     * @return the catalogue's hint for it, or "" if it has none
+     */
+    String hint(String misconception);
 }

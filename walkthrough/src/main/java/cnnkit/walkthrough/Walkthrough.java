@@ -1,7 +1,6 @@
 package cnnkit.walkthrough;
 
 import cnnkit.lecture.Step;
-import cnnkit.hidden.support.Misconceptions;
 import cnnkit.lecture.LectureData;
 import cnnkit.walkthrough.Scene.Verdict;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -26,32 +26,48 @@ public final class Walkthrough {
     private final Implementation learner;
     private final Duration timeout;
     private final MistakeRecogniser recogniser;
-    private final Misconceptions catalogue;
     private final Map<Step, List<String>> notCompiled;
+    private Consumer<Check> observer = check -> { };
 
     /**
-     * A walk that names mistakes with the grader's misconception catalogue.
+     * One comparison of the walk: a call of a {@code cnn} method on the walk's inputs.
      *
-     * @param learner     the code to walk through (the learner's, or {@link Reference#INSTANCE} for a demo)
+     * @param step   the step checked
+     * @param method the method called, as {@link MistakeRecogniser#recognise} names it
+     * @param inputs its arguments as grids
+     */
+    record Check(Step step, String method, List<Grid> inputs) {
+    }
+
+    /**
+     * A walk that names mistakes with the grader's misconception catalogue ({@link MistakeTable}).
+     *
+     * @param learner     the code to walk through (the learner's, or {@link LectureAnswers#INSTANCE} for a demo)
      * @param timeout     time limit for each call into it
      * @param notCompiled the steps whose sources did not compile, with the compiler's messages (they run as
      *                    stubs, so the walk shows them like steps not implemented yet, with the messages)
      */
     public Walkthrough(Implementation learner, Duration timeout, Map<Step, List<String>> notCompiled) {
-        this(learner, timeout, new CatalogueMistakes(), Misconceptions.load(), notCompiled);
+        this(learner, timeout, MistakeTable.load(), notCompiled);
     }
 
-    /**
-     * @param recogniser names mistakes at a wrong step
-     * @param catalogue  the hint for each name
-     */
+    /** @param recogniser names mistakes at a wrong step, with their hints */
     public Walkthrough(Implementation learner, Duration timeout, MistakeRecogniser recogniser,
-                       Misconceptions catalogue, Map<Step, List<String>> notCompiled) {
+                       Map<Step, List<String>> notCompiled) {
         this.learner = learner;
         this.timeout = timeout;
         this.recogniser = recogniser;
-        this.catalogue = catalogue;
         this.notCompiled = Map.copyOf(notCompiled);
+    }
+
+    /**
+     * @param observer told of every check the walk reaches, before the learner's code is called (the build step
+     *                 that computes the {@link MistakeTable} learns the walk's inputs this way)
+     * @return this walk
+     */
+    Walkthrough observe(Consumer<Check> observer) {
+        this.observer = observer;
+        return this;
     }
 
     /** @return the scenes in lecture order, up to and including the first wrong one */
@@ -307,6 +323,7 @@ public final class Walkthrough {
             if (wrong) {
                 return;
             }
+            observer.accept(new Check(step, method, List.copyOf(inputs)));
             Outcome<T> outcome = Bounded.call(call, timeout);
             if (outcome instanceof Outcome.Returned<T> r) {
                 Grid actual = r.value() == null ? null : toGrid.apply(r.value());
@@ -319,8 +336,8 @@ public final class Walkthrough {
                     fail(Arithmetic.difference(actual, expected), expected);
                     if (hint.isEmpty()) {
                         hint = recogniser.recognise(step, method, inputs, actual)
-                            .filter(id -> !catalogue.hint(id).isEmpty())
-                            .map(id -> catalogue.hint(id) + " [" + id + "]")
+                            .filter(id -> !recogniser.hint(id).isEmpty())
+                            .map(id -> recogniser.hint(id) + " [" + id + "]")
                             .orElse("compare your result with the expected one cell by cell, and redo that cell's "
                                 + "arithmetic by hand as the lines above do.");
                     }

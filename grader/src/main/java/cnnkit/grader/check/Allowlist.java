@@ -8,17 +8,29 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
+import org.objectweb.asm.Type;
 
 /**
  * The JDK classes and members a graded step may use, read from {@code cnnkit/allowlist.txt} (the file explains its
  * syntax and, entry by entry, why). Everything not allowed there is refused: an allowlist fails safe when the JDK
  * grows.
  *
- * <p>Lookup goes from the most specific entry to the least: a refused member, an allowed member, a refused class,
- * an allowed class, a refused package, an allowed package, and finally "not on the list".
+ * <p>A member is judged three times, and all three must agree to allow it:
+ * <ol>
+ *   <li>a refusal of the member in any JDK supertype of the class it is used through refuses it: refusing
+ *       {@code Throwable#getStackTrace} refuses it for every exception, {@code BaseStream#parallel} for every stream;
+ *   <li>the class it is used through must allow it (from the most specific entry to the least: a parameter list,
+ *       the member, the class, the package);
+ *   <li>so must the class that declares it, where the JVM finds the code that runs ({@link JdkTypes#declaring}),
+ *       unless that class is one the JDK keeps to itself (e.g. {@code AbstractStringBuilder} behind
+ *       {@code StringBuilder}).
+ * </ol>
+ * The list is read once per run.
  */
 final class Allowlist {
     static final String RESOURCE = "/cnnkit/allowlist.txt";
@@ -34,19 +46,28 @@ final class Allowlist {
     private Allowlist() {
     }
 
-    /** @return the allowlist shipped with the grader */
+    /** @return the allowlist shipped with the grader, read on first use */
     static Allowlist standard() {
-        try (InputStream in = Allowlist.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the grader");
+        return Standard.LIST;
+    }
+
+    /** Holder: the shipped list is read once, when first needed, and shared by every check of the run. */
+    private static final class Standard {
+        static final Allowlist LIST = read();
+
+        private static Allowlist read() {
+            try (InputStream in = Allowlist.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(RESOURCE + " is missing from the grader");
+                }
+                return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
-    private static Allowlist parse(BufferedReader reader) throws IOException {
+    static Allowlist parse(BufferedReader reader) throws IOException {
         Allowlist list = new Allowlist();
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             line = line.strip();
@@ -68,13 +89,75 @@ final class Allowlist {
     }
 
     /**
-     * @param owner  a class in internal form, e.g. {@code java/lang/System}
-     * @param member a method or field name
+     * Judges a member of the JDK used through a class of the JDK.
+     *
+     * @param owner the class the code names, in internal form, e.g. {@code java/lang/RuntimeException}
+     * @param name  the method or field name
+     * @param desc  the method descriptor, or {@code ""} for a field
      * @return empty if allowed, else the reason it is refused
      */
-    Optional<String> member(String owner, String member) {
-        String cls = dotted(owner);
-        String key = cls + "#" + member;
+    Optional<String> use(String owner, String name, String desc) {
+        String params = desc.isEmpty() ? null : parameters(desc);
+        Optional<String> refusal = refusedAbove(List.of(owner), name, params);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        Optional<String> verdict = member(owner, name, params);
+        if (verdict.isPresent()) {
+            return verdict;
+        }
+        String declaring = JdkTypes.declaring(owner, name, desc);
+        return declaring == null || declaring.equals(owner) || !JdkTypes.isPublic(declaring) ? Optional.empty()
+            : member(declaring, name, params);
+    }
+
+    /**
+     * Judges a member a class of the submission inherits from the JDK (it declares no such member itself).
+     *
+     * @param jdkSupertypes the nearest JDK supertypes of the submission's class, its superclass's first
+     * @return empty if allowed, else the reason it is refused
+     */
+    Optional<String> inherited(List<String> jdkSupertypes, String name, String desc) {
+        Optional<String> refusal = refusedAbove(jdkSupertypes, name, desc.isEmpty() ? null : parameters(desc));
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        for (String t : jdkSupertypes) {
+            if (JdkTypes.declaring(t, name, desc) != null) {
+                return use(t, name, desc);
+            }
+        }
+        return jdkSupertypes.isEmpty() ? Optional.of(NOT_LISTED) : use(jdkSupertypes.get(0), name, desc);
+    }
+
+    /** A refusal of the member by any JDK supertype of the given classes (an allowed parameter list excepted). */
+    private Optional<String> refusedAbove(List<String> owners, String name, String params) {
+        for (String owner : owners) {
+            for (String t : JdkTypes.supertypes(owner)) {
+                String key = dotted(t) + "#" + name;
+                if (params != null && refused.containsKey(key + params)) {
+                    return Optional.of(refused.get(key + params));
+                }
+                if (params != null && allowed.contains(key + params)) {
+                    break;
+                }
+                if (refused.containsKey(key)) {
+                    return Optional.of(refused.get(key));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The verdict of one class's own entries on a member, from the most specific entry to the least. */
+    private Optional<String> member(String owner, String name, String params) {
+        String key = dotted(owner) + "#" + name;
+        if (params != null && refused.containsKey(key + params)) {
+            return Optional.of(refused.get(key + params));
+        }
+        if (params != null && allowed.contains(key + params)) {
+            return Optional.empty();
+        }
         if (refused.containsKey(key)) {
             return Optional.of(refused.get(key));
         }
@@ -82,11 +165,6 @@ final class Allowlist {
             return Optional.empty();
         }
         return type(owner, false);
-    }
-
-    /** @return whether the member is refused by an entry of its own (not merely unlisted) */
-    boolean refusesMember(String owner, String member) {
-        return refused.containsKey(dotted(owner) + "#" + member);
     }
 
     /**
@@ -115,9 +193,18 @@ final class Allowlist {
         return Optional.of(isJdk(cls) ? NOT_LISTED : NOT_JDK);
     }
 
-    private static boolean isJdk(String cls) {
+    static boolean isJdk(String cls) {
         return cls.startsWith("java.") || cls.startsWith("javax.") || cls.startsWith("jdk.")
             || cls.startsWith("sun.") || cls.startsWith("com.sun.");
+    }
+
+    /** {@code (Ljava/io/PrintStream;)V} reads as {@code (java.io.PrintStream)}, as in the list's entries. */
+    private static String parameters(String desc) {
+        StringJoiner joined = new StringJoiner(",", "(", ")");
+        for (Type t : Type.getArgumentTypes(desc)) {
+            joined.add(t.getClassName());
+        }
+        return joined.toString();
     }
 
     private static String dotted(String internalName) {

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,30 +18,33 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.Opcodes;
 
 /**
  * The grader's first line of defence: a static check of a submission's compiled classes before any of its code
  * runs. Every class, method and field that the student's code refers to must be the student's own (package
  * {@code cnn}) or on the {@linkplain Allowlist allowlist} of JDK members a CNN step needs. So {@code System.exit},
- * threads, files, sockets, processes, environment variables, reflection and native code are refused before they
- * can do anything, and the student reads where and why, e.g.
+ * threads, files, sockets, processes, environment variables, reflection, stack traces and native code are refused
+ * before they can do anything, and the student reads where and why, e.g.
  * {@code Convolution.java, method convolve, line 12: calls System.exit — not allowed in a graded step (ends the
  * whole grading process)}.
  *
- * <p>A violation costs only the steps that can reach it: the step's class and the helper classes and methods it
- * calls, transitively. Code that no step can reach (a {@code main} method for trying things out, a class of the
- * student's own that no step uses) is not graded and not refused.
+ * <p>Every method of every class is judged, whether or not the check can see who calls it: the JVM runs code the
+ * class file does not show being called (static initialisers of superinterfaces, methods inherited from a superclass
+ * and called by the JDK, {@code toString} in a string concatenation). A violation costs every step whose class can
+ * load the offending class: the step's class, every class of the submission its class file names (superclass,
+ * interfaces, nested classes, field, parameter and array types, code), and theirs, transitively. A class that no
+ * step's class names, directly or through others, can never be loaded while a step is graded and costs nothing.
+ * Another step's class is not followed: it is judged as that step, and a step that fails the check is replaced by
+ * its stub before anything runs.
  *
  * <p>What this check cannot see is what code does with allowed members: an endless loop, a huge array, deep
  * recursion or printing without end. Those are stopped by the worker JVM's limits.
  */
 public final class BytecodeCheck {
     private static final String OWN_PACKAGE = "cnn/";
-    private static final String MAIN = "main([Ljava/lang/String;)V";
-    private static final String CLINIT = "<clinit>()V";
 
     private final Allowlist allowlist = Allowlist.standard();
     /** The submission's classes by internal name, sorted for a deterministic report. */
@@ -53,8 +57,8 @@ public final class BytecodeCheck {
      * Checks the compiled classes of one submission.
      *
      * @param classesDir the folder javac wrote the submission's classes to
-     * @return for every step, the violations its code can reach (an empty list when there are none), each a sentence
-     *     naming the source file, method and line
+     * @return for every step, the violations in the classes it can load (an empty list when there are none), each a
+     *     sentence naming the source file, method and line
      * @throws IOException if a class file cannot be read
      */
     public static Map<Step, List<String>> check(Path classesDir) throws IOException {
@@ -72,10 +76,13 @@ public final class BytecodeCheck {
         try (Stream<Path> walk = Files.walk(classesDir)) {
             files = walk.filter(p -> p.toString().endsWith(".class") && Files.isRegularFile(p)).sorted().toList();
         }
+        Map<String, Set<String>> named = new HashMap<>();
         for (Path file : files) {
             ClassFacts facts = new ClassFacts(classesDir.relativize(file).toString());
             try {
-                new ClassReader(Files.readAllBytes(file)).accept(new FactsReader(facts), 0);
+                ClassReader reader = new ClassReader(Files.readAllBytes(file));
+                reader.accept(new FactsReader(facts), 0);
+                named.put(facts.name, ConstantPool.names(reader));
             } catch (RuntimeException e) { // ASM throws unchecked exceptions on malformed class files
                 facts.name = facts.path.replace('\\', '/').replaceAll("\\.class$", "");
                 facts.problems.add(new Problem(null, -1, "is not a valid class file", null));
@@ -83,6 +90,11 @@ public final class BytecodeCheck {
             classes.put(facts.name, facts);
         }
         for (ClassFacts c : classes.values()) { // judged once all are read: a reference may be to a later class
+            for (String name : named.getOrDefault(c.name, Set.of())) {
+                if (!name.equals(c.name) && classes.containsKey(name)) {
+                    c.references.add(name);
+                }
+            }
             judgeClass(c);
             for (MethodFacts m : c.methods.values()) {
                 m.uses.forEach(use -> judge(m, use.ref(), use.line()));
@@ -90,7 +102,7 @@ public final class BytecodeCheck {
         }
     }
 
-    /** Walks from the step's entry points through the submission's own code and collects what it reaches. */
+    /** The problems of every class the step's class can load, and of classes outside package cnn it is blamed for. */
     private Set<String> violationsOf(Step step) {
         Set<String> found = new LinkedHashSet<>();
         for (ClassFacts c : classes.values()) {
@@ -99,26 +111,29 @@ public final class BytecodeCheck {
                     + " outside package cnn", "only package cnn is graded; other packages could pose as the grader")));
             }
         }
-        ClassFacts entry = classes.get(OWN_PACKAGE + step.className());
-        if (entry == null) {
+        String entry = OWN_PACKAGE + step.className();
+        if (!classes.containsKey(entry)) {
             return found;
         }
-        Reach reach = new Reach();
-        reach.reachClass(entry.name);
-        for (MethodFacts m : entry.methods.values()) {
-            if ((m.access & Opcodes.ACC_PRIVATE) == 0 && !m.key().equals(MAIN)) {
-                reach.reachMethod(entry.name, m.key());
+        Set<String> otherSteps = new HashSet<>();
+        for (Step other : Step.values()) {
+            otherSteps.add(OWN_PACKAGE + other.className());
+        }
+        otherSteps.remove(entry);
+        Set<String> loadable = new TreeSet<>(List.of(entry));
+        Deque<String> todo = new ArrayDeque<>(loadable);
+        while (!todo.isEmpty()) {
+            for (String next : classes.get(todo.poll()).references) {
+                if (!otherSteps.contains(next) && loadable.add(next)) {
+                    todo.add(next);
+                }
             }
         }
-        reach.run();
-        for (ClassFacts c : classes.values()) {
-            if (reach.classes.contains(c.name)) {
-                c.problems.forEach(p -> found.add(sentence(c, p)));
-            }
+        for (String name : loadable) {
+            ClassFacts c = classes.get(name);
+            c.problems.forEach(p -> found.add(sentence(c, p)));
             for (MethodFacts m : c.methods.values()) {
-                if (reach.methods.contains(c.name + "." + m.key())) {
-                    m.problems.forEach(p -> found.add(sentence(c, p)));
-                }
+                m.problems.forEach(p -> found.add(sentence(c, p)));
             }
         }
         return found;
@@ -131,67 +146,9 @@ public final class BytecodeCheck {
         return !someStep || step.sourceFile().equals(c.sourceFile);
     }
 
-    /** Breadth-first reachability over the submission's own methods, resolving references as the JVM would. */
-    private final class Reach {
-        final Set<String> classes = new HashSet<>();
-        final Set<String> methods = new HashSet<>();
-        private final Deque<String[]> todo = new ArrayDeque<>();
-
-        void reachClass(String name) {
-            ClassFacts c = BytecodeCheck.this.classes.get(name);
-            if (c == null || !classes.add(name)) {
-                return;
-            }
-            reachMethod(name, CLINIT);
-            if (c.superName != null) {
-                reachClass(c.superName);
-            }
-        }
-
-        void reachMethod(String owner, String key) {
-            ClassFacts c = BytecodeCheck.this.classes.get(owner);
-            if (c != null && c.methods.containsKey(key) && methods.add(owner + "." + key)) {
-                reachClass(owner);
-                todo.add(new String[] {owner, key});
-            }
-        }
-
-        void run() {
-            while (!todo.isEmpty()) {
-                String[] next = todo.poll();
-                MethodFacts m = BytecodeCheck.this.classes.get(next[0]).methods.get(next[1]);
-                for (Ref ref : m.ownRefs) {
-                    follow(ref);
-                }
-            }
-        }
-
-        private void follow(Ref ref) {
-            reachClass(ref.owner());
-            if (ref.kind() == Ref.Kind.NEW) { // the JDK may call any instance method of an object it is handed
-                BytecodeCheck.this.classes.get(ref.owner()).methods.values().stream()
-                    .filter(m -> (m.access & Opcodes.ACC_STATIC) == 0)
-                    .forEach(m -> reachMethod(ref.owner(), m.key()));
-            } else if (ref.isCall()) {
-                String key = ref.name() + ref.desc();
-                for (String c = ref.owner(); c != null; c = superOf(c)) {
-                    reachMethod(c, key);
-                }
-                if (ref.virtual()) { // any override in the submission may be the one that runs
-                    BytecodeCheck.this.classes.keySet().forEach(c -> reachMethod(c, key));
-                }
-            }
-        }
-    }
-
-    private String superOf(String name) {
-        ClassFacts c = classes.get(name);
-        return c == null ? null : c.superName;
-    }
-
     /**
-     * Decides one reference found in the submission's code; references to the submission's own classes are
-     * kept for {@link Reach}, unless they name a member the class inherits from the JDK, which is checked there.
+     * Decides one reference found in the submission's code. A member of the submission's own class is the student's
+     * code (judged where it is declared), unless the class inherits it from the JDK: then it is the JDK's member.
      */
     private void judge(MethodFacts m, Ref ref, int line) {
         if (ref.owner().startsWith("[")) { // an array: clone(), length and Object's methods, or an array type
@@ -206,64 +163,57 @@ public final class BytecodeCheck {
 
     private void judgeNormalized(MethodFacts m, Ref ref, int line) {
         String owner = ref.owner();
-        if (owner.startsWith(OWN_PACKAGE) && classes.containsKey(owner)) {
-            m.ownRefs.add(ref);
-            if (ref.name() != null && !declaredInSubmission(owner, ref)) {
-                inherited(owner, ref.name()).ifPresent(why ->
-                    m.problems.add(new Problem(m, line, ref.describe(displayName(owner)), why)));
-            }
-            return;
+        Optional<String> refusal;
+        if (classes.containsKey(owner)) {
+            refusal = ref.name() == null || declaredInSubmission(owner, ref) ? Optional.empty()
+                : allowlist.inherited(jdkSupertypes(owner), ref.name(), ref.desc());
+        } else {
+            refusal = ref.name() == null ? allowlist.type(owner) : allowlist.use(owner, ref.name(), ref.desc());
         }
-        (ref.name() == null ? allowlist.type(owner) : allowlist.member(owner, ref.name()))
-            .ifPresent(why -> m.problems.add(new Problem(m, line, ref.describe(displayName(owner)), why)));
+        refusal.ifPresent(why -> m.problems.add(new Problem(m, line, ref.describe(displayName(owner)), why)));
     }
 
-    /**
-     * A member the submission's class does not declare comes from its JDK supertypes: refused if one of them refuses
-     * it by name ({@code wait} of {@code Object}), allowed if one of them allows it.
-     */
-    private Optional<String> inherited(String owner, String member) {
-        boolean allowed = false;
-        Optional<String> refusal = Optional.empty();
-        for (String t : jdkSupertypes(owner)) {
-            if (allowlist.refusesMember(t, member)) {
-                return allowlist.member(t, member);
-            }
-            Optional<String> verdict = allowlist.member(t, member);
-            allowed |= verdict.isEmpty();
-            refusal = refusal.or(() -> verdict);
-        }
-        return allowed ? Optional.empty() : refusal;
-    }
-
+    /** Whether the member is declared by the class or one of its supertypes that the submission contains. */
     private boolean declaredInSubmission(String owner, Ref ref) {
-        for (String c = owner; c != null && classes.containsKey(c); c = superOf(c)) {
-            ClassFacts facts = classes.get(c);
-            if (ref.isField() ? facts.fields.contains(ref.name())
-                : facts.methods.containsKey(ref.name() + ref.desc())) {
+        if (ref.kind() == Ref.Kind.CONSTRUCTOR) {
+            return true; // a constructor is never inherited
+        }
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(owner));
+        while (!todo.isEmpty()) {
+            ClassFacts c = classes.get(todo.poll());
+            if (c == null || !seen.add(c.name)) {
+                continue;
+            }
+            if (ref.isField() ? c.fields.contains(ref.name()) : c.methods.containsKey(ref.name() + ref.desc())) {
                 return true;
             }
+            if (c.superName != null) {
+                todo.add(c.superName);
+            }
+            todo.addAll(List.of(c.interfaces));
         }
         return false;
     }
 
-    /** The JDK classes and interfaces a class of the submission inherits members from. */
+    /** The JDK classes and interfaces a class of the submission inherits members from, its superclass's first. */
     private List<String> jdkSupertypes(String owner) {
-        List<String> found = new ArrayList<>();
+        Set<String> found = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(owner));
         while (!todo.isEmpty()) {
             String t = todo.poll();
             ClassFacts c = classes.get(t);
             if (c == null) {
                 found.add(t);
-            } else {
+            } else if (seen.add(t)) {
                 if (c.superName != null) {
                     todo.add(c.superName);
                 }
                 todo.addAll(List.of(c.interfaces));
             }
         }
-        return found;
+        return List.copyOf(found);
     }
 
     /** Class-level facts: what the class extends and implements, and what it declares. */

@@ -16,22 +16,22 @@ final class ClassFacts {
     String sourceFile;
     final Map<String, MethodFacts> methods = new LinkedHashMap<>();
     final Set<String> fields = new HashSet<>();
-    /** Problems of the class itself (what it extends, native methods): they count as soon as a step uses it. */
+    /** The other classes of the submission this class's file names: what loading or running it can load. */
+    final Set<String> references = new HashSet<>();
+    /** Problems of the class itself (what it extends, native methods): they count as soon as a step can load it. */
     final List<Problem> problems = new ArrayList<>();
 
     ClassFacts(String path) {
         this.path = path;
     }
 
-    /** One method: the submission's own code it calls, and the forbidden things it does. */
+    /** One method: what it refers to, and the forbidden things it does. */
     static final class MethodFacts {
         final String name;
         final String desc;
         final int access;
         /** Everything the method refers to, with its source line (-1 if unknown), in code order. */
         final List<Use> uses = new ArrayList<>();
-        /** The references to the submission's own classes, followed to find what a step can reach. */
-        final List<Ref> ownRefs = new ArrayList<>();
         final List<Problem> problems = new ArrayList<>();
 
         MethodFacts(String name, String desc, int access) {

@@ -3,6 +3,7 @@ package cnnkit.grader.cli;
 import cnnkit.grader.Grader;
 import cnnkit.grader.common.Trees;
 import cnnkit.grader.collect.Submission;
+import cnnkit.grader.compile.JavacProcess;
 import cnnkit.grader.course.Roster;
 import cnnkit.grader.course.RosterGradebook;
 import cnnkit.grader.report.HintSource;
@@ -41,6 +42,8 @@ import picocli.CommandLine.Parameters;
         "Exit status 0 when every submission got a row, whatever the scores."})
 public final class GradeCommand implements Callable<Integer> {
     private static final int ARCHIVE_FROM = 4;
+    /** The folder under --out for the run's temporary copies, removed at the end. */
+    static final String WORK_FOLDER = ".work";
     /** Submissions one worker JVM grades before a fresh one replaces it. */
     private static final int JOBS_PER_WORKER = 10;
 
@@ -77,6 +80,11 @@ public final class GradeCommand implements Callable<Integer> {
         description = "time one check may run silently before its test JVM is stopped (default: ${DEFAULT-VALUE})")
     int checkTimeout;
 
+    @Option(names = "--compile-timeout", paramLabel = "SECONDS", defaultValue = "60",
+        description = "time the compiler may take on one submission before it is stopped and the submission's steps "
+            + "score 0 (default: ${DEFAULT-VALUE})")
+    int compileTimeout;
+
     @CommandLine.Mixin
     PresentationOptions shown = new PresentationOptions();
 
@@ -102,7 +110,7 @@ public final class GradeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                 "give exactly one of: PATH..., --class DIR, --sample (or --rescore)");
         }
-        if (jobs < 1 || timeout < 1 || checkTimeout < 1) {
+        if (jobs < 1 || timeout < 1 || checkTimeout < 1 || compileTimeout < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs and the timeouts must be at least 1");
         }
         Inputs.folder(spec, "--out", out);
@@ -115,9 +123,13 @@ public final class GradeCommand implements Callable<Integer> {
                 + "); rebuild it: student code must never meet exercise or solution classes.");
             return 1;
         }
-        Path work = Files.createTempDirectory("cnnkit-grade");
-        // Students' sources are copied under work: remove them also when the grader is stopped (SIGTERM, Ctrl-C),
-        // e.g. by a time limit such as Gradescope's run_autograder `timeout`.
+        // Students' sources are copied only under --out: a grader killed from outside (even SIGKILL) leaves nothing
+        // in /tmp, and the next run into the same --out removes what it left.
+        Path work = out.resolve(WORK_FOLDER);
+        Trees.delete(work);
+        Files.createDirectories(work);
+        // Remove them also when the grader is stopped (SIGTERM, Ctrl-C), e.g. by a time limit such as Gradescope's
+        // run_autograder `timeout`.
         Thread cleanUp = new Thread(() -> removeWhileStopping(work), "cnnkit-grade-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
@@ -133,6 +145,8 @@ public final class GradeCommand implements Callable<Integer> {
             if (submissions.isEmpty()) {
                 throw Inputs.misuse(spec, "no submissions found (a submission is a folder or a .zip)");
             }
+            List<String> skipped = classDir == null ? List.of() : Submission.hidden(classDir);
+            skipped.forEach(line -> console.println("Not graded: " + line));
             GradingOutput output = new GradingOutput(out, HintSource.catalogue(), presentation);
             List<Grade> grades = grade(submissions, rubric, output, work.resolve("work"), console);
             List<Grade> all = output.merge(grades, rubric);
@@ -140,7 +154,7 @@ public final class GradeCommand implements Callable<Integer> {
                 console.println("Kept " + (all.size() - grades.size()) + " submission(s) graded earlier in " + out
                     + " (scored with this rubric); --fresh starts the folder over.");
             }
-            output.classReports(all, roster, console);
+            output.classReports(all, roster, skipped, console);
             console.println(Summary.console(all, HintSource.catalogue()));
             console.println("Wrote " + out.resolve(GradingOutput.GRADEBOOK) + ", " + out.resolve(GradingOutput.SUMMARY)
                 + " and a folder per submission.");
@@ -210,7 +224,7 @@ public final class GradeCommand implements Callable<Integer> {
             }
         }
         List<Grade> all = output.merge(List.of(), rubric);
-        output.classReports(all, roster, System.out);
+        output.classReports(all, roster, List.of(), System.out);
         System.out.println("Rescored " + all.size() + " submission(s) in " + out + " with " + rubric + ".");
         System.out.println(Summary.console(all, HintSource.catalogue()));
         return 0;
@@ -227,13 +241,17 @@ public final class GradeCommand implements Callable<Integer> {
         // One worker JVM per grading thread, reused for a few submissions (a fresh one after any incident).
         ForkedRunner runner = new ForkedRunner(limits, archive, Files.createDirectories(work.resolve("workers")),
             JOBS_PER_WORKER);
-        Grader grader = new Grader(rubric, runner, work);
+        // One compiler JVM per grading thread too, time- and memory-limited: javac can be made to stall.
+        JavacProcess javac = new JavacProcess(Duration.ofSeconds(compileTimeout),
+            Files.createDirectories(work.resolve("javac")));
+        Grader grader = new Grader(rubric, javac, runner, work);
         try {
             if (!grader.knownChecks().isEmpty()) {
                 rubric.validate(grader.knownChecks().keySet());
             }
         } catch (IllegalArgumentException e) {
             runner.close();
+            javac.close();
             throw Inputs.misuse(spec, "--rubric: " + e.getMessage());
         }
         if (fresh) {
@@ -249,14 +267,14 @@ public final class GradeCommand implements Callable<Integer> {
             for (Submission s : submissions) {
                 futures.add(pool.submit(() -> {
                     Grade g = grader.grade(s);
-                    output.submission(g);
+                    writeReports(output, g);
                     progress.graded(g);
                     return g;
                 }));
             }
             List<Grade> grades = new ArrayList<>();
-            for (Future<Grade> f : futures) {
-                grades.add(f.get());
+            for (int i = 0; i < futures.size(); i++) {
+                grades.add(rowOf(submissions.get(i), futures.get(i), grader));
             }
             grades.sort(Comparator.comparing(Grade::id));
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -266,6 +284,27 @@ public final class GradeCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
             runner.close();
+            javac.close();
+        }
+    }
+
+    /** Writes a submission's two reports; one that cannot be written costs that report, never the row. */
+    private static void writeReports(GradingOutput output, Grade g) {
+        try {
+            output.submission(g);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            System.err.println("The reports of " + g.id() + " could not be written (" + e.getClass().getSimpleName()
+                + "); its gradebook row is kept.");
+        }
+    }
+
+    /** @return the submission's grade, or an error row if grading it failed in a way the grader did not catch */
+    private static Grade rowOf(Submission s, Future<Grade> f, Grader grader) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return grader.failed(s, "the grader failed on this submission ("
+                + e.getCause().getClass().getSimpleName() + ")");
         }
     }
 

@@ -84,13 +84,14 @@ final class GradingOutput {
     /**
      * Writes the class files from all grades.
      *
-     * @param all    every submission of the class
-     * @param roster who is who, or null: then a roster gradebook of an earlier run is removed, as it would be stale
+     * @param all     every submission of the class
+     * @param roster  who is who, or null: then a roster gradebook of an earlier run is removed, as it would be stale
+     * @param skipped what was in the class folder but is no submission, with why (listed in the summary)
      */
-    void classReports(List<Grade> all, Roster roster, PrintStream console) throws IOException {
+    void classReports(List<Grade> all, Roster roster, List<String> skipped, PrintStream console) throws IOException {
         Files.createDirectories(out);
         Gradebook.write(out.resolve(GRADEBOOK), all);
-        Summary.write(out.resolve(SUMMARY), all, hints);
+        Summary.write(out.resolve(SUMMARY), all, hints, skipped);
         Path rosterBook = out.resolve(RosterGradebook.FILE);
         if (roster == null) {
             if (Files.deleteIfExists(rosterBook)) {

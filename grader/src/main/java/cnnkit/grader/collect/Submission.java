@@ -1,5 +1,6 @@
 package cnnkit.grader.collect;
 
+import cnnkit.grader.common.StudentText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +19,31 @@ import java.util.stream.Stream;
  */
 public record Submission(String id, Path path) {
 
-    /** @return the submission's id as derived from its file name (without {@code .zip}, safe characters only) */
+    /** Longest id: a folder of that name, with the reports' names inside, fits any file system. */
+    public static final int MAX_ID = 100;
+
+    /**
+     * @return the submission's id as derived from its file name: without {@code .zip}, letters, digits and
+     *     {@code . _ @ + -} only (others become {@code _}), not starting with {@code . @ + -} (hidden, or a
+     *     spreadsheet formula), at most {@link #MAX_ID} characters
+     */
     public static String idOf(Path path) {
         String name = path.getFileName() == null ? "submission" : path.getFileName().toString();
         if (name.toLowerCase().endsWith(".zip")) {
             name = name.substring(0, name.length() - 4);
         }
         String safe = name.replaceAll("[^A-Za-z0-9._@+-]", "_");
-        return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') ? "submission" : safe;
+        if (safe.isEmpty() || safe.chars().allMatch(c -> c == '.')) {
+            return "submission";
+        }
+        if (".@+-".indexOf(safe.charAt(0)) >= 0) {
+            // "+...", "-...", "@..." are formulas to a spreadsheet ("=" is replaced above); ".work" is the grader's
+            safe = "_" + safe.substring(1);
+        }
+        if (safe.length() > MAX_ID) {
+            safe = safe.substring(0, MAX_ID);
+        }
+        return safe;
     }
 
     /**
@@ -70,11 +88,29 @@ public record Submission(String id, Path path) {
         return children(classDir).stream().filter(p -> !isSubmission(p)).sorted().toList();
     }
 
+    /**
+     * @param classDir a class folder
+     * @return each hidden child (name starting with a dot) and {@code __MACOSX}, with why it is not graded, e.g.
+     *         ".alice: a hidden folder, not a submission (...)": listed to the instructor, never silently dropped
+     * @throws IOException if the folder cannot be listed
+     */
+    public static List<String> hidden(Path classDir) throws IOException {
+        try (Stream<Path> children = Files.list(classDir)) {
+            return children.filter(Submission::isHidden).sorted().map(p -> StudentText.line(p.getFileName()
+                .toString()) + ": " + (p.getFileName().toString().equals("__MACOSX")
+                ? "macOS archive metadata, not a submission" : "a hidden " + (Files.isDirectory(p) ? "folder" : "file")
+                + ", not a submission (rename it without the leading dot to grade it)")).toList();
+        }
+    }
+
     private static List<Path> children(Path classDir) throws IOException {
         try (Stream<Path> children = Files.list(classDir)) {
-            return children.filter(p -> !p.getFileName().toString().startsWith(".")
-                && !p.getFileName().toString().equals("__MACOSX")).toList();
+            return children.filter(p -> !isHidden(p)).toList();
         }
+    }
+
+    private static boolean isHidden(Path p) {
+        return p.getFileName().toString().startsWith(".") || p.getFileName().toString().equals("__MACOSX");
     }
 
     private static boolean isSubmission(Path p) {

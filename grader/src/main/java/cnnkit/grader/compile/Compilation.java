@@ -1,5 +1,6 @@
 package cnnkit.grader.compile;
 
+import cnnkit.grader.common.StudentText;
 import cnnkit.lecture.Step;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -16,9 +17,16 @@ import java.util.Set;
  * @param notes   other remarks, e.g. a helper class that did not compile and was left out
  */
 public record Compilation(Path classes, Map<Step, List<String>> stubbed, List<String> notes) {
+    /** Most reasons kept per replaced step. */
+    static final int MAX_REASONS = 20;
+
+    /** Reasons and notes quote the student's code: each is capped, and there are at most a few per step. */
     public Compilation {
-        stubbed = Map.copyOf(stubbed);
-        notes = List.copyOf(notes);
+        Map<Step, List<String>> capped = new java.util.EnumMap<>(Step.class);
+        stubbed.forEach((step, reasons) -> capped.put(step, reasons.stream().limit(MAX_REASONS)
+            .map(StudentText::cap).toList()));
+        stubbed = Map.copyOf(capped);
+        notes = notes.stream().map(StudentText::cap).toList();
     }
 
     /** @return the steps whose own code was compiled and will be run */

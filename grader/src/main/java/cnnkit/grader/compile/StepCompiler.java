@@ -10,31 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.StandardLocation;
-import javax.tools.ToolProvider;
+import java.util.regex.Pattern;
 
 /**
- * Compiles a submission in the grader's JVM with the JDK's compiler, step by step in effect: a step whose file is
- * missing, does not compile, lacks the contract's signatures or fails the bytecode check is replaced by its exercise
+ * Compiles a submission with a compiler JVM of its own ({@link JavacProcess}), step by step in effect: a step whose
+ * file is missing, does not compile, lacks the contract's signatures or fails the bytecode check is replaced by its exercise
  * stub and the rest is compiled again, so one broken step costs that step only.
  *
  * <p>Nothing of the student's runs here: annotation processing is off, the class path is empty (only the JDK), and
- * signatures are read from the class files with ASM.
+ * signatures are read from the class files with ASM. A compiler that does not finish within the time limit (or runs
+ * out of memory) costs the submission all its steps, with that reason; the class goes on.
  */
 public final class StepCompiler {
-    /** Compiler messages quoted per step. */
-    public static final int MAX_MESSAGES = 5;
-    private static final int MAX_MESSAGE_CHARS = 300;
-    private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
     private static volatile Contract contract;
 
     private StepCompiler() {
@@ -43,10 +32,12 @@ public final class StepCompiler {
     /**
      * @param sources the submission's {@code cnn} sources
      * @param work    this submission's private work folder
+     * @param javac   the compiler for the student's sources (one with a time and memory limit)
      * @return the compiled classes and, per replaced step, why
      * @throws IOException if the work folder cannot be written
      */
-    public static Compilation compile(Sources sources, Path work) throws IOException {
+    public static Compilation compile(Sources sources, Path work, Javac javac) throws IOException {
+        long deadline = System.nanoTime() + javac.limit().toNanos();
         Map<Step, List<String>> stubbed = new EnumMap<>(Step.class);
         for (Step step : Step.values()) {
             if (!sources.steps().containsKey(step)) {
@@ -59,9 +50,14 @@ public final class StepCompiler {
         Path classes = work.resolve("classes");
         // Each round stubs at least one more step or drops a helper, so this ends.
         for (int round = 0; round <= Step.values().length + helpers.size() + 1; round++) {
-            Map<Path, List<String>> errors = javac(files(sources, stubbed, helpers, work), classes);
+            Map<Path, List<String>> errors;
+            try {
+                errors = javac.compile(files(sources, stubbed, helpers, work), classes, deadline);
+            } catch (Javac.Stopped e) {
+                return stopped(e.getMessage(), sources, work);
+            }
             if (!errors.isEmpty()) {
-                blame(errors, sources, stubbed, helpers, notes);
+                blame(errors, sources, stubbed, helpers, notes, work);
                 continue;
             }
             if (stubUnfit(classes, stubbed)) {
@@ -70,6 +66,25 @@ public final class StepCompiler {
             return new Compilation(classes, stubbed, notes);
         }
         throw new IllegalStateException("compiling did not settle");
+    }
+
+    /**
+     * The compiler did not finish (too slow, out of memory): which file made it so cannot be told, so every step
+     * is replaced by its stub and no helper is compiled.
+     */
+    private static Compilation stopped(String why, Sources sources, Path work) throws IOException {
+        Map<Step, List<String>> stubbed = new EnumMap<>(Step.class);
+        for (Step step : Step.values()) {
+            stubbed.put(step, List.of(sources.steps().containsKey(step)
+                ? step.sourceFile() + " was not compiled: " + why
+                : step.sourceFile() + " was not found in the submission"));
+        }
+        Path classes = work.resolve("classes");
+        Map<Path, List<String>> errors = JavacServer.compileHere(files(sources, stubbed, List.of(), work), classes);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("the exercise stubs do not compile: " + errors.keySet());
+        }
+        return new Compilation(classes, stubbed, List.of("Your files were not compiled: " + why + "."));
     }
 
     /** Replaces steps lacking signatures or failing the bytecode check; @return true if any was replaced */
@@ -100,9 +115,9 @@ public final class StepCompiler {
         return changed;
     }
 
-    /** Stubs each step file with errors, drops each helper with errors. */
+    /** Stubs each step file with errors, drops each helper with errors (or declaring a step's class). */
     private static void blame(Map<Path, List<String>> errors, Sources sources, Map<Step, List<String>> stubbed,
-                              List<Path> helpers, List<String> notes) {
+                              List<Path> helpers, List<String> notes, Path work) throws IOException {
         boolean blamed = false;
         for (Step step : Step.values()) {
             Path file = sources.steps().get(step);
@@ -123,8 +138,40 @@ public final class StepCompiler {
             }
         }
         if (!blamed) {
-            throw new IllegalStateException("compiler errors outside the student's files: " + errors);
+            blamed = dropHelpersDeclaringSteps(errors, sources, stubbed, helpers, notes, work);
         }
+        if (!blamed) {
+            throw new IllegalStateException("compiler errors outside the student's files, in "
+                + errors.keySet().stream().map(Path::getFileName).toList());
+        }
+    }
+
+    /**
+     * A stub that does not compile clashes with a helper declaring a class of the step's name (the step's own file
+     * being missing or replaced): that helper is left out, so the step costs its points and nothing else.
+     *
+     * @return true if a helper was dropped
+     */
+    private static boolean dropHelpersDeclaringSteps(Map<Path, List<String>> errors, Sources sources,
+                                                     Map<Step, List<String>> stubbed, List<Path> helpers,
+                                                     List<String> notes, Path work) throws IOException {
+        boolean dropped = false;
+        for (Step step : stubbed.keySet()) {
+            if (!errors.containsKey(key(work.resolve("stubs").resolve(step.sourceFile())))) {
+                continue;
+            }
+            Pattern declares = Pattern.compile("\\b(class|interface|enum|record)\\s+" + step.className() + "\\b");
+            for (Path helper : List.copyOf(helpers)) {
+                if (declares.matcher(Files.readString(helper, StandardCharsets.UTF_8)).find()) {
+                    helpers.remove(helper);
+                    notes.add("Your helper class " + helper.getFileName() + " declares a class " + step.className()
+                        + ", the name of a step, and was left out: " + step.className() + " belongs in "
+                        + step.sourceFile() + ".");
+                    dropped = true;
+                }
+            }
+        }
+        return dropped;
     }
 
     private static List<Path> files(Sources sources, Map<Step, List<String>> stubbed, List<Path> helpers, Path work)
@@ -143,48 +190,8 @@ public final class StepCompiler {
         return files;
     }
 
-    /** Compiles into a fresh {@code out}; @return the error messages per source file (empty = success) */
-    private static Map<Path, List<String>> javac(List<Path> files, Path out) throws IOException {
-        Trees.delete(out);
-        Files.createDirectories(out);
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm = JAVAC.getStandardFileManager(diagnostics, Locale.ROOT,
-            StandardCharsets.UTF_8)) {
-            fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
-            fm.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of());
-            fm.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
-            List<String> options = List.of("--release", "17", "-proc:none", "-implicit:none", "-nowarn",
-                "-Xlint:none", "-Xmaxerrs", "50", "-encoding", "UTF-8");
-            Boolean ok = JAVAC.getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files))
-                .call();
-            Map<Path, List<String>> errors = new LinkedHashMap<>();
-            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-                if (d.getKind() != Diagnostic.Kind.ERROR) {
-                    continue;
-                }
-                if (d.getSource() == null) {
-                    throw new IllegalStateException("the compiler failed: " + d.getMessage(Locale.ROOT));
-                }
-                Path file = key(Path.of(d.getSource().toUri()));
-                List<String> list = errors.computeIfAbsent(file, k -> new ArrayList<>());
-                if (list.size() < MAX_MESSAGES) {
-                    list.add("line " + d.getLineNumber() + ": " + cap(d.getMessage(Locale.ROOT)));
-                }
-            }
-            if (!Boolean.TRUE.equals(ok) && errors.isEmpty()) {
-                throw new IllegalStateException("the compiler failed without saying why");
-            }
-            return errors;
-        }
-    }
-
     private static Path key(Path file) {
         return file.toAbsolutePath().normalize();
-    }
-
-    private static String cap(String message) {
-        String one = message.replace('\r', ' ').replace('\n', ' ').replaceAll("\\s+", " ").strip();
-        return one.length() <= MAX_MESSAGE_CHARS ? one : one.substring(0, MAX_MESSAGE_CHARS) + "…";
     }
 
     /** The contract, read once per grader run from the stubs compiled on their own. */
@@ -218,7 +225,7 @@ public final class StepCompiler {
         for (Step step : Step.values()) {
             stubs.add(Files.writeString(dir.resolve(step.sourceFile()), Stubs.source(step)));
         }
-        Map<Path, List<String>> errors = javac(stubs, dir.resolve("classes"));
+        Map<Path, List<String>> errors = JavacServer.compileHere(stubs, dir.resolve("classes"));
         if (!errors.isEmpty()) {
             throw new IllegalStateException("the exercise stubs do not compile: " + errors);
         }

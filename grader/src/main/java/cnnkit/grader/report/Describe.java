@@ -1,5 +1,6 @@
 package cnnkit.grader.report;
 
+import cnnkit.grader.common.StudentText;
 import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.score.Grade;
@@ -7,7 +8,11 @@ import cnnkit.grader.score.GradeStatus;
 import cnnkit.grader.score.ScoredCheck;
 import cnnkit.grader.score.StepScore;
 
-/** The words for checks and steps shared by {@code feedback.md} and {@code results.json} (Markdown). */
+/**
+ * The words for checks and steps shared by {@code feedback.md} and {@code results.json} (Markdown). Every text that
+ * is not the report's own goes through {@link StudentText}: escaped on a line, fenced in a block.
+ */
+
 final class Describe {
     private Describe() {
     }
@@ -24,8 +29,8 @@ final class Describe {
             return "";
         }
         StringBuilder md = new StringBuilder();
-        md.append(r.status() == CheckResult.Status.FAILED ? "" : "**" + r.status() + "** ").append(r.message())
-            .append('\n');
+        md.append(r.status() == CheckResult.Status.FAILED ? "" : "**" + r.status() + "** ")
+            .append(StudentText.markdownInline(r.message())).append('\n');
         block(md, "Input", r.input());
         block(md, "Expected", r.expected());
         block(md, "Your result", r.actual());
@@ -44,12 +49,13 @@ final class Describe {
             return "";
         }
         return "Your " + step.step().sourceFile() + " was not graded; the exercise stub took its place, so this "
-            + "step scores 0:\n\n```\n" + String.join("\n", step.stubbed()) + "\n```\n";
+            + "step scores 0:\n\n" + StudentText.markdownBlock(String.join("\n", step.stubbed()),
+            4 * StudentText.MAX_CHARS);
     }
 
     private static void block(StringBuilder md, String title, String text) {
         if (!text.isEmpty()) {
-            md.append("\n").append(title).append(":\n```\n").append(text.replace("```", "'''")).append("\n```\n");
+            md.append("\n").append(title).append(":\n").append(StudentText.markdownBlock(text, text.length()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package cnnkit.grader.report;
 
+import cnnkit.grader.common.StudentText;
 import cnnkit.lecture.Step;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.ScoredCheck;
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
 
 /**
  * {@code <id>/feedback.md}, what the student reads: the score per step, then per step why it was not graded
@@ -28,13 +31,18 @@ public final class Feedback {
         Files.writeString(file, text(grade, hints), StandardCharsets.UTF_8);
     }
 
+    /** @return the feedback, at most {@link ReportLimit#MAX_BYTES} of UTF-8 */
     static String text(Grade grade, HintSource hints) {
+        return ReportLimit.markdown(full(grade, hints), ReportLimit.MAX_BYTES);
+    }
+
+    private static String full(Grade grade, HintSource hints) {
         StringBuilder md = new StringBuilder();
-        md.append("# Feedback for ").append(grade.id()).append("\n\n**Score: ").append(Points.format(grade.score()))
-            .append(" / ").append(Points.format(grade.maxScore())).append("** (").append(grade.status())
-            .append(")\n\n");
+        md.append("# Feedback for ").append(StudentText.markdownInline(grade.id())).append("\n\n**Score: ")
+            .append(Points.format(grade.score())).append(" / ").append(Points.format(grade.maxScore()))
+            .append("** (").append(grade.status()).append(")\n\n");
         if (!grade.reason().isEmpty()) {
-            md.append(grade.reason()).append("\n\n");
+            md.append(StudentText.markdownInline(grade.reason())).append("\n\n");
         }
         md.append("| Step | Points | Checks passed |\n|---|---|---|\n");
         for (StepScore s : grade.steps()) {
@@ -50,13 +58,18 @@ public final class Feedback {
                 stepSection(md, grade, s, hints);
             }
         }
-        section(md, "Notes", String.join("\n", grade.notes().stream().map(n -> "- " + n).toList()));
+        section(md, "Notes", list(grade.notes()));
         if (!grade.output().isBlank()) {
             section(md, "What your code printed while tested",
-                "```\n" + grade.output().replace("```", "'''").strip() + "\n```");
+                StudentText.markdownBlock(grade.output().strip(), Grade.MAX_OUTPUT).stripTrailing());
         }
-        section(md, "Ignored (not graded)", String.join("\n", grade.ignored().stream().map(i -> "- " + i).toList()));
+        section(md, "Ignored (not graded)", list(grade.ignored()));
         return md.toString();
+    }
+
+    /** @return one Markdown list item per line of text, each escaped */
+    private static String list(List<String> lines) {
+        return String.join("\n", lines.stream().map(line -> "- " + StudentText.markdownInline(line)).toList());
     }
 
     private static void stepSection(StringBuilder md, Grade grade, StepScore s, HintSource hints) {
@@ -73,7 +86,8 @@ public final class Feedback {
             any |= c.result().step() == step;
             if (c.result().step() == step && !c.result().passed()) {
                 allPassed = false;
-                md.append("### ✗ ").append(c.result().displayName()).append("\n\n").append(Describe.check(c, hints))
+                md.append("### ✗ ").append(StudentText.markdownInline(c.result().displayName())).append("\n\n")
+                    .append(Describe.check(c, hints))
                     .append('\n');
             }
         }

@@ -1,5 +1,6 @@
 package cnnkit.grader.report;
 
+import cnnkit.grader.common.StudentText;
 import cnnkit.lecture.Step;
 import cnnkit.grader.score.Grade;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * {@code gradebook.csv}: one row per submission, sorted by id, with the points of every step. No timing in it, so
- * the same class graded twice gives the same file, byte for byte.
+ * the same class graded twice gives the same file, byte for byte. Ids never start like a spreadsheet formula (see
+ * {@link cnnkit.grader.collect.Submission#idOf}); the cell is guarded all the same ({@link StudentText#csvCell}).
+
  */
 public final class Gradebook {
     /** The first columns; the steps follow in lecture order. */
@@ -46,8 +49,8 @@ public final class Gradebook {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(out, format)) {
             for (Grade g : sorted) {
-                List<String> row = new ArrayList<>(List.of(g.id(), g.status().toString(), Points.format(g.score()),
-                    Points.format(g.maxScore())));
+                List<String> row = new ArrayList<>(List.of(StudentText.csvCell(g.id()), g.status().toString(),
+                    Points.format(g.score()), Points.format(g.maxScore())));
                 for (Step step : Step.values()) {
                     row.add(Points.format(g.step(step).earned()));
                 }

@@ -1,5 +1,6 @@
 package cnnkit.grader.report;
 
+import cnnkit.grader.common.StudentText;
 import cnnkit.lecture.Step;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.ScoredCheck;
@@ -66,7 +67,32 @@ public final class ResultsJson {
      * @throws IOException if the file cannot be written
      */
     public static void write(Path file, Grade grade, HintSource hints, Presentation presentation) throws IOException {
-        Files.writeString(file, GSON.toJson(toJson(grade, hints, presentation)) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, text(grade, hints, presentation), StandardCharsets.UTF_8);
+    }
+
+    /** @return the JSON text, at most {@link ReportLimit#MAX_BYTES} of UTF-8 */
+    static String text(Grade grade, HintSource hints, Presentation presentation) {
+        Map<String, Object> json = toJson(grade, hints, presentation);
+        String text = GSON.toJson(json) + "\n";
+        // Too large only with very many long failures: the tests' outputs are cut, ever shorter, until it fits.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> tests = (List<Map<String, Object>>) json.get("tests");
+        List<String> outputs = tests.stream().map(t -> (String) t.get("output")).toList();
+        for (int budget = 64 * 1024; bytes(text) > ReportLimit.MAX_BYTES; budget /= 2) {
+            json.put("output", ReportLimit.markdown((String) json.get("output"), Math.max(budget, 4096)));
+            for (int i = 0; i < tests.size(); i++) {
+                tests.get(i).put("output", budget < 4096 ? "" : ReportLimit.markdown(outputs.get(i), budget));
+            }
+            text = GSON.toJson(json) + "\n";
+            if (budget < 4096) {
+                break; // only names and numbers left: 10,000s of tests would be needed to pass 1 MiB
+            }
+        }
+        return text;
+    }
+
+    private static int bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     static Map<String, Object> toJson(Grade grade, HintSource hints) {
@@ -92,7 +118,7 @@ public final class ResultsJson {
             Step step = c.result().step();
             StepScore stepScore = grade.step(step);
             Map<String, Object> test = new LinkedHashMap<>();
-            test.put("name", Describe.step(step) + ": " + c.result().displayName());
+            test.put("name", Describe.step(step) + ": " + StudentText.line(c.result().displayName()));
             test.put("number", (step.ordinal() + 1) + "." + (++numbers[step.ordinal()]));
             test.put("score", Points.round(c.earned()));
             test.put("max_score", Points.round(c.max()));
@@ -114,7 +140,7 @@ public final class ResultsJson {
         md.append("Score ").append(Points.format(grade.score())).append(" / ").append(Points.format(grade.maxScore()))
             .append(" (").append(grade.status()).append(")\n");
         if (!grade.reason().isEmpty()) {
-            md.append("\n").append(grade.reason()).append("\n");
+            md.append("\n").append(StudentText.markdownInline(grade.reason())).append("\n");
         }
         for (StepScore s : grade.steps()) {
             md.append("\n- ").append(Describe.step(s.step())).append(": ").append(Points.format(s.earned()))

@@ -1,5 +1,6 @@
 package cnnkit.grader.report;
 
+import cnnkit.grader.common.StudentText;
 import cnnkit.lecture.Step;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.GradeStatus;
@@ -34,8 +35,26 @@ public final class Summary {
      * @throws IOException if the file cannot be written
      */
     public static void write(Path file, List<Grade> grades, HintSource hints) throws IOException {
-        Files.writeString(file, text(grades, hints), StandardCharsets.UTF_8);
+        write(file, grades, hints, List.of());
     }
+
+    /**
+     * @param file    where to write
+     * @param grades  one per submission
+     * @param hints   misconception hints
+     * @param skipped what was handed in but is not a submission, one line each with the reason
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(Path file, List<Grade> grades, HintSource hints, List<String> skipped)
+        throws IOException {
+        StringBuilder md = new StringBuilder(text(grades, hints));
+        if (!skipped.isEmpty()) {
+            md.append("\n## Not graded: not a submission\n\n");
+            skipped.forEach(line -> md.append("- ").append(StudentText.markdownInline(line)).append('\n'));
+        }
+        Files.writeString(file, md, StandardCharsets.UTF_8);
+    }
+
 
     /** @return a few lines for the terminal: counts per status and the average score */
     public static String brief(List<Grade> grades) {
@@ -74,8 +93,8 @@ public final class Summary {
             .sorted(Comparator.comparing(Grade::id)).toList();
         if (!attention.isEmpty()) {
             md.append("\n## Not graded normally\n\n");
-            attention.forEach(g -> md.append("- ").append(g.id()).append(": ").append(g.status()).append(" — ")
-                .append(g.reason()).append('\n'));
+            attention.forEach(g -> md.append("- ").append(StudentText.markdownInline(g.id())).append(": ")
+                .append(g.status()).append(" — ").append(StudentText.markdownInline(g.reason())).append('\n'));
         }
         return md.toString();
     }
@@ -84,7 +103,8 @@ public final class Summary {
     private static List<String> misconceptionLines(List<Grade> grades, HintSource hints) {
         return misconceptions(grades).entrySet().stream()
             .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-            .map(e -> "**" + e.getValue() + " of " + grades.size() + "**: `" + e.getKey() + "`"
+            .map(e -> "**" + e.getValue() + " of " + grades.size() + "**: `" + StudentText.line(e.getKey())
+                .replace('`', '\'') + "`"
                 + hints.hint(e.getKey()).map(h -> " — " + h).orElse(""))
             .toList();
     }

@@ -1,5 +1,6 @@
 package cnnkit.grader.run;
 
+import cnnkit.grader.common.StudentText;
 import cnnkit.lecture.Step;
 
 /**
@@ -10,7 +11,8 @@ import cnnkit.lecture.Step;
  * @param step          the step the check belongs to
  * @param displayName   the check's {@code @DisplayName}, a sentence for the student
  * @param status        what happened
- * @param message       one line for the student (failure summary, exception, timeout); empty when passed
+ * @param message       one line for the student (failure summary, exception, timeout); empty when passed; this
+ *                      and every other text is capped (see {@link StudentText})
  * @param input         the input shown in feedback, or empty
  * @param expected      expected value as text, or empty
  * @param actual        the student's value as text, or empty
@@ -33,12 +35,17 @@ public record CheckResult(String checkId, Step step, String displayName, Status 
         NOT_RUN
     }
 
+    /** Longest input or expected value kept: the grader writes them, but a forged frame could bring anything. */
+    static final int MAX_GRADER_TEXT = 4 * StudentText.MAX_CHARS;
+
+    /** Every text is capped here, on both sides of the worker channel, so no result can hold megabytes. */
     public CheckResult {
-        message = message == null ? "" : message;
-        input = input == null ? "" : input;
-        expected = expected == null ? "" : expected;
-        actual = actual == null ? "" : actual;
-        misconception = misconception == null ? "" : misconception;
+        displayName = StudentText.cap(displayName, MAX_GRADER_TEXT);
+        message = StudentText.cap(message);
+        input = StudentText.cap(input, MAX_GRADER_TEXT);
+        expected = StudentText.cap(expected, MAX_GRADER_TEXT);
+        actual = StudentText.cap(actual);
+        misconception = StudentText.cap(misconception, 100);
     }
 
     /** @return true if the check passed */

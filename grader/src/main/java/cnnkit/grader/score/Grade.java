@@ -1,6 +1,8 @@
 package cnnkit.grader.score;
 
+import cnnkit.grader.common.StudentText;
 import cnnkit.lecture.Step;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,20 +13,38 @@ import java.util.List;
  * @param reason    why the status is not {@code graded}, for the feedback; empty when graded
  * @param steps     one score per step, in lecture order
  * @param checks    every check with its points, in step order
- * @param ignored   files found but not graded
- * @param notes     other remarks (helpers left out, worker incidents)
- * @param output    what the student's code printed while tested (capped)
+ * @param ignored   files found but not graded (at most {@link #MAX_LINES}, each capped)
+ * @param notes     other remarks (helpers left out, worker incidents; at most {@link #MAX_LINES}, each capped)
+ * @param output    what the student's code printed while tested (capped at {@link #MAX_OUTPUT})
+
  * @param seconds   time the grading of this submission took (the only timing field)
  */
 public record Grade(String id, GradeStatus status, String reason, List<StepScore> steps, List<ScoredCheck> checks,
                     List<String> ignored, List<String> notes, String output, double seconds) {
+    /** Most lines of {@code ignored} and of {@code notes} kept; the rest is counted in one last line. */
+    public static final int MAX_LINES = 100;
+    /** Most characters of {@code output} kept. */
+    public static final int MAX_OUTPUT = 64 * 1024;
+
+    /** Bounded here, whatever the submission held: a grade is kept in memory until the gradebook is written. */
     public Grade {
         steps = List.copyOf(steps);
         checks = List.copyOf(checks);
-        ignored = List.copyOf(ignored);
-        notes = List.copyOf(notes);
-        output = output == null ? "" : output;
-        reason = reason == null ? "" : reason;
+        ignored = bounded(ignored, "file(s) or folder(s)");
+        notes = bounded(notes, "note(s)");
+        output = StudentText.cap(output, MAX_OUTPUT);
+        reason = StudentText.cap(reason);
+    }
+
+    private static List<String> bounded(List<String> lines, String what) {
+        List<String> kept = new ArrayList<>();
+        for (String line : lines.subList(0, Math.min(lines.size(), MAX_LINES))) {
+            kept.add(StudentText.cap(line));
+        }
+        if (lines.size() > MAX_LINES) {
+            kept.add("… and " + (lines.size() - MAX_LINES) + " more " + what + " not listed");
+        }
+        return List.copyOf(kept);
     }
 
     /** @return the points earned over all steps */

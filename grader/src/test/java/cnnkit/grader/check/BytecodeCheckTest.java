@@ -207,10 +207,10 @@ class BytecodeCheckTest {
     }
 
     @Nested
-    @DisplayName("blames the steps that can reach a violation, and only those")
+    @DisplayName("blames the steps that can load a violation, and only those")
     class Attribution {
         @Test
-        @DisplayName("a helper class's violation costs the steps that call it, transitively")
+        @DisplayName("a helper class's violation costs the steps that name it, transitively")
         void helperTransitive() throws IOException {
             Map<Step, List<String>> report = check(Map.of(
                 "Relu.java", """
@@ -246,8 +246,8 @@ class BytecodeCheckTest {
         }
 
         @Test
-        @DisplayName("a main method for trying things out is not graded, and not refused")
-        void mainIsNotGraded() throws IOException {
+        @DisplayName("every method is judged: a main method that reads files costs its step")
+        void mainIsJudged() throws IOException {
             assertThat(check(Map.of("Relu.java", """
                 package cnn;
                 public final class Relu {
@@ -259,7 +259,72 @@ class BytecodeCheckTest {
                         return java.nio.file.Files.readAllLines(java.nio.file.Path.of(f));
                     }
                 }
-                """)).get(Step.RELU)).isEmpty();
+                """)).get(Step.RELU)).anyMatch(v -> v.startsWith("Relu.java, method readCsv, line 8: calls "
+                    + "java.nio.file.Files.readAllLines"));
+        }
+
+        @Test
+        @DisplayName("a class that no step's class names can never be loaded, and costs nothing")
+        void unnamedHelperCostsNothing() throws IOException {
+            Map<Step, List<String>> report = check(Map.of(
+                "Relu.java", """
+                    package cnn;
+                    public final class Relu {
+                        public static double[][] apply(double[][] m) { return m; }
+                    }
+                    """,
+                "Scratch.java", """
+                    package cnn;
+                    final class Scratch {
+                        static { System.exit(1); }
+                    }
+                    """));
+            assertThat(report).allSatisfy((step, v) -> assertThat(v).as(step.toString()).isEmpty());
+        }
+
+        @Test
+        @DisplayName("a helper named only as a field type, an array type, a nested class or a supertype costs the step")
+        void namedAnyhow() throws IOException {
+            String helper = """
+                package cnn;
+                class Helper {
+                    static { System.getenv(); }
+                }
+                """;
+            for (String use : List.of("static Helper cache;", "static Object[] cache = new Helper[0];",
+                "static class Inner extends Helper { }", "static java.util.List<Helper> cache;",
+                "interface Marker { Helper make(); }")) {
+                Map<Step, List<String>> report = check(Map.of("Helper.java", helper, "Relu.java", """
+                    package cnn;
+                    public final class Relu {
+                        %s
+                        public static double[][] apply(double[][] m) { return m; }
+                    }
+                    """.formatted(use)));
+                assertThat(report.get(Step.RELU)).as(use)
+                    .containsExactly("Helper.java, static initialiser, line 3: calls System.getenv — not allowed in "
+                        + "a graded step (reads environment variables, which may hold secrets)");
+            }
+        }
+
+        @Test
+        @DisplayName("another step's violation costs that step only: a refused step is replaced by its stub")
+        void otherStepNotFollowed() throws IOException {
+            Map<Step, List<String>> report = check(Map.of(
+                "Relu.java", """
+                    package cnn;
+                    public final class Relu {
+                        public static double[][] apply(double[][] m) { System.exit(1); return m; }
+                    }
+                    """,
+                "MaxPooling.java", """
+                    package cnn;
+                    public final class MaxPooling {
+                        public static double[][] pool(double[][] m) { return Relu.apply(m); }
+                    }
+                    """));
+            assertThat(report.get(Step.RELU)).singleElement().asString().contains("calls System.exit");
+            assertThat(report.get(Step.MAX_POOLING)).isEmpty();
         }
 
         @Test
@@ -272,6 +337,213 @@ class BytecodeCheckTest {
                     public static double[][] apply(double[][] m) { return m; }
                 }
                 """)).get(Step.RELU)).singleElement().asString().startsWith("Relu.java, static initialiser, line 3");
+        }
+    }
+
+    @Nested
+    @DisplayName("sees the code the JVM runs without a visible call (issue 11)")
+    class HiddenCalls {
+        @Test
+        @DisplayName("hole 1: the static initialiser of a superinterface with a default method")
+        void interfaceInitialisation() throws IOException {
+            Map<Step, List<String>> report = check(Map.of(
+                "Relu.java", """
+                    package cnn;
+                    public final class Relu implements Boot {
+                        public static double[][] apply(double[][] m) { return m; }
+                    }
+                    """,
+                "Boot.java", """
+                    package cnn;
+                    interface Boot {
+                        Object T = Escape.run();
+                        default void d() { }
+                    }
+                    """,
+                "Escape.java", """
+                    package cnn;
+                    final class Escape {
+                        static Object run() {
+                            return System.getProperty("java.class.path");
+                        }
+                    }
+                    """));
+            assertThat(report.get(Step.RELU)).containsExactly("Escape.java, method run, line 4: calls "
+                + "System.getProperty — not allowed in a graded step (reads system properties, which may hold secrets)");
+            assertThat(report.get(Step.SOFTMAX)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("hole 2: getMessage inherited from a student superclass of a thrown exception")
+        void inheritedMethod() throws IOException {
+            Map<Step, List<String>> report = check(Map.of(
+                "Relu.java", """
+                    package cnn;
+                    public final class Relu {
+                        public static double[][] apply(double[][] m) {
+                            if (m == null) { throw new Bad(); }
+                            return m;
+                        }
+                    }
+                    """,
+                "Bad.java", """
+                    package cnn;
+                    final class Bad extends Loud { }
+                    """,
+                "Loud.java", """
+                    package cnn;
+                    class Loud extends IllegalArgumentException {
+                        @Override public String getMessage() {
+                            return new java.io.File("/etc/passwd").exists() ? "yes" : "no";
+                        }
+                    }
+                    """));
+            assertThat(report.get(Step.RELU)).containsExactly("Loud.java, method getMessage, line 4: creates a "
+                + "java.io.File — not allowed in a graded step (files and streams are outside a graded step)",
+                "Loud.java, method getMessage, line 4: calls java.io.File.exists — not allowed in a graded step "
+                    + "(files and streams are outside a graded step)");
+        }
+
+        @Test
+        @DisplayName("a default method chain: an interface's default calls another interface's default")
+        void defaultMethodChain() throws IOException {
+            assertThat(check(Map.of(
+                "Relu.java", """
+                    package cnn;
+                    public final class Relu implements A {
+                        public static double[][] apply(double[][] m) { new Relu().a(); return m; }
+                    }
+                    """,
+                "A.java", """
+                    package cnn;
+                    interface A extends B { default void a() { b(); } }
+                    """,
+                "B.java", """
+                    package cnn;
+                    interface B { default void b() { System.getenv("HOME"); } }
+                    """)).get(Step.RELU)).singleElement().asString().startsWith("B.java, method b, line 2: calls "
+                + "System.getenv");
+        }
+
+        @Test
+        @DisplayName("string concatenation calls toString: a toString with refused code costs the step")
+        void concatenatedToString() throws IOException {
+            assertThat(check(Map.of(
+                "Relu.java", """
+                    package cnn;
+                    public final class Relu {
+                        public static double[][] apply(double[][] m) {
+                            String s = "shape " + new Shape(m.length);
+                            return m;
+                        }
+                    }
+                    """,
+                "Shape.java", """
+                    package cnn;
+                    record Shape(int rows) {
+                        @Override public String toString() { return System.getenv("SECRET"); }
+                    }
+                    """)).get(Step.RELU)).singleElement().asString().startsWith("Shape.java, method toString, "
+                + "line 3: calls System.getenv");
+        }
+
+        @Test
+        @DisplayName("enum and record static initialisers, and an anonymous class nobody calls")
+        void nestedInitialisers() throws IOException {
+            List<String> found = check(Map.of("Relu.java", """
+                package cnn;
+                public final class Relu {
+                    enum Mode { A; static { System.exit(1); } }
+                    record Pair(int a) { static final String P = System.getProperty("user.home"); }
+                    static final Runnable R = new Runnable() {
+                        public void run() { Runtime.getRuntime().halt(0); }
+                    };
+                    public static double[][] apply(double[][] m) { return m; }
+                }
+                """)).get(Step.RELU);
+            assertThat(found).anyMatch(v -> v.startsWith("Relu.java (class Relu$Mode), static initialiser, line 3: "
+                    + "calls System.exit"))
+                .anyMatch(v -> v.startsWith("Relu.java (class Relu$Pair), static initialiser, line 4: calls "
+                    + "System.getProperty"))
+                .anyMatch(v -> v.startsWith("Relu.java (class Relu$1), method run, line 6: calls Runtime.getRuntime"));
+        }
+
+        @Test
+        @DisplayName("a lambda and a method reference to refused code")
+        void lambdasAndReferences() throws IOException {
+            assertThat(convolve("java.util.function.Supplier<Object> s = Thread::currentThread; s.get();"))
+                .anyMatch(v -> v.contains("refers to Thread::currentThread"));
+            assertThat(convolve("java.util.function.Function<Throwable, Object> f = Throwable::getStackTrace;"))
+                .anyMatch(v -> v.contains("refers to Throwable::getStackTrace"));
+            assertThat(convolve("Runnable r = () -> System.exit(0);"))
+                .anyMatch(v -> v.startsWith("Convolution.java, a lambda in method convolve, line 4: calls System.exit"));
+        }
+
+        @Test
+        @DisplayName("Class.forName with a name built from constants, and a class's loader")
+        void loadingByName() throws IOException {
+            assertThat(convolve("String n = \"java.lang.Run\" + \"time\"; Class.forName(n);"))
+                .anyMatch(v -> v.contains("calls Class.forName"));
+            assertThat(convolve("Convolution.class.getClassLoader();"))
+                .anyMatch(v -> v.contains("calls Class.getClassLoader"));
+        }
+    }
+
+    @Nested
+    @DisplayName("refuses reading the JVM's own state (issue 11, hole 10)")
+    class JvmState {
+        @Test
+        @DisplayName("stack traces, through any exception class, a student's own, or StackTraceElement")
+        void stackTraces() throws IOException {
+            assertThat(convolve("new Throwable().getStackTrace();")).containsExactly("Convolution.java, method "
+                + "convolve, line 4: calls Throwable.getStackTrace — not allowed in a graded step (reads the call "
+                + "stack, which names the grader's hidden tests)");
+            assertThat(convolve("new IllegalStateException().getStackTrace();"))
+                .anyMatch(v -> v.contains("calls IllegalStateException.getStackTrace"));
+            assertThat(convolve("Object o = new StackTraceElement(\"a\", \"b\", \"c\", 1);"))
+                .anyMatch(v -> v.contains("creates a StackTraceElement"));
+            assertThat(convolve("Thread.getAllStackTraces();")).anyMatch(v -> v.contains("calls Thread.getAllStackTraces"));
+            List<String> own = check(Map.of("Relu.java", """
+                package cnn;
+                public final class Relu {
+                    static final class Oops extends IllegalArgumentException { }
+                    public static double[][] apply(double[][] m) {
+                        Object frames = new Oops().getStackTrace();
+                        return m;
+                    }
+                }
+                """)).get(Step.RELU);
+            assertThat(own).singleElement().asString().contains("line 5: calls cnn.Relu.Oops.getStackTrace");
+        }
+
+        @Test
+        @DisplayName("printing a stack trace, to System.err or elsewhere: it names the hidden tests in the feedback")
+        void printedStackTraces() throws IOException {
+            assertThat(convolve("new RuntimeException().printStackTrace();"))
+                .anyMatch(v -> v.contains("calls RuntimeException.printStackTrace") && v.contains("call stack"));
+            assertThat(convolve("new RuntimeException().printStackTrace(System.out);"))
+                .anyMatch(v -> v.contains("calls RuntimeException.printStackTrace"));
+        }
+
+        @Test
+        @DisplayName("parallel streams and parallel array methods: they run on other threads")
+        void parallel() throws IOException {
+            assertThat(convolve("java.util.Arrays.stream(image[0]).parallel().sum();"))
+                .anyMatch(v -> v.contains("calls java.util.stream.DoubleStream.parallel") && v.contains("threads"));
+            assertThat(convolve("java.util.List.of(1, 2).parallelStream().count();"))
+                .anyMatch(v -> v.contains("calls java.util.List.parallelStream"));
+            assertThat(convolve("java.util.Arrays.parallelSort(image[0]);"))
+                .anyMatch(v -> v.contains("calls java.util.Arrays.parallelSort"));
+            assertThat(convolve("java.util.stream.StreamSupport.stream(java.util.List.of(1).spliterator(), true);"))
+                .anyMatch(v -> v.contains("calls java.util.stream.StreamSupport.stream"));
+        }
+
+        @Test
+        @DisplayName("the JVM-wide string pool and the runtime")
+        void stringPoolAndRuntime() throws IOException {
+            assertThat(convolve("\"x\".intern();")).anyMatch(v -> v.contains("calls String.intern"));
+            assertThat(convolve("Runtime.version();")).anyMatch(v -> v.contains("calls Runtime.version"));
+            assertThat(convolve("Runtime.getRuntime().freeMemory();")).anyMatch(v -> v.contains("calls Runtime.freeMemory"));
         }
     }
 
@@ -324,6 +596,16 @@ class BytecodeCheckTest {
                         System.arraycopy(exp, 0, out, 0, exp.length);
                         Iterator<Pair> it = new ArrayList<>(pairs).iterator();
                         while (it.hasNext()) { it.next(); }
+                        log.setLength(0);
+                        log.append(log.length()).append(new java.text.DecimalFormat("0.00").format(sum));
+                        LinkedList<Double> queue = new LinkedList<>(List.of(1.0));
+                        for (double q : queue) { log.append(q); }
+                        PriorityQueue<Double> heap = new PriorityQueue<>();
+                        heap.addAll(queue);
+                        heap.remove();
+                        log.append(new Random(42).nextInt(3, 9)).append(String.valueOf(new Formatter().format("%d", 1)));
+                        try (Stream<Double> s = queue.stream()) { log.append(s.count()); }
+                        Arrays.stream(scores).sequential().boxed().forEach(log::append);
                         return Arrays.stream(out).map(v -> v / sum).toArray();
                     }
                 }

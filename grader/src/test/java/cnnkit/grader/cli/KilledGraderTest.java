@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A grader stopped from outside (SIGTERM, as {@code timeout} in Gradescope's run_autograder sends it first) leaves
- * no copy of a student's sources in the temporary folder.
+ * no copy of a student's sources in the temporary folder, nor under {@code --out}. (Killed with SIGKILL, it leaves
+ * them under {@code --out} only: see {@link GraderProcessTest}.)
  */
 @DisplayName("A grader stopped by its time limit")
 class KilledGraderTest {
@@ -36,10 +37,11 @@ class KilledGraderTest {
             .redirectErrorStream(true).redirectOutput(temp.resolve("grader.log").toFile()).start();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (copiesOfSources(tmp).isEmpty() && grader.isAlive() && System.nanoTime() < deadline) {
+            Path work = temp.resolve("out").resolve(GradeCommand.WORK_FOLDER);
+            while (copiesOfSources(work).isEmpty() && grader.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertThat(copiesOfSources(tmp)).as("the grader copied the sources under java.io.tmpdir").isNotEmpty();
+            assertThat(copiesOfSources(work)).as("the grader copied the sources under --out").isNotEmpty();
             Thread.sleep(1500); // let it start the worker JVM on the endless loop
             List<ProcessHandle> workers = grader.descendants().toList();
             grader.destroy(); // SIGTERM
@@ -48,6 +50,7 @@ class KilledGraderTest {
                 w.onExit().get(30, TimeUnit.SECONDS);
             }
             assertThat(copiesOfSources(tmp)).as(Files.readString(temp.resolve("grader.log"))).isEmpty();
+            assertThat(work).doesNotExist();
             try (Stream<Path> left = Files.list(tmp)) {
                 assertThat(left.map(p -> p.getFileName().toString())).as(tree(tmp) + Files.readString(
                     temp.resolve("grader.log"))).noneMatch(n -> n.startsWith("cnnkit-grade"));
@@ -64,6 +67,9 @@ class KilledGraderTest {
     }
 
     private static List<Path> copiesOfSources(Path tmp) throws IOException {
+        if (!Files.isDirectory(tmp)) {
+            return List.of();
+        }
         try (Stream<Path> all = Files.walk(tmp)) {
             return all.filter(p -> p.getFileName().toString().equals("Relu.java")).toList();
         } catch (java.io.UncheckedIOException e) {

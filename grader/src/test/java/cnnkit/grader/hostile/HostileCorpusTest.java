@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cnnkit.lecture.Step;
 import cnnkit.grader.cli.Main;
 import cnnkit.grader.testing.Csv;
+import cnnkit.grader.testing.Markdown;
+
 import cnnkit.grader.testing.Submissions;
 import cnnkit.grader.testing.Zips;
 import java.io.IOException;
@@ -85,12 +87,19 @@ class HostileCorpusTest {
             new Threat("write-results-json", Step.SOFTMAX, "creates a java.io.FileWriter"),
             new Threat("class-path", Step.SOFTMAX, "calls System.getProperty"),
             new Threat("load-hidden-tests", Step.SOFTMAX, "calls Class.forName"),
+            new Threat("interface-init", Step.SOFTMAX, "Escape.java, method run, line \\d+: calls java.nio.file"),
+            new Threat("inherited-message", Step.SOFTMAX, "Loud.java, method getMessage, line \\d+: calls java.nio"),
+            new Threat("stack-trace", Step.SOFTMAX, "calls RuntimeException.getStackTrace .*reads the call stack"),
             new Threat("shadow-packages", Step.RELU, "outside package cnn"),
             new Threat("infinite-loop", Step.RELU, "did not finish"),
             new Threat("print-gigabytes", Step.RELU, "did not finish"),
             new Threat("allocate-memory", Step.RELU, "OutOfMemoryError|did not finish"),
             new Threat("unbounded-recursion", Step.RELU, "StackOverflowError|did not finish"),
             new Threat("fake-results", Step.RELU, "Relu\\."),
+            new Threat("huge-messages", Step.RELU, "more characters not shown"),
+            new Threat("javac-stall", Step.RELU, "took longer than|of memory"),
+            new Threat("step-in-helper", Step.RELU, "declares a class Relu"),
+
             new Threat("folder-symlink", Step.RELU, "Relu.java: a link, not a file"),
             new Threat("huge-file", Step.RELU, "Relu.java: larger than"),
             new Threat("zip-symlink", Step.RELU, "No Java file"));
@@ -125,7 +134,7 @@ class HostileCorpusTest {
         try {
             out = temp.resolve("out");
             exitStatus = Main.run("grade", "--class", classDir.toString(), "--out", out.toString(), "--jobs", "2",
-                "--timeout", "60");
+                "--timeout", "60", "--compile-timeout", "30");
             outAlone = temp.resolve("out-alone");
             Main.run("grade", classDir.resolve(HONEST.get(0)).toString(), classDir.resolve(HONEST.get(1)).toString(),
                 "--out", outAlone.toString(), "--jobs", "2");
@@ -178,7 +187,30 @@ class HostileCorpusTest {
     }
 
     @Test
+    @DisplayName("text from student code never becomes the report's Markdown: no forged heading, link or HTML")
+    void noMarkdownInjection() throws IOException {
+        for (String file : List.of("feedback.md", "results.json")) {
+            String text = Files.readString(out.resolve("huge-messages").resolve(file));
+            String md = file.endsWith(".json") ? com.google.gson.JsonParser.parseString(text).getAsJsonObject()
+                .getAsJsonArray("tests").toString().replace("\\n", "\n") : text;
+            assertThat(Markdown.outsideCode(md)).as(file)
+                .noneMatch(line -> line.startsWith("## Step 1(b) — Relu: 8 / 8"))
+                .noneMatch(line -> line.replace("\\<img", "").contains("<img") || line.contains("[click]"));
+            assertThat(text.getBytes(StandardCharsets.UTF_8).length).as(file).isLessThan(128 * 1024);
+        }
+    }
+
+    @Test
+    @DisplayName("a stalled compiler or a step declared in a helper costs steps, never the submission's row")
+    void compilerTricksCostSteps() {
+        assertThat(rows.get("javac-stall").get("status")).isEqualTo("compile_error");
+        assertThat(rows.get("step-in-helper").get("status")).isEqualTo("graded");
+        assertThat(rows.get("step-in-helper").get(Step.FLATTENING.className())).isNotEqualTo("0");
+    }
+
+    @Test
     @DisplayName("the honest submissions are graded exactly as when graded alone")
+
     void honestSubmissionsUnaffected() throws IOException {
         Map<String, CSVRecord> alone = Csv.gradebook(outAlone);
         for (String id : HONEST) {

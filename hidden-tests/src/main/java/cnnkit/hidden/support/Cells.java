@@ -1,5 +1,6 @@
 package cnnkit.hidden.support;
 
+import cnnkit.lecture.Tolerance;
 import java.util.Arrays;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Arrays;
  */
 public record Cells(int rank, double[][][] cells) {
     /** Values closer than this (absolutely, or relative to their size) count as equal. */
-    public static final double TOLERANCE = 1e-9;
+    public static final double TOLERANCE = Tolerance.CELL;
 
     /** @throws IllegalArgumentException for anything but a double or a (ragged or not) double array of rank ≤ 3 */
     static Cells of(Object value) {
@@ -75,20 +76,9 @@ public record Cells(int rank, double[][][] cells) {
         return java.util.Objects.equals(a, b);
     }
 
-    /**
-     * The one rule for "the same number" in the grader: the hidden checks and the walkthrough judge cells by it.
-     *
-     * @return whether {@code actual} equals {@code expected} within {@link #TOLERANCE} (NaN equals NaN, ∞ equals ∞)
-     */
+    /** @return whether {@code actual} equals {@code expected} by the kit's one rule, {@link Tolerance#close} */
     public static boolean close(double expected, double actual) {
-        if (Double.isNaN(expected) || Double.isNaN(actual)) {
-            return Double.isNaN(expected) && Double.isNaN(actual);
-        }
-        if (expected == actual) {
-            return true; // also equal infinities
-        }
-        double diff = Math.abs(expected - actual);
-        return diff <= TOLERANCE || diff <= TOLERANCE * Math.abs(expected);
+        return Tolerance.close(expected, actual);
     }
 
     /** Null rows, ragged rows or maps of different shapes make a value "irregular": it is compared as a whole. */

@@ -6,7 +6,6 @@ import cnnkit.walkthrough.ImageFilters;
 import cnnkit.walkthrough.Implementation;
 import cnnkit.walkthrough.LearnerCode;
 import cnnkit.walkthrough.Pictures;
-import cnnkit.walkthrough.Reference;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code filters}: what a CNN's feature detectors see — the lecture's image filters applied to a picture. */
 @Command(name = "filters", mixinStandardHelpOptions = true,
     description = {"Applies the lecture's image filters (sharpen, blur, edge enhance, edge detect, emboss, Sobel) "
-        + "to a picture with a convolution, and writes one PNG per filter plus a contact sheet.",
+        + "to a picture with YOUR convolution (cnn.Convolution); writes one PNG per filter and a contact sheet.",
         "Colour pictures are filtered per channel (R, G, B); kernels are divided by their sum when it is not 0 "
             + "(blur: by 9); zero padding keeps the picture's size; values are clamped to 0..255."},
     exitCodeListHeading = "Exit codes:%n",
@@ -44,7 +43,7 @@ public final class FiltersCommand implements Callable<Integer> {
 
     @Option(names = "--classes", paramLabel = "DIR",
         description = "use YOUR Convolution from these compiled classes (e.g. exercises/target/classes) "
-            + "instead of the kit's reference")
+            + "(default: as the walkthrough finds your code)")
     Path classes;
 
     @Option(names = "--src", paramLabel = "DIR",
@@ -72,20 +71,22 @@ public final class FiltersCommand implements Callable<Integer> {
         LearnerCode code = null;
         try {
             BufferedImage picture = in == null ? Pictures.sample() : Pictures.read(in);
-            Implementation convolution = Reference.INSTANCE;
-            if (classes != null || src != null) {
-                code = LearnerCode.open(classes, src);
-                if (code.notCompiled().containsKey(Step.CONVOLUTION)) {
-                    err.println("filters: your Convolution cannot be used:");
-                    code.notCompiled().get(Step.CONVOLUTION).forEach(line -> err.println("  " + line));
-                    return 1;
-                }
-                convolution = code.implementation();
+            if (classes == null && src == null) {
+                DefaultCode where = DefaultCode.choose(stdout);
+                classes = where.classes();
+                src = where.src();
             }
+            code = LearnerCode.open(classes, src);
+            if (code.notCompiled().containsKey(Step.CONVOLUTION)) {
+                err.println("filters: your Convolution cannot be used:");
+                code.notCompiled().get(Step.CONVOLUTION).forEach(line -> err.println("  " + line));
+                return 1;
+            }
+            Implementation convolution = code.implementation();
             Files.createDirectories(out);
             ImageFilters filters = new ImageFilters(convolution, Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
             stdout.printf("%s (%dx%d) with %s convolution:%n", in == null ? "the sample picture" : in,
-                picture.getWidth(), picture.getHeight(), code == null ? "the reference" : "your");
+                picture.getWidth(), picture.getHeight(), "your");
             List<Pictures.Named> tiles = new ArrayList<>(List.of(new Pictures.Named("original", picture)));
             for (String name : LectureData.filterNames()) {
                 long start = System.nanoTime();

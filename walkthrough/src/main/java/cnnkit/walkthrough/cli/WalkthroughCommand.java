@@ -3,7 +3,7 @@ package cnnkit.walkthrough.cli;
 import cnnkit.walkthrough.HtmlPage;
 import cnnkit.walkthrough.Implementation;
 import cnnkit.walkthrough.LearnerCode;
-import cnnkit.walkthrough.Reference;
+import cnnkit.walkthrough.LectureAnswers;
 import cnnkit.walkthrough.Scene;
 import cnnkit.walkthrough.TerminalView;
 import cnnkit.walkthrough.Walkthrough;
@@ -12,12 +12,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,11 +35,6 @@ public final class WalkthroughCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Where compiled classes sit: in this repo (after {@code mvn -pl exercises compile}), then in the handout. */
-    static final List<Path> DEFAULT_CLASSES = List.of(Path.of("exercises/target/classes"), Path.of("target/classes"));
-    /** Where the sources sit when nothing is compiled yet: in this repo (a fresh clone), then in the handout. */
-    static final List<Path> DEFAULT_SOURCES = List.of(Path.of("exercises/src/main/java"), Path.of("src/main/java"));
-
     @Option(names = "--classes", paramLabel = "DIR",
         description = "your compiled classes of package cnn (default: exercises/target/classes, or target/classes "
             + "in the handout)")
@@ -53,7 +46,7 @@ public final class WalkthroughCommand implements Callable<Integer> {
             + "compiled classes, or your sources are newer than them)")
     Path src;
 
-    @Option(names = "--reference", description = "walk through the kit's own reference instead of your code (a demo)")
+    @Option(names = "--reference", description = "a demo instead of your code: the walk on the lecture's own results")
     boolean reference;
 
     @Option(names = "--step", paramLabel = "N", description = "show only step N (1 to 8)")
@@ -73,46 +66,6 @@ public final class WalkthroughCommand implements Callable<Integer> {
         description = "time limit for each call into your code (default: ${DEFAULT-VALUE})")
     double timeoutSeconds;
 
-    /**
-     * Compiled classes if they are there and up to date, else the sources: a fresh clone has no compiled classes yet,
-     * and a learner who edits a step should not walk on yesterday's classes.
-     */
-    private void chooseDefault(PrintWriter out) throws IOException {
-        for (int i = 0; i < DEFAULT_CLASSES.size(); i++) {
-            Path compiled = DEFAULT_CLASSES.get(i);
-            Path sources = DEFAULT_SOURCES.get(i);
-            boolean hasClasses = Files.isDirectory(compiled.resolve("cnn"));
-            if (hasClasses && !(Files.isDirectory(sources) && newer(sources, compiled))) {
-                classes = compiled;
-                return;
-            }
-            if (Files.isDirectory(sources)) {
-                src = sources;
-                out.println((hasClasses ? "Your sources in " + sources + " are newer than " + compiled
-                    : "No compiled classes in " + compiled) + ": compiling your sources in " + sources
-                    + " (as with --src " + sources + ").");
-                return;
-            }
-        }
-        classes = DEFAULT_CLASSES.get(0); // its error says what to do
-    }
-
-    /** @return whether a {@code .java} file under {@code sources} was changed after every class under {@code classes} */
-    private static boolean newer(Path sources, Path classes) throws IOException {
-        return latest(sources, ".java").compareTo(latest(classes, ".class")) > 0;
-    }
-
-    private static FileTime latest(Path dir, String suffix) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            FileTime latest = FileTime.fromMillis(0);
-            for (Path f : files.filter(f -> f.toString().endsWith(suffix)).toList()) {
-                FileTime t = Files.getLastModifiedTime(f);
-                latest = t.compareTo(latest) > 0 ? t : latest;
-            }
-            return latest;
-        }
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -131,10 +84,12 @@ public final class WalkthroughCommand implements Callable<Integer> {
         }
         LearnerCode code = null;
         try {
-            Implementation learner = Reference.INSTANCE;
+            Implementation learner = LectureAnswers.INSTANCE;
             if (!reference) {
                 if (classes == null && src == null) {
-                    chooseDefault(out);
+                    DefaultCode where = DefaultCode.choose(out);
+                    classes = where.classes();
+                    src = where.src();
                 }
                 code = LearnerCode.open(classes, src);
                 learner = code.implementation();
@@ -145,7 +100,7 @@ public final class WalkthroughCommand implements Callable<Integer> {
             boolean terminal = System.console() != null;
             new TerminalView(out, terminal && !noColor, terminal ? speed : 0, TerminalView.Pause.SLEEP).show(scenes);
             if (html != null) {
-                Files.writeString(html, HtmlPage.render(scenes, reference ? "the kit's reference" : code.origin()),
+                Files.writeString(html, HtmlPage.render(scenes, reference ? "the lecture's results (demo)" : code.origin()),
                     StandardCharsets.UTF_8);
                 out.println();
                 out.println("Wrote " + html);

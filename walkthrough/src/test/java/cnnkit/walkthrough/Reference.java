@@ -3,14 +3,13 @@ package cnnkit.walkthrough;
 import cnnkit.hidden.support.Oracle;
 
 /**
- * The right answers as an {@link Implementation}: the hidden tests' independent oracle ({@link Oracle}) called the
- * way the lecture calls each step (stride 1 and no padding, 2x2 pooling windows moved by 2). It stands in for the
- * learner's code in the demo ({@code walkthrough --reference}) and in the filters; the solution classes are never on
- * the grader's class path.
+ * The right answers on any input as an {@link Implementation}, for tests only: the hidden tests' independent oracle
+ * ({@link Oracle}) called the way the lecture calls each step (stride 1 and no padding, 2x2 pooling windows moved by
+ * 2). It never ships in the learners' jar (StudentJarTest); the demo there uses {@link LectureAnswers}.
  */
-public final class Reference implements Implementation {
+final class Reference implements Implementation {
     /** The one instance; the oracle has no state. */
-    public static final Reference INSTANCE = new Reference();
+    static final Reference INSTANCE = new Reference();
 
     private Reference() {
     }

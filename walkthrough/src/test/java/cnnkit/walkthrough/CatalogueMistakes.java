@@ -1,6 +1,7 @@
 package cnnkit.walkthrough;
 
 import cnnkit.lecture.Step;
+import cnnkit.hidden.support.Misconceptions;
 import cnnkit.hidden.support.Wrong;
 import cnnkit.hidden.support.WrongOracles;
 import java.util.List;
@@ -12,16 +13,29 @@ import java.util.stream.IntStream;
  * what each of the catalogue's wrong oracles ({@link WrongOracles}) gives on the walk's inputs, exactly as the hidden
  * tests recognise a mistake. Ids and hints are the catalogue's ({@code cnnkit/misconceptions.csv}).
  *
+ * <p>Test and build code only (the oracles never reach the learners' jar): {@link MistakeTableWriter} writes what it
+ * gives on the walk's inputs into the {@link MistakeTable} that the jar ships.
+ *
  * <p>The walk calls each step the lecture's way, so the oracles get the lecture's settings: stride 1 and no padding
  * for the convolution, 2x2 windows moved by 2 for pooling.
  */
 public final class CatalogueMistakes implements MistakeRecogniser {
+    private final Misconceptions catalogue = Misconceptions.load();
+
     @Override
     public Optional<String> recognise(Step step, String method, List<Grid> in, Grid actual) {
-        if (step == Step.ERROR_MEASURES) {
-            return firstMatch(bothNetworks(method, in), actual);
-        }
-        return firstMatch(wrongs(step, method, in), actual);
+        return all(step, method, in).stream().filter(w -> actual.matches(grid(w.output()))).map(Wrong::misconception)
+            .findFirst();
+    }
+
+    @Override
+    public String hint(String misconception) {
+        return catalogue.hint(misconception);
+    }
+
+    /** What every catalogue mistake of this step gives for one check of the walk, in the catalogue's order. */
+    static List<Wrong> all(Step step, String method, List<Grid> in) {
+        return step == Step.ERROR_MEASURES ? bothNetworks(method, in) : wrongs(step, method, in);
     }
 
     /** What the catalogue's mistakes of this step give for one call of {@code method} on {@code in}. */
@@ -61,12 +75,8 @@ public final class CatalogueMistakes implements MistakeRecogniser {
         };
     }
 
-    private static Optional<String> firstMatch(List<Wrong> wrongs, Grid actual) {
-        return wrongs.stream().filter(w -> actual.matches(grid(w.output()))).map(Wrong::misconception).findFirst();
-    }
-
     /** A wrong oracle's output (a number, a vector or a matrix) as the walk's grid. */
-    private static Grid grid(Object output) {
+    static Grid grid(Object output) {
         if (output instanceof Double d) {
             return Grid.scalar(d);
         }

@@ -1,0 +1,45 @@
+package cnnkit.grader.compile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Java compiler: compiles source files into a folder and says which files have errors. Either the JDK's compiler
+ * in this JVM ({@link #IN_PROCESS}, for the grader's own sources) or a compiler JVM of its own with a time and memory
+ * limit ({@link JavacProcess}, for the students').
+ */
+public interface Javac {
+    /** The JDK's compiler in this JVM, without a time limit: only for sources the grader trusts (the stubs). */
+    Javac IN_PROCESS = (files, out, deadline) -> JavacServer.compileHere(files, out);
+
+    /**
+     * Compiles into a fresh {@code out} (emptied first), against the JDK only, without annotation processing.
+     *
+     * @param files    the source files
+     * @param out      the folder for the classes
+     * @param deadline {@link System#nanoTime()} by which it must be done
+     * @return the error messages (e.g. "line 3: ';' expected") per source file, absolute and normalised; empty
+     *     when it compiled
+     * @throws IOException if {@code out} cannot be written or the compiler cannot be started
+     * @throws Stopped     if the compiler did not finish: too slow, out of memory, crashed
+     */
+    Map<Path, List<String>> compile(List<Path> files, Path out, long deadline) throws IOException, Stopped;
+
+    /** @return how long the compilation of one submission may take, all rounds together */
+    default Duration limit() {
+        return Duration.ofDays(1);
+    }
+
+    /** The compiler did not finish: the message says why, for the student. */
+    final class Stopped extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        /** @param message why, e.g. "compiling your files took longer than 60 s" */
+        public Stopped(String message) {
+            super(message);
+        }
+    }
+}

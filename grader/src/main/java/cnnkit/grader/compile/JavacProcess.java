@@ -1,0 +1,214 @@
+package cnnkit.grader.compile;
+
+import cnnkit.grader.run.WorkerClassPath;
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Compiles students' sources in compiler JVMs of their own ({@link JavacServer}), each with a memory cap of
+ * {@link #HEAP}: one long-lived compiler per grading thread, reused from submission to submission (so javac is warm
+ * after the first), killed and replaced when it does not answer within the time limit, runs out of memory or dies.
+ * A stalled compiler thus costs one submission its steps, with a message, and the class goes on.
+ */
+public final class JavacProcess implements Javac, AutoCloseable {
+    /** The compile time one submission may take by default (all rounds together). */
+    public static final Duration DEFAULT_LIMIT = Duration.ofSeconds(60);
+    /** The compiler JVM's heap: ample for any honest exercise, far below what a stalled inference takes. */
+    static final String HEAP = "-Xmx256m";
+    private static final Gson GSON = new Gson();
+    private static final int STDERR_KEPT = 4096;
+    private static final String EOF = "\u0000eof";
+
+    private final Duration limit;
+    private final Path home;
+    private final ThreadLocal<Server> mine = new ThreadLocal<>();
+    private final Set<Server> alive = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger started = new AtomicInteger();
+
+    /**
+     * @param limit how long one submission's compilation may take
+     * @param home  a private folder for the compiler JVMs' working folders
+     */
+    public JavacProcess(Duration limit, Path home) {
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("the compile time limit must be positive, not " + limit);
+        }
+        this.limit = limit;
+        this.home = home;
+    }
+
+    @Override
+    public Duration limit() {
+        return limit;
+    }
+
+    @Override
+    public Map<Path, List<String>> compile(List<Path> files, Path out, long deadline) throws IOException, Stopped {
+        Server server = mine.get();
+        if (server == null || !server.process.isAlive()) {
+            server = new Server(Files.createDirectories(home.resolve("javac-" + started.incrementAndGet())));
+            mine.set(server);
+        }
+        try {
+            return server.compile(files, out, deadline);
+        } catch (Stopped | IOException | RuntimeException e) {
+            mine.remove();
+            server.kill();
+            throw e;
+        }
+    }
+
+    /** @return how many compiler JVMs were started */
+    int started() {
+        return started.get();
+    }
+
+    /** Ends every compiler JVM. */
+    @Override
+    public void close() {
+        alive.forEach(Server::kill);
+    }
+
+    private String seconds() {
+        return limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() / 1000.0 + " s";
+    }
+
+    /** One compiler JVM and its channels. */
+    private final class Server {
+        private final Process process;
+        private final Writer requests;
+        private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+        private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+        Server(Path folder) throws IOException {
+            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
+                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Xshare:auto",
+                "-Djava.io.tmpdir=" + folder, "-cp", WorkerClassPath.get(), JavacServer.class.getName());
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(folder.toFile());
+            pb.environment().clear();
+            process = pb.start();
+            alive.add(this);
+            requests = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            daemon("javac-answers", () -> readAnswers(process.getInputStream()));
+            daemon("javac-stderr", () -> keepTail(process.getErrorStream()));
+        }
+
+        Map<Path, List<String>> compile(List<Path> files, Path out, long deadline) throws IOException, Stopped {
+            requests.write(GSON.toJson(new JavacServer.Request(files.stream().map(p -> p.toAbsolutePath()
+                .toString()).toList(), out.toAbsolutePath().toString())) + "\n");
+            requests.flush();
+            String line;
+            try {
+                line = answers.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while compiling", e);
+            }
+            if (line == null) {
+                throw new Stopped("compiling your files took longer than " + seconds() + ", the limit, and was "
+                    + "stopped (is there an expression the compiler needs very long for, e.g. many nested generic "
+                    + "calls or conditional expressions?)");
+            }
+            if (line.equals(EOF)) {
+                throw new Stopped(stderrText().contains("OutOfMemoryError")
+                    ? "compiling your files took more than the compiler's " + HEAP.substring(4) + "B of memory and "
+                        + "was stopped (is there an expression the compiler needs very long for?)"
+                    : "the compiler stopped while compiling your files");
+            }
+            JavacServer.Answer answer;
+            try {
+                answer = GSON.fromJson(line, JavacServer.Answer.class);
+            } catch (JsonParseException e) {
+                throw new IllegalStateException("the compiler JVM answered something unreadable", e);
+            }
+            if (answer.stopped()) {
+                throw new Stopped(answer.failure());
+            }
+            if (answer.failure() != null) {
+                throw new IllegalStateException(answer.failure());
+            }
+            Map<Path, List<String>> errors = new LinkedHashMap<>();
+            answer.errors().forEach((file, messages) -> errors.put(Path.of(file), List.copyOf(messages)));
+            return errors;
+        }
+
+        void kill() {
+            alive.remove(this);
+            ProcessHandle handle = process.toHandle();
+            handle.descendants().forEach(ProcessHandle::destroyForcibly);
+            handle.destroyForcibly();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void readAnswers(InputStream in) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    answers.add(line);
+                }
+            } catch (IOException e) {
+                // the process was killed: the end is said below
+            }
+            answers.add(EOF);
+        }
+
+        private void keepTail(InputStream in) {
+            byte[] buffer = new byte[4096];
+            try (in) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    synchronized (stderr) {
+                        if (stderr.size() > STDERR_KEPT) {
+                            byte[] tail = stderr.toByteArray();
+                            stderr.reset();
+                            stderr.write(tail, tail.length - STDERR_KEPT / 2, STDERR_KEPT / 2);
+                        }
+                        stderr.write(buffer, 0, n);
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }
+
+        private String stderrText() {
+            // the answer reader saw the end; give the stderr reader a moment to see it too
+            try {
+                process.waitFor(2, TimeUnit.SECONDS);
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (stderr) {
+                return stderr.toString(StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private static void daemon(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+    }
+}

@@ -1,0 +1,5 @@
+package cnn;
+
+/** Hostile: declares nothing; its getMessage is Loud's. */
+final class BadScores extends Loud {
+}
