@@ -16,4 +16,12 @@ public final class MaxPooling {
     public static double[][][] pool(double[][][] featureMaps, int size, int stride) {
         return new double[][][] {pool(featureMaps[0], size, stride)};
     }
+
+    public static double[][] backward(double[][] featureMap, double[][] outputGradient, int size, int stride) {
+        throw new UnsupportedOperationException("MaxPooling.backward: not implemented yet (Part 2)");
+    }
+
+    public static double[][][] backward(double[][][] featureMaps, double[][][] outputGradients, int size, int stride) {
+        throw new UnsupportedOperationException("MaxPooling.backward: not implemented yet (Part 2)");
+    }
 }

@@ -26,6 +26,14 @@ final class FactsReader extends ClassVisitor {
         "java/lang/VirtualMachineError", "java/lang/StackOverflowError", "java/lang/OutOfMemoryError",
         "java/lang/ThreadDeath", "java/lang/InternalError");
 
+    /**
+     * No exception is made for any pattern, javac's try-with-resources included (it catches Throwable to add
+     * suppressed exceptions): a rule that one call could switch off would be no rule, and nothing a step may use needs
+     * closing.
+     */
+    private static final String HIDES = "it hides crashes and time-outs the grader must see; try-with-resources "
+        + "catches Throwable too, and nothing a step may use needs closing";
+
     private final ClassFacts facts;
 
     FactsReader(ClassFacts facts) {
@@ -71,7 +79,6 @@ final class FactsReader extends ClassVisitor {
         /** Handler of each catch of a hiding type to the caught type. */
         private final Map<Label, String> hidingHandlers = new HashMap<>();
         private String pendingCatch;
-        private boolean callsAddSuppressed;
 
         Code(MethodFacts m) {
             super(Opcodes.ASM9);
@@ -107,16 +114,12 @@ final class FactsReader extends ClassVisitor {
             if (pendingCatch != null) {
                 String type = pendingCatch;
                 pendingCatch = null;
-                m.problems.add(new Problem(m, line, "catches " + BytecodeCheck.displayName(type),
-                    "it hides crashes and time-outs the grader must see"));
+                m.problems.add(new Problem(m, line, "catches " + BytecodeCheck.displayName(type), HIDES));
             }
         }
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
-            if (name.equals("addSuppressed") && owner.equals("java/lang/Throwable")) {
-                callsAddSuppressed = true; // javac's try-with-resources catches Throwable only to rethrow it
-            }
             Kind kind = name.equals("<init>") ? Kind.CONSTRUCTOR : Kind.METHOD;
             ref(new Ref(kind, owner, name, desc, opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE));
         }
@@ -176,9 +179,6 @@ final class FactsReader extends ClassVisitor {
         @Override
         public void visitEnd() {
             flushCatch();
-            if (callsAddSuppressed) {
-                m.problems.removeIf(p -> p.what().equals("catches Throwable"));
-            }
         }
     }
 }

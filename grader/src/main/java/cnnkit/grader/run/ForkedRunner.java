@@ -38,8 +38,13 @@ import java.util.stream.Collectors;
  * the cap); otherwise it is killed, and the next submission gets a fresh one.
  */
 public final class ForkedRunner implements AutoCloseable {
-    /** Checks of one step that may time out (or run out of memory) before the step's remaining checks are skipped. */
+    /**
+     * Checks of one step that may time out before the step's remaining checks are skipped: each costs the per-check
+     * limit. An {@link OutOfMemoryError} costs only the check it happened in (a fresh worker takes about a second);
+     * the submission's own limit bounds how many.
+     */
     static final int TIMEOUTS_PER_STEP = 2;
+    private static final String TIMED_OUT = "did not finish in time";
     /** Workers of one submission that may break the channel's rules before its checks all count as failed. */
     static final int VIOLATIONS = 2;
     private static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
@@ -161,8 +166,9 @@ public final class ForkedRunner implements AutoCloseable {
             incidents.add(a.incident);
             if (a.struck != null) {
                 // A check that did not end (or ran out of memory) may leave the JVM in a bad state: it was replaced;
-                // after a few, the step's remaining checks are skipped.
-                if (strikes.merge(a.struck, 1, Integer::sum) >= TIMEOUTS_PER_STEP) {
+                // after a few timeouts, the step's remaining checks are skipped.
+                boolean timedOut = a.strikeReason.equals(TIMED_OUT);
+                if (timedOut && strikes.merge(a.struck, 1, Integer::sum) >= TIMEOUTS_PER_STEP) {
                     skipRest(a.struck, a.strikeReason, planned, results);
                 }
             } else if (++crashes > limits.restarts() || a.running == null) {
@@ -313,7 +319,7 @@ public final class ForkedRunner implements AutoCloseable {
                     results.put(r.checkId(), r);
                     if (r.status() == Status.TIMEOUT) {
                         struck = r.step();
-                        strikeReason = "did not finish in time";
+                        strikeReason = TIMED_OUT;
                         incident = "A check of " + r.step().className() + " did not finish in time; a fresh "
                             + "test JVM ran the checks after it.";
                         return true;
@@ -349,7 +355,7 @@ public final class ForkedRunner implements AutoCloseable {
                 + running + ".");
             if (running != null) {
                 struck = HiddenTestRunner.stepOf(running);
-                strikeReason = "did not finish in time";
+                strikeReason = TIMED_OUT;
                 results.put(running, CheckResult.notPassed(running, struck, name(known, running),
                     Status.TIMEOUT, "did not finish within " + limit
                         + ": is there an endless loop or a very slow computation? The grader stopped it."));

@@ -74,6 +74,7 @@ class HostileCorpusTest {
             new Threat("thread-outlives", Step.SOFTMAX, "creates a Thread"),
             new Threat("shutdown-hook", Step.SOFTMAX, "calls Runtime.addShutdownHook"),
             new Threat("catch-throwable", Step.SOFTMAX, "catches Throwable"),
+            new Threat("catch-suppressed", Step.SOFTMAX, "catches Throwable"),
             new Threat("many-files", Step.SOFTMAX, "calls java.nio.file.Files.createTempFile"),
             new Threat("read-passwd", Step.SOFTMAX, "creates a java.io.FileReader"),
             new Threat("read-other-submissions", Step.SOFTMAX, "creates a java.io.File"),
@@ -89,6 +90,9 @@ class HostileCorpusTest {
             new Threat("load-hidden-tests", Step.SOFTMAX, "calls Class.forName"),
             new Threat("interface-init", Step.SOFTMAX, "Escape.java, method run, line \\d+: calls java.nio.file"),
             new Threat("inherited-message", Step.SOFTMAX, "Loud.java, method getMessage, line \\d+: calls java.nio"),
+            new Threat("forged-score", Step.SOFTMAX, "Forge.java, method forge, line \\d+: calls java.nio.file"),
+            new Threat("sleeping-saboteur", Step.SOFTMAX, "creates a Thread"),
+            new Threat("setsid-escape", Step.SOFTMAX, "creates a ProcessBuilder"),
             new Threat("stack-trace", Step.SOFTMAX, "calls RuntimeException.getStackTrace .*reads the call stack"),
             new Threat("shadow-packages", Step.RELU, "outside package cnn"),
             new Threat("infinite-loop", Step.RELU, "did not finish"),
@@ -201,6 +205,23 @@ class HostileCorpusTest {
     }
 
     @Test
+    @DisplayName("an OutOfMemoryError costs the checks it happened in: the step's other checks and the other steps keep "
+        + "their points")
+    void outOfMemoryCostsItsCheck() throws IOException {
+        CSVRecord oom = rows.get("oom-one-check");
+        CSVRecord honest = rows.get("honest-solution");
+        String relu = Step.RELU.className();
+        assertThat(oom.get("status")).isEqualTo("graded");
+        assertThat(Double.parseDouble(oom.get(relu))).isPositive().isLessThan(Double.parseDouble(honest.get(relu)));
+        for (Step step : Step.values()) {
+            if (step != Step.RELU) {
+                assertThat(oom.get(step.className())).as(step.toString()).isEqualTo(honest.get(step.className()));
+            }
+        }
+        assertThat(feedback(out, "oom-one-check")).contains("OutOfMemoryError");
+    }
+
+    @Test
     @DisplayName("a stalled compiler or a step declared in a helper costs steps, never the submission's row")
     void compilerTricksCostSteps() {
         assertThat(rows.get("javac-stall").get("status")).isEqualTo("compile_error");
@@ -281,6 +302,17 @@ class HostileCorpusTest {
         Files.write(latin.resolve("Relu.java"), ("// Größe, Übung, café: saved as ISO-8859-1\n" + relu)
             .getBytes(StandardCharsets.ISO_8859_1));
 
+        Path oom = Files.createDirectories(dir.resolve("oom-one-check/cnn")); // issue 11, hole 8
+        copyTree(SOLUTIONS, oom);
+        String stack = "public static double[][][] apply(double[][][] featureMaps) {";
+        replaceIn(oom.resolve("Relu.java"), stack, stack + " long[][] hoard = new long[1 << 12][];"
+            + " for (int i = 0; i < hoard.length; i++) { hoard[i] = new long[1 << 20]; }");
+
+        Path hog = Files.createDirectories(dir.resolve("heap-hog/cnn")); // issue 11, hole 7: a saboteur
+        copyTree(SOLUTIONS, hog);
+        String reluClass = "public final class Relu {";
+        replaceIn(hog.resolve("Relu.java"), reluClass, reluClass + " static final long[][] HOARD = new long[150][1 << 17];");
+
         onlyRelu(dir.resolve("thousands-of-files/src/main/java/cnn"));
         Path data = Files.createDirectories(dir.resolve("thousands-of-files/data"));
         for (int i = 0; i < 3000; i++) {
@@ -351,6 +383,12 @@ class HostileCorpusTest {
         }
         System.out.println("Slowest submissions of the hostile corpus (s): " + seconds.entrySet().stream()
             .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8).toList());
+    }
+
+    private static void replaceIn(Path file, String find, String replacement) throws IOException {
+        String text = Files.readString(file);
+        assertThat(text).as(file.toString()).contains(find);
+        Files.writeString(file, text.replace(find, replacement));
     }
 
     private static String feedback(Path folder, String id) throws IOException {
