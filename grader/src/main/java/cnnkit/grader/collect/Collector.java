@@ -33,16 +33,17 @@ public final class Collector {
             throw new RejectedSubmission("the submission is a symbolic link");
         }
         Path root;
+        List<String> unpacking = List.of();
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             root = path;
         } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
             && path.getFileName().toString().toLowerCase().endsWith(".zip")) {
             root = Files.createDirectories(work.resolve("unpacked"));
-            Archives.extract(path, root);
+            unpacking = Archives.extract(path, root);
         } else {
             throw new RejectedSubmission("the submission is neither a folder nor a .zip file");
         }
-        return privateCopy(SourceFinder.find(root), Files.createDirectories(work.resolve("src")));
+        return privateCopy(SourceFinder.find(root), Files.createDirectories(work.resolve("src")), unpacking);
     }
 
     /**
@@ -50,8 +51,9 @@ public final class Collector {
      * touched, a byte-order mark (Windows editors) does not break the compiler, and a file saved in another encoding
      * is read as Windows-1252 (and said so) instead of failing.
      */
-    private static Sources privateCopy(Sources found, Path dest) throws IOException {
-        List<String> notes = new ArrayList<>(found.notes());
+    private static Sources privateCopy(Sources found, Path dest, List<String> unpacking) throws IOException {
+        List<String> notes = new ArrayList<>(unpacking);
+        notes.addAll(found.notes());
         Map<Step, Path> steps = new EnumMap<>(Step.class);
         for (Map.Entry<Step, Path> e : found.steps().entrySet()) {
             steps.put(e.getKey(), copyAsUtf8(e.getValue(), dest, notes));

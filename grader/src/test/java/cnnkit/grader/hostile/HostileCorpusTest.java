@@ -46,6 +46,8 @@ class HostileCorpusTest {
     private static final String SECRET_PROPERTY = "cnnkit.test.secret";
     private static final String SECRET = "S3CRET-" + Long.toHexString(Double.doubleToLongBits(Math.PI));
     private static final Pattern EXECUTION_TIME = Pattern.compile("\"execution_time\":\\s*([0-9.]+)");
+    /** The heading a file name tries to inject: a step the submission does not have, passed (no "/": a file name). */
+    private static final String FORGED_HEADING = "## Extra 1 — Softmax: all checks passed";
     private static final List<String> HONEST = List.of("honest-partial", "honest-solution");
 
     @TempDir
@@ -205,6 +207,18 @@ class HostileCorpusTest {
     }
 
     @Test
+    @DisplayName("odd names cost nothing: a name too long is skipped and said so, a name with new lines forges no heading")
+    void oddNamesCostNothing() throws IOException {
+        String relu = Step.RELU.className();
+        for (String id : List.of("zip-long-name", "odd-names")) {
+            assertThat(rows.get(id).get("status")).as(id).isEqualTo("graded");
+            assertThat(rows.get(id).get(relu)).as(id).isEqualTo(rows.get("honest-partial").get(relu));
+        }
+        assertThat(feedback(out, "zip-long-name")).contains("was skipped").contains("longer than 255 bytes");
+        assertThat(Markdown.outsideCode(feedback(out, "odd-names"))).noneMatch(l -> l.startsWith(FORGED_HEADING));
+    }
+
+    @Test
     @DisplayName("an OutOfMemoryError costs the checks it happened in: the step's other checks and the other steps keep "
         + "their points")
     void outOfMemoryCostsItsCheck() throws IOException {
@@ -313,6 +327,9 @@ class HostileCorpusTest {
         String reluClass = "public final class Relu {";
         replaceIn(hog.resolve("Relu.java"), reluClass, reluClass + " static final long[][] HOARD = new long[150][1 << 17];");
 
+        Path odd = onlyRelu(dir.resolve("odd-names/cnn"));
+        Files.writeString(odd.resolve("notes\n" + FORGED_HEADING + "\n.txt"), "a file name with new lines");
+
         onlyRelu(dir.resolve("thousands-of-files/src/main/java/cnn"));
         Path data = Files.createDirectories(dir.resolve("thousands-of-files/data"));
         for (int i = 0; i < 3000; i++) {
@@ -326,6 +343,8 @@ class HostileCorpusTest {
         zip(dir.resolve("zip-absolute.zip"), Map.of("cnn/Relu.java", relu, "/cnnkit-absolute-entry.txt", "gotcha"));
         zip(dir.resolve("zip-backslash.zip"), Map.of("cnn/Relu.java", relu, "..\\..\\zip-slip-escaped.txt", "x"));
         zip(dir.resolve("empty-zip.zip"), Map.of());
+        zip(dir.resolve("zip-long-name.zip"), Map.of("cnn/Relu.java", relu, "cnn/Require.java",
+            Files.readString(SOLUTIONS.resolve("Require.java")), "notes/" + "n".repeat(300) + ".txt", "long"));
         zip(dir.resolve("zip-symlink.zip"), Map.of("cnn/Relu.java", "/etc/passwd"));
         Zips.markAsLink(dir.resolve("zip-symlink.zip"), "cnn/Relu.java");
         Map<String, String> many = new LinkedHashMap<>();
