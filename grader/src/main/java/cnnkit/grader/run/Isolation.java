@@ -12,11 +12,13 @@ import java.util.concurrent.TimeUnit;
  * Operating-system isolation of a worker JVM, the layer below the bytecode check and the results channel: what it
  * stops does not depend on Java getting anything right.
  *
- * <p>On Linux, where {@code unshare} can make namespaces (as root, or with unprivileged user namespaces), a worker
- * runs as the first process of its own PID namespace with no network:
+ * <p>On Linux, where {@code unshare} can make namespaces and mount (as root, the usual user of a grading container),
+ * a worker runs as the first process of its own PID, mount and network namespaces:
  * <pre>
- *   unshare --fork --pid --mount-proc --kill-child --net -- java … cnnkit.grader.run.Worker
+ *   unshare --fork --pid --mount-proc --kill-child --net -- sh -c READ_ONLY sh FOLDER -- java … Worker
  * </pre>
+ * where {@link #READ_ONLY} remounts every mount of the worker's view read-only, then binds its own folder writable
+ * over that, and starts the JVM through {@code setpriv} with no capabilities, so it cannot mount anything back.
  * When that first process (the worker JVM) dies, the kernel kills every process left in the namespace, so nothing
  * the student's code started, not even a {@code setsid sh -c '( … ) &'}, can outlive the worker; {@code --kill-child}
  * ends the JVM when the grader kills {@code unshare}; the network namespace has only a loopback interface that is
@@ -27,15 +29,28 @@ import java.util.concurrent.TimeUnit;
  * ({@link #MARKER}) and killing a worker also kills every process whose environment holds its marker (found through
  * {@code /proc}), which catches processes that left the worker's process tree but kept its environment.
  *
- * <p>Not done here: a read-only view of the file system (the bytecode check refuses file access; the worker runs as
- * the grader's user), memory limits beyond the JVM's own ({@code -Xmx}), and process-count limits ({@code prlimit
+ * <p>Not done here: memory limits beyond the JVM's own ({@code -Xmx}), and process-count limits ({@code prlimit
  * --nproc} does not bind root, the usual user in a grading container).
  */
 final class Isolation {
     /** Name of the environment variable that marks a worker's processes. */
     static final String MARKER = "CNNKIT_WORKER";
     private static final List<String> UNSHARE = List.of("unshare", "--fork", "--pid", "--mount-proc",
-        "--kill-child", "--net", "--");
+        "--kill-child", "--net", "--", "sh", "-c", Isolation.READ_ONLY, "sh");
+    /**
+     * Run by {@code sh} as the namespace's first process, with the writable folders, {@code --} and the command as
+     * arguments ({@code cd "$PWD"}: the working folder, opened before the bind, would stay on the read-only mount). Any step that fails stops it, so a machine where it cannot work falls back as a whole (see
+     * {@link #namespaces()}), never to a half-read-only view.
+     */
+    static final String READ_ONLY = """
+        set -e
+        mount --make-rprivate /
+        for m in $(awk '{print $2}' /proc/self/mounts | sort -u); do mount -o remount,bind,ro "$m"; done
+        while [ "$1" != -- ]; do mount --bind "$1" "$1"; mount -o remount,bind,rw "$1"; shift; done
+        shift
+        cd "$PWD"
+        exec setpriv --bounding-set=-all --inh-caps=-all --no-new-privs -- "$@"
+        """;
     /** {@code -Dcnnkit.isolation=off} runs workers without namespaces (to test the fallback, or to debug). */
     private static final boolean DISABLED = "off".equals(System.getProperty("cnnkit.isolation"));
     private static volatile Boolean available;
@@ -69,14 +84,17 @@ final class Isolation {
     }
 
     /**
-     * @param command the worker's command line
+     * @param command  the worker's command line
+     * @param writable the one folder the worker may write to (its working folder)
      * @return the command line that runs it isolated, where the platform allows it
      */
-    static List<String> wrap(List<String> command) {
+    static List<String> wrap(List<String> command, Path writable) {
         if (!namespaces()) {
             return command;
         }
         List<String> wrapped = new ArrayList<>(UNSHARE);
+        wrapped.add(writable.toAbsolutePath().toString());
+        wrapped.add("--");
         wrapped.addAll(command);
         return wrapped;
     }
@@ -117,9 +135,15 @@ final class Isolation {
         return false;
     }
 
+    /** The whole wrapping, on a folder of its own, around a command that writes there: it all works, or nothing. */
     private static boolean works() {
+        Path probe = null;
         try {
-            Process p = new ProcessBuilder(wrapTrivially()).redirectErrorStream(true)
+            probe = Files.createTempDirectory("cnnkit-isolation");
+            List<String> cmd = new ArrayList<>(UNSHARE);
+            cmd.addAll(List.of(probe.toString(), "--", "sh", "-c",
+                "touch \"$0\"/w && rm \"$0\"/w && ! touch \"$0\"/../cnnkit-isolation-leak", probe.toString()));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -131,12 +155,10 @@ final class Isolation {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            if (probe != null) {
+                probe.toFile().delete();
+            }
         }
-    }
-
-    private static List<String> wrapTrivially() {
-        List<String> cmd = new ArrayList<>(UNSHARE);
-        cmd.add("true");
-        return cmd;
     }
 }

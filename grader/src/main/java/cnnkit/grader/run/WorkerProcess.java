@@ -82,7 +82,7 @@ final class WorkerProcess {
         String token = secret();
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
-            ProcessBuilder pb = new ProcessBuilder(Isolation.wrap(command(tmp, extra, main, socket)))
+            ProcessBuilder pb = new ProcessBuilder(Isolation.wrap(command(tmp, extra, main, socket), folder))
                 .directory(folder.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             pb.environment().clear();
             pb.environment().put(Isolation.MARKER, marker);

@@ -51,6 +51,30 @@ class IsolationTest {
     }
 
     @Test
+    @DisplayName("gives the worker no writable path but its own folder, and no way to remount one")
+    void onlyItsFolderIsWritable() throws IOException {
+        assumeThat(Isolation.namespaces()).as("unshare works here").isTrue();
+        Path outside = temp.resolve("outside.txt");
+        Path classes = reluDoing("java.nio.file.Path inside = java.nio.file.Path.of(\"inside.txt\"); StringBuilder seen ="
+            + " new StringBuilder(\"WRITES\"); for (String f : new String[] {inside.toString(), \"" + outside
+            + "\", \"/tmp/cnnkit-isolation-probe\", \"/dev/shm/cnnkit-isolation-probe\"}) { try {"
+            + " java.nio.file.Files.writeString(java.nio.file.Path.of(f), \"x\"); seen.append(\" ok:\").append(f); }"
+            + " catch (java.io.IOException e) { seen.append(\" refused:\").append(f); } }"
+            + " try { seen.append(\" remount:\").append(new ProcessBuilder(\"mount\", \"-o\", \"remount,rw\", \"/\")"
+            + ".start().waitFor()); } catch (Exception e) { seen.append(\" remount:\").append(e); }"
+            + " throw new IllegalStateException(seen.toString());");
+
+        List<CheckResult> results = new ForkedRunner(QUICK).run(classes, List.of(Step.RELU), temp).results();
+
+        String seen = results.stream().map(CheckResult::message).filter(m -> m.contains("WRITES")).findFirst()
+            .orElseThrow();
+        assertThat(seen).contains("ok:inside.txt", "refused:" + outside, "refused:/tmp/cnnkit-isolation-probe",
+            "refused:/dev/shm/cnnkit-isolation-probe").doesNotContain("remount:0");
+        assertThat(outside).doesNotExist();
+        assertThat(Path.of("/tmp/cnnkit-isolation-probe")).doesNotExist();
+    }
+
+    @Test
     @DisplayName("lets nothing outlive the worker: a setsid'd background process dies with it (own PID namespace)")
     void nothingOutlivesTheWorker() throws Exception {
         assumeThat(Isolation.namespaces()).as("unshare works here").isTrue();
