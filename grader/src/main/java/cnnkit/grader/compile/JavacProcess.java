@@ -1,5 +1,6 @@
 package cnnkit.grader.compile;
 
+import cnnkit.grader.common.Processes;
 import cnnkit.grader.run.WorkerClassPath;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
@@ -153,14 +154,7 @@ public final class JavacProcess implements Javac, AutoCloseable {
 
         void kill() {
             alive.remove(this);
-            ProcessHandle handle = process.toHandle();
-            handle.descendants().forEach(ProcessHandle::destroyForcibly);
-            handle.destroyForcibly();
-            try {
-                process.waitFor(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Processes.killTree(process);
         }
 
         private void readAnswers(InputStream in) {

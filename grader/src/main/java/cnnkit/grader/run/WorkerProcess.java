@@ -1,5 +1,6 @@
 package cnnkit.grader.run;
 
+import cnnkit.grader.common.Processes;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import java.io.BufferedInputStream;
@@ -147,14 +148,7 @@ final class WorkerProcess {
 
     /** Kills the worker's whole process tree and, without namespaces, every process carrying its marker. */
     void kill() {
-        ProcessHandle handle = process.toHandle();
-        handle.descendants().forEach(ProcessHandle::destroyForcibly);
-        handle.destroyForcibly();
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Processes.killTree(process);
         if (!Isolation.namespaces()) {
             Isolation.killMarked(marker);
         }

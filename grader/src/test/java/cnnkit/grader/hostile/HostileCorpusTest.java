@@ -128,7 +128,9 @@ class HostileCorpusTest {
         classDir = Files.createDirectories(temp.resolve("class"));
         try (Stream<Path> threats = Files.list(CORPUS)) {
             for (Path threat : threats.toList()) {
-                copyTree(threat, classDir.resolve(threat.getFileName().toString()));
+                Path copy = classDir.resolve(threat.getFileName().toString());
+                copyTree(threat, copy);
+                takeFromSolutions(copy);
             }
         }
         makeHonest(classDir);
@@ -295,6 +297,17 @@ class HostileCorpusTest {
             Files.copy(SOLUTIONS.resolve(file), cnn.resolve(file));
         }
         return cnn;
+    }
+
+    /** A threat's {@code from-solutions.txt} names the reference files it keeps as they are (not copied into git). */
+    private static void takeFromSolutions(Path threat) throws IOException {
+        Path list = threat.resolve("from-solutions.txt");
+        if (Files.exists(list)) {
+            for (String file : Files.readAllLines(list)) {
+                Files.copy(SOLUTIONS.resolve(file), threat.resolve("cnn").resolve(file));
+            }
+            Files.delete(list);
+        }
     }
 
     /** Folder threats that cannot be stored in git as they are. */
