@@ -55,9 +55,11 @@ class IsolationTest {
     void onlyItsFolderIsWritable() throws IOException {
         assumeThat(Isolation.namespaces()).as("unshare works here").isTrue();
         Path outside = temp.resolve("outside.txt");
+        Path sharedTemp = Path.of(System.getProperty("java.io.tmpdir"),
+            "cnnkit-isolation-probe-" + ProcessHandle.current().pid());
         Path classes = reluDoing("java.nio.file.Path inside = java.nio.file.Path.of(\"inside.txt\"); StringBuilder seen ="
             + " new StringBuilder(\"WRITES\"); for (String f : new String[] {inside.toString(), \"" + outside
-            + "\", \"/tmp/cnnkit-isolation-probe\", \"/dev/shm/cnnkit-isolation-probe\"}) { try {"
+            + "\", \"" + sharedTemp + "\", \"/dev/shm/cnnkit-isolation-probe\"}) { try {"
             + " java.nio.file.Files.writeString(java.nio.file.Path.of(f), \"x\"); seen.append(\" ok:\").append(f); }"
             + " catch (java.io.IOException e) { seen.append(\" refused:\").append(f); } }"
             + " try { seen.append(\" remount:\").append(new ProcessBuilder(\"mount\", \"-o\", \"remount,rw\", \"/\")"
@@ -68,10 +70,10 @@ class IsolationTest {
 
         String seen = results.stream().map(CheckResult::message).filter(m -> m.contains("WRITES")).findFirst()
             .orElseThrow();
-        assertThat(seen).contains("ok:inside.txt", "refused:" + outside, "refused:/tmp/cnnkit-isolation-probe",
+        assertThat(seen).contains("ok:inside.txt", "refused:" + outside, "refused:" + sharedTemp,
             "refused:/dev/shm/cnnkit-isolation-probe").doesNotContain("remount:0");
         assertThat(outside).doesNotExist();
-        assertThat(Path.of("/tmp/cnnkit-isolation-probe")).doesNotExist();
+        assertThat(sharedTemp).doesNotExist();
     }
 
     @Test
