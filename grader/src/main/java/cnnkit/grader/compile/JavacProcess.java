@@ -101,8 +101,10 @@ public final class JavacProcess implements Javac, AutoCloseable {
         private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
         Server(Path folder) throws IOException {
+            // C1 only: a compiler JVM lives for one class of short compiles, where C2's warm-up never pays back
+            // (measured: compile time summed over 40 submissions 10.1/9.4 s with C2, 5.6/6.7 s without)
             List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
-                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Xshare:auto",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Xshare:auto",
                 "-Djava.io.tmpdir=" + folder, "-cp", WorkerClassPath.get(), JavacServer.class.getName());
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(folder.toFile());
             pb.environment().clear();
