@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * <p>On Linux, where {@code unshare} can make namespaces and mount (as root, the usual user of a grading container),
  * a worker runs as the first process of its own PID, mount and network namespaces:
  * <pre>
- *   unshare --fork --pid --mount-proc --kill-child --net -- sh -c READ_ONLY sh FOLDER -- java … Worker
+ *   unshare --fork --pid --mount-proc --kill-child --net -- sh -c READ_ONLY sh [CGROUP_PROCS…] -- FOLDER -- java … Worker
  * </pre>
  * where {@link #READ_ONLY} remounts every mount of the worker's view read-only, then binds its own folder writable
  * over that, and starts the JVM through {@code setpriv} with no capabilities, so it cannot mount anything back.
@@ -29,8 +29,9 @@ import java.util.concurrent.TimeUnit;
  * ({@link #MARKER}) and killing a worker also kills every process whose environment holds its marker (found through
  * {@code /proc}), which catches processes that left the worker's process tree but kept its environment.
  *
- * <p>Not done here: memory limits beyond the JVM's own ({@code -Xmx}), and process-count limits ({@code prlimit
- * --nproc} does not bind root, the usual user in a grading container).
+ * <p>Where the machine lets the grader make cgroups, the worker's first process also joins its own {@link Cgroup}
+ * before anything else (and before the remount makes the cgroup files read-only to it), which bounds the tasks and
+ * memory of the worker and of everything it starts.
  */
 final class Isolation {
     /** Name of the environment variable that marks a worker's processes. */
@@ -38,12 +39,16 @@ final class Isolation {
     private static final List<String> UNSHARE = List.of("unshare", "--fork", "--pid", "--mount-proc",
         "--kill-child", "--net", "--", "sh", "-c", Isolation.READ_ONLY, "sh");
     /**
-     * Run by {@code sh} as the namespace's first process, with the writable folders, {@code --} and the command as
-     * arguments ({@code cd "$PWD"}: the working folder, opened before the bind, would stay on the read-only mount). Any step that fails stops it, so a machine where it cannot work falls back as a whole (see
-     * {@link #namespaces()}), never to a half-read-only view.
+     * Run by {@code sh} as the namespace's first process, with the {@code cgroup.procs} files to join, {@code --}, the
+     * writable folders, {@code --} and the command as arguments ({@code echo 0}: the writing process itself joins;
+     * {@code cd "$PWD"}: the working folder, opened before the bind, would stay on the read-only mount). Any step that
+     * fails stops it, so a machine where it cannot work falls back as a whole (see {@link #namespaces()}), never to a
+     * half-read-only view.
      */
     static final String READ_ONLY = """
         set -e
+        while [ "$1" != -- ]; do echo 0 > "$1"; shift; done
+        shift
         mount --make-rprivate /
         for m in $(awk '{print $2}' /proc/self/mounts | sort -u); do mount -o remount,bind,ro "$m"; done
         while [ "$1" != -- ]; do mount --bind "$1" "$1"; mount -o remount,bind,rw "$1"; shift; done
@@ -86,13 +91,18 @@ final class Isolation {
     /**
      * @param command  the worker's command line
      * @param writable the one folder the worker may write to (its working folder)
+     * @param cgroup   the worker's cgroups, or null for none
      * @return the command line that runs it isolated, where the platform allows it
      */
-    static List<String> wrap(List<String> command, Path writable) {
+    static List<String> wrap(List<String> command, Path writable, Cgroup cgroup) {
         if (!namespaces()) {
             return command;
         }
         List<String> wrapped = new ArrayList<>(UNSHARE);
+        if (cgroup != null) {
+            cgroup.procs().forEach(p -> wrapped.add(p.toString()));
+        }
+        wrapped.add("--");
         wrapped.add(writable.toAbsolutePath().toString());
         wrapped.add("--");
         wrapped.addAll(command);
@@ -141,7 +151,7 @@ final class Isolation {
         try {
             probe = Files.createTempDirectory("cnnkit-isolation");
             List<String> cmd = new ArrayList<>(UNSHARE);
-            cmd.addAll(List.of(probe.toString(), "--", "sh", "-c",
+            cmd.addAll(List.of("--", probe.toString(), "--", "sh", "-c",
                 "touch \"$0\"/w && rm \"$0\"/w && ! touch \"$0\"/../cnnkit-isolation-leak", probe.toString()));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -58,6 +58,8 @@ final class WorkerProcess {
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final String marker = secret();
     private Thread stderrReader;
+    /** The worker's task and memory limits, or null where the machine gives none. */
+    private Cgroup cgroup;
     private final SocketChannel channel;
     private final OutputStream toWorker;
     /** Jobs this worker has finished. */
@@ -83,11 +85,18 @@ final class WorkerProcess {
         String token = secret();
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
-            ProcessBuilder pb = new ProcessBuilder(Isolation.wrap(command(tmp, extra, main, socket), folder))
+            cgroup = Isolation.namespaces() ? Cgroup.create() : null;
+            ProcessBuilder pb = new ProcessBuilder(Isolation.wrap(command(tmp, extra, main, socket), folder, cgroup))
                 .directory(folder.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             pb.environment().clear();
             pb.environment().put(Isolation.MARKER, marker);
-            process = pb.start();
+            try {
+                process = pb.start();
+            } catch (IOException e) {
+                removeCgroup();
+                throw e;
+            }
+            process.onExit().thenRunAsync(this::removeCgroup);
             stderrReader = new Thread(() -> keep(process.getErrorStream(), stderr), "worker-stderr");
             stderrReader.setDaemon(true);
             stderrReader.start();
@@ -152,12 +161,19 @@ final class WorkerProcess {
         if (!Isolation.namespaces()) {
             Isolation.killMarked(marker);
         }
+        removeCgroup();
         try {
             if (channel != null) {
                 channel.close();
             }
         } catch (IOException e) {
             // closed with the process
+        }
+    }
+
+    private void removeCgroup() {
+        if (cgroup != null) {
+            cgroup.remove();
         }
     }
 

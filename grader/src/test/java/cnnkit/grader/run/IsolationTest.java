@@ -95,6 +95,79 @@ class IsolationTest {
         }
     }
 
+    @Test
+    @DisplayName("bounds the worker's tasks: a fork bomb stops at the cgroup's limit, and the cgroup goes with it")
+    void forkBombIsBounded() throws IOException {
+        assumeThat(Isolation.namespaces() && Cgroup.available()).as("namespaces and cgroups work here").isTrue();
+        int tries = 2 * Cgroup.MAX_TASKS;
+        Path classes = reluDoing("String seen; try { new ProcessBuilder(\"sh\", \"-c\", \"i=0; while [ $i -lt " + tries
+            + " ]; do sleep 60 & i=$((i+1)); echo $i > count; done\").start().waitFor();"
+            + " seen = java.nio.file.Files.readString(java.nio.file.Path.of(\"count\")).strip(); } catch (Exception e)"
+            + " { seen = e.toString(); } ProcessHandle.allProcesses().filter(p -> p.pid() > 1)"
+            + ".forEach(ProcessHandle::destroyForcibly); throw new IllegalStateException(\"STARTED \" + seen);");
+
+        List<CheckResult> results;
+        try (ForkedRunner runner = new ForkedRunner(QUICK)) {
+            results = runner.run(classes, List.of(Step.RELU), temp).results();
+        }
+
+        String seen = results.stream().map(CheckResult::message).filter(m -> m.contains("STARTED")).findFirst()
+            .orElseThrow();
+        int started = Integer.parseInt(seen.replaceAll("(?s).*STARTED (\\d+).*", "$1"));
+        assertThat(started).isPositive().isLessThan(Cgroup.MAX_TASKS);
+        assertThat(leftCgroups()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("bounds the worker's memory: a child process that fills 950 MiB is killed by the kernel (exit 137)")
+    void memoryIsBounded() throws IOException {
+        assumeThat(Isolation.namespaces() && Cgroup.available()).as("namespaces and cgroups work here").isTrue();
+        Path classes = reluDoing("int exit; try { exit = new ProcessBuilder(\"dd\", \"if=/dev/zero\", \"bs=950M\","
+            + " \"count=1\", \"of=/dev/null\").start().waitFor(); } catch (Exception e) { exit = -1; }"
+            + " throw new IllegalStateException(\"EXIT \" + exit);");
+
+        List<CheckResult> results;
+        try (ForkedRunner runner = new ForkedRunner(QUICK)) {
+            results = runner.run(classes, List.of(Step.RELU), temp).results();
+        }
+
+        assertThat(results).anyMatch(r -> r.message().contains("EXIT 137"))
+            .noneMatch(r -> r.message().contains("EXIT 0"));
+        assertThat(leftCgroups()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("removes the empty cgroups a killed grader left behind, not a running grader's")
+    void leftoverCgroupsAreRemoved() throws IOException {
+        assumeThat(Cgroup.available()).as("cgroups work here").isTrue();
+        Path parent = CgroupTable.read().limits(1, 1).keySet().iterator().next();
+        Path dead = parent.resolve("cnnkit-999999999-1");
+        Path alive = parent.resolve("cnnkit-" + ProcessHandle.current().pid() + "-0");
+        Files.createDirectory(dead);
+        Files.createDirectory(alive);
+        try {
+            Cgroup.removeLeftovers(parent);
+
+            assertThat(dead).doesNotExist();
+            assertThat(alive).isDirectory();
+        } finally {
+            Files.deleteIfExists(dead);
+            Files.deleteIfExists(alive);
+        }
+    }
+
+    /** @return this grader's worker cgroups still there once the workers are gone */
+    private static List<Path> leftCgroups() throws IOException {
+        String mine = "cnnkit-" + ProcessHandle.current().pid() + "-";
+        List<Path> left = new java.util.ArrayList<>();
+        for (Path parent : CgroupTable.read().limits(1, 1).keySet()) {
+            try (var children = Files.list(parent)) {
+                children.filter(c -> c.getFileName().toString().startsWith(mine)).forEach(left::add);
+            }
+        }
+        return left;
+    }
+
     /** A Relu that starts a detached background process; after the run, that process must be gone. */
     private void escapeAndCheck() throws Exception {
         String seconds = "86." + ThreadLocalRandom.current().nextInt(100_000, 999_999);
