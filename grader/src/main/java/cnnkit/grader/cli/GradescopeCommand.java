@@ -25,6 +25,13 @@ public final class GradescopeCommand implements Callable<Integer> {
         description = "the grader jar to ship (default: the jar this command runs from)")
     Path jar;
 
+    @Option(names = "--time-limit", paramLabel = "SECONDS",
+        defaultValue = "" + GradescopeAutograder.TIME_LIMIT_SECONDS,
+        description = "seconds one run may take before run_autograder stops the grader and reports it in "
+            + "results.json; keep it a minute below the assignment's Gradescope timeout (default: ${DEFAULT-VALUE}, "
+            + "for Gradescope's default of 600)")
+    int timeLimit;
+
     @Option(names = "--force", description = "replace --out if it exists")
     boolean force;
 
@@ -42,13 +49,14 @@ public final class GradescopeCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            new GradescopeAutograder(shown.visibility, shown.stepOutput).writeZip(out, shipped.get());
+            new GradescopeAutograder(shown.visibility, shown.stepOutput, timeLimit).writeZip(out, shipped.get());
         } catch (IllegalArgumentException e) {
             System.err.println("gradescope: " + e.getMessage());
             return 2;
         }
         System.out.println("gradescope: wrote " + out + " (setup.sh, run_autograder, " + GradescopeAutograder.JAR
-            + "; hidden checks " + shown.visibility + ", step output " + (shown.stepOutput ? "shown" : "hidden") + ")");
+            + "; results " + shown.visibility + ", step output " + (shown.stepOutput ? "shown" : "hidden")
+            + ", time limit " + timeLimit + " s)");
         System.out.println("  upload it under the assignment's Configure Autograder > Zip file upload (Ubuntu base image)");
         return 0;
     }

@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
  */
 public final class PresentationOptions {
     @Option(names = "--visibility", paramLabel = "WHEN", defaultValue = "visible",
-        description = "Gradescope visibility of each hidden check: visible, after_due_date, hidden, after_published "
-            + "(default: ${DEFAULT-VALUE})")
+        description = "Gradescope visibility of the results and of each hidden check: visible, after_due_date, "
+            + "hidden, after_published; unless visible, the results' top shows no score (default: ${DEFAULT-VALUE})")
     String visibility;
 
     @Option(names = "--step-output", negatable = true, defaultValue = "true", fallbackValue = "true",

@@ -30,29 +30,48 @@ public final class GradescopeAutograder {
     public static final List<String> VISIBILITIES = ResultsJson.Presentation.VISIBILITIES;
     /** Heap of the grading JVM on Gradescope: with a worker's cap it stays well inside the 768 MB container. */
     public static final String XMX = "256m";
-    /** Seconds one run may take before run_autograder stops the grader and reports it. */
-    public static final int TIME_LIMIT_SECONDS = 600;
+    /**
+     * Default seconds one run may take before run_autograder stops the grader and reports it: a minute below
+     * Gradescope's default timeout (600 s), leaving the 10 s kill margin and the writing of results.json room.
+     */
+    public static final int TIME_LIMIT_SECONDS = 540;
+    /** Seconds run_autograder waits after stopping the grader before it kills it. */
+    public static final int KILL_AFTER_SECONDS = 10;
 
     private final String visibility;
     private final boolean stepOutput;
+    private final int timeLimit;
 
     /**
      * @param visibility Gradescope visibility of the hidden checks, one of {@link #VISIBILITIES}
      * @param stepOutput whether each check's output (input, expected, actual, hint) is shown
      */
     public GradescopeAutograder(String visibility, boolean stepOutput) {
+        this(visibility, stepOutput, TIME_LIMIT_SECONDS);
+    }
+
+    /**
+     * @param visibility Gradescope visibility of the hidden checks, one of {@link #VISIBILITIES}
+     * @param stepOutput whether each check's output (input, expected, actual, hint) is shown
+     * @param timeLimit  seconds a run may take before run_autograder stops the grader, at least 1
+     */
+    public GradescopeAutograder(String visibility, boolean stepOutput, int timeLimit) {
         if (!VISIBILITIES.contains(visibility)) {
             throw new IllegalArgumentException("visibility must be one of " + VISIBILITIES + ", not '" + visibility + "'");
         }
+        if (timeLimit < 1) {
+            throw new IllegalArgumentException("the time limit must be at least 1 second, not " + timeLimit);
+        }
         this.visibility = visibility;
         this.stepOutput = stepOutput;
+        this.timeLimit = timeLimit;
     }
 
     /** @return the two scripts by name, filled with this autograder's options */
     public Map<String, String> scripts() {
         Map<String, String> values = Map.of("visibility", visibility,
             "step-output", stepOutput ? "--step-output" : "--no-step-output",
-            "xmx", XMX, "time-limit", String.valueOf(TIME_LIMIT_SECONDS));
+            "xmx", XMX, "time-limit", String.valueOf(timeLimit), "kill-after", String.valueOf(KILL_AFTER_SECONDS));
         Map<String, String> scripts = new LinkedHashMap<>();
         for (String name : List.of("setup.sh", "run_autograder")) {
             scripts.put(name, KitResources.fill(KitResources.text("gradescope/" + name), values));

@@ -3,6 +3,7 @@ package cnnkit.grader.report;
 import cnnkit.grader.common.StudentText;
 import cnnkit.lecture.Step;
 import cnnkit.grader.score.Grade;
+import cnnkit.grader.score.GradeStatus;
 import cnnkit.grader.score.ScoredCheck;
 import cnnkit.grader.score.StepScore;
 import com.google.gson.Gson;
@@ -20,7 +21,9 @@ import java.util.Map;
  * {@code <id>/results.json} in Gradescope's format (score, execution_time, output, tests[] with name, number,
  * score, max_score, status, output, visibility). Tests are grouped by step: the name starts with the step and the
  * number is {@code <step>.<check>} (e.g. "1.3"). {@code execution_time} is the only field that differs between
- * two gradings of the same submission.
+ * two gradings of the same submission. The visibility chosen ({@link Presentation}) is that of every test and of
+ * the results as a whole; unless it is {@code visible}, the top-level output says neither the score nor any step's
+ * points.
  */
 public final class ResultsJson {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
@@ -31,7 +34,8 @@ public final class ResultsJson {
     /**
      * What students are shown on Gradescope (options of {@code grade}, set by the Gradescope autograder zip).
      *
-     * @param visibility Gradescope visibility of each check: visible, after_due_date, hidden, after_published
+     * @param visibility Gradescope visibility of each check and of the results as a whole: visible, after_due_date,
+     *                   hidden, after_published
      * @param stepOutput whether a failed check's output (input, expected, actual, hint) is included
      */
     public record Presentation(String visibility, boolean stepOutput) {
@@ -103,10 +107,11 @@ public final class ResultsJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("score", Points.round(grade.score()));
         json.put("execution_time", Math.round(grade.seconds()));
-        json.put("output", overview(grade));
+        json.put("output", presentation.visibility().equals("visible") ? overview(grade) : withheld(grade,
+            presentation.visibility()));
         json.put("output_format", "md");
         json.put("test_output_format", "md");
-        json.put("visibility", "visible");
+        json.put("visibility", presentation.visibility());
         json.put("stdout_visibility", "hidden");
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("submission", grade.id());
@@ -132,6 +137,24 @@ public final class ResultsJson {
         }
         json.put("tests", tests);
         return json;
+    }
+
+    /**
+     * The top of the results page when the results are not to be shown yet: no score, no step, no check; only that
+     * the hand-in was graded, or why it could not be (an unreadable archive or no sources, which the student can
+     * fix by handing in again).
+     */
+    private static String withheld(Grade grade, String visibility) {
+        String when = switch (visibility) {
+            case "after_due_date" -> "after the due date";
+            case "after_published" -> "when the grades are published";
+            default -> "by your instructor";
+        };
+        String md = "Your submission was received and graded; the score and the checks' results are shown " + when
+            + ".\n";
+        boolean unreadable = grade.status() == GradeStatus.REJECTED || grade.status() == GradeStatus.NO_SOURCES;
+        return unreadable ? md + "\nBut it could not be graded as handed in (" + grade.status() + "): "
+            + StudentText.markdownInline(grade.reason()) + "\n" : md;
     }
 
     /** The top of the results page: the step table and why steps were not graded. */

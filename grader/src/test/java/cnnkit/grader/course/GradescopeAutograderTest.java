@@ -88,7 +88,26 @@ class GradescopeAutograderTest {
             assertThat(entries.get(GradescopeAutograder.JAR)).isEqualTo("jar bytes");
             assertThat(entries.get("setup.sh")).contains("apt-get install", "openjdk-17-jdk-headless");
             assertThat(entries.get("run_autograder")).contains("VISIBILITY=\"after_due_date\"",
-                "STEP_OUTPUT=\"--no-step-output\"", "-Xmx" + GradescopeAutograder.XMX).doesNotContain("@visibility@");
+                "STEP_OUTPUT=\"--no-step-output\"", "-Xmx" + GradescopeAutograder.XMX,
+                "CNNKIT_TIME_LIMIT:-540}", "timeout --kill-after=10 ").doesNotContainPattern("@[a-z-]+@");
+        }
+
+        @Test
+        @DisplayName("stops the grader a minute before Gradescope's default timeout, or at --time-limit")
+        void timeLimit() throws IOException {
+            assertThat(GradescopeAutograder.TIME_LIMIT_SECONDS + GradescopeAutograder.KILL_AFTER_SECONDS)
+                .isLessThanOrEqualTo(600 - 50);
+            Path jar = Files.writeString(temp.resolve("kit.jar"), "jar");
+            Path zip = temp.resolve("limited.zip");
+
+            assertThat(Main.run("gradescope", "--out", zip.toString(), "--jar", jar.toString(), "--time-limit", "300"))
+                .isZero();
+
+            assertThat(unzip(zip).get("run_autograder")).contains("CNNKIT_TIME_LIMIT:-300}");
+            String[] err = new String[1];
+            assertThat(withStderr(err, () -> Main.run("gradescope", "--out", temp.resolve("z.zip").toString(),
+                "--jar", jar.toString(), "--time-limit", "0"))).isEqualTo(2);
+            assertThat(err[0].strip()).contains("at least 1 second").doesNotContain("\n", "Exception");
         }
 
         @Test
@@ -192,7 +211,9 @@ class GradescopeAutograderTest {
                 "PK\u0003\u0004 this is not really a zip".getBytes(StandardCharsets.UTF_8));
             JsonObject results = runAutograder(root, kitCommand());
             assertThat(results.get("score").getAsDouble()).isZero();
-            assertThat(results.get("output").getAsString()).contains("rejected").containsIgnoringCase("zip");
+            assertThat(results.get("output").getAsString()).contains("rejected").containsIgnoringCase("zip")
+                .doesNotContain("Score");
+            assertThat(results.get("visibility").getAsString()).isEqualTo("hidden");
             assertThat(results.getAsJsonArray("tests")).isNotEmpty().allSatisfy(t -> {
                 assertThat(t.getAsJsonObject().get("visibility").getAsString()).isEqualTo("hidden");
                 assertThat(t.getAsJsonObject().get("output").getAsString()).isEmpty();
