@@ -106,7 +106,8 @@ public final class JavacServer {
             fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
             fm.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of());
             fm.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
-            List<String> options = List.of("--release", "17", "-proc:none", "-implicit:none", "-nowarn",
+            // -g: a NullPointerException's message names the student's variable ("featureMap"), not "<local4>"
+            List<String> options = List.of("--release", "17", "-g", "-proc:none", "-implicit:none", "-nowarn",
                 "-Xlint:none", "-Xmaxerrs", "50", "-encoding", "UTF-8");
             Boolean ok = JAVAC.getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files))
                 .call();

@@ -2,7 +2,11 @@ package cnnkit.grader.run;
 
 import java.util.concurrent.TimeoutException;
 
-/** Words for what a student's code did when it threw: the exception, its message and where in their file. */
+/**
+ * Words for what a student's code did when it threw: the exception, its message and where in their file. A
+ * {@link NullPointerException} with no frame of the student's code was thrown by the check reading a null the
+ * student's method returned, and is said so, not blamed on "your code".
+ */
 final class Outcomes {
     private static final int MAX_MESSAGE = 300;
 
@@ -20,6 +24,10 @@ final class Outcomes {
         }
         if (root instanceof UnsupportedOperationException && String.valueOf(root.getMessage()).contains("not implemented")) {
             return String.valueOf(root.getMessage());
+        }
+        if (root instanceof NullPointerException && where(root).isEmpty()) {
+            // thrown where no student code runs: by the check, reading what the student's method gave it
+            return "your method returned null (or an array holding null) where the check needed a result to read";
         }
         String message = root.getMessage() == null ? "" : ": " + cap(root.getMessage());
         String prefix = t instanceof ExceptionInInitializerError ? "a static initialiser threw " : "your code threw ";

@@ -51,6 +51,21 @@ class ForkedRunnerTest {
     }
 
     @Test
+    @DisplayName("says a step returned null, not that it threw, when the check cannot read its result")
+    void nullResultIsNamed() throws IOException {
+        Path src = Fixtures.copy(Fixtures.SOLUTIONS, temp.resolve("src"));
+        Fixtures.edit(src.resolve("Softmax.java"), "Require.nonEmpty(scores, \"scores\");",
+            "Require.nonEmpty(scores, \"scores\"); if (scores.length > 0) { return null; }");
+        Path classes = Submissions.compileFolder(src, temp.resolve("classes"));
+
+        List<CheckResult> results = new ForkedRunner(QUICK).run(classes, List.of(Step.SOFTMAX), temp).results();
+
+        assertThat(results).filteredOn(r -> !r.passed()).isNotEmpty()
+            .allSatisfy(r -> assertThat(r.message()).doesNotContain("threw NullPointerException", "<local"))
+            .anyMatch(r -> r.message().contains("returned null"));
+    }
+
+    @Test
     @DisplayName("charges an OutOfMemoryError to the check it happened in and runs every other check in a fresh worker")
     void outOfMemoryCostsOneCheck() throws IOException {
         Path src = Fixtures.copy(Fixtures.SOLUTIONS, temp.resolve("src"));
