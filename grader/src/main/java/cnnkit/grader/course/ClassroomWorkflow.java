@@ -7,7 +7,10 @@ import java.util.Map;
 /**
  * The handout's {@code .github/workflows/classroom.yml}: GitHub Classroom autograding with one test per step, in
  * lecture order, each worth that step's points and passing when the step's public tests pass
- * ({@code mvn -q test -Dtest=<Step>Test}). The reporter action sums them into the score Classroom shows.
+ * ({@code mvn -q test -Dstep=<Step> -Dtest=<Step>Test}, which compiles that step's file and public tests only: a
+ * step that does not compile costs that step only). The reporter action sums them into the score Classroom shows;
+ * it and every step run whatever happened before them ({@code if: always()}), and Classroom reads each step's
+ * points as an integer, so a rubric whose step totals are not whole numbers is refused.
  *
  * <p>These are the public tests only: they are what students see on every push. Hidden tests stay with the
  * instructor, who runs {@code cnnkit grade --class} on the cloned repositories (see the kit's README).
@@ -49,25 +52,34 @@ final class ClassroomWorkflow {
                     distribution: temurin
                     java-version: '17'
                     cache: maven
-                - name: Compile (downloads the test stack once)
+                - name: Download the test stack once
                   run: mvn -B -q test-compile
+                  continue-on-error: true
             """);
         for (Step step : Step.values()) {
             String p = points.get(step);
             if (p == null) {
                 throw new IllegalArgumentException("no points for step " + step);
             }
+            if (!p.matches("[0-9]+")) {
+                throw new IllegalArgumentException("GitHub Classroom scores whole points (it reads max-score as an "
+                    + "integer), but " + step.className() + " is worth " + p + " in the rubric: give every step a "
+                    + "whole number of points");
+            }
             y.append("    - name: ").append(step.label()).append(" ").append(step.className()).append('\n')
                 .append("      id: ").append(runnerId(step)).append('\n')
+                .append("      if: always()\n")
                 .append("      uses: classroom-resources/autograding-command-grader@v1\n")
                 .append("      with:\n")
                 .append("        test-name: ").append(step.label()).append(" ").append(step.className()).append('\n')
                 .append("        setup-command: ''\n")
-                .append("        command: mvn -B -q test -Dtest='").append(step.className()).append("Test'\n")
+                .append("        command: mvn -B -q test -Dstep=").append(step.className()).append(" -Dtest='")
+                .append(step.className()).append("Test'\n")
                 .append("        timeout: ").append(TIMEOUT_MINUTES).append('\n')
                 .append("        max-score: ").append(p).append('\n');
         }
         y.append("    - name: Autograding Reporter\n")
+            .append("      if: always()\n")
             .append("      uses: classroom-resources/autograding-grading-reporter@v1\n")
             .append("      env:\n");
         for (Step step : Step.values()) {

@@ -24,7 +24,7 @@ import org.w3c.dom.NodeList;
  * Builds the generated handout with Maven, as a student would: the stubs compile and the public tests fail as not
  * implemented; with the reference solutions copied in, every public test passes; with one step that crashes, the
  * output is short and shows the line of the student's code. Results are read from surefire's XML reports; the
- * console output is checked only for what a student reads there (its length, the crash's file:line). Slow (three
+ * console output is checked only for what a student reads there (its length, the crash's file:line). Slow (five
  * Maven runs): one class, skipped without {@code mvn}.
  */
 @DisplayName("The student handout, built with Maven")
@@ -91,6 +91,29 @@ class HandoutMavenBuildTest {
             log.lastIndexOf("FAILED"));
     }
 
+    @Test
+    @DisplayName("a step that does not compile costs that step only, run as the Classroom workflow runs each step")
+    void compileErrorCostsOneStep() throws Exception {
+        assumeTrue(Tools.onPath("mvn"), "mvn is not on PATH: the handout build test is skipped");
+        Path project = solvedHandout("classroom");
+        Path relu = project.resolve("src/main/java/cnn/Relu.java");
+        Files.writeString(relu, Files.readString(relu) + "\nthis line does not compile\n");
+        String workflow = Files.readString(project.resolve(".github/workflows/classroom.yml"));
+
+        assertThat(mvn(project, classroomCommand(workflow, Step.RELU))).as("Relu's step, which does not compile")
+            .isNotZero();
+        assertThat(mvn(project, classroomCommand(workflow, Step.CONVOLUTION))).as("Convolution's step, beside it")
+            .isZero();
+    }
+
+    /** @return the step's command in the workflow, as arguments (its quotes taken off as the shell would) */
+    private static List<String> classroomCommand(String workflow, Step step) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("command: (mvn .*-Dstep=" + step.className()
+            + " .*)").matcher(workflow);
+        assertThat(m.find()).as("the workflow's command for " + step).isTrue();
+        return List.of(m.group(1).replace("'", "").split(" "));
+    }
+
     /** @return a fresh handout with the reference solutions in place of the stubs */
     private Path solvedHandout(String name) throws IOException {
         Path solved = temp.resolve(name);
@@ -111,7 +134,13 @@ class HandoutMavenBuildTest {
     }
 
     private int mvnTest(Path project) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("mvn", "-o", "-q", "-B", "test"));
+        return mvn(project, List.of("mvn", "-q", "-B", "test"));
+    }
+
+    /** Runs a Maven command offline in the project (its output in mvn.log). */
+    private int mvn(Path project, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(args);
+        command.add(1, "-o");
         String repo = System.getProperty("kit.maven.repo.local");
         if (repo != null && !repo.isBlank()) {
             command.add("-Dmaven.repo.local=" + repo);
@@ -123,7 +152,7 @@ class HandoutMavenBuildTest {
         Process p = pb.start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new AssertionError("mvn test did not finish in 5 minutes in " + project);
+            throw new AssertionError(command + " did not finish in 5 minutes in " + project);
         }
         return p.exitValue();
     }

@@ -255,24 +255,46 @@ class HandoutTest {
             for (JsonNode step : steps) {
                 String uses = step.path("uses").asText();
                 if (uses.equals("classroom-resources/autograding-command-grader@v1")) {
-                    Matcher m = Pattern.compile("mvn -B -q test -Dtest='(\\w+)Test'")
+                    Matcher m = Pattern.compile("mvn -B -q test -Dstep=(\\w+) -Dtest='(\\w+)Test'")
                         .matcher(step.path("with").path("command").asText());
                     assertThat(m.matches()).as(step.toString()).isTrue();
+                    assertThat(m.group(2)).isEqualTo(m.group(1));
                     Step s = Step.byName(m.group(1)).orElseThrow();
-                    assertThat(step.path("with").path("max-score").asText()).as(s.className()).isEqualTo(points.get(s));
+                    assertThat(step.path("with").path("max-score").asText()).as(s.className()).isEqualTo(points.get(s))
+                        .matches("[0-9]+");
+                    assertThat(step.path("if").asText()).as("runs after a failed step").isEqualTo("always()");
+                    assertThat(names(step.path("with"))).as("the action's inputs").isSubsetOf(GRADER_INPUTS)
+                        .contains("test-name", "command");
                     graded.add(s.className());
                     runners.add(step.path("id").asText());
                 } else if (uses.equals("classroom-resources/autograding-grading-reporter@v1")) {
                     reporter = step;
+                } else if (step.has("run")) {
+                    assertThat(step.path("continue-on-error").asBoolean()).as("a failing " + step.path("run")
+                        + " must not skip the grading").isTrue();
                 }
             }
             assertThat(graded).containsExactlyElementsOf(Stream.of(Step.values()).map(Step::className).toList());
             assertThat(reporter).as("reporter step").isNotNull();
-            assertThat(reporter.path("with").path("runners").asText()).isEqualTo(String.join(",", runners));
+            assertThat(reporter.path("with").path("runners").asText()).isEqualTo(String.join(",", runners))
+                .matches("^([a-zA-Z0-9]+,)*[a-zA-Z0-9]+$");
+            assertThat(names(reporter.path("with"))).isSubsetOf("token", "runners");
+            assertThat(reporter.path("if").asText()).isEqualTo("always()");
             for (String id : runners) {
                 assertThat(reporter.path("env").path(id.toUpperCase(Locale.ROOT) + "_RESULTS").asText())
                     .isEqualTo("${{steps." + id + ".outputs.result}}");
             }
+        }
+
+        @Test
+        @DisplayName("refuses a rubric whose step totals are not whole numbers (Classroom reads max-score as an integer)")
+        void wholePointsOnly() {
+            Map<Step, String> points = new java.util.EnumMap<>(CoursePoints.perStep(Rubric.defaults()));
+            points.put(Step.RELU, "7.5");
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClassroomWorkflow.yaml(points))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Relu is worth 7.5")
+                .hasMessageContaining("whole");
         }
 
         @Test
@@ -283,6 +305,19 @@ class HandoutTest {
                     .anyMatch(f -> f.getFileName().toString().equals(step.className() + "Test.java"));
             }
         }
+    }
+
+    /**
+     * The inputs of {@code classroom-resources/autograding-command-grader@v1}, from its action.yml (commit
+     * 7712c71): test-name and command are required.
+     */
+    private static final List<String> GRADER_INPUTS = List.of("test-name", "setup-command", "command", "timeout",
+        "max-score");
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     static String property(String pom, String name) {
