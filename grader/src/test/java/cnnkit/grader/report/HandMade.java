@@ -43,7 +43,7 @@ final class HandMade {
             steps.add(step == Step.CONVOLUTION ? new StepScore(step, earned, checks.size(), List.of())
                 : new StepScore(step, 0, 0, List.of()));
         }
-        return new Grade(id, GradeStatus.GRADED, "", steps, checks, List.of(), List.of(), "", 0);
+        return new Grade(id, GradeStatus.GRADED, "", steps, checks, List.of(), List.of(), "", 0, "");
     }
 
     static ScoredCheck check(int i, boolean passed, String misconception) {

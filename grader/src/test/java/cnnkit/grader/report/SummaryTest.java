@@ -50,6 +50,6 @@ class SummaryTest {
         for (Step step : Step.values()) {
             steps.add(new StepScore(step, 0, 1, List.of()));
         }
-        return new Grade(id, GradeStatus.GRADED, "", steps, checks, List.of(), List.of(), "", 0);
+        return new Grade(id, GradeStatus.GRADED, "", steps, checks, List.of(), List.of(), "", 0, "");
     }
 }
