@@ -5,6 +5,7 @@ import cnnkit.grader.common.Trees;
 import cnnkit.lecture.Step;
 import cnnkit.grader.collect.Collector;
 import cnnkit.grader.collect.RejectedSubmission;
+import cnnkit.grader.collect.SourceDigest;
 import cnnkit.grader.collect.Sources;
 import cnnkit.grader.collect.Submission;
 import cnnkit.grader.compile.Compilation;
@@ -129,7 +130,7 @@ public final class Grader {
         boolean nothingCompiled = compilation.studentSteps().isEmpty();
         return new Grade(submission.id(), nothingCompiled ? GradeStatus.COMPILE_ERROR : GradeStatus.GRADED,
             nothingCompiled ? NOTHING_COMPILED : "", scored.steps(),
-            scored.checks(), sources.ignored(), notes, output, seconds(start));
+            scored.checks(), sources.ignored(), notes, output, seconds(start), SourceDigest.of(sources));
     }
 
     /**
@@ -150,7 +151,7 @@ public final class Grader {
         }
         Scorer.Scored scored = Scorer.score(rubric, List.of(), none, knownChecks());
         return new Grade(submission.id(), status, reason, scored.steps(), scored.checks(), ignored, List.of(), "",
-            seconds(start));
+            seconds(start), "");
     }
 
     /**

@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "grade", mixinStandardHelpOptions = true,
     description = {"Grade submissions (folders or .zip files) with the hidden tests.",
-        "Writes gradebook.csv, summary.md and per submission <id>/results.json (Gradescope) and <id>/feedback.md.",
+        "Writes gradebook.csv, summary.md, class-report.html and per submission <id>/results.json (Gradescope) and "
+            + "<id>/feedback.md.",
         "Exit status 0 when every submission got a row, whatever the scores."})
 public final class GradeCommand implements Callable<Integer> {
     private static final int ARCHIVE_FROM = 4;
@@ -157,7 +158,7 @@ public final class GradeCommand implements Callable<Integer> {
             output.classReports(all, roster, skipped, console);
             console.println(Summary.console(all, HintSource.catalogue()));
             console.println("Wrote " + out.resolve(GradingOutput.GRADEBOOK) + ", " + out.resolve(GradingOutput.SUMMARY)
-                + " and a folder per submission.");
+                + ", " + out.resolve(cnnkit.grader.report.ClassReport.FILE) + " and a folder per submission.");
             return 0;
         } finally {
             deleteQuietly(work);

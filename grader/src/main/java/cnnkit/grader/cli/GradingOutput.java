@@ -5,6 +5,7 @@ import cnnkit.grader.course.GradebookTable;
 import cnnkit.grader.course.LmsExport;
 import cnnkit.grader.course.Roster;
 import cnnkit.grader.course.RosterGradebook;
+import cnnkit.grader.report.ClassReport;
 import cnnkit.grader.report.Feedback;
 import cnnkit.grader.report.GradeStore;
 import cnnkit.grader.report.Gradebook;
@@ -27,8 +28,9 @@ import java.util.stream.Stream;
 
 /**
  * The folder {@code grade --out} writes: per submission {@code <id>/results.json}, {@code feedback.md} and
- * {@code grade.json} (the stored results), and for the class {@code gradebook.csv}, {@code summary.md} and, with a
- * roster, {@code roster-gradebook.csv}.
+ * {@code grade.json} (the stored results), and for the class {@code gradebook.csv}, {@code summary.md},
+ * {@code class-report.html} (its links lead to each {@code <id>/feedback.md}) and, with a roster,
+ * {@code roster-gradebook.csv}.
  *
  * <p>The class files are always rebuilt from every submission stored in the folder, so grading part of a class
  * again into the same folder replaces those submissions' rows and keeps the others (scored again with the
@@ -52,7 +54,7 @@ final class GradingOutput {
     void submission(Grade g) throws IOException {
         Path folder = Files.createDirectories(out.resolve(g.id()));
         ResultsJson.write(folder.resolve("results.json"), g, hints, presentation);
-        Feedback.write(folder.resolve("feedback.md"), g, hints);
+        Feedback.write(folder.resolve(Feedback.FILE), g, hints);
         GradeStore.write(folder, g);
     }
 
@@ -92,6 +94,7 @@ final class GradingOutput {
         Files.createDirectories(out);
         Gradebook.write(out.resolve(GRADEBOOK), all);
         Summary.write(out.resolve(SUMMARY), all, hints, skipped);
+        ClassReport.write(out.resolve(ClassReport.FILE), all, hints);
         Path rosterBook = out.resolve(RosterGradebook.FILE);
         if (roster == null) {
             if (Files.deleteIfExists(rosterBook)) {
@@ -118,7 +121,7 @@ final class GradingOutput {
      * @return how many submission folders were removed
      */
     int clear() throws IOException {
-        for (String file : List.of(GRADEBOOK, SUMMARY, RosterGradebook.FILE)) {
+        for (String file : List.of(GRADEBOOK, SUMMARY, ClassReport.FILE, RosterGradebook.FILE)) {
             Files.deleteIfExists(out.resolve(file));
         }
         if (!Files.isDirectory(out)) {

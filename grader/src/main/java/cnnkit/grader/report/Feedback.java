@@ -18,6 +18,8 @@ import java.util.List;
  * recognised misconception; then what the code printed and which files were ignored.
  */
 public final class Feedback {
+    /** The file's name in a submission's folder. */
+    public static final String FILE = "feedback.md";
     private Feedback() {
     }
 

@@ -117,6 +117,6 @@ public final class GradeStore {
         }
         Scorer.Scored scored = Scorer.score(rubric, results, stubbed, names);
         return new Grade(grade.id(), grade.status(), grade.reason(), scored.steps(), scored.checks(), grade.ignored(),
-            grade.notes(), grade.output(), grade.seconds());
+            grade.notes(), grade.output(), grade.seconds(), grade.sourceDigest());
     }
 }

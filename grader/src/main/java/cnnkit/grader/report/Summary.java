@@ -1,29 +1,27 @@
 package cnnkit.grader.report;
 
 import cnnkit.grader.common.StudentText;
-import cnnkit.lecture.Step;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.GradeStatus;
-import cnnkit.grader.score.ScoredCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * {@code summary.md}, what the instructor reads before the next lecture: statuses, class averages per step, a score
- * histogram and the most frequent misconceptions ("12 of 40 ..."), and who needs attention.
+ * histogram and the most frequent misconceptions ("12 of 40 ..."), and who needs attention. Its figures come from
+ * {@link StepFigures}, {@link ScoreHistogram} and {@link MisconceptionTally}, as those of {@code class-report.html} do.
  */
 public final class Summary {
-    private static final int BUCKETS = 10;
     private static final int BAR = 30;
+    /** Said under the misconceptions heading, in summary.md and class-report.html alike. */
+    static final String MISCONCEPTIONS_NOTE = "Each submission counts once, under the misconception that explains "
+        + "most of its failed checks.";
 
     private Summary() {
     }
@@ -75,15 +73,13 @@ public final class Summary {
         StringBuilder md = new StringBuilder("# Class summary\n\n");
         md.append(brief(grades)).append("\n\n## Averages per step\n\n| Step | Average | Max | Full marks |\n")
             .append("|---|---|---|---|\n");
-        for (Step step : Step.values()) {
-            double max = grades.stream().mapToDouble(g -> g.step(step).max()).max().orElse(0);
-            long full = grades.stream().filter(g -> max > 0 && g.step(step).earned() >= max).count();
-            md.append("| ").append(Describe.step(step)).append(" | ")
-                .append(Points.format(average(grades, g -> g.step(step).earned()))).append(" | ")
-                .append(Points.format(max)).append(" | ").append(full).append(" of ").append(n).append(" |\n");
+        for (StepFigures f : StepFigures.of(grades)) {
+            md.append("| ").append(Describe.step(f.step())).append(" | ").append(Points.format(f.average()))
+                .append(" | ").append(Points.format(f.max())).append(" | ").append(f.full()).append(" of ").append(n)
+                .append(" |\n");
         }
         md.append("\n## Score histogram\n\n```\n").append(histogram(grades)).append("```\n");
-        md.append("\n## Most frequent misconceptions\n\n");
+        md.append("\n## Most frequent misconceptions\n\n").append(MISCONCEPTIONS_NOTE).append("\n\n");
         List<String> lines = misconceptionLines(grades, hints);
         if (lines.isEmpty()) {
             md.append("None recognised.\n");
@@ -99,44 +95,21 @@ public final class Summary {
         return md.toString();
     }
 
-    /** @return e.g. "**12 of 40**: `flipped-kernel` — hint", most frequent first */
+    /** @return e.g. "**12 of 40**: `flipped-kernel` — hint", most frequent first (see {@link MisconceptionTally}) */
     private static List<String> misconceptionLines(List<Grade> grades, HintSource hints) {
-        return misconceptions(grades).entrySet().stream()
-            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-            .map(e -> "**" + e.getValue() + " of " + grades.size() + "**: `" + StudentText.line(e.getKey())
-                .replace('`', '\'') + "`"
-                + hints.hint(e.getKey()).map(h -> " — " + h).orElse(""))
+        return MisconceptionTally.counts(grades).stream()
+            .map(c -> "**" + c.submissions() + " of " + grades.size() + "**: `" + StudentText.line(c.id())
+                .replace('`', '\'') + "`" + hints.hint(c.id()).map(h -> " — " + h).orElse(""))
             .toList();
     }
 
-    /** Submissions per misconception id: each submission counts once per misconception. */
-    private static Map<String, Integer> misconceptions(List<Grade> grades) {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (Grade g : grades) {
-            Set<String> seen = new HashSet<>();
-            for (ScoredCheck c : g.checks()) {
-                String m = c.result().misconception();
-                if (!m.isEmpty() && seen.add(m)) {
-                    counts.merge(m, 1, Integer::sum);
-                }
-            }
-        }
-        return counts;
-    }
-
     private static String histogram(List<Grade> grades) {
-        int[] buckets = new int[BUCKETS];
-        for (Grade g : grades) {
-            double share = g.maxScore() == 0 ? 0 : g.score() / g.maxScore();
-            buckets[Math.min(BUCKETS - 1, (int) Math.floor(share * BUCKETS))]++;
-        }
+        int[] buckets = ScoreHistogram.counts(grades);
         int most = Math.max(1, java.util.Arrays.stream(buckets).max().orElse(1));
         StringBuilder s = new StringBuilder();
-        for (int b = 0; b < BUCKETS; b++) {
-            String range = String.format("%3d–%3d%%", b * 100 / BUCKETS, b == BUCKETS - 1 ? 100 : (b + 1) * 100
-                / BUCKETS - 1);
-            s.append(range).append(" | ").append("#".repeat(buckets[b] * BAR / most)).append(' ').append(buckets[b])
-                .append('\n');
+        for (int b = 0; b < buckets.length; b++) {
+            s.append(String.format("%8s", ScoreHistogram.label(b))).append(" | ").append("#".repeat(buckets[b] * BAR
+                / most)).append(' ').append(buckets[b]).append('\n');
         }
         return s.toString();
     }

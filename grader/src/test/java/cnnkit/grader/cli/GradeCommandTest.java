@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import cnnkit.grader.Fixtures;
+import cnnkit.grader.report.ClassReport;
 import cnnkit.lecture.Step;
 import cnnkit.grader.score.Rubric;
 import cnnkit.grader.testing.Csv;
@@ -223,6 +224,21 @@ class GradeCommandTest {
             other.remove("execution_time");
             assertThat(other).isEqualTo(first);
         }
+    }
+
+    @Test
+    @DisplayName("writes class-report.html beside summary.md: links to each feedback.md, the solution copies grouped")
+    void classReport() throws IOException {
+        String html = Files.readString(out.resolve(ClassReport.FILE));
+        java.util.regex.Matcher links = java.util.regex.Pattern.compile("href=\"([^\"]+)\"").matcher(html);
+        List<String> targets = new ArrayList<>();
+        while (links.find()) {
+            targets.add(links.group(1));
+        }
+        assertThat(targets).hasSize(rows.size()).allSatisfy(t -> assertThat(out.resolve(t)).isRegularFile());
+        // full/ and zipped.zip hold the same solutions; deep/ prints in Relu, so it differs
+        assertThat(html).contains("<td>full, zipped</td><td>2</td>");
+        assertThat(console).contains(ClassReport.FILE);
     }
 
     private static double number(String id, String column) {

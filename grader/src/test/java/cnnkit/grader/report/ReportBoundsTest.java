@@ -111,6 +111,6 @@ class ReportBoundsTest {
         for (Step step : Step.values()) {
             steps.add(new StepScore(step, 0, step == Step.RELU ? 8 : 1, List.of()));
         }
-        return new Grade("alice", GradeStatus.GRADED, "", steps, checks, ignored, List.of(), "", 0);
+        return new Grade("alice", GradeStatus.GRADED, "", steps, checks, ignored, List.of(), "", 0, "");
     }
 }

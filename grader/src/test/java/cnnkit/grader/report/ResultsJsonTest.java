@@ -50,7 +50,7 @@ class ResultsJsonTest {
         @DisplayName("hidden still says why a hand-in could not be graded, so the student can hand in again")
         void hiddenSaysWhyItCouldNotBeRead() {
             Grade rejected = new Grade("bob", GradeStatus.REJECTED, "the zip file could not be read", steps(0),
-                List.of(), List.of(), List.of(), "", 0);
+                List.of(), List.of(), List.of(), "", 0, "");
 
             assertThat((String) json(rejected, "hidden").get("output")).contains("rejected",
                 "the zip file could not be read").doesNotContain("Score");
@@ -65,7 +65,7 @@ class ResultsJsonTest {
     private static Grade graded() {
         List<ScoredCheck> checks = List.of(new ScoredCheck(new CheckResult("Relu.a", Step.RELU, "a", Status.PASSED,
             "", "", "", "", ""), 8.5, 8.5));
-        return new Grade("alice", GradeStatus.GRADED, "", steps(8.5), checks, List.of(), List.of(), "", 0);
+        return new Grade("alice", GradeStatus.GRADED, "", steps(8.5), checks, List.of(), List.of(), "", 0, "");
     }
 
     private static List<StepScore> steps(double relu) {

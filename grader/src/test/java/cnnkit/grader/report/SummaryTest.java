@@ -17,14 +17,16 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The class summary and the points format")
 class SummaryTest {
     @Test
-    @DisplayName("counts each misconception once per submission, most frequent first")
+    @DisplayName("counts each submission once, under its main misconception, most frequent first")
     void misconceptions() {
         List<Grade> grades = List.of(
             grade("a", "flipped-kernel", "flipped-kernel", "no-relu"),
             grade("b", "flipped-kernel"),
-            grade("c"));
+            grade("c", "no-relu"),
+            grade("d"));
         String md = Summary.text(grades, HintSource.catalogue());
-        assertThat(md).contains("**2 of 3**: `flipped-kernel`").contains("**1 of 3**: `no-relu`");
+        assertThat(md).contains("**2 of 4**: `flipped-kernel`").contains("**1 of 4**: `no-relu`")
+            .contains(Summary.MISCONCEPTIONS_NOTE);
         assertThat(md.indexOf("flipped-kernel")).isLessThan(md.indexOf("no-relu"));
     }
 
@@ -48,6 +50,6 @@ class SummaryTest {
         for (Step step : Step.values()) {
             steps.add(new StepScore(step, 0, 1, List.of()));
         }
-        return new Grade(id, GradeStatus.GRADED, "", steps, checks, List.of(), List.of(), "", 0);
+        return new Grade(id, GradeStatus.GRADED, "", steps, checks, List.of(), List.of(), "", 0, "");
     }
 }
