@@ -39,12 +39,6 @@ import java.util.Set;
 public final class Grader {
     /** {@code -Dcnnkit.timing=true} prints each submission's time per phase (for the benchmark). */
     private static final boolean TIMING = Boolean.getBoolean("cnnkit.timing");
-    /** Held so its level stays: jqwik's INFO lines on discovery are noise in the grader's console. */
-    private static final java.util.logging.Logger JQWIK_LOG = java.util.logging.Logger.getLogger("net.jqwik");
-
-    static {
-        JQWIK_LOG.setLevel(java.util.logging.Level.WARNING);
-    }
     private static final String NOTHING_COMPILED = "No step of yours could be graded: each step file was missing, "
         + "did not compile or lacked the exercise's methods (see below).";
 
