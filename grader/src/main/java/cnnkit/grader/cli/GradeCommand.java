@@ -12,7 +12,7 @@ import cnnkit.grader.report.ResultsJson;
 import cnnkit.grader.report.Summary;
 import cnnkit.grader.run.ForkedRunner;
 import cnnkit.grader.run.WorkerArchive;
-import cnnkit.grader.run.WorkerClassPath;
+import cnnkit.grader.common.ChildClassPath;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.Rubric;
 import java.io.IOException;
@@ -119,7 +119,7 @@ public final class GradeCommand implements Callable<Integer> {
         ResultsJson.Presentation presentation = presentation();
         Roster roster = roster();
         PrintStream console = System.out;
-        if (WorkerClassPath.holdsStudentPackage(ownCodeSource())) {
+        if (ChildClassPath.holdsStudentPackage(ownCodeSource())) {
             System.err.println("This grader build contains classes of package cnn (" + ownCodeSource()
                 + "); rebuild it: student code must never meet exercise or solution classes.");
             return 1;

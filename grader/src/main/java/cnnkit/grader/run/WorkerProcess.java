@@ -1,5 +1,6 @@
 package cnnkit.grader.run;
 
+import cnnkit.grader.common.ChildClassPath;
 import cnnkit.grader.common.Processes;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
@@ -132,7 +133,7 @@ final class WorkerProcess {
             "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
             "-Duser.home=" + tmp.toAbsolutePath(), "-Dfile.encoding=UTF-8"));
         cmd.addAll(extra);
-        cmd.addAll(List.of("-cp", WorkerClassPath.get(), main, socket.toAbsolutePath().toString()));
+        cmd.addAll(List.of("-cp", ChildClassPath.get(), main, socket.toAbsolutePath().toString()));
         return cmd;
     }
 

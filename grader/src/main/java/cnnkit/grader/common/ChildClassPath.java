@@ -1,4 +1,4 @@
-package cnnkit.grader.run;
+package cnnkit.grader.common;
 
 import java.io.File;
 import java.io.IOException;
@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.zip.ZipFile;
 
 /**
- * The class path a worker JVM gets: the grader's own (the shaded jar in use; the module's class folders and the
+ * The class path a child JVM (a worker or the compiler server) gets: the grader's own (the shaded jar in use; the module's class folders and the
  * dependencies' jars in development), minus every entry that holds classes of package {@code cnn} (the exercise
  * stubs or the solutions), so the only {@code cnn} classes a worker can load are the submission's.
  */
-public final class WorkerClassPath {
+public final class ChildClassPath {
     private static volatile String cached;
 
-    private WorkerClassPath() {
+    private ChildClassPath() {
     }
 
     /** @return the worker class path, computed once per grader run */
