@@ -1,5 +1,6 @@
 package cnnkit.summary;
 
+import cnnkit.lecture.Step;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,25 +43,16 @@ import org.junit.platform.launcher.TestPlan;
  * events, never from printed output. It prints nothing when no step's test ran.
  */
 public class StepSummaryListener implements TestExecutionListener {
-    /** The lecture's steps in order: class name → label. */
+    /** The table's rows in order, class name → label: the lecture's steps ({@link Step}), then Part 2's. */
     private static final Map<String, String> STEPS = new LinkedHashMap<>();
 
     static {
-        STEPS.put("Convolution", "Step 1");
-        STEPS.put("Relu", "Step 1(b)");
-        STEPS.put("MaxPooling", "Step 2");
-        STEPS.put("Flattening", "Step 3");
-        STEPS.put("FullConnection", "Step 4");
-        STEPS.put("Softmax", "Extra 1");
-        STEPS.put("CrossEntropy", "Extra 2");
-        STEPS.put("ErrorMeasures", "Extra 3");
-        // Part 2: the backward passes (tests named <Class>BackwardTest).
-        STEPS.put("ConvolutionBackward", "Back 1");
-        STEPS.put("ReluBackward", "Back 1(b)");
-        STEPS.put("MaxPoolingBackward", "Back 2");
-        STEPS.put("FlatteningBackward", "Back 3");
-        STEPS.put("FullConnectionBackward", "Back 4");
-        STEPS.put("SoftmaxBackward", "Back E1");
+        for (Step step : Step.values()) {
+            STEPS.put(step.className(), step.label());
+        }
+        for (Step step : Step.values()) {
+            step.backwardName().ifPresent(name -> STEPS.put(name, step.backwardLabel().orElseThrow()));
+        }
     }
 
     /** Counts of one step. */

@@ -2,28 +2,33 @@ package cnnkit.lecture;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The steps of the lecture, in lecture order. Each step is one class of package {@code cnn} with the same name in
- * the exercises, the solutions, the hidden tests ({@code <name>HiddenTest}), the feedback, the gradebook columns and
- * the lecture data folders.
+ * the exercises, the solutions, the graded checks, the feedback, the gradebook columns and
+ * the lecture data folders. This enum is the kit's one list of steps: the students' progress table, the rubric's
+ * messages and the self-checks read it (the handout ships this file beside {@code LectureData}).
  */
 public enum Step {
-    CONVOLUTION("Convolution", "Step 1"),
-    RELU("Relu", "Step 1(b)"),
-    MAX_POOLING("MaxPooling", "Step 2"),
-    FLATTENING("Flattening", "Step 3"),
-    FULL_CONNECTION("FullConnection", "Step 4"),
-    SOFTMAX("Softmax", "Extra 1"),
-    CROSS_ENTROPY("CrossEntropy", "Extra 2"),
-    ERROR_MEASURES("ErrorMeasures", "Extra 3");
+    CONVOLUTION("Convolution", "Step 1", "Back 1"),
+    RELU("Relu", "Step 1(b)", "Back 1(b)"),
+    MAX_POOLING("MaxPooling", "Step 2", "Back 2"),
+    FLATTENING("Flattening", "Step 3", "Back 3"),
+    FULL_CONNECTION("FullConnection", "Step 4", "Back 4"),
+    SOFTMAX("Softmax", "Extra 1", "Back E1"),
+    // Part 1's CrossEntropy.gradient is already the fused y − t backward pass; error measures have none.
+    CROSS_ENTROPY("CrossEntropy", "Extra 2", null),
+    ERROR_MEASURES("ErrorMeasures", "Extra 3", null);
 
     private final String className;
     private final String label;
+    private final String backwardLabel;
 
-    Step(String className, String label) {
+    Step(String className, String label, String backwardLabel) {
         this.className = className;
         this.label = label;
+        this.backwardLabel = backwardLabel;
     }
 
     /** @return the simple class name, e.g. {@code "MaxPooling"}: the step's name everywhere in the kit */
@@ -36,6 +41,24 @@ public enum Step {
         return label;
     }
 
+    /**
+     * @return the name of this step's backward pass (Part 2), e.g. {@code "MaxPoolingBackward"}: its public tests
+     *     are {@code <name>Test}; empty for a step without one
+     */
+    public Optional<String> backwardName() {
+        return Optional.ofNullable(backwardLabel).map(l -> className + "Backward");
+    }
+
+    /** @return the lecture's label of the backward pass, e.g. {@code "Back 2"}; empty for a step without one */
+    public Optional<String> backwardLabel() {
+        return Optional.ofNullable(backwardLabel);
+    }
+
+    /** @return every step's name, in lecture order, e.g. for a message listing the valid ones */
+    public static String names() {
+        return Arrays.stream(values()).map(Step::className).collect(Collectors.joining(", "));
+    }
+
     /** @return the student's source file, e.g. {@code "MaxPooling.java"} */
     public String sourceFile() {
         return className + ".java";
@@ -44,11 +67,6 @@ public enum Step {
     /** @return the fully qualified student class, e.g. {@code "cnn.MaxPooling"} */
     public String studentClass() {
         return "cnn." + className;
-    }
-
-    /** @return the hidden test class of this step */
-    public String hiddenTestClass() {
-        return "cnnkit.hidden." + className + "HiddenTest";
     }
 
     /**

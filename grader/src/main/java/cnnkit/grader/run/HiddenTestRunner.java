@@ -114,9 +114,9 @@ public final class HiddenTestRunner {
         List<org.junit.platform.engine.DiscoverySelector> selectors = new ArrayList<>();
         for (Step step : steps) {
             try {
-                selectors.add(selectClass(Class.forName(step.hiddenTestClass(), false, loader)));
+                selectors.add(selectClass(Class.forName(HiddenTests.className(step), false, loader)));
             } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("hidden test class missing: " + step.hiddenTestClass(), e);
+                throw new IllegalStateException("hidden test class missing: " + HiddenTests.className(step), e);
             }
         }
         PostDiscoveryFilter byId = descriptor -> descriptor.getSource()

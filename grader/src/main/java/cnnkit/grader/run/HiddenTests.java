@@ -7,9 +7,18 @@ public final class HiddenTests {
     private HiddenTests() {
     }
 
+    /**
+     * @param step a step
+     * @return its hidden test class, {@code cnnkit.hidden.<name>HiddenTest} (named here, not in {@link Step}: the
+     *     handout ships {@code Step}, and nothing a student gets names the hidden tests)
+     */
+    public static String className(Step step) {
+        return "cnnkit.hidden." + step.className() + "HiddenTest";
+    }
+
     /** @return true if the step's hidden test class is part of the grader */
     public static boolean exist(Step step) {
-        String resource = step.hiddenTestClass().replace('.', '/') + ".class";
+        String resource = className(step).replace('.', '/') + ".class";
         return HiddenTests.class.getClassLoader().getResource(resource) != null;
     }
 }

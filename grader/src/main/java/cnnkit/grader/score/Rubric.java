@@ -113,8 +113,7 @@ public final class Rubric {
                 String id = r.get("check_id");
                 String stepName = r.get("step");
                 Step step = Step.byName(stepName).orElseThrow(() -> new IllegalArgumentException(where
-                    + ": unknown step '" + stepName + "' (one of Convolution, Relu, MaxPooling, Flattening, "
-                    + "FullConnection, Softmax, CrossEntropy, ErrorMeasures)"));
+                    + ": unknown step '" + stepName + "' (one of " + Step.names() + ")"));
                 if (!id.startsWith(stepName + ".") || id.length() == stepName.length() + 1) {
                     throw new IllegalArgumentException(where + ": check '" + id + "' should be " + stepName
                         + ".<check>, as it belongs to step " + stepName);

@@ -152,6 +152,7 @@ class HandoutTest {
                 assertThat(handout.resolve("src/test/java").resolve(PUBLIC_TESTS.relativize(test))).exists();
             }
             assertThat(handout.resolve("src/test/java/cnnkit/lecture/LectureData.java")).exists();
+            assertThat(handout.resolve("src/test/java/cnnkit/lecture/Step.java")).exists();
             for (Step step : Step.values()) {
                 assertThat(handout.resolve("src/main/java/cnn/" + step.sourceFile())).exists();
             }
