@@ -2,6 +2,7 @@ package cnnkit.grader.course;
 
 import cnnkit.lecture.Step;
 import cnnkit.grader.common.CsvErrors;
+import cnnkit.grader.report.Gradebook;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -16,28 +17,16 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A {@code gradebook.csv} as the {@code grade} command writes it, read back for the exports:
- * {@code submission,status,score,max_score} and one column of points per step.
+ * A {@code gradebook.csv} as {@link Gradebook} writes it (that class holds its one schema), read back for the
+ * exports.
  */
 public record GradebookTable(List<Row> rows) {
-    /** The gradebook's first columns; the step names follow in lecture order. */
-    public static final List<String> LEADING = List.of("submission", "status", "score", "max_score");
-
     /** One submission's row; numbers are kept as written, so an export shows the same digits. */
     public record Row(String submission, String status, String score, String maxScore, Map<Step, String> steps) {
     }
 
     public GradebookTable {
         rows = List.copyOf(rows);
-    }
-
-    /** @return the gradebook header: {@link #LEADING}, then the steps */
-    public static List<String> header() {
-        List<String> header = new ArrayList<>(LEADING);
-        for (Step s : Step.values()) {
-            header.add(s.className());
-        }
-        return header;
     }
 
     /**
@@ -57,9 +46,9 @@ public record GradebookTable(List<Row> rows) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         List<Row> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = format.parse(in)) {
-            if (!parser.getHeaderNames().equals(header())) {
+            if (!parser.getHeaderNames().equals(Gradebook.header())) {
                 throw new IllegalArgumentException(csv + " is not a gradebook: its header should be "
-                    + String.join(",", header()));
+                    + String.join(",", Gradebook.header()));
             }
             for (CSVRecord r : parser) {
                 Map<Step, String> steps = new LinkedHashMap<>();

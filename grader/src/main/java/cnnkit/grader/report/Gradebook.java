@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code gradebook.csv}: one row per submission, sorted by id, with the points of every step. No timing in it, so
  * the same class graded twice gives the same file, byte for byte. Ids never start like a spreadsheet formula (see
  * {@link cnnkit.grader.collect.Submission#idOf}); the cell is guarded all the same ({@link StudentText#csvCell}).
+ * The one home of the gradebook's schema ({@link #header}): the exports read it back with the same header.
 
  */
 public final class Gradebook {

@@ -3,7 +3,7 @@ package cnnkit.grader.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnkit.grader.Fixtures;
-import cnnkit.grader.course.GradebookTable;
+import cnnkit.grader.report.Gradebook;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -59,7 +59,7 @@ class MisuseTest {
     void files() throws IOException {
         submission = Fixtures.copy(Fixtures.STUBS, temp.resolve("ada/cnn")).getParent();
         gradebook = temp.resolve("gradebook.csv");
-        Files.writeString(gradebook, String.join(",", GradebookTable.header()) + "\n"
+        Files.writeString(gradebook, String.join(",", Gradebook.header()) + "\n"
             + "ada,graded,50,100,10,5,5,5,5,5,5,10\n");
     }
 

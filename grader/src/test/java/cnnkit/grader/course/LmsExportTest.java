@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cnnkit.lecture.Step;
 import cnnkit.grader.cli.Main;
+import cnnkit.grader.report.Gradebook;
 import cnnkit.grader.testing.Csv;
 import java.io.IOException;
 import java.io.Writer;
@@ -33,7 +34,7 @@ class LmsExportTest {
     void classOfThree() throws IOException {
         gradebook = temp.resolve("gradebook.csv");
         try (Writer w = Files.newBufferedWriter(gradebook); CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
-            csv.printRecord(GradebookTable.header());
+            csv.printRecord(Gradebook.header());
             csv.printRecord(row("ada", "graded", "72.5", "80", "10"));
             csv.printRecord(row("bob", "compile_error", "0", "80", "0"));
             csv.printRecord(row("eve", "graded", "40", "80", "5"));
