@@ -142,7 +142,7 @@ class HostileCorpusTest {
         try {
             out = temp.resolve("out");
             exitStatus = Main.run("grade", "--class", classDir.toString(), "--out", out.toString(), "--jobs", "2",
-                "--timeout", "60", "--compile-timeout", "30");
+                "--timeout", "60", "--compile-timeout", "10");
             outAlone = temp.resolve("out-alone");
             Main.run("grade", classDir.resolve(HONEST.get(0)).toString(), classDir.resolve(HONEST.get(1)).toString(),
                 "--out", outAlone.toString(), "--jobs", "2");

@@ -7,10 +7,11 @@ import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.grader.testing.Submissions;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,12 +30,13 @@ class WorkerReuseTest {
     private static final String HUNGRY = "byte[] scratch = new byte[16 << 20]; scratch[featureMap.length] = 1;";
 
     @TempDir
-    Path temp;
-    private Path hungry;
-    private List<CheckResult> alone;
+    static Path temp;
+    /** Compiled and graded alone once: every test compares against the same results. */
+    private static Path hungry;
+    private static List<CheckResult> alone;
 
-    @BeforeEach
-    void gradeTheCorrectSubmissionAlone() throws IOException {
+    @BeforeAll
+    static void gradeTheCorrectSubmissionAlone() throws IOException {
         hungry = relu("hungry", "", HUNGRY);
         alone = new ForkedRunner(QUICK).run(hungry, List.of(Step.RELU), temp).results();
         assertThat(alone).isNotEmpty().allMatch(CheckResult::passed);
@@ -54,7 +56,7 @@ class WorkerReuseTest {
     void fullHeapIsNotCarriedOver() throws IOException {
         Path saboteur = relu("hoarder", "static final long[][] HOARD = new long[200][]; static { for (int i = 0; "
             + "i < HOARD.length; i++) { HOARD[i] = new long[1 << 17]; } }", "");
-        try (ForkedRunner runner = new ForkedRunner(QUICK, null, temp.resolve("workers"), 10)) {
+        try (ForkedRunner runner = new ForkedRunner(QUICK, null, workers(), 10)) {
             runner.run(saboteur, List.of(Step.RELU), temp);
             assertThat(runner.run(hungry, List.of(Step.RELU), temp).results()).isEqualTo(alone);
             // Reused, and rightly: the hoard was a static field of a student class, gone with the job's class loader.
@@ -74,7 +76,7 @@ class WorkerReuseTest {
     @Test
     @DisplayName("is reused after a clean job")
     void cleanJobKeepsTheWorker() throws IOException {
-        try (ForkedRunner runner = new ForkedRunner(QUICK, null, temp.resolve("workers"), 10)) {
+        try (ForkedRunner runner = new ForkedRunner(QUICK, null, workers(), 10)) {
             runner.run(hungry, List.of(Step.RELU), temp);
             assertThat(runner.run(hungry, List.of(Step.RELU), temp).results()).isEqualTo(alone);
             assertThat(runner.workersStarted()).isEqualTo(1);
@@ -82,7 +84,7 @@ class WorkerReuseTest {
     }
 
     private void assertNextIsUnharmed(Path saboteur) throws IOException {
-        try (ForkedRunner runner = new ForkedRunner(QUICK, null, temp.resolve("workers"), 10)) {
+        try (ForkedRunner runner = new ForkedRunner(QUICK, null, workers(), 10)) {
             ForkedRunner.Outcome sabotage = runner.run(saboteur, List.of(Step.RELU), temp);
             assertThat(sabotage.results()).isNotEmpty().noneMatch(r -> r.status() == Status.NOT_RUN);
             assertThat(runner.workersStarted()).isEqualTo(1);
@@ -92,7 +94,12 @@ class WorkerReuseTest {
         }
     }
 
-    private Path relu(String name, String member, String code) throws IOException {
+    /** A fresh worker home per runner: the tests share the class's folder. */
+    private static Path workers() throws IOException {
+        return Files.createTempDirectory(temp, "workers");
+    }
+
+    private static Path relu(String name, String member, String code) throws IOException {
         Path src = Fixtures.copy(Fixtures.SOLUTIONS, temp.resolve(name + "-src"));
         Fixtures.edit(src.resolve("Relu.java"), "public final class Relu {", "public final class Relu { " + member);
         Fixtures.edit(src.resolve("Relu.java"), "Require.rectangular(featureMap, \"featureMap\");",
