@@ -1,5 +1,6 @@
 package cnnkit.grader.cli;
 
+import cnnkit.grader.common.CodeEdits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,17 +23,22 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>Writing 30 full copies of the same eight classes would hide what each sample is about. So the resources hold one
  * correct implementation, {@code _base/cnn/*.java}, and per submission a folder with a {@code recipe.txt} and only
- * the files that differ. A recipe has one directive per line ({@code #} starts a comment):
+ * the files that differ. A recipe is a {@link CodeEdits} spec (the format is described there) with these header keys:
  * <pre>
- * about: what this submission shows
- * expect: full | loses Step[, Step] | status no_sources
- * base: DIR                       copy the base classes into DIR of the submission (e.g. src/main/java/cnn)
- * drop: File.java                 leave that base class out
- * replace: File.java: old => new  replace the one occurrence of old in that file ("\n" in new starts a line)
- * zip                             hand the submission in as ID.zip with a top folder ID/
+ * about: what this submission shows           (required)
+ * expect: full | loses Step[, Step] | status no_sources   (required)
+ * base: DIR        copy the base classes into DIR of the submission (e.g. src/main/java/cnn); without it, none
+ * drop: File.java  leave that base class out (one line per class)
+ * zip: true        hand the submission in as ID.zip with a top folder ID/
+ * --- find Relu.java
+ *             out[r] = featureMap[r].clone();
+ * +++ replace
+ *             out[r] = featureMap[r].clone()
  * </pre>
- * Every other file of the folder is copied over the base at the same relative path. {@code index.txt} lists every
- * resource (a jar cannot be listed); a test keeps it in step with the folder.
+ * </pre>
+ * Every other file of the folder is copied over the base at the same relative path. Then the recipe's blocks edit the
+ * files: {@code --- find Relu.java} names the one file of that name in the submission (base or the folder's own).
+ * {@code index.txt} lists every resource (a jar cannot be listed); a test keeps it in step with the folder.
  */
 public final class SampleClass {
     /** Where the sample class sits on the class path. */
@@ -88,10 +94,10 @@ public final class SampleClass {
         }
         Path work = Files.createDirectories(dir.resolve(id));
         Recipe recipe = Recipe.parse(id, read(id + "/" + RECIPE));
-        if (recipe.baseDir != null) {
+        if (recipe.baseDir() != null) {
             for (String file : base) {
-                if (!recipe.dropped.contains(file.substring(file.lastIndexOf('/') + 1))) {
-                    write(work.resolve(recipe.baseDir).resolve(file.substring(file.indexOf('/') + 1)), read(BASE + file));
+                if (!recipe.dropped().contains(file.substring(file.lastIndexOf('/') + 1))) {
+                    write(work.resolve(recipe.baseDir()).resolve(file.substring(file.indexOf('/') + 1)), read(BASE + file));
                 }
             }
         }
@@ -100,31 +106,27 @@ public final class SampleClass {
                 write(work.resolve(file), read(id + "/" + file));
             }
         }
-        for (String[] r : recipe.replacements) {
-            replace(id, work, r[0], r[1], r[2]);
+        for (String file : recipe.edits().files()) {
+            edit(id, work, file, recipe.edits());
         }
-        if (recipe.zip) {
+        if (recipe.zip()) {
             zip(work, dir.resolve(id + ".zip"), id);
             deleteTree(work);
         }
-        return new Sample(id, recipe.about, recipe.expect, recipe.zip);
+        return new Sample(id, recipe.about(), recipe.expect(), recipe.zip());
     }
 
-    /** Replaces the single occurrence of {@code old} in the one file named {@code name} of the submission. */
-    private static void replace(String id, Path work, String name, String old, String now) throws IOException {
+    /** Applies the recipe's blocks for {@code name} to the one file of that name in the submission. */
+    private static void edit(String id, Path work, String name, CodeEdits edits) throws IOException {
         List<Path> matches;
         try (Stream<Path> walk = Files.walk(work)) {
             matches = walk.filter(p -> p.getFileName().toString().equals(name)).collect(Collectors.toList());
         }
         if (matches.size() != 1) {
-            throw new IllegalStateException(id + ": replace needs exactly one " + name + ", found " + matches.size());
+            throw new IllegalStateException(id + ": '--- find " + name + "' needs exactly one " + name + ", found "
+                + matches.size());
         }
-        String text = Files.readString(matches.get(0));
-        int at = text.indexOf(old);
-        if (at < 0 || text.indexOf(old, at + 1) >= 0) {
-            throw new IllegalStateException(id + ": '" + old + "' must occur exactly once in " + name);
-        }
-        Files.writeString(matches.get(0), text.substring(0, at) + now.replace("\\n", "\n") + text.substring(at + old.length()));
+        Files.writeString(matches.get(0), edits.apply(name, Files.readString(matches.get(0))));
     }
 
     private static void zip(Path folder, Path zipFile, String top) throws IOException {
@@ -170,48 +172,28 @@ public final class SampleClass {
         return in;
     }
 
-    /** The directives of one {@code recipe.txt}. */
-    private static final class Recipe {
-        String about = "";
-        String expect = "full";
-        String baseDir;
-        boolean zip;
-        final List<String> dropped = new ArrayList<>();
-        final List<String[]> replacements = new ArrayList<>();
+    /** The header and blocks of one {@code recipe.txt}. */
+    private record Recipe(String about, String expect, String baseDir, List<String> dropped, boolean zip,
+                          CodeEdits edits) {
+        private static final List<CodeEdits.Key> KEYS = List.of(CodeEdits.Key.required("about"),
+            CodeEdits.Key.required("expect"), CodeEdits.Key.optional("base"), CodeEdits.Key.repeatable("drop"),
+            CodeEdits.Key.optional("zip"));
 
         static Recipe parse(String id, byte[] text) {
-            Recipe r = new Recipe();
-            for (String line : new String(text, StandardCharsets.UTF_8).split("\n")) {
-                String l = line.strip();
-                if (l.isEmpty() || l.startsWith("#")) {
-                    continue;
-                }
-                if (l.equals("zip")) {
-                    r.zip = true;
-                    continue;
-                }
-                int colon = l.indexOf(':');
-                String value = colon < 0 ? "" : l.substring(colon + 1).strip();
-                switch (colon < 0 ? l : l.substring(0, colon)) {
-                    case "about" -> r.about = value;
-                    case "expect" -> r.expect = value;
-                    case "base" -> r.baseDir = value;
-                    case "drop" -> r.dropped.add(value);
-                    case "replace" -> r.replacements.add(replacement(id, value));
-                    default -> throw new IllegalStateException(id + "/" + RECIPE + ": unknown directive: " + l);
-                }
+            String name = id + "/" + RECIPE;
+            CodeEdits edits;
+            try {
+                edits = CodeEdits.parse(name, new String(text, StandardCharsets.UTF_8), KEYS);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(e.getMessage(), e);
             }
-            return r;
-        }
-
-        /** {@code File.java: old => new} as {file, old, new}. */
-        private static String[] replacement(String id, String value) {
-            int colon = value.indexOf(": ");
-            int arrow = value.indexOf(" => ");
-            if (colon < 0 || arrow < colon) {
-                throw new IllegalStateException(id + "/" + RECIPE + ": expected 'replace: File.java: old => new'");
+            String zip = edits.value("zip");
+            if (zip != null && !zip.equals("true") && !zip.equals("false")) {
+                throw new IllegalStateException(
+                    name + ": expected 'zip: true' or 'zip: false', got 'zip: " + zip + "'");
             }
-            return new String[] {value.substring(0, colon), value.substring(colon + 2, arrow), value.substring(arrow + 4)};
+            return new Recipe(edits.value("about"), edits.value("expect"), edits.value("base"), edits.values("drop"),
+                "true".equals(zip), edits);
         }
     }
 }

@@ -3,6 +3,7 @@ package cnnkit.grader.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cnnkit.grader.common.CodeEdits;
 import cnnkit.lecture.Step;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -28,11 +29,11 @@ class MutantTest {
         # a comment
         step: Softmax
         description: no exp
-        --- find
+        --- find Softmax.java
                 out[i] = Math.exp(s[i] - max);
         +++ replace
                 out[i] = s[i];
-        --- find
+        --- find Softmax.java
                 double max = s[0];
         +++ replace
         """;
@@ -51,23 +52,28 @@ class MutantTest {
             assertThat(m.step()).isEqualTo(Step.SOFTMAX);
             assertThat(m.description()).isEqualTo("no exp");
             assertThat(m.edits()).containsExactly(
-                new Mutant.Edit("        out[i] = Math.exp(s[i] - max);\n", "        out[i] = s[i];\n"),
-                new Mutant.Edit("        double max = s[0];\n", ""));
+                new CodeEdits.Edit("Softmax.java", "        out[i] = Math.exp(s[i] - max);\n",
+                    "        out[i] = s[i];\n", 4),
+                new CodeEdits.Edit("Softmax.java", "        double max = s[0];\n", "", 8));
         }
 
         @Test
-        @DisplayName("a spec without step, with an unknown step, without blocks or with an unchanged block is rejected")
+        @DisplayName("a spec without step, with an unknown step, without blocks, editing another file or with an"
+            + " unchanged block is rejected")
         void rejectsMalformedSpecs() {
-            assertThatThrownBy(() -> parse("description: d\n--- find\nx\n+++ replace\ny\n"))
+            assertThatThrownBy(() -> parse("description: d\n--- find Softmax.java\nx\n+++ replace\ny\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("step:");
-            assertThatThrownBy(() -> parse("step: Pooling\ndescription: d\n--- find\nx\n+++ replace\ny\n"))
+            assertThatThrownBy(() -> parse("step: Pooling\ndescription: d\n--- find Softmax.java\nx\n+++ replace\ny\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown step 'Pooling'");
             assertThatThrownBy(() -> parse("step: Relu\ndescription: d\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no '--- find' block");
-            assertThatThrownBy(() -> parse("step: Relu\ndescription: d\n--- find\nx\n+++ replace\nx\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no '--- find Relu.java' block");
+            assertThatThrownBy(() -> parse("step: Relu\ndescription: d\n--- find Softmax.java\nx\n+++ replace\ny\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 3")
+                .hasMessageContaining("edits Relu.java only, not Softmax.java");
+            assertThatThrownBy(() -> parse("step: Relu\ndescription: d\n--- find Softmax.java\nx\n+++ replace\nx\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 3")
                 .hasMessageContaining("change it");
-            assertThatThrownBy(() -> parse("step: Relu\ndescription: d\n--- find\nx\n"))
+            assertThatThrownBy(() -> parse("step: Relu\ndescription: d\n--- find Softmax.java\nx\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without its '+++ replace'");
         }
 
@@ -93,27 +99,28 @@ class MutantTest {
         @Test
         @DisplayName("a find text that is not in the source fails, naming the mutant, the block and the file")
         void missingFindFails() {
-            applyFails("--- find\n        double max = s[0];\n+++ replace\n        double max = 0;\n"
-                    + "--- find\n        out[i] = Math.exp(s[i]);\n+++ replace\n        out[i] = 1;\n",
-                "mutant m: find block 2 of 2 occurs 0 times in Softmax.java");
+            applyFails("--- find Softmax.java\n        double max = s[0];\n+++ replace\n        double max = 0;\n"
+                    + "--- find Softmax.java\n        out[i] = Math.exp(s[i]);\n+++ replace\n        out[i] = 1;\n",
+                "mutant m on Softmax.java: ", "find block 2 of 2 (line 7) occurs 0 times in Softmax.java");
         }
 
         @Test
         @DisplayName("a find text that stands twice fails instead of picking one")
         void ambiguousFindFails() {
-            applyFails("--- find\n        return out;\n+++ replace\n        return s;\n", "occurs 2 times");
+            applyFails("--- find Softmax.java\n        return out;\n+++ replace\n        return s;\n",
+                "occurs 2 times");
         }
 
         @Test
         @DisplayName("a find text matches whole lines only, not the end of a longer line")
         void matchesWholeLinesOnly() {
-            applyFails("--- find\nreturn out;\n+++ replace\nreturn null;\n", "occurs 0 times");
+            applyFails("--- find Softmax.java\nreturn out;\n+++ replace\nreturn null;\n", "occurs 0 times");
         }
 
-        private void applyFails(String blocks, String message) {
+        private void applyFails(String blocks, String... message) {
             Mutant m = parse("step: Softmax\ndescription: d\n" + blocks);
             assertThatThrownBy(() -> m.applyTo(SOURCE, "Softmax.java")).isInstanceOf(AssertionError.class)
-                .hasMessageContaining(message);
+                .hasMessageContainingAll(message);
         }
     }
 }
