@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public interface Javac {
     /** The JDK's compiler in this JVM, without a time limit: only for sources the grader trusts (the stubs). */
-    Javac IN_PROCESS = (files, out, deadline) -> JavacServer.compileHere(files, out);
+    Javac IN_PROCESS = (files, out, deadline) -> JdkCompiler.compile(files, out);
 
     /**
      * Compiles into a fresh {@code out} (emptied first), against the JDK only, without annotation processing.

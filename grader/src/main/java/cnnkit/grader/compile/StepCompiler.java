@@ -80,7 +80,7 @@ public final class StepCompiler {
                 : step.sourceFile() + " was not found in the submission"));
         }
         Path classes = work.resolve("classes");
-        Map<Path, List<String>> errors = JavacServer.compileHere(files(sources, stubbed, List.of(), work), classes);
+        Map<Path, List<String>> errors = JdkCompiler.compile(files(sources, stubbed, List.of(), work), classes);
         if (!errors.isEmpty()) {
             throw new IllegalStateException("the exercise stubs do not compile: " + errors.keySet());
         }
@@ -225,7 +225,7 @@ public final class StepCompiler {
         for (Step step : Step.values()) {
             stubs.add(Files.writeString(dir.resolve(step.sourceFile()), Stubs.source(step)));
         }
-        Map<Path, List<String>> errors = JavacServer.compileHere(stubs, dir.resolve("classes"));
+        Map<Path, List<String>> errors = JdkCompiler.compile(stubs, dir.resolve("classes"));
         if (!errors.isEmpty()) {
             throw new IllegalStateException("the exercise stubs do not compile: " + errors);
         }
