@@ -171,7 +171,7 @@ public final class Grader {
         Map<String, String> names = new LinkedHashMap<>();
         try {
             Files.createDirectories(dir);
-            try (StudentClassLoader loader = StudentClassLoader.forHiddenTests(StepCompiler.compileStubs(dir))) {
+            try (StudentClassLoader loader = HiddenTests.loader(StepCompiler.compileStubs(dir))) {
                 HiddenTestRunner.discover(loader, testedSteps()).forEach((id, r) -> names.put(id, r.displayName()));
             }
             Trees.delete(dir);

@@ -1,6 +1,8 @@
 package cnnkit.grader.run;
 
+import cnnkit.hidden.support.CheckFailure;
 import cnnkit.lecture.Step;
+import java.nio.file.Path;
 
 /** Which steps have hidden tests in this build of the grader (a step without any is not run). */
 public final class HiddenTests {
@@ -20,5 +22,16 @@ public final class HiddenTests {
     public static boolean exist(Step step) {
         String resource = className(step).replace('.', '/') + ".class";
         return HiddenTests.class.getClassLoader().getResource(resource) != null;
+    }
+
+    /**
+     * A loader for the hidden tests against one submission. Here, not in {@link StudentClassLoader}: the learners'
+     * jar ships that loader without the hidden tests, so it must not name a class of theirs.
+     *
+     * @param studentClasses folder with the submission's compiled {@code cnn/*.class}
+     */
+    public static StudentClassLoader loader(Path studentClasses) {
+        return new StudentClassLoader(studentClasses, StudentClassLoader.class.getClassLoader(), CheckFailure.class,
+            "cnnkit.hidden.");
     }
 }

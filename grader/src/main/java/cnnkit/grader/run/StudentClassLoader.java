@@ -1,6 +1,5 @@
 package cnnkit.grader.run;
 
-import cnnkit.hidden.support.CheckFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -15,7 +14,7 @@ import java.nio.file.Path;
  * against {@code cnn.Convolution} &amp;c. Loading them here, child-first, makes them link against this submission's
  * classes and nothing else: {@code cnn.*} is never looked up in the parent (where the exercise stubs may sit on a
  * development class path), and classes in {@code cnnkit.hidden.support} come from the parent so that the runner
- * and the tests share one {@link cnnkit.hidden.support.CheckFailure} class. Everything else (JDK, JUnit, jqwik,
+ * and the tests share one {@code CheckFailure} class. Everything else (JDK, JUnit, jqwik,
  * AssertJ, lecture data) comes from the parent. A grader class is only ever taken from the grader's own code:
  * a submission that ships, say, {@code cnnkit/hidden/ReluHiddenTest.class} never replaces the real test.
  */
@@ -44,12 +43,6 @@ public final class StudentClassLoader extends URLClassLoader {
         // never found before the real one. The grader never ships cnn classes, so cnn.* still come from the student.
         super(new URL[] {codeSource(linkedCode), url(studentClasses)}, parent);
         this.linkedPrefixes = linkedPrefixes.clone();
-    }
-
-    /** A loader for the hidden tests (module hidden-tests) against one submission. */
-    public static StudentClassLoader forHiddenTests(Path studentClasses) {
-        return new StudentClassLoader(studentClasses, StudentClassLoader.class.getClassLoader(), CheckFailure.class,
-            "cnnkit.hidden.");
     }
 
     @Override

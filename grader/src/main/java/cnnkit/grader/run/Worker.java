@@ -113,7 +113,7 @@ public final class Worker {
     /** @return a weak reference to the job's class loader, closed and otherwise unreferenced */
     private WeakReference<ClassLoader> runChecks(Path classes, List<Step> steps, Set<String> skip,
                                                  CappedOutput captured) throws IOException {
-        try (StudentClassLoader loader = StudentClassLoader.forHiddenTests(classes)) {
+        try (StudentClassLoader loader = HiddenTests.loader(classes)) {
             List<CheckResult> plan = HiddenTestRunner.discover(loader, steps).values().stream()
                 .filter(r -> !skip.contains(r.checkId())).toList();
             send(new Frame(Frame.PLAN, null, plan, null));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cnnkit.lecture.Step;
 import cnnkit.grader.cli.SampleClass.Sample;
 import cnnkit.grader.run.HiddenTestRunner;
+import cnnkit.grader.run.HiddenTests;
 import cnnkit.grader.run.StudentClassLoader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -144,7 +145,7 @@ class SampleClassTest {
                 PrintStream err = System.err;
                 System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream())); // the debugging prints
                 System.setErr(new PrintStream(java.io.OutputStream.nullOutputStream()));
-                try (StudentClassLoader loader = StudentClassLoader.forHiddenTests(classes)) {
+                try (StudentClassLoader loader = HiddenTests.loader(classes)) {
                     HiddenTestRunner.run(loader, steps, id -> true,
                         r -> lost.addAll(r.passed() ? List.of() : List.of(r.step().className())));
                 } finally {

@@ -27,7 +27,7 @@ class StudentClassLoaderTest {
         Files.writeString(src.resolve("Probe.java"), "package cnnkit.hidden; public class Probe { }");
         Submissions.compile(classes, List.of(), Submissions.javaFiles(src));
 
-        try (StudentClassLoader loader = StudentClassLoader.forHiddenTests(classes)) {
+        try (StudentClassLoader loader = HiddenTests.loader(classes)) {
             Class<?> test = loader.loadClass("cnnkit.hidden.ReluHiddenTest");
             assertThat(List.of(test.getDeclaredMethods())).as("the real hidden test has test methods").isNotEmpty();
             assertThat(test.getClassLoader()).isSameAs(loader);

@@ -3,6 +3,7 @@ package cnnkit.grader.testing;
 import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.HiddenTestRunner;
+import cnnkit.grader.run.HiddenTests;
 import cnnkit.grader.run.StudentClassLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -108,7 +109,7 @@ public final class Submissions {
     /** Runs the hidden tests of the given steps (all if none given) against a classes folder. */
     public static List<CheckResult> runHidden(Path classes, Step... steps) {
         List<CheckResult> results = new ArrayList<>();
-        try (StudentClassLoader loader = StudentClassLoader.forHiddenTests(classes)) {
+        try (StudentClassLoader loader = HiddenTests.loader(classes)) {
             HiddenTestRunner.run(loader, steps.length == 0 ? Arrays.asList(Step.values()) : List.of(steps),
                 id -> true, results::add);
         } catch (IOException e) {
