@@ -5,68 +5,70 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
-/** The lecture's arithmetic written out as text, so a learner can redo any cell by hand. */
+/**
+ * The lecture's arithmetic written out as text, so a learner can redo any cell by hand. Every result shown is
+ * the lecture's own number, passed in from its data: nothing here computes a step (the learners' jar must not,
+ * see StudentJarTest), it only lays out the terms that lead to it.
+ */
 final class Arithmetic {
     private Arithmetic() {
     }
 
-    /** @return e.g. "0·0 + 0·0 + 1·0 + ... = 1": the detector laid on the image with its top-left at (top, left) */
-    static String sumOfProducts(double[][] image, double[][] detector, int top, int left) {
+    /**
+     * @return e.g. "0·0 + 0·0 + 1·0 + ... = 1": the detector laid on the image with its top-left at (top, left),
+     *     ending in the lecture's {@code cell}
+     */
+    static String sumOfProducts(double[][] image, double[][] detector, int top, int left, double cell) {
         StringJoiner terms = new StringJoiner(" + ");
-        double sum = 0;
         for (int i = 0; i < detector.length; i++) {
             for (int j = 0; j < detector[0].length; j++) {
-                double a = image[top + i][left + j];
-                terms.add(Grid.format(a) + "·" + Grid.format(detector[i][j]));
-                sum += a * detector[i][j];
+                terms.add(Grid.format(image[top + i][left + j]) + "·" + Grid.format(detector[i][j]));
             }
         }
-        return terms + " = " + Grid.format(sum);
+        return terms + " = " + Grid.format(cell);
     }
 
-    /** @return one line per 2x2 / stride-2 window: its place, its cells and their max */
-    static List<String> poolingWindows(double[][] map) {
+    /**
+     * @return one line per 2x2 / stride-2 window of {@code map}: its place, its cells and the lecture's
+     *     {@code pooled} cell for it
+     */
+    static List<String> poolingWindows(double[][] map, double[][] pooled) {
         List<String> lines = new ArrayList<>();
         for (int top = 0; top < map.length; top += 2) {
             for (int left = 0; left < map[0].length; left += 2) {
-                List<Double> cells = new ArrayList<>();
+                StringJoiner cells = new StringJoiner(", ");
                 for (int r = top; r < Math.min(top + 2, map.length); r++) {
                     for (int c = left; c < Math.min(left + 2, map[0].length); c++) {
-                        cells.add(map[r][c]);
+                        cells.add(Grid.format(map[r][c]));
                     }
                 }
-                double max = cells.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
                 lines.add(String.format("window %d: %s, %s: max(%s) = %s", lines.size() + 1,
-                    span("row", top, map.length), span("col", left, map[0].length),
-                    list(cells.stream().mapToDouble(Double::doubleValue).toArray()), Grid.format(max)));
+                    span("row", top, map.length), span("col", left, map[0].length), cells,
+                    Grid.format(pooled[top / 2][left / 2])));
             }
         }
         return lines;
     }
 
-    /** @return e.g. "0.2·1 + -0.1·1 + ... + 0.1 (bias) = 1.9" */
-    static String weightedSum(double[] weights, double[] input, double bias) {
+    /** @return e.g. "0.2·1 + -0.1·1 + ... + 0.1 (bias) = 1.9", ending in the lecture's {@code score} */
+    static String weightedSum(double[] weights, double[] input, double bias, double score) {
         StringJoiner terms = new StringJoiner(" + ");
-        double sum = bias;
         for (int i = 0; i < input.length; i++) {
             terms.add(Grid.format(weights[i]) + "·" + Grid.format(input[i]));
-            sum += weights[i] * input[i];
         }
-        return terms + " + " + Grid.format(bias) + " (bias) = " + Grid.format(sum);
+        return terms + " + " + Grid.format(bias) + " (bias) = " + Grid.format(score);
     }
 
-    /** @return one line per class: e^z / (Σ e^z) = p */
-    static List<String> softmax(double[] scores, String[] names) {
+    /** @return one line per class: e^z / (Σ e^z) = p, with the lecture's {@code probabilities} as p */
+    static List<String> softmax(double[] scores, double[] probabilities, String[] names) {
         StringJoiner denominator = new StringJoiner(" + ");
-        double sum = 0;
         for (double s : scores) {
             denominator.add("e^" + Grid.format(s));
-            sum += Math.exp(s);
         }
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
             lines.add(names[i] + ": e^" + Grid.format(scores[i]) + " / (" + denominator + ") = "
-                + Grid.format(Math.exp(scores[i]) / sum));
+                + Grid.format(probabilities[i]));
         }
         return lines;
     }

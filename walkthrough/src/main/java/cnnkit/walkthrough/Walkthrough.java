@@ -116,7 +116,7 @@ public final class Walkthrough {
         for (int r = 0; r < map.length; r++) {
             for (int c = 0; c < map[0].length; c++) {
                 b.calculation(String.format("row %d, col %d: %s", r + 1, c + 1,
-                    Arithmetic.sumOfProducts(image, detector, r, c)),
+                    Arithmetic.sumOfProducts(image, detector, r, c, map[r][c])),
                     new Scene.Window(new Grid(image), r, c, detector.length, detector[0].length));
             }
         }
@@ -152,7 +152,7 @@ public final class Walkthrough {
         b.text("A 2x2 window moves over the rectified feature map by 2 cells; each window keeps its largest value. "
             + "Windows over the right and bottom edge keep the cells they have.");
         b.input("rectified feature map, windows marked", new Grid(map), 2);
-        List<String> windows = Arithmetic.poolingWindows(map);
+        List<String> windows = Arithmetic.poolingWindows(map, LectureData.pooledMap());
         int across = (map[0].length + 1) / 2;
         for (int i = 0; i < windows.size(); i++) {
             b.calculation(windows.get(i), new Scene.Window(new Grid(map), i / across * 2, i % across * 2, 2, 2));
@@ -187,11 +187,12 @@ public final class Walkthrough {
         b.input("weights (row 1 = Dog, row 2 = Cat)", new Grid(weights), 0);
         b.input("bias (Dog, Cat)", Grid.row(bias), 0);
         String[] names = {"Dog", "Cat"};
+        double[] scores = LectureData.denseScores();
         for (int o = 0; o < weights.length; o++) {
-            b.calculation(names[o % 2] + ": " + Arithmetic.weightedSum(weights[o], input, bias[o]));
+            b.calculation(names[o % 2] + ": " + Arithmetic.weightedSum(weights[o], input, bias[o], scores[o]));
         }
         b.check("your scores (Dog, Cat)", "forward", List.of(Grid.row(input), new Grid(weights), Grid.row(bias)),
-            () -> learner.forward(input, weights, bias), Walkthrough::vector, Grid.row(LectureData.denseScores()));
+            () -> learner.forward(input, weights, bias), Walkthrough::vector, Grid.row(scores));
         return b.build("Full connection");
     }
 
@@ -199,11 +200,12 @@ public final class Walkthrough {
         Builder b = new Builder(6, Step.SOFTMAX);
         double[] scores = LectureData.denseScores();
         b.text("Softmax turns the scores into probabilities that sum to 1: e^z / Σ e^z.");
-        for (String line : Arithmetic.softmax(scores, new String[] {"Dog", "Cat"})) {
+        double[] probabilities = LectureData.probabilities();
+        for (String line : Arithmetic.softmax(scores, probabilities, new String[] {"Dog", "Cat"})) {
             b.calculation(line);
         }
         b.check("your probabilities (Dog, Cat)", "apply", List.of(Grid.row(scores)), () -> learner.softmax(scores),
-            Walkthrough::vector, Grid.row(LectureData.probabilities()));
+            Walkthrough::vector, Grid.row(probabilities));
         return b.build("Softmax");
     }
 
