@@ -199,6 +199,8 @@ class HandoutTest {
                 last = at;
             }
             assertThat(readme).contains("mvn test").contains("walkthrough");
+            assertThat(readme).as("students get the learners' jar, never the instructors'")
+                .contains("java -jar cnn-walkthrough.jar walkthrough").doesNotContain("cnn-grader");
         }
 
         @Test
