@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cnnkit.grader.run.HiddenTests;
+import cnnkit.lecture.Limits;
 import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,12 +64,15 @@ class GraderJarTest {
     }
 
     @Test
-    @DisplayName("`java -jar cnn-grader.jar --help` lists the commands and exits 0")
+    @DisplayName("`java -jar cnn-grader.jar --help` lists the commands, `grade --help` every time limit")
     void help(@TempDir Path out) throws IOException, InterruptedException {
         Run run = java(out, "--help");
+        Run grade = java(out, "grade", "--help");
 
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output()).contains("grade", "handout", "gradescope", "export");
+        assertThat(grade.exit()).as(grade.output()).isZero();
+        assertThat(grade.output()).contains("Time limits").contains(Limits.DEFAULT.describe().lines().toList());
     }
 
     @Test

@@ -1,15 +1,13 @@
 package cnnkit.walkthrough;
 
+import cnnkit.lecture.TimedCall;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Calls the learner's code with a time limit. Each call runs on a fresh daemon thread: if it loops forever the walk
- * gives up waiting, says so, and the thread dies with the JVM instead of keeping it alive.
+ * Calls the learner's code with a time limit, through the kit's {@link TimedCall} (on a daemon thread: if it loops
+ * forever the walk gives up waiting, says so, and the thread cannot keep the JVM alive), and says what happened.
  */
 public final class Bounded {
     private Bounded() {
@@ -22,21 +20,12 @@ public final class Bounded {
      * @return what happened; never throws for anything the call does
      */
     public static <T> Outcome<T> call(Callable<T> call, Duration timeout) {
-        FutureTask<T> task = new FutureTask<>(call);
-        Thread thread = new Thread(task, "walkthrough-learner-call");
-        thread.setDaemon(true);
-        thread.start();
         try {
-            return new Outcome.Returned<>(task.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            return new Outcome.Returned<>(TimedCall.call(call, timeout));
         } catch (TimeoutException e) {
-            task.cancel(true); // interrupts; a busy loop ignores that, but the daemon thread cannot hold the JVM
             return new Outcome.TimedOut<>(timeout.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            task.cancel(true);
-            return new Outcome.Threw<>("InterruptedException", "the walk was interrupted");
-        } catch (ExecutionException e) {
-            return classify(e.getCause());
+        } catch (Throwable t) { // what the learner's code threw, rethrown unchanged by TimedCall
+            return classify(t);
         }
     }
 

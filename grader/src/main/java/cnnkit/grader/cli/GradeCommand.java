@@ -15,6 +15,7 @@ import cnnkit.grader.run.WorkerArchive;
 import cnnkit.grader.common.ChildClassPath;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.Rubric;
+import cnnkit.lecture.Limits;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -73,18 +74,19 @@ public final class GradeCommand implements Callable<Integer> {
         + "the default")
     Path rubricFile;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+    // Defaults from the kit's one record of limits (Limits.DEFAULT), which --help lists in full below the options.
+    @Option(names = "--timeout", paramLabel = "SECONDS",
         description = "time all checks of one submission may take (default: ${DEFAULT-VALUE})")
-    int timeout;
+    int timeout = (int) Limits.DEFAULT.submission().toSeconds();
 
-    @Option(names = "--check-timeout", paramLabel = "SECONDS", defaultValue = "10",
+    @Option(names = "--check-timeout", paramLabel = "SECONDS",
         description = "time one check may run silently before its test JVM is stopped (default: ${DEFAULT-VALUE})")
-    int checkTimeout;
+    int checkTimeout = (int) Limits.DEFAULT.silence().toSeconds();
 
-    @Option(names = "--compile-timeout", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(names = "--compile-timeout", paramLabel = "SECONDS",
         description = "time the compiler may take on one submission before it is stopped and the submission's steps "
             + "score 0 (default: ${DEFAULT-VALUE})")
-    int compileTimeout;
+    int compileTimeout = (int) Limits.DEFAULT.compile().toSeconds();
 
     @CommandLine.Mixin
     PresentationOptions shown = new PresentationOptions();
@@ -114,6 +116,7 @@ public final class GradeCommand implements Callable<Integer> {
         if (jobs < 1 || timeout < 1 || checkTimeout < 1 || compileTimeout < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs and the timeouts must be at least 1");
         }
+        limits(); // refuses a --timeout shorter than one check before anything is graded
         Inputs.folder(spec, "--out", out);
         Rubric rubric = rubric();
         ResultsJson.Presentation presentation = presentation();
@@ -231,11 +234,27 @@ public final class GradeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Ends {@code grade --help} with every limit of the kit, from the one record of them. */
+    static void listLimits(CommandLine grade) {
+        grade.getCommandSpec().usageMessage()
+            .footerHeading("%nTime limits (the options above set three of them):%n")
+            .footer(Limits.DEFAULT.describe().split("\n"));
+    }
+
+    /** @return the kit's limits with this command's --check-timeout, --timeout and --compile-timeout */
+    private Limits limits() {
+        try {
+            return Limits.DEFAULT.with(Duration.ofSeconds(checkTimeout), Duration.ofSeconds(timeout),
+                Duration.ofSeconds(compileTimeout));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout: " + e.getMessage());
+        }
+    }
+
     private List<Grade> grade(List<Submission> submissions, Rubric rubric, GradingOutput output,
                               Path work, PrintStream console)
         throws Exception {
-        ForkedRunner.Limits limits = new ForkedRunner.Limits(Duration.ofSeconds(30),
-            Duration.ofSeconds(checkTimeout), Duration.ofSeconds(timeout), 3);
+        Limits limits = limits();
         // Worker start-up dominates; sharing class data pays off from a few submissions on.
         Path archive = submissions.size() < ARCHIVE_FROM ? null
             : WorkerArchive.create(Files.createDirectories(work.resolve("cds")), Grader.testedSteps()).orElse(null);
@@ -243,7 +262,7 @@ public final class GradeCommand implements Callable<Integer> {
         ForkedRunner runner = new ForkedRunner(limits, archive, Files.createDirectories(work.resolve("workers")),
             JOBS_PER_WORKER);
         // One compiler JVM per grading thread too, time- and memory-limited: javac can be made to stall.
-        JavacProcess javac = new JavacProcess(Duration.ofSeconds(compileTimeout),
+        JavacProcess javac = new JavacProcess(limits.compile(),
             Files.createDirectories(work.resolve("javac")));
         Grader grader = new Grader(rubric, javac, runner, work);
         try {

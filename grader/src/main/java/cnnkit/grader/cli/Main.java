@@ -31,7 +31,9 @@ public final class Main implements Runnable {
      * {@code IllegalArgumentException} from the kit) is one line on stderr and exit status 2, never a stack trace.
      */
     public static int run(String... args) {
-        return new CommandLine(new Main())
+        CommandLine cli = new CommandLine(new Main());
+        GradeCommand.listLimits(cli.getSubcommands().get("grade"));
+        return cli
             .setParameterExceptionHandler((e, given) -> misuse(e.getCommandLine(), e.getMessage()))
             .setExecutionExceptionHandler((e, cmd, parsed) -> {
                 if (e instanceof IllegalArgumentException) {

@@ -31,8 +31,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stalled compiler thus costs one submission its steps, with a message, and the class goes on.
  */
 public final class JavacProcess implements Javac, AutoCloseable {
-    /** The compile time one submission may take by default (all rounds together). */
-    public static final Duration DEFAULT_LIMIT = Duration.ofSeconds(60);
     /** The compiler JVM's heap: ample for any honest exercise, far below what a stalled inference takes. */
     static final String HEAP = "-Xmx256m";
     private static final Gson GSON = new Gson();

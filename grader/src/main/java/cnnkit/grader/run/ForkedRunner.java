@@ -1,5 +1,6 @@
 package cnnkit.grader.run;
 
+import cnnkit.lecture.Limits;
 import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult.Status;
 import java.io.IOException;
@@ -48,20 +49,6 @@ public final class ForkedRunner implements AutoCloseable {
     /** Workers of one submission that may break the channel's rules before its checks all count as failed. */
     static final int VIOLATIONS = 2;
     private static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
-
-    /**
-     * Time and restart limits.
-     *
-     * @param startup    longest wait for a fresh worker's first frame
-     * @param check      longest silence while a check runs
-     * @param submission longest time all of one submission's checks may take, restarts included
-     * @param restarts   fresh workers started after a crash or a timeout
-     */
-    public record Limits(Duration startup, Duration check, Duration submission, int restarts) {
-        /** 30 s to start, 10 s per check, 120 s per submission, 3 restarts. */
-        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(30), Duration.ofSeconds(10),
-            Duration.ofSeconds(120), 3);
-    }
 
     /**
      * What the run gave.
@@ -286,7 +273,7 @@ public final class ForkedRunner implements AutoCloseable {
                         timedOut(known, System.nanoTime() >= deadline);
                         return;
                     }
-                    silence = limits.check().toNanos();
+                    silence = limits.silence().toNanos();
                     if (m.frame() != null && WorkerProcess.EOF.equals(m.frame().type())) {
                         died(known);
                         return;
@@ -349,8 +336,8 @@ public final class ForkedRunner implements AutoCloseable {
 
         private void timedOut(Map<String, CheckResult> known, boolean wholeSubmission) {
             kill(worker);
-            String limit = wholeSubmission ? limits.submission().toSeconds() + " s for the whole submission"
-                : limits.check().toSeconds() + " s";
+            String limit = wholeSubmission ? Limits.seconds(limits.submission()) + " for the whole submission"
+                : Limits.seconds(limits.silence());
             incident = "The test JVM was stopped after " + limit + (running == null ? "." : " while running "
                 + running + ".");
             if (running != null) {

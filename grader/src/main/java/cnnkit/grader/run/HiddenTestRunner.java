@@ -2,6 +2,7 @@ package cnnkit.grader.run;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import cnnkit.lecture.Limits;
 import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.hidden.support.CheckFailure;
@@ -35,8 +36,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>A check's id is {@code <Step>.<testMethodName>}: test method names are unique within a step.
  */
 public final class HiddenTestRunner {
-    /** Time one Jupiter check may take; a jqwik property guards its calls itself (see {@code Student}). */
-    public static final String CHECK_TIMEOUT = "3 s";
+    /** Time one Jupiter check may take ({@link Limits#check()}); a jqwik property guards its calls itself. */
+    private static final String CHECK_TIMEOUT = Limits.seconds(Limits.DEFAULT.check());
 
     /**
      * jqwik logs a warning for every hidden test class on every run because the classes carry Jupiter's

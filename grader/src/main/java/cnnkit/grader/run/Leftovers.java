@@ -1,6 +1,6 @@
 package cnnkit.grader.run;
 
-import cnnkit.hidden.support.Student;
+import cnnkit.lecture.TimedCall;
 import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +41,7 @@ final class Leftovers {
      */
     String after(WeakReference<ClassLoader> loader) {
         try {
-            if (!Student.endCalls(THREAD_GRACE_MILLIS)) {
+            if (!TimedCall.endCalls(THREAD_GRACE_MILLIS)) {
                 return "a call into the student's code is still running";
             }
             LibraryCaches.clear();

@@ -75,6 +75,14 @@ class MisuseTest {
         }
 
         @Test
+        @DisplayName("a --timeout for the submission shorter than one check")
+        void timeoutShorterThanACheck() {
+            refused(run("grade", "--timeout", "1", "--out", temp.resolve("out").toString(), submission.toString()),
+                "--timeout", "nest", "3 s");
+            assertThat(temp.resolve("out")).doesNotExist();
+        }
+
+        @Test
         @DisplayName("a missing --rubric or --roster file")
         void missingFiles() {
             Path out = temp.resolve("out");

@@ -3,6 +3,7 @@ package cnnkit.grader.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnkit.grader.Fixtures;
+import cnnkit.lecture.Limits;
 import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.grader.testing.Submissions;
@@ -17,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The forked worker: what survives a check that never ends or a JVM that exits under it. */
 @DisplayName("The forked runner")
 class ForkedRunnerTest {
-    private static final ForkedRunner.Limits QUICK = new ForkedRunner.Limits(Duration.ofSeconds(60),
-        Duration.ofSeconds(1), Duration.ofSeconds(60), 3);
+    private static final Limits QUICK = Submissions.limits(Duration.ofSeconds(1), 3);
 
     @TempDir
     Path temp;

@@ -3,6 +3,7 @@ package cnnkit.grader.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnkit.grader.Fixtures;
+import cnnkit.lecture.Limits;
 import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.grader.testing.Submissions;
@@ -26,8 +27,8 @@ class HangingStepTest {
         Fixtures.edit(src.resolve("Relu.java"), "Require.rectangular(featureMap, \"featureMap\");",
             "while (featureMap != null) { }");
         Path classes = Submissions.compileFolder(src, temp.resolve("classes"));
-        ForkedRunner.Limits limits = new ForkedRunner.Limits(Duration.ofSeconds(60), Duration.ofSeconds(5),
-            Duration.ofSeconds(120), 2);
+        Limits limits = Limits.DEFAULT.with(Duration.ofSeconds(5), Duration.ofSeconds(120), Limits.DEFAULT.compile())
+            .withWorkers(Duration.ofSeconds(60), 2);
 
         List<CheckResult> results = new ForkedRunner(limits).run(classes, List.of(Step.RELU, Step.FLATTENING), temp)
             .results();

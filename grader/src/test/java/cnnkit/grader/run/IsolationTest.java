@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import cnnkit.grader.Fixtures;
+import cnnkit.lecture.Limits;
 import cnnkit.lecture.Step;
 import cnnkit.grader.testing.Submissions;
 import java.io.IOException;
@@ -25,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayName("Worker isolation")
 class IsolationTest {
-    private static final ForkedRunner.Limits QUICK = new ForkedRunner.Limits(Duration.ofSeconds(60),
-        Duration.ofSeconds(5), Duration.ofSeconds(60), 3);
+    private static final Limits QUICK = Submissions.limits(Duration.ofSeconds(5), 3);
 
     @TempDir
     Path temp;

@@ -3,6 +3,7 @@ package cnnkit.grader.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnkit.grader.Fixtures;
+import cnnkit.lecture.Limits;
 import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.grader.testing.Submissions;
@@ -19,8 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** What a forged result gets: never a pass. */
 @DisplayName("The results channel")
 class ResultsChannelTest {
-    private static final ForkedRunner.Limits QUICK = new ForkedRunner.Limits(Duration.ofSeconds(60),
-        Duration.ofSeconds(5), Duration.ofSeconds(60), 3);
+    private static final Limits QUICK = Submissions.limits(Duration.ofSeconds(5), 3);
 
     @TempDir
     Path temp;

@@ -3,6 +3,7 @@ package cnnkit.grader.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnkit.grader.Fixtures;
+import cnnkit.lecture.Limits;
 import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.grader.testing.Submissions;
@@ -24,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayName("A reused worker")
 class WorkerReuseTest {
-    private static final ForkedRunner.Limits QUICK = new ForkedRunner.Limits(Duration.ofSeconds(60),
-        Duration.ofSeconds(5), Duration.ofSeconds(60), 3);
+    private static final Limits QUICK = Submissions.limits(Duration.ofSeconds(5), 3);
     /** A correct ReLU that allocates 16 MB per call: it needs most of a clean worker's heap. */
     private static final String HUNGRY = "byte[] scratch = new byte[16 << 20]; scratch[featureMap.length] = 1;";
 

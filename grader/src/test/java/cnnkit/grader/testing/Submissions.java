@@ -1,5 +1,6 @@
 package cnnkit.grader.testing;
 
+import cnnkit.lecture.Limits;
 import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.HiddenTestRunner;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +33,16 @@ public final class Submissions {
     private static final java.util.Map<Path, Path> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Submissions() {
+    }
+
+    /**
+     * @param silence how long a worker may stay silent during a check
+     * @param restarts fresh workers after a crash or a timeout
+     * @return the kit's limits for tests on a loaded machine: 60 s for a worker's start and for a submission
+     */
+    public static Limits limits(Duration silence, int restarts) {
+        Limits d = Limits.DEFAULT;
+        return d.with(silence, Duration.ofSeconds(60), d.compile()).withWorkers(Duration.ofSeconds(60), restarts);
     }
 
     /** @return the solutions compiled (once per test JVM) into {@code target/compiled-submissions/solutions} */

@@ -1,5 +1,6 @@
 package cnnkit.walkthrough.cli;
 
+import cnnkit.lecture.Limits;
 import cnnkit.lecture.Step;
 import cnnkit.lecture.LectureData;
 import cnnkit.walkthrough.ImageFilters;
@@ -51,9 +52,9 @@ public final class FiltersCommand implements Callable<Integer> {
             + "grader compiles them")
     Path src;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(names = "--timeout", paramLabel = "SECONDS",
         description = "time limit for each convolution call (default: ${DEFAULT-VALUE})")
-    double timeoutSeconds;
+    double timeoutSeconds = Limits.DEFAULT.filter().toSeconds();
 
     @Override
     public Integer call() {

@@ -1,5 +1,6 @@
 package cnnkit.walkthrough.cli;
 
+import cnnkit.lecture.Limits;
 import cnnkit.walkthrough.HtmlPage;
 import cnnkit.walkthrough.Implementation;
 import cnnkit.walkthrough.LearnerCode;
@@ -62,9 +63,9 @@ public final class WalkthroughCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "also write the walk as one self-contained HTML page")
     Path html;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+    @Option(names = "--timeout", paramLabel = "SECONDS",
         description = "time limit for each call into your code (default: ${DEFAULT-VALUE})")
-    double timeoutSeconds;
+    double timeoutSeconds = Limits.DEFAULT.walkthrough().toSeconds();
 
     @Override
     public Integer call() {
