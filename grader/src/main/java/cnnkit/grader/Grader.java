@@ -149,32 +149,27 @@ public final class Grader {
     }
 
     /**
-     * Every hidden check's id and name, found once by discovering the hidden tests against the exercise stubs (the
-     * grader's own code: no student class is loaded in this JVM), so that a check that never ran is still listed
-     * and a rubric can be checked against them before grading.
+     * Every hidden check's id and name, found once per grader by discovering the hidden tests against the exercise
+     * stubs (the grader's own code: no student class is loaded in this JVM), so that a check that never ran is still
+     * listed and a rubric can be checked against them before grading.
      *
      * @return check id to its display name, in discovery order; empty if discovery failed
      */
     public synchronized Map<String, String> knownChecks() {
         if (known == null) {
-            known = discoverChecks(workRoot.resolve(".catalogue"));
+            known = discoverChecks();
         }
         return known;
     }
 
     /**
-     * @param dir a folder to compile the exercise stubs in (created, then deleted)
      * @return every hidden check's id and display name, in discovery order; empty if discovery failed (the
      *         rubric's ids still list the checks, by method name)
      */
-    public static Map<String, String> discoverChecks(Path dir) {
+    public static Map<String, String> discoverChecks() {
         Map<String, String> names = new LinkedHashMap<>();
-        try {
-            Files.createDirectories(dir);
-            try (StudentClassLoader loader = HiddenTests.loader(StepCompiler.compileStubs(dir))) {
-                HiddenTestRunner.discover(loader, testedSteps()).forEach((id, r) -> names.put(id, r.displayName()));
-            }
-            Trees.delete(dir);
+        try (StudentClassLoader loader = HiddenTests.loader(StepCompiler.stubClasses())) {
+            HiddenTestRunner.discover(loader, testedSteps()).forEach((id, r) -> names.put(id, r.displayName()));
         } catch (IOException | RuntimeException e) {
             names.clear();
         }

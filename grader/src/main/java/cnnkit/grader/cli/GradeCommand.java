@@ -217,9 +217,7 @@ public final class GradeCommand implements Callable<Integer> {
             throw Inputs.misuse(spec, "--rescore: no graded submission (<id>/" + cnnkit.grader.report.GradeStore.FILE
                 + ") in " + out);
         }
-        Path catalogue = Files.createTempDirectory("cnnkit-rescore");
-        java.util.Map<String, String> known = Grader.discoverChecks(catalogue);
-        Trees.delete(catalogue);
+        java.util.Map<String, String> known = Grader.discoverChecks();
         if (!known.isEmpty()) {
             try {
                 rubric.validate(known.keySet());

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class StepCompiler {
     private static volatile Contract contract;
+    private static volatile Path stubClasses;
+    private static int stubCompilations;
 
     private StepCompiler() {
     }
@@ -200,12 +202,7 @@ public final class StepCompiler {
         if (c == null) {
             synchronized (StepCompiler.class) {
                 if (contract == null) {
-                    Path temp = Files.createTempDirectory("cnnkit-contract");
-                    try {
-                        contract = Contract.fromStubs(compileStubs(temp));
-                    } finally {
-                        Trees.delete(temp);
-                    }
+                    contract = Contract.fromStubs(stubClasses());
                 }
                 c = contract;
             }
@@ -214,13 +211,40 @@ public final class StepCompiler {
     }
 
     /**
-     * Compiles the exercise stubs of all steps on their own.
+     * The exercise stubs of all steps, compiled on their own once per JVM (the contract, the checks' discovery and
+     * the workers' class-data archive all read them), into a temporary folder removed when the JVM exits.
      *
-     * @param dir an empty folder
-     * @return the folder of the compiled stubs ({@code dir/classes})
+     * @return the folder of the compiled stubs; do not write into it
      * @throws IOException if the folder cannot be written
      */
-    public static Path compileStubs(Path dir) throws IOException {
+    public static Path stubClasses() throws IOException {
+        Path p = stubClasses;
+        if (p == null) {
+            synchronized (StepCompiler.class) {
+                if (stubClasses == null) {
+                    Path dir = Files.createTempDirectory("cnnkit-stubs");
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        try {
+                            Trees.delete(dir);
+                        } catch (IOException e) {
+                            // the JVM is ending; a stub folder left in the temp folder holds no student code
+                        }
+                    }, "cnnkit-stubs-cleanup"));
+                    stubClasses = compileStubs(dir);
+                    stubCompilations++;
+                }
+                p = stubClasses;
+            }
+        }
+        return p;
+    }
+
+    /** @return how often this JVM compiled the stubs (once at most: the tests check it) */
+    static synchronized int stubCompilations() {
+        return stubCompilations;
+    }
+
+    private static Path compileStubs(Path dir) throws IOException {
         List<Path> stubs = new ArrayList<>();
         for (Step step : Step.values()) {
             stubs.add(Files.writeString(dir.resolve(step.sourceFile()), Stubs.source(step)));

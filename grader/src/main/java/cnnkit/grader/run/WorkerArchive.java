@@ -31,7 +31,7 @@ public final class WorkerArchive {
      */
     public static Optional<Path> create(Path dir, Collection<Step> steps) {
         try {
-            Path classes = StepCompiler.compileStubs(Files.createDirectories(dir.resolve("stubs")));
+            Path classes = StepCompiler.stubClasses();
             Path archive = dir.resolve("worker.jsa");
             WorkerProcess w = new WorkerProcess(dir, List.of("-XX:ArchiveClassesAtExit=" + archive),
                 Worker.class.getName(), Duration.ofSeconds(WARM_UP_SECONDS));
