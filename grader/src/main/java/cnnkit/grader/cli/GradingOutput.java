@@ -103,8 +103,7 @@ final class GradingOutput {
             }
             return;
         }
-        LmsExport.Outcome outcome = RosterGradebook.write(GradebookTable.load(out.resolve(GRADEBOOK)), roster,
-            rosterBook);
+        LmsExport.Outcome outcome = RosterGradebook.write(GradebookTable.of(all), roster, rosterBook);
         console.println("Wrote " + rosterBook + " (" + outcome.rows() + " rows).");
         if (!outcome.notOnRoster().isEmpty()) {
             console.println("Not on the roster: " + String.join(", ", outcome.notOnRoster()));

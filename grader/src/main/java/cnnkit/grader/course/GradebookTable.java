@@ -3,6 +3,7 @@ package cnnkit.grader.course;
 import cnnkit.lecture.Step;
 import cnnkit.grader.common.CsvErrors;
 import cnnkit.grader.report.Gradebook;
+import cnnkit.grader.score.Grade;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -51,14 +53,32 @@ public record GradebookTable(List<Row> rows) {
                     + String.join(",", Gradebook.header()));
             }
             for (CSVRecord r : parser) {
-                Map<Step, String> steps = new LinkedHashMap<>();
-                for (Step s : Step.values()) {
-                    steps.put(s, r.get(s.className()));
-                }
-                rows.add(new Row(r.get("submission"), r.get("status"), r.get("score"), r.get("max_score"), steps));
+                rows.add(row(r::get));
             }
         }
         return new GradebookTable(rows);
+    }
+
+    /**
+     * @param grades one per submission
+     * @return the table {@link #load} would read from the gradebook.csv of these grades, without writing one
+     */
+    public static GradebookTable of(List<Grade> grades) {
+        List<String> header = Gradebook.header();
+        List<Row> rows = new ArrayList<>();
+        for (List<String> cells : Gradebook.rows(grades)) {
+            rows.add(row(column -> cells.get(header.indexOf(column))));
+        }
+        return new GradebookTable(rows);
+    }
+
+    private static Row row(Function<String, String> cell) {
+        Map<Step, String> steps = new LinkedHashMap<>();
+        for (Step s : Step.values()) {
+            steps.put(s, cell.apply(s.className()));
+        }
+        return new Row(cell.apply("submission"), cell.apply("status"), cell.apply("score"), cell.apply("max_score"),
+            steps);
     }
 
     /** @return the highest {@code max_score} of the rows (what the assignment is out of), "0" if none */

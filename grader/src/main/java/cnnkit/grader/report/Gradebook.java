@@ -43,20 +43,32 @@ public final class Gradebook {
      * @throws IOException if the file cannot be written
      */
     public static void write(Path file, List<Grade> grades) throws IOException {
-        List<Grade> sorted = new ArrayList<>(grades);
-        sorted.sort(Comparator.comparing(Grade::id));
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header().toArray(String[]::new))
             .setRecordSeparator('\n').get();
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(out, format)) {
-            for (Grade g : sorted) {
-                List<String> row = new ArrayList<>(List.of(StudentText.csvCell(g.id()), g.status().toString(),
-                    Points.format(g.score()), Points.format(g.maxScore())));
-                for (Step step : Step.values()) {
-                    row.add(Points.format(g.step(step).earned()));
-                }
+            for (List<String> row : rows(grades)) {
                 csv.printRecord(row);
             }
         }
+    }
+
+    /**
+     * @param grades one per submission, any order
+     * @return the rows exactly as {@link #write} writes them: sorted by id, one cell per {@link #header} column
+     */
+    public static List<List<String>> rows(List<Grade> grades) {
+        List<Grade> sorted = new ArrayList<>(grades);
+        sorted.sort(Comparator.comparing(Grade::id));
+        List<List<String>> rows = new ArrayList<>();
+        for (Grade g : sorted) {
+            List<String> row = new ArrayList<>(List.of(StudentText.csvCell(g.id()), g.status().toString(),
+                Points.format(g.score()), Points.format(g.maxScore())));
+            for (Step step : Step.values()) {
+                row.add(Points.format(g.step(step).earned()));
+            }
+            rows.add(List.copyOf(row));
+        }
+        return rows;
     }
 }
