@@ -80,13 +80,13 @@ class GraderProcessTest {
             family.forEach(ProcessHandle::destroyForcibly); // its workers, which would end on their own
         }
         assertThat(holding(tmp, marker)).as("student sources in the temp folder").isEmpty();
-        assertThat(holding(temp, marker)).allMatch(p -> p.startsWith(out.resolve(GradeCommand.WORK_FOLDER))
+        assertThat(holding(temp, marker)).allMatch(p -> p.startsWith(out.resolve(cnnkit.grader.ClassGrading.WORK_FOLDER))
             || p.startsWith(cls));
 
         Files.delete(cls.resolve("b").resolve("cnn").resolve("Softmax.java")); // a quick re-run: different files
         Process again = start(cls, out, tmp);
         assertThat(again.waitFor(600, TimeUnit.SECONDS)).isTrue();
-        assertThat(out.resolve(GradeCommand.WORK_FOLDER)).doesNotExist();
+        assertThat(out.resolve(cnnkit.grader.ClassGrading.WORK_FOLDER)).doesNotExist();
         assertThat(Csv.gradebook(out)).containsOnlyKeys("a", "b", "c");
     }
 

@@ -37,7 +37,7 @@ class KilledGraderTest {
             .redirectErrorStream(true).redirectOutput(temp.resolve("grader.log").toFile()).start();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            Path work = temp.resolve("out").resolve(GradeCommand.WORK_FOLDER);
+            Path work = temp.resolve("out").resolve(cnnkit.grader.ClassGrading.WORK_FOLDER);
             while (copiesOfSources(work).isEmpty() && grader.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }

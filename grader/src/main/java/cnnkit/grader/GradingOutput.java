@@ -1,4 +1,4 @@
-package cnnkit.grader.cli;
+package cnnkit.grader;
 
 import cnnkit.grader.common.Trees;
 import cnnkit.grader.course.GradebookTable;
