@@ -1,5 +1,5 @@
-import cnnkit.lecture.Step;
 import cnnkit.grader.check.BytecodeCheck;
+import cnnkit.lecture.Step;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +26,10 @@ public final class CheckBenchmark {
             violations += count(BytecodeCheck.check(dirs.get(i % dirs.size())));
         }
         double warm = (System.nanoTime() - start) / 1e6 / MEASURED;
-        System.out.printf("bytecode check: first call %.1f ms, then %.3f ms per submission (mean of %d over %d "
-            + "submissions; %d violations seen)%n", cold, warm, MEASURED, dirs.size(), violations);
+        System.out.printf(
+                "bytecode check: first call %.1f ms, then %.3f ms per submission (mean of %d over %d "
+                        + "submissions; %d violations seen)%n",
+                cold, warm, MEASURED, dirs.size(), violations);
     }
 
     private static int count(Map<Step, List<String>> report) {

@@ -17,8 +17,9 @@ public final class MakeClass {
         int n = Integer.parseInt(args[1]);
         Path sample = work.resolve("sample");
         List<String> kinds = SampleClass.materialise(sample).stream()
-            .filter(s -> !s.zip() && s.id().matches("(correct|partial|mis)-.*"))
-            .map(SampleClass.Sample::id).collect(Collectors.toList());
+                .filter(s -> !s.zip() && s.id().matches("(correct|partial|mis)-.*"))
+                .map(SampleClass.Sample::id)
+                .collect(Collectors.toList());
         for (int i = 0; i < n; i++) {
             String kind = kinds.get(i % kinds.size());
             copyTree(sample.resolve(kind), work.resolve("class").resolve(String.format("s%03d-%s", i + 1, kind)));

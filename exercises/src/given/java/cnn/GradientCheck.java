@@ -48,8 +48,7 @@ public final class GradientCheck {
     /** CS231n's "should be below": the largest relative error of gradients that agree. */
     public static final double TOLERANCE = 1e-7;
 
-    private GradientCheck() {
-    }
+    private GradientCheck() {}
 
     /**
      * The outcome of {@link #compare}: the largest relative error and the cell where it occurs.
@@ -67,11 +66,17 @@ public final class GradientCheck {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "max relative error %.3g at %s (analytic %.10g, numerical %.10g): %s",
-                maxRelativeError, where, analytic, numerical,
-                agrees() ? "below 1e-7: the gradients agree"
-                    : "should be below 1e-7: the backward pass and the forward pass disagree"
-                    + (maxRelativeError < 1e-2 ? " (or a cell sits on a kink)" : ""));
+            return String.format(
+                    Locale.ROOT,
+                    "max relative error %.3g at %s (analytic %.10g, numerical %.10g): %s",
+                    maxRelativeError,
+                    where,
+                    analytic,
+                    numerical,
+                    agrees()
+                            ? "below 1e-7: the gradients agree"
+                            : "should be below 1e-7: the backward pass and the forward pass disagree"
+                                    + (maxRelativeError < 1e-2 ? " (or a cell sits on a kink)" : ""));
         }
     }
 
@@ -283,8 +288,8 @@ public final class GradientCheck {
                 same = rows.get(k).length == other.rows.get(k).length;
             }
             if (!same) {
-                throw new IllegalArgumentException(name + " and " + other.name + " have different shapes: "
-                    + shape() + " and " + other.shape());
+                throw new IllegalArgumentException(
+                        name + " and " + other.name + " have different shapes: " + shape() + " and " + other.shape());
             }
         }
 

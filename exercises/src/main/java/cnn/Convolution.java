@@ -17,8 +17,7 @@ package cnn;
  * (see the README).
  */
 public final class Convolution {
-    private Convolution() {
-    }
+    private Convolution() {}
 
     /**
      * Valid convolution with stride 1 and no padding: output (h−k+1) x (w−k+1).
@@ -30,10 +29,11 @@ public final class Convolution {
      */
     public static double[][] convolve(double[][] image, double[][] featureDetector) {
         // TODO Step 1: for every cell (r, c) of the (h−k+1) x (w−k+1) output, add up
-        //      image[r+i][c+j] · featureDetector[i][j] over all cells (i, j) of the detector. Check the arguments first (see @throws). You may simply call the
+        //      image[r+i][c+j] · featureDetector[i][j] over all cells (i, j) of the detector. Check the arguments first
+        // (see @throws). You may simply call the
         //      stride/padding version below with stride 1 and padding 0.
         throw new UnsupportedOperationException(
-            "Step 1 (Convolution) is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
+                "Step 1 (Convolution) is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
     }
 
     /**
@@ -51,7 +51,7 @@ public final class Convolution {
         // TODO Step 1: as above, but the detector's top-left corner moves by `stride` cells, and an image cell outside
         //      the image (because of the padding) counts as 0 — no need to build a padded copy of the image.
         throw new UnsupportedOperationException(
-            "Step 1 (Convolution) is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
+                "Step 1 (Convolution) is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
     }
 
     /**
@@ -67,12 +67,13 @@ public final class Convolution {
      * @throws IllegalArgumentException on null, empty or ragged arrays, channel or bias counts that do not match,
      *                                  stride &lt; 1, padding &lt; 0, or kernels larger than the padded input
      */
-    public static double[][][] convolve(double[][][] input, double[][][][] filters, double[] bias,
-                                        int stride, int padding) {
-        // TODO Step 1: for each filter f, every output cell starts at bias[f]; add the 2-D result of each input channel c
+    public static double[][][] convolve(
+            double[][][] input, double[][][][] filters, double[] bias, int stride, int padding) {
+        // TODO Step 1: for each filter f, every output cell starts at bias[f]; add the 2-D result of each input channel
+        // c
         //      with its kernel filters[f][c]. Check that the channel counts, kernel shapes and the bias length match.
         throw new UnsupportedOperationException(
-            "Step 1 (Convolution) is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
+                "Step 1 (Convolution) is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
     }
 
     /**
@@ -92,13 +93,14 @@ public final class Convolution {
      * @throws IllegalArgumentException on the forward pass's bad arguments, or an output gradient that is null,
      *                                  empty, ragged or not the shape of the forward output
      */
-    public static double[][] imageGradient(double[][] image, double[][] featureDetector, double[][] outputGradient,
-                                           int stride, int padding) {
-        // TODO Part 2, Step 1: run the forward pass's loops again; where the forward pass added image[y][x] * detector[i][j]
+    public static double[][] imageGradient(
+            double[][] image, double[][] featureDetector, double[][] outputGradient, int stride, int padding) {
+        // TODO Part 2, Step 1: run the forward pass's loops again; where the forward pass added image[y][x] *
+        // detector[i][j]
         //      into output (r, c), add outputGradient[r][c] * detector[i][j] into the gradient of image cell (y, x).
         //      Skip the padding's cells (outside the image). Check the gradient's shape against the forward output.
         throw new UnsupportedOperationException(
-            "Step 1 (Convolution) backward pass is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
+                "Step 1 (Convolution) backward pass is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
     }
 
     /**
@@ -114,12 +116,12 @@ public final class Convolution {
      * @return ∂L/∂featureDetector, the shape of {@code featureDetector}
      * @throws IllegalArgumentException as {@link #imageGradient}
      */
-    public static double[][] detectorGradient(double[][] image, double[][] featureDetector, double[][] outputGradient,
-                                              int stride, int padding) {
+    public static double[][] detectorGradient(
+            double[][] image, double[][] featureDetector, double[][] outputGradient, int stride, int padding) {
         // TODO Part 2, Step 1: the same loops as imageGradient, adding outputGradient[r][c] * image[y][x] into the
         //      gradient of detector cell (i, j); padding cells are 0 and add nothing.
         throw new UnsupportedOperationException(
-            "Step 1 (Convolution) backward pass is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
+                "Step 1 (Convolution) backward pass is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
     }
 
     /**
@@ -136,12 +138,12 @@ public final class Convolution {
      * @throws IllegalArgumentException on the forward pass's bad arguments (the bias aside), or an output gradient
      *                                  that is not one map of the forward output's shape per filter
      */
-    public static double[][][] inputGradient(double[][][] input, double[][][][] filters, double[][][] outputGradient,
-                                             int stride, int padding) {
+    public static double[][][] inputGradient(
+            double[][][] input, double[][][][] filters, double[][][] outputGradient, int stride, int padding) {
         // TODO Part 2, Step 1: for every filter f and channel c, add the image gradient of input[c] through the kernel
         //      filters[f][c] and output map f. Check the shapes as the forward pass does (the bias aside).
         throw new UnsupportedOperationException(
-            "Step 1 (Convolution) backward pass is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
+                "Step 1 (Convolution) backward pass is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
     }
 
     /**
@@ -156,11 +158,11 @@ public final class Convolution {
      * @return ∂L/∂filters, {@code [filter][channel][row][col]}
      * @throws IllegalArgumentException as {@link #inputGradient}
      */
-    public static double[][][][] filterGradient(double[][][] input, double[][][][] filters,
-                                                double[][][] outputGradient, int stride, int padding) {
+    public static double[][][][] filterGradient(
+            double[][][] input, double[][][][] filters, double[][][] outputGradient, int stride, int padding) {
         // TODO Part 2, Step 1: the kernel filters[f][c] gets the detector gradient of input[c] and output map f.
         throw new UnsupportedOperationException(
-            "Step 1 (Convolution) backward pass is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
+                "Step 1 (Convolution) backward pass is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
     }
 
     /**
@@ -175,6 +177,6 @@ public final class Convolution {
     public static double[] biasGradient(double[][][] outputGradient) {
         // TODO Part 2, Step 1: one value per map: the sum (not the mean) of that map's gradient cells.
         throw new UnsupportedOperationException(
-            "Step 1 (Convolution) backward pass is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
+                "Step 1 (Convolution) backward pass is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
     }
 }

@@ -13,8 +13,7 @@ package cnn;
  * (see the README).
  */
 public final class CrossEntropy {
-    private CrossEntropy() {
-    }
+    private CrossEntropy() {}
 
     /**
      * @param predicted probabilities, each in [0, 1]
@@ -25,10 +24,11 @@ public final class CrossEntropy {
      *                                  outside [0, 1]
      */
     public static double loss(double[] predicted, double[] actual) {
-        // TODO Extra 2: add up −actual[i] · ln(predicted[i]) (Math.log is ln), skipping the classes whose actual[i] is 0:
+        // TODO Extra 2: add up −actual[i] · ln(predicted[i]) (Math.log is ln), skipping the classes whose actual[i] is
+        // 0:
         //      0 · ln 0 counts as 0, while Math.log(0) is −∞ and 0 · −∞ would be NaN.
         throw new UnsupportedOperationException(
-            "Extra 2 (CrossEntropy) is not implemented yet — see exercises/src/main/java/cnn/CrossEntropy.java");
+                "Extra 2 (CrossEntropy) is not implemented yet — see exercises/src/main/java/cnn/CrossEntropy.java");
     }
 
     /**
@@ -44,6 +44,6 @@ public final class CrossEntropy {
         // TODO Extra 2: softmax(scores) − actual, class by class (you may call Softmax.apply after checking the
         //      arguments).
         throw new UnsupportedOperationException(
-            "Extra 2 (CrossEntropy) is not implemented yet — see exercises/src/main/java/cnn/CrossEntropy.java");
+                "Extra 2 (CrossEntropy) is not implemented yet — see exercises/src/main/java/cnn/CrossEntropy.java");
     }
 }

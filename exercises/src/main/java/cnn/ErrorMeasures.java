@@ -16,8 +16,7 @@ package cnn;
  * (see the README).
  */
 public final class ErrorMeasures {
-    private ErrorMeasures() {
-    }
+    private ErrorMeasures() {}
 
     /**
      * @param predicted predicted probabilities {@code [row][class]}
@@ -26,10 +25,11 @@ public final class ErrorMeasures {
      * @throws IllegalArgumentException if an argument is null, empty or ragged, or the shapes differ
      */
     public static double classificationError(double[][] predicted, double[][] actual) {
-        // TODO Extra 3: count the rows whose predicted class (index of the largest value, the first one on ties) differs
+        // TODO Extra 3: count the rows whose predicted class (index of the largest value, the first one on ties)
+        // differs
         //      from the actual class; divide by the number of rows.
         throw new UnsupportedOperationException(
-            "Extra 3 (ErrorMeasures) is not implemented yet — see exercises/src/main/java/cnn/ErrorMeasures.java");
+                "Extra 3 (ErrorMeasures) is not implemented yet — see exercises/src/main/java/cnn/ErrorMeasures.java");
     }
 
     /**
@@ -42,7 +42,7 @@ public final class ErrorMeasures {
         // TODO Extra 3: add (predicted − actual)² over every cell, then divide by the number of ROWS (the lecture's
         //      convention: summed over the classes, averaged over the observations).
         throw new UnsupportedOperationException(
-            "Extra 3 (ErrorMeasures) is not implemented yet — see exercises/src/main/java/cnn/ErrorMeasures.java");
+                "Extra 3 (ErrorMeasures) is not implemented yet — see exercises/src/main/java/cnn/ErrorMeasures.java");
     }
 
     /**
@@ -55,6 +55,6 @@ public final class ErrorMeasures {
     public static double crossEntropy(double[][] predicted, double[][] actual) {
         // TODO Extra 3: the average over the rows of CrossEntropy.loss(predicted[row], actual[row]).
         throw new UnsupportedOperationException(
-            "Extra 3 (ErrorMeasures) is not implemented yet — see exercises/src/main/java/cnn/ErrorMeasures.java");
+                "Extra 3 (ErrorMeasures) is not implemented yet — see exercises/src/main/java/cnn/ErrorMeasures.java");
     }
 }

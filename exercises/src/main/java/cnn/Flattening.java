@@ -12,8 +12,7 @@ package cnn;
  * (see the README).
  */
 public final class Flattening {
-    private Flattening() {
-    }
+    private Flattening() {}
 
     /**
      * @param pooledFeatureMap a rectangular map, at least 1x1
@@ -23,7 +22,7 @@ public final class Flattening {
     public static double[] flatten(double[][] pooledFeatureMap) {
         // TODO Step 3: copy the h·w cells into one array: all of row 0, then all of row 1, and so on.
         throw new UnsupportedOperationException(
-            "Step 3 (Flattening) is not implemented yet — see exercises/src/main/java/cnn/Flattening.java");
+                "Step 3 (Flattening) is not implemented yet — see exercises/src/main/java/cnn/Flattening.java");
     }
 
     /**
@@ -34,7 +33,7 @@ public final class Flattening {
     public static double[] flatten(double[][][] pooledFeatureMaps) {
         // TODO Step 3: map 0 flattened, then map 1 flattened, and so on, in one array.
         throw new UnsupportedOperationException(
-            "Step 3 (Flattening) is not implemented yet — see exercises/src/main/java/cnn/Flattening.java");
+                "Step 3 (Flattening) is not implemented yet — see exercises/src/main/java/cnn/Flattening.java");
     }
 
     /**
@@ -53,7 +52,7 @@ public final class Flattening {
         // TODO Part 2, Step 3: the inverse of flatten: check the length is maps * rows * cols, then fill map after map,
         //      row by row.
         throw new UnsupportedOperationException(
-            "Step 3 (Flattening) unflatten is not implemented yet — see exercises/src/main/java/cnn/Flattening.java");
+                "Step 3 (Flattening) unflatten is not implemented yet — see exercises/src/main/java/cnn/Flattening.java");
     }
 
     /**
@@ -69,6 +68,6 @@ public final class Flattening {
     public static double[][] unflatten(double[] vector, int rows, int cols) {
         // TODO Part 2, Step 3: one map: the 4-argument unflatten with maps = 1, or fill row by row directly.
         throw new UnsupportedOperationException(
-            "Step 3 (Flattening) unflatten is not implemented yet — see exercises/src/main/java/cnn/Flattening.java");
+                "Step 3 (Flattening) unflatten is not implemented yet — see exercises/src/main/java/cnn/Flattening.java");
     }
 }

@@ -11,8 +11,7 @@ package cnn;
  * (see the README).
  */
 public final class FullConnection {
-    private FullConnection() {
-    }
+    private FullConnection() {}
 
     /**
      * @param input   the flattened vector, at least one value
@@ -25,7 +24,7 @@ public final class FullConnection {
         // TODO Step 4: output[o] = bias[o] + Σ_i weights[o][i] · input[i]. Check first that weights has one column per
         //      input value and that there is one bias per row of weights.
         throw new UnsupportedOperationException(
-            "Step 4 (FullConnection) is not implemented yet — see exercises/src/main/java/cnn/FullConnection.java");
+                "Step 4 (FullConnection) is not implemented yet — see exercises/src/main/java/cnn/FullConnection.java");
     }
 
     /**
@@ -42,7 +41,7 @@ public final class FullConnection {
     public static double[] inputGradient(double[][] weights, double[] outputGradient) {
         // TODO Part 2, Step 4: dInput[i] = sum over outputs o of weights[o][i] * outputGradient[o] (the transpose).
         throw new UnsupportedOperationException(
-            "Step 4 (FullConnection) backward pass is not implemented yet — see exercises/src/main/java/cnn/FullConnection.java");
+                "Step 4 (FullConnection) backward pass is not implemented yet — see exercises/src/main/java/cnn/FullConnection.java");
     }
 
     /**
@@ -57,7 +56,7 @@ public final class FullConnection {
     public static double[][] weightGradient(double[] input, double[] outputGradient) {
         // TODO Part 2, Step 4: dWeights[o][i] = outputGradient[o] * input[i], one row per output.
         throw new UnsupportedOperationException(
-            "Step 4 (FullConnection) backward pass is not implemented yet — see exercises/src/main/java/cnn/FullConnection.java");
+                "Step 4 (FullConnection) backward pass is not implemented yet — see exercises/src/main/java/cnn/FullConnection.java");
     }
 
     /**
@@ -71,6 +70,6 @@ public final class FullConnection {
     public static double[] biasGradient(double[] outputGradient) {
         // TODO Part 2, Step 4: the bias gradient is the output gradient itself, as a new array.
         throw new UnsupportedOperationException(
-            "Step 4 (FullConnection) backward pass is not implemented yet — see exercises/src/main/java/cnn/FullConnection.java");
+                "Step 4 (FullConnection) backward pass is not implemented yet — see exercises/src/main/java/cnn/FullConnection.java");
     }
 }

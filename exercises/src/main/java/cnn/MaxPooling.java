@@ -13,8 +13,7 @@ package cnn;
  * (see the README).
  */
 public final class MaxPooling {
-    private MaxPooling() {
-    }
+    private MaxPooling() {}
 
     /**
      * The lecture's pooling: 2x2 window, stride 2.
@@ -26,7 +25,7 @@ public final class MaxPooling {
     public static double[][] pool(double[][] featureMap) {
         // TODO Step 2: the lecture's pooling is pool(featureMap, 2, 2).
         throw new UnsupportedOperationException(
-            "Step 2 (MaxPooling) is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
+                "Step 2 (MaxPooling) is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
     }
 
     /**
@@ -40,11 +39,13 @@ public final class MaxPooling {
      * @throws IllegalArgumentException if the map is null, empty or ragged, or size/stride &lt; 1
      */
     public static double[][] pool(double[][] featureMap, int size, int stride) {
-        // TODO Step 2: windows start at rows/cols 0, stride, 2·stride, ... (how many: see the formula above). A window that
-        //      hangs over the edge takes the max of the cells it does cover. Start each max from a cell of the window, not
+        // TODO Step 2: windows start at rows/cols 0, stride, 2·stride, ... (how many: see the formula above). A window
+        // that
+        //      hangs over the edge takes the max of the cells it does cover. Start each max from a cell of the window,
+        // not
         //      from 0: cells can be negative.
         throw new UnsupportedOperationException(
-            "Step 2 (MaxPooling) is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
+                "Step 2 (MaxPooling) is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
     }
 
     /**
@@ -58,7 +59,7 @@ public final class MaxPooling {
     public static double[][][] pool(double[][][] featureMaps, int size, int stride) {
         // TODO Step 2: pool every map of the stack with the same size and stride.
         throw new UnsupportedOperationException(
-            "Step 2 (MaxPooling) is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
+                "Step 2 (MaxPooling) is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
     }
 
     /**
@@ -80,7 +81,7 @@ public final class MaxPooling {
         // TODO Part 2, Step 2: the same windows as pool(...); in each, find the largest cell (the first of equal ones,
         //      row by row) and add the window's gradient there. Overlapping windows add up; nothing else gets gradient.
         throw new UnsupportedOperationException(
-            "Step 2 (MaxPooling) backward pass is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
+                "Step 2 (MaxPooling) backward pass is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
     }
 
     /**
@@ -97,6 +98,6 @@ public final class MaxPooling {
     public static double[][][] backward(double[][][] featureMaps, double[][][] outputGradients, int size, int stride) {
         // TODO Part 2, Step 2: check the stacks (same number of maps), then backward(...) map by map.
         throw new UnsupportedOperationException(
-            "Step 2 (MaxPooling) backward pass is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
+                "Step 2 (MaxPooling) backward pass is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
     }
 }

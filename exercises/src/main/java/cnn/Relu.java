@@ -11,8 +11,7 @@ package cnn;
  * (see the README).
  */
 public final class Relu {
-    private Relu() {
-    }
+    private Relu() {}
 
     /**
      * @param featureMap a rectangular map, at least 1x1
@@ -20,9 +19,10 @@ public final class Relu {
      * @throws IllegalArgumentException if the map is null, empty or ragged
      */
     public static double[][] apply(double[][] featureMap) {
-        // TODO Step 1(b): build a NEW map of the same shape holding max(0, x) for every cell x; leave featureMap as it is.
+        // TODO Step 1(b): build a NEW map of the same shape holding max(0, x) for every cell x; leave featureMap as it
+        // is.
         throw new UnsupportedOperationException(
-            "Step 1(b) (Relu) is not implemented yet — see exercises/src/main/java/cnn/Relu.java");
+                "Step 1(b) (Relu) is not implemented yet — see exercises/src/main/java/cnn/Relu.java");
     }
 
     /**
@@ -33,7 +33,7 @@ public final class Relu {
     public static double[][][] apply(double[][][] featureMaps) {
         // TODO Step 1(b): rectify every map of the stack.
         throw new UnsupportedOperationException(
-            "Step 1(b) (Relu) is not implemented yet — see exercises/src/main/java/cnn/Relu.java");
+                "Step 1(b) (Relu) is not implemented yet — see exercises/src/main/java/cnn/Relu.java");
     }
 
     /**
@@ -50,7 +50,7 @@ public final class Relu {
     public static double[][] backward(double[][] featureMap, double[][] outputGradient) {
         // TODO Part 2, Step 1(b): copy the output gradient where the forward input is > 0, 0 elsewhere (0 included).
         throw new UnsupportedOperationException(
-            "Step 1(b) (Relu) backward pass is not implemented yet — see exercises/src/main/java/cnn/Relu.java");
+                "Step 1(b) (Relu) backward pass is not implemented yet — see exercises/src/main/java/cnn/Relu.java");
     }
 
     /**
@@ -65,6 +65,6 @@ public final class Relu {
     public static double[][][] backward(double[][][] featureMaps, double[][][] outputGradients) {
         // TODO Part 2, Step 1(b): check the two stacks have the same shape, then backward(...) map by map.
         throw new UnsupportedOperationException(
-            "Step 1(b) (Relu) backward pass is not implemented yet — see exercises/src/main/java/cnn/Relu.java");
+                "Step 1(b) (Relu) backward pass is not implemented yet — see exercises/src/main/java/cnn/Relu.java");
     }
 }

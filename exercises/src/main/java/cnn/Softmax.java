@@ -12,8 +12,7 @@ package cnn;
  * (see the README).
  */
 public final class Softmax {
-    private Softmax() {
-    }
+    private Softmax() {}
 
     /**
      * @param scores raw scores (logits), at least one, finite
@@ -23,7 +22,7 @@ public final class Softmax {
     public static double[] apply(double[] scores) {
         // TODO Extra 1: find the largest score m, compute e^(z_i − m) for every score, divide each by their sum.
         throw new UnsupportedOperationException(
-            "Extra 1 (Softmax) is not implemented yet — see exercises/src/main/java/cnn/Softmax.java");
+                "Extra 1 (Softmax) is not implemented yet — see exercises/src/main/java/cnn/Softmax.java");
     }
 
     /**
@@ -40,6 +39,6 @@ public final class Softmax {
     public static double[] backward(double[] scores, double[] outputGradient) {
         // TODO Part 2, Extra 1: y = apply(scores); return y[i] * (outputGradient[i] - dot(outputGradient, y)).
         throw new UnsupportedOperationException(
-            "Extra 1 (Softmax) backward pass is not implemented yet — see exercises/src/main/java/cnn/Softmax.java");
+                "Extra 1 (Softmax) backward pass is not implemented yet — see exercises/src/main/java/cnn/Softmax.java");
     }
 }

@@ -16,21 +16,22 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 final class Fixtures {
     static final String PROPERTY = "cnnkit.summaryFixtures";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** An exception of "your code": its stack has frames of cnn.MaxPooling under frames of JUnit and the JDK. */
     static RuntimeException crash(String exception) {
-        RuntimeException e = exception.equals("npe") ? new NullPointerException("featureMap is null")
-            : new ArrayIndexOutOfBoundsException("Index 5 out of bounds for length 5");
+        RuntimeException e = exception.equals("npe")
+                ? new NullPointerException("featureMap is null")
+                : new ArrayIndexOutOfBoundsException("Index 5 out of bounds for length 5");
         e.setStackTrace(new StackTraceElement[] {
             new StackTraceElement("cnn.MaxPooling", "windowMax", "MaxPooling.java", 88),
             new StackTraceElement("cnn.MaxPooling", "pool", "MaxPooling.java", 47),
             new StackTraceElement("cnn.MaxPoolingTest$Small", "edge", "MaxPoolingTest.java", 30),
             new StackTraceElement("cnn.Expect", "matrix", "Expect.java", 12),
-            new StackTraceElement("org.junit.platform.commons.util.ReflectionUtils", "invokeMethod",
-                "ReflectionUtils.java", 728),
-            new StackTraceElement("java.base/jdk.internal.reflect.NativeMethodAccessorImpl", "invoke0", null, -2)});
+            new StackTraceElement(
+                    "org.junit.platform.commons.util.ReflectionUtils", "invokeMethod", "ReflectionUtils.java", 728),
+            new StackTraceElement("java.base/jdk.internal.reflect.NativeMethodAccessorImpl", "invoke0", null, -2)
+        });
         return e;
     }
 }
@@ -45,8 +46,7 @@ class MaxPoolingTest {
         @Test
         @Order(1)
         @DisplayName("pooling passes")
-        void passes() {
-        }
+        void passes() {}
 
         @Test
         @Order(2)
@@ -76,8 +76,10 @@ class ConvolutionTest {
     @Test
     @DisplayName("convolution throws the wrong exception")
     void wrongException() {
-        throw new AssertionError("convolve(null) must throw IllegalArgumentException\n  expected "
-            + "IllegalArgumentException, got java.lang.NullPointerException", Fixtures.crash("npe"));
+        throw new AssertionError(
+                "convolve(null) must throw IllegalArgumentException\n  expected "
+                        + "IllegalArgumentException, got java.lang.NullPointerException",
+                Fixtures.crash("npe"));
     }
 }
 
@@ -86,6 +88,5 @@ class ConvolutionTest {
 class ReluTest {
     @Test
     @DisplayName("relu passes")
-    void passes() {
-    }
+    void passes() {}
 }

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 class ConvolutionTest {
     /** What the lecture's image gives with the detector turned by 180° ("true" convolution): a known wrong answer. */
     private static final double[][] FLIPPED_LECTURE_MAP = {
-        {0, 0, 0, 1, 0}, {1, 1, 0, 1, 1}, {0, 2, 0, 0, 0}, {0, 0, 2, 3, 1}, {2, 2, 1, 0, 1}};
+        {0, 0, 0, 1, 0}, {1, 1, 0, 1, 1}, {0, 2, 0, 0, 0}, {0, 0, 2, 3, 1}, {2, 2, 1, 0, 1}
+    };
 
     private static final Expect.Hint FLIPPED = actual -> Arrays.deepEquals(actual, FLIPPED_LECTURE_MAP)
-        ? "your result matches the detector turned by 180° (\"true\" convolution). In a CNN the detector is laid on "
-            + "the image as it is (see the lecture's step 1)."
-        : null;
+            ? "your result matches the detector turned by 180° (\"true\" convolution). In a CNN the detector is laid on "
+                    + "the image as it is (see the lecture's step 1)."
+            : null;
 
     @Nested
     @DisplayName("the lecture's example")
@@ -32,17 +33,23 @@ class ConvolutionTest {
         void lectureFeatureMap() {
             double[][] image = LectureData.image();
             double[][] detector = LectureData.featureDetector();
-            Expect.matrix("Convolution of the lecture's 7x7 image with its 3x3 feature detector",
-                LectureData.featureMap(), Convolution.convolve(image, detector), FLIPPED,
-                in("image", image), in("featureDetector", detector));
+            Expect.matrix(
+                    "Convolution of the lecture's 7x7 image with its 3x3 feature detector",
+                    LectureData.featureMap(),
+                    Convolution.convolve(image, detector),
+                    FLIPPED,
+                    in("image", image),
+                    in("featureDetector", detector));
         }
 
         @Test
         @DisplayName("with stride 1 and padding 0 the general method gives the same map")
         void strideOnePaddingZero() {
-            Expect.matrix("convolve(image, featureDetector, stride 1, padding 0) on the lecture's example",
-                LectureData.featureMap(), Convolution.convolve(LectureData.image(), LectureData.featureDetector(), 1, 0),
-                FLIPPED);
+            Expect.matrix(
+                    "convolve(image, featureDetector, stride 1, padding 0) on the lecture's example",
+                    LectureData.featureMap(),
+                    Convolution.convolve(LectureData.image(), LectureData.featureDetector(), 1, 0),
+                    FLIPPED);
         }
     }
 
@@ -54,8 +61,12 @@ class ConvolutionTest {
         void notFlipped() {
             double[][] image = {{1, 2, 3}};
             double[][] detector = {{1, 0}};
-            Expect.matrix("a 1x2 detector on a 1x3 image", new double[][] {{1, 2}},
-                Convolution.convolve(image, detector), in("image", image), in("featureDetector", detector));
+            Expect.matrix(
+                    "a 1x2 detector on a 1x3 image",
+                    new double[][] {{1, 2}},
+                    Convolution.convolve(image, detector),
+                    in("image", image),
+                    in("featureDetector", detector));
         }
 
         @Test
@@ -63,8 +74,12 @@ class ConvolutionTest {
         void rectangular() {
             double[][] image = {{1, 2, 3, 4}, {5, 6, 7, 8}, {9, 10, 11, 12}};
             double[][] detector = {{1, 0, -1}, {0, 1, 0}};
-            Expect.matrix("a 2x3 detector on a 3x4 image", new double[][] {{4, 5}, {8, 9}},
-                Convolution.convolve(image, detector), in("image", image), in("featureDetector", detector));
+            Expect.matrix(
+                    "a 2x3 detector on a 3x4 image",
+                    new double[][] {{4, 5}, {8, 9}},
+                    Convolution.convolve(image, detector),
+                    in("image", image),
+                    in("featureDetector", detector));
         }
 
         @Test
@@ -72,9 +87,12 @@ class ConvolutionTest {
         void strideAndPadding() {
             double[][] image = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}};
             double[][] detector = {{1, 1}, {1, 1}};
-            Expect.matrix("a 2x2 detector of ones, stride 2, padding 1 (zeros around the image)",
-                new double[][] {{1, 5}, {11, 28}}, Convolution.convolve(image, detector, 2, 1),
-                in("image", image), in("featureDetector", detector));
+            Expect.matrix(
+                    "a 2x2 detector of ones, stride 2, padding 1 (zeros around the image)",
+                    new double[][] {{1, 5}, {11, 28}},
+                    Convolution.convolve(image, detector, 2, 1),
+                    in("image", image),
+                    in("featureDetector", detector));
         }
 
         @Test
@@ -82,17 +100,21 @@ class ConvolutionTest {
         void layer() {
             double[][][] input = {{{1, 2}, {3, 4}}, {{10, 20}, {30, 40}}};
             double[][][][] filters = {{{{1, 0}, {0, 0}}, {{0, 0}, {0, 1}}}};
-            Expect.stack("a 2-channel 2x2 input, one filter taking channel 0's top-left + channel 1's bottom-right, "
-                    + "bias 0.5", new double[][][] {{{41.5}}},
-                Convolution.convolve(input, filters, new double[] {0.5}, 1, 0), in("input", input),
-                in("filters[0]", filters[0]));
+            Expect.stack(
+                    "a 2-channel 2x2 input, one filter taking channel 0's top-left + channel 1's bottom-right, "
+                            + "bias 0.5",
+                    new double[][][] {{{41.5}}},
+                    Convolution.convolve(input, filters, new double[] {0.5}, 1, 0),
+                    in("input", input),
+                    in("filters[0]", filters[0]));
         }
 
         @Test
         @DisplayName("a detector larger than the image is rejected")
         void detectorTooLarge() {
-            Expect.rejects("convolve(2x2 image, 3x3 detector) must throw IllegalArgumentException",
-                () -> Convolution.convolve(new double[2][2], new double[3][3]));
+            Expect.rejects(
+                    "convolve(2x2 image, 3x3 detector) must throw IllegalArgumentException",
+                    () -> Convolution.convolve(new double[2][2], new double[3][3]));
         }
     }
 }

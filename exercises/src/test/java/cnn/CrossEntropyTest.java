@@ -23,8 +23,12 @@ class CrossEntropyTest {
         void nn1RowThree() {
             double[] p = {0.4, 0.6};
             double[] t = {1, 0};
-            Expect.number("loss(predicted, actual), natural log", -Math.log(0.4), CrossEntropy.loss(p, t),
-                in("predicted", p), in("actual", t));
+            Expect.number(
+                    "loss(predicted, actual), natural log",
+                    -Math.log(0.4),
+                    CrossEntropy.loss(p, t),
+                    in("predicted", p),
+                    in("actual", t));
         }
 
         @Test
@@ -33,9 +37,12 @@ class CrossEntropyTest {
             Map<String, Double> ex = LectureData.crossEntropyExample();
             double[] scores = LectureData.denseScores();
             double[] t = {ex.get("target_dog"), ex.get("target_cat")};
-            Expect.vector("gradient(scores, actual) = softmax(scores) − actual",
-                new double[] {ex.get("gradient_dog"), ex.get("gradient_cat")}, CrossEntropy.gradient(scores, t),
-                in("scores", scores), in("actual", t));
+            Expect.vector(
+                    "gradient(scores, actual) = softmax(scores) − actual",
+                    new double[] {ex.get("gradient_dog"), ex.get("gradient_cat")},
+                    CrossEntropy.gradient(scores, t),
+                    in("scores", scores),
+                    in("actual", t));
         }
     }
 
@@ -47,8 +54,12 @@ class CrossEntropyTest {
         void sureAndRight() {
             double[] p = {1, 0};
             double[] t = {1, 0};
-            Expect.number("loss of a sure, right prediction", 0, CrossEntropy.loss(p, t), in("predicted", p),
-                in("actual", t));
+            Expect.number(
+                    "loss of a sure, right prediction",
+                    0,
+                    CrossEntropy.loss(p, t),
+                    in("predicted", p),
+                    in("actual", t));
         }
 
         @Test
@@ -56,15 +67,20 @@ class CrossEntropyTest {
         void equalScoresGradient() {
             double[] z = {0, 0};
             double[] t = {1, 0};
-            Expect.vector("gradient of equal scores", new double[] {-0.5, 0.5}, CrossEntropy.gradient(z, t),
-                in("scores", z), in("actual", t));
+            Expect.vector(
+                    "gradient of equal scores",
+                    new double[] {-0.5, 0.5},
+                    CrossEntropy.gradient(z, t),
+                    in("scores", z),
+                    in("actual", t));
         }
 
         @Test
         @DisplayName("arrays of different lengths are rejected")
         void lengthMismatch() {
-            Expect.rejects("loss({0.5, 0.5}, {1}) must throw IllegalArgumentException",
-                () -> CrossEntropy.loss(new double[] {0.5, 0.5}, new double[] {1}));
+            Expect.rejects(
+                    "loss({0.5, 0.5}, {1}) must throw IllegalArgumentException",
+                    () -> CrossEntropy.loss(new double[] {0.5, 0.5}, new double[] {1}));
         }
     }
 }

@@ -25,15 +25,24 @@ class ErrorMeasuresTest {
         void table(String name) {
             LectureData.Network nn = LectureData.network(name);
             LectureData.Measures m = LectureData.measures(name);
-            Expect.number(name + ": classificationError", m.classificationError(),
-                ErrorMeasures.classificationError(nn.predicted(), nn.actual()), in("predicted", nn.predicted()),
-                in("actual", nn.actual()));
-            Expect.number(name + ": meanSquaredError (summed over classes, averaged over rows)", m.meanSquaredError(),
-                ErrorMeasures.meanSquaredError(nn.predicted(), nn.actual()), in("predicted", nn.predicted()),
-                in("actual", nn.actual()));
-            Expect.number(name + ": crossEntropy (natural log, averaged over rows)", m.crossEntropy(),
-                ErrorMeasures.crossEntropy(nn.predicted(), nn.actual()), in("predicted", nn.predicted()),
-                in("actual", nn.actual()));
+            Expect.number(
+                    name + ": classificationError",
+                    m.classificationError(),
+                    ErrorMeasures.classificationError(nn.predicted(), nn.actual()),
+                    in("predicted", nn.predicted()),
+                    in("actual", nn.actual()));
+            Expect.number(
+                    name + ": meanSquaredError (summed over classes, averaged over rows)",
+                    m.meanSquaredError(),
+                    ErrorMeasures.meanSquaredError(nn.predicted(), nn.actual()),
+                    in("predicted", nn.predicted()),
+                    in("actual", nn.actual()));
+            Expect.number(
+                    name + ": crossEntropy (natural log, averaged over rows)",
+                    m.crossEntropy(),
+                    ErrorMeasures.crossEntropy(nn.predicted(), nn.actual()),
+                    in("predicted", nn.predicted()),
+                    in("actual", nn.actual()));
         }
     }
 
@@ -45,15 +54,20 @@ class ErrorMeasuresTest {
         void tie() {
             double[][] p = {{0.5, 0.5}};
             double[][] t = {{0, 1}};
-            Expect.number("classificationError when both classes get 0.5 and the truth is class 1", 1,
-                ErrorMeasures.classificationError(p, t), in("predicted", p), in("actual", t));
+            Expect.number(
+                    "classificationError when both classes get 0.5 and the truth is class 1",
+                    1,
+                    ErrorMeasures.classificationError(p, t),
+                    in("predicted", p),
+                    in("actual", t));
         }
 
         @Test
         @DisplayName("tables of different shapes are rejected")
         void shapeMismatch() {
-            Expect.rejects("meanSquaredError(1x2, 2x2) must throw IllegalArgumentException",
-                () -> ErrorMeasures.meanSquaredError(new double[][] {{1, 0}}, new double[][] {{1, 0}, {0, 1}}));
+            Expect.rejects(
+                    "meanSquaredError(1x2, 2x2) must throw IllegalArgumentException",
+                    () -> ErrorMeasures.meanSquaredError(new double[][] {{1, 0}}, new double[][] {{1, 0}, {0, 1}}));
         }
     }
 }

@@ -23,12 +23,10 @@ import java.util.function.Function;
 final class Expect {
     private static final double TOLERANCE = 1e-9;
 
-    private Expect() {
-    }
+    private Expect() {}
 
     /** A named input shown in the failure message: a number, a vector, a matrix or a stack of matrices. */
-    record Input(String name, Object value) {
-    }
+    record Input(String name, Object value) {}
 
     /** @return an input to show as {@code name} */
     static Input in(String name, Object value) {
@@ -36,8 +34,7 @@ final class Expect {
     }
 
     /** A hint for a known wrong answer: returns the hint text for that answer, or null. */
-    interface Hint extends Function<double[][], String> {
-    }
+    interface Hint extends Function<double[][], String> {}
 
     static void matrix(String what, double[][] expected, double[][] actual, Input... inputs) {
         matrix(what, expected, actual, a -> null, inputs);
@@ -53,8 +50,11 @@ final class Expect {
 
     static void stack(String what, double[][][] expected, double[][][] actual, Input... inputs) {
         if (actual == null || actual.length != expected.length) {
-            fail(what, inputs, "  expected " + expected.length + " maps, got "
-                + (actual == null ? "null" : actual.length + " maps"));
+            fail(
+                    what,
+                    inputs,
+                    "  expected " + expected.length + " maps, got "
+                            + (actual == null ? "null" : actual.length + " maps"));
         }
         for (int m = 0; m < expected.length; m++) {
             String problem = compare(expected[m], actual[m]);
@@ -67,9 +67,14 @@ final class Expect {
     static void vector(String what, double[] expected, double[] actual, Input... inputs) {
         String problem = compare(new double[][] {expected}, actual == null ? null : new double[][] {actual});
         if (problem != null) {
-            fail(what, inputs, "  expected    " + row(expected) + "\n  your result " + (actual == null ? "null"
-                : row(actual)) + "\n  " + problem.replace("row 1, ", "").replace("cells", "values")
-                .replace("rows and cols from 1", "counted from 1"));
+            fail(
+                    what,
+                    inputs,
+                    "  expected    " + row(expected) + "\n  your result " + (actual == null ? "null" : row(actual))
+                            + "\n  "
+                            + problem.replace("row 1, ", "")
+                                    .replace("cells", "values")
+                                    .replace("rows and cols from 1", "counted from 1"));
         }
     }
 
@@ -103,12 +108,13 @@ final class Expect {
             String message = String.valueOf(e.getMessage());
             if (e.getMessage() == null || e.getMessage().isBlank()) {
                 throw new AssertionError(what + "\n  threw IllegalArgumentException as it should, but without a "
-                    + "message: say what was wrong and which sizes you saw");
+                        + "message: say what was wrong and which sizes you saw");
             }
             for (String word : mentions) {
                 if (!message.toLowerCase(Locale.ROOT).contains(word.toLowerCase(Locale.ROOT))) {
-                    throw new AssertionError(what + "\n  threw IllegalArgumentException as it should, but its message '"
-                        + message + "' does not mention '" + word + "': say what was wrong and which sizes you saw");
+                    throw new AssertionError(
+                            what + "\n  threw IllegalArgumentException as it should, but its message '" + message
+                                    + "' does not mention '" + word + "': say what was wrong and which sizes you saw");
                 }
             }
             return;
@@ -150,13 +156,15 @@ final class Expect {
                     differ++;
                     if (first == null) {
                         first = "row " + (r + 1) + ", col " + (c + 1) + ": expected " + fmt(expected[r][c]) + ", got "
-                            + fmt(actual[r][c]);
+                                + fmt(actual[r][c]);
                     }
                 }
             }
         }
         int cells = expected.length * expected[0].length;
-        return differ == 0 ? null : differ + " of " + cells + " cells differ, e.g. " + first + " (rows and cols from 1)";
+        return differ == 0
+                ? null
+                : differ + " of " + cells + " cells differ, e.g. " + first + " (rows and cols from 1)";
     }
 
     private static boolean close(double e, double a) {
@@ -169,7 +177,10 @@ final class Expect {
     private static String sideBySide(double[][] expected, double[][] actual) {
         List<String> left = lines(expected);
         List<String> right = actual == null ? List.of("null") : lines(actual);
-        int width = Math.max("expected".length(), left.stream().mapToInt(String::length).max().orElse(0)) + 4;
+        int width = Math.max(
+                        "expected".length(),
+                        left.stream().mapToInt(String::length).max().orElse(0))
+                + 4;
         StringBuilder sb = new StringBuilder("  " + pad("expected", width) + "your result\n");
         for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
             String l = i < left.size() ? left.get(i) : "";
@@ -183,7 +194,11 @@ final class Expect {
         if (value instanceof double[][][] stack) {
             StringBuilder sb = new StringBuilder();
             for (int m = 0; m < stack.length; m++) {
-                sb.append("[").append(m).append("]\n").append(String.join("\n", lines(stack[m]))).append('\n');
+                sb.append("[")
+                        .append(m)
+                        .append("]\n")
+                        .append(String.join("\n", lines(stack[m])))
+                        .append('\n');
             }
             return sb.toString();
         }
@@ -219,7 +234,9 @@ final class Expect {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.valueOf((long) v);
         }
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+($|e)", "$1$2").replace(".e", "e");
+        return String.format(Locale.ROOT, "%.6g", v)
+                .replaceAll("(\\.\\d*?)0+($|e)", "$1$2")
+                .replace(".e", "e");
     }
 
     private static String pad(String s, int width) {

@@ -20,8 +20,11 @@ class FlatteningBackwardTest {
         @DisplayName("the lecture's flattened vector unflattens to its 3x3 pooled map")
         void lectureVector() {
             double[] vector = LectureData.flattened();
-            Expect.matrix("Flattening.unflatten(the lecture's vector, 3, 3)", LectureData.pooledMap(),
-                Flattening.unflatten(vector, 3, 3), in("vector", vector));
+            Expect.matrix(
+                    "Flattening.unflatten(the lecture's vector, 3, 3)",
+                    LectureData.pooledMap(),
+                    Flattening.unflatten(vector, 3, 3),
+                    in("vector", vector));
         }
     }
 
@@ -32,22 +35,29 @@ class FlatteningBackwardTest {
         @DisplayName("2 maps of 2x3: map after map, row by row")
         void stack() {
             double[] vector = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
-            Expect.stack("Flattening.unflatten(1..12, 2 maps, 2 rows, 3 cols)",
-                new double[][][] {{{1, 2, 3}, {4, 5, 6}}, {{7, 8, 9}, {10, 11, 12}}},
-                Flattening.unflatten(vector, 2, 2, 3), in("vector", vector));
+            Expect.stack(
+                    "Flattening.unflatten(1..12, 2 maps, 2 rows, 3 cols)",
+                    new double[][][] {{{1, 2, 3}, {4, 5, 6}}, {{7, 8, 9}, {10, 11, 12}}},
+                    Flattening.unflatten(vector, 2, 2, 3),
+                    in("vector", vector));
         }
 
         @Test
         @DisplayName("unflatten undoes flatten, and is its backward pass: the gradient check agrees")
         void inverseAndGradient() {
             double[][][] maps = {{{0.5, -1}, {2, 3}, {4, -5}}, {{6, 7}, {-8, 9}, {10, 11}}};
-            Expect.stack("unflatten(flatten(maps), 2, 3, 2)", maps,
-                Flattening.unflatten(Flattening.flatten(maps), 2, 3, 2), in("maps", maps));
+            Expect.stack(
+                    "unflatten(flatten(maps), 2, 3, 2)",
+                    maps,
+                    Flattening.unflatten(Flattening.flatten(maps), 2, 3, 2),
+                    in("maps", maps));
             double[] g = {1, -2, 3, -4, 5, -6, 7, -8, 9, -10, 11, -12};
-            Expect.gradientsAgree("unflatten(g) vs. central differences of flatten",
-                GradientCheck.compare(Flattening.unflatten(g, 2, 3, 2),
-                    GradientCheck.numericalGradient(x -> GradientCheck.dot(g, Flattening.flatten(x)), maps)),
-                in("outputGradient", g));
+            Expect.gradientsAgree(
+                    "unflatten(g) vs. central differences of flatten",
+                    GradientCheck.compare(
+                            Flattening.unflatten(g, 2, 3, 2),
+                            GradientCheck.numericalGradient(x -> GradientCheck.dot(g, Flattening.flatten(x)), maps)),
+                    in("outputGradient", g));
         }
     }
 
@@ -57,8 +67,11 @@ class FlatteningBackwardTest {
         @Test
         @DisplayName("a vector whose length is not maps x rows x cols is rejected, with the sizes in the message")
         void wrongLength() {
-            Expect.rejects("Flattening.unflatten(10 values, 3, 3) must throw IllegalArgumentException (9 needed)",
-                () -> Flattening.unflatten(new double[10], 3, 3), "10", "9");
+            Expect.rejects(
+                    "Flattening.unflatten(10 values, 3, 3) must throw IllegalArgumentException (9 needed)",
+                    () -> Flattening.unflatten(new double[10], 3, 3),
+                    "10",
+                    "9");
         }
     }
 }

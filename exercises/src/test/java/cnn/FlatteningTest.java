@@ -20,8 +20,11 @@ class FlatteningTest {
         @DisplayName("the pooled 3x3 map becomes one column, row by row")
         void lectureVector() {
             double[][] pooled = LectureData.pooledMap();
-            Expect.vector("flattening the lecture's pooled map", LectureData.flattened(), Flattening.flatten(pooled),
-                in("pooledFeatureMap", pooled));
+            Expect.vector(
+                    "flattening the lecture's pooled map",
+                    LectureData.flattened(),
+                    Flattening.flatten(pooled),
+                    in("pooledFeatureMap", pooled));
         }
     }
 
@@ -32,23 +35,30 @@ class FlatteningTest {
         @DisplayName("row by row, not column by column")
         void rowByRow() {
             double[][] map = {{1, 2, 3}, {4, 5, 6}};
-            Expect.vector("flattening a 2x3 map", new double[] {1, 2, 3, 4, 5, 6}, Flattening.flatten(map),
-                in("pooledFeatureMap", map));
+            Expect.vector(
+                    "flattening a 2x3 map",
+                    new double[] {1, 2, 3, 4, 5, 6},
+                    Flattening.flatten(map),
+                    in("pooledFeatureMap", map));
         }
 
         @Test
         @DisplayName("a stack: map after map")
         void stack() {
             double[][][] maps = {{{1, 2}, {3, 4}}, {{5, 6}, {7, 8}}};
-            Expect.vector("flattening two 2x2 maps", new double[] {1, 2, 3, 4, 5, 6, 7, 8}, Flattening.flatten(maps),
-                in("pooledFeatureMaps", maps));
+            Expect.vector(
+                    "flattening two 2x2 maps",
+                    new double[] {1, 2, 3, 4, 5, 6, 7, 8},
+                    Flattening.flatten(maps),
+                    in("pooledFeatureMaps", maps));
         }
 
         @Test
         @DisplayName("a ragged map is rejected")
         void raggedRejected() {
-            Expect.rejects("flatten({{1, 2}, {3}}) must throw IllegalArgumentException",
-                () -> Flattening.flatten(new double[][] {{1, 2}, {3}}));
+            Expect.rejects(
+                    "flatten({{1, 2}, {3}}) must throw IllegalArgumentException",
+                    () -> Flattening.flatten(new double[][] {{1, 2}, {3}}));
         }
     }
 }

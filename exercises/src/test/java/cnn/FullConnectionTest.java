@@ -22,8 +22,13 @@ class FullConnectionTest {
             double[] x = LectureData.flattened();
             double[][] w = LectureData.denseWeights();
             double[] b = LectureData.denseBias();
-            Expect.vector("the dense layer on the lecture's flattened vector", LectureData.denseScores(),
-                FullConnection.forward(x, w, b), in("input", x), in("weights", w), in("bias", b));
+            Expect.vector(
+                    "the dense layer on the lecture's flattened vector",
+                    LectureData.denseScores(),
+                    FullConnection.forward(x, w, b),
+                    in("input", x),
+                    in("weights", w),
+                    in("bias", b));
         }
     }
 
@@ -36,15 +41,22 @@ class FullConnectionTest {
             double[] x = {1, 2};
             double[][] w = {{1, 0}, {0, 1}, {1, 1}};
             double[] b = {0, 1, -1};
-            Expect.vector("forward(input, weights, bias)", new double[] {1, 3, 2}, FullConnection.forward(x, w, b),
-                in("input", x), in("weights", w), in("bias", b));
+            Expect.vector(
+                    "forward(input, weights, bias)",
+                    new double[] {1, 3, 2},
+                    FullConnection.forward(x, w, b),
+                    in("input", x),
+                    in("weights", w),
+                    in("bias", b));
         }
 
         @Test
         @DisplayName("a bias of the wrong length is rejected")
         void biasMismatch() {
-            Expect.rejects("forward with 2 outputs but 1 bias must throw IllegalArgumentException",
-                () -> FullConnection.forward(new double[] {1, 2}, new double[][] {{1, 0}, {0, 1}}, new double[] {0}));
+            Expect.rejects(
+                    "forward with 2 outputs but 1 bias must throw IllegalArgumentException",
+                    () -> FullConnection.forward(
+                            new double[] {1, 2}, new double[][] {{1, 0}, {0, 1}}, new double[] {0}));
         }
     }
 }

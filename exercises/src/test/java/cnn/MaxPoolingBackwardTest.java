@@ -17,19 +17,26 @@ class MaxPoolingBackwardTest {
     @DisplayName("the lecture's example")
     class Lecture {
         @Test
-        @DisplayName("the pooled map's gradient routed back through the lecture's 5x5 map (2x2, stride 2), with its tie")
+        @DisplayName(
+                "the pooled map's gradient routed back through the lecture's 5x5 map (2x2, stride 2), with its tie")
         void lectureMap() {
             double[][] map = LectureData.rectifiedMap();
             // Gradients 1..9, so the result shows where each window's gradient went. The window of pooled cell
             // (2, 2) (rows/cols 3-4 counted from 1) holds two 2s: the first of them row by row, at row 3 col 4, wins.
             // The top-right window holds only 0s: its first cell wins. Partial windows (last row, last column) count.
             double[][] g = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}};
-            Expect.matrix("MaxPooling.backward(the lecture's 5x5 map, g, 2, 2)", new double[][] {
-                {0, 1, 0, 0, 3},
-                {0, 0, 2, 0, 0},
-                {0, 0, 0, 5, 6},
-                {0, 4, 0, 0, 0},
-                {7, 0, 0, 8, 9}}, MaxPooling.backward(map, g, 2, 2), in("featureMap", map), in("outputGradient", g));
+            Expect.matrix(
+                    "MaxPooling.backward(the lecture's 5x5 map, g, 2, 2)",
+                    new double[][] {
+                        {0, 1, 0, 0, 3},
+                        {0, 0, 2, 0, 0},
+                        {0, 0, 0, 5, 6},
+                        {0, 4, 0, 0, 0},
+                        {7, 0, 0, 8, 9}
+                    },
+                    MaxPooling.backward(map, g, 2, 2),
+                    in("featureMap", map),
+                    in("outputGradient", g));
         }
     }
 
@@ -42,9 +49,12 @@ class MaxPoolingBackwardTest {
             double[][] map = {{1, 5, 2}, {3, 4, 6}, {0, 8, 7}};
             // Windows: {1,5,3,4} -> 5; {5,2,4,6} -> 6; {3,4,0,8} -> 8; {4,6,8,7} -> 8 again.
             double[][] g = {{1, 10}, {100, 1000}};
-            Expect.matrix("MaxPooling.backward(3x3 map, g, size 2, stride 1)",
-                new double[][] {{0, 1, 0}, {0, 0, 10}, {0, 1100, 0}}, MaxPooling.backward(map, g, 2, 1),
-                in("featureMap", map), in("outputGradient", g));
+            Expect.matrix(
+                    "MaxPooling.backward(3x3 map, g, size 2, stride 1)",
+                    new double[][] {{0, 1, 0}, {0, 0, 10}, {0, 1100, 0}},
+                    MaxPooling.backward(map, g, 2, 1),
+                    in("featureMap", map),
+                    in("outputGradient", g));
         }
 
         @Test
@@ -52,9 +62,12 @@ class MaxPoolingBackwardTest {
         void stack() {
             double[][][] maps = {{{1, 2}, {3, 4}}, {{-1, -2}, {-3, -4}}};
             double[][][] g = {{{5}}, {{6}}};
-            Expect.stack("MaxPooling.backward(2 maps of 2x2, g, 2, 2)",
-                new double[][][] {{{0, 0}, {0, 5}}, {{6, 0}, {0, 0}}}, MaxPooling.backward(maps, g, 2, 2),
-                in("featureMaps", maps), in("outputGradients", g));
+            Expect.stack(
+                    "MaxPooling.backward(2 maps of 2x2, g, 2, 2)",
+                    new double[][][] {{{0, 0}, {0, 5}}, {{6, 0}, {0, 0}}},
+                    MaxPooling.backward(maps, g, 2, 2),
+                    in("featureMaps", maps),
+                    in("outputGradients", g));
         }
     }
 
@@ -71,10 +84,13 @@ class MaxPoolingBackwardTest {
                 }
             }
             double[][] g = {{0.5, -1, 2}, {1.5, 3, -0.25}};
-            Expect.gradientsAgree("MaxPooling.backward vs. central differences of MaxPooling.pool",
-                GradientCheck.compare(MaxPooling.backward(map, g, 3, 2),
-                    GradientCheck.numericalGradient(x -> GradientCheck.dot(g, MaxPooling.pool(x, 3, 2)), map)),
-                in("featureMap", map), in("outputGradient", g));
+            Expect.gradientsAgree(
+                    "MaxPooling.backward vs. central differences of MaxPooling.pool",
+                    GradientCheck.compare(
+                            MaxPooling.backward(map, g, 3, 2),
+                            GradientCheck.numericalGradient(x -> GradientCheck.dot(g, MaxPooling.pool(x, 3, 2)), map)),
+                    in("featureMap", map),
+                    in("outputGradient", g));
         }
     }
 
@@ -84,9 +100,12 @@ class MaxPoolingBackwardTest {
         @Test
         @DisplayName("a gradient of another shape than the pooled map is rejected, with the sizes in the message")
         void wrongGradientShape() {
-            Expect.rejects("MaxPooling.backward(5x5 map, 2x2 gradient, 2, 2) must throw IllegalArgumentException "
-                + "(the pooled map is 3x3)", () -> MaxPooling.backward(new double[5][5], new double[2][2], 2, 2),
-                "2x2", "3x3");
+            Expect.rejects(
+                    "MaxPooling.backward(5x5 map, 2x2 gradient, 2, 2) must throw IllegalArgumentException "
+                            + "(the pooled map is 3x3)",
+                    () -> MaxPooling.backward(new double[5][5], new double[2][2], 2, 2),
+                    "2x2",
+                    "3x3");
         }
     }
 }

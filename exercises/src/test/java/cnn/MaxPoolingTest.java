@@ -20,44 +20,55 @@ class MaxPoolingTest {
         @DisplayName("the 5x5 feature map pools (2x2, stride 2) to 3x3: edge windows keep the cells they have")
         void lecturePooledMap() {
             double[][] map = LectureData.rectifiedMap();
-            Expect.matrix("max pooling (2x2, stride 2) of the lecture's 5x5 map", LectureData.pooledMap(),
-                MaxPooling.pool(map), in("featureMap", map));
+            Expect.matrix(
+                    "max pooling (2x2, stride 2) of the lecture's 5x5 map",
+                    LectureData.pooledMap(),
+                    MaxPooling.pool(map),
+                    in("featureMap", map));
         }
     }
 
     @Nested
     @DisplayName("small cases")
     class Small {
-        private final double[][] ramp = {{0, 1, 2, 3, 4}, {10, 11, 12, 13, 14}, {20, 21, 22, 23, 24},
-            {30, 31, 32, 33, 34}, {40, 41, 42, 43, 44}};
+        private final double[][] ramp = {
+            {0, 1, 2, 3, 4}, {10, 11, 12, 13, 14}, {20, 21, 22, 23, 24}, {30, 31, 32, 33, 34}, {40, 41, 42, 43, 44}
+        };
 
         @Test
         @DisplayName("window 3, stride 2 on 5x5: overlapping windows")
         void overlapping() {
-            Expect.matrix("pool(map, size 3, stride 2)", new double[][] {{22, 24}, {42, 44}},
-                MaxPooling.pool(ramp, 3, 2), in("featureMap", ramp));
+            Expect.matrix(
+                    "pool(map, size 3, stride 2)",
+                    new double[][] {{22, 24}, {42, 44}},
+                    MaxPooling.pool(ramp, 3, 2),
+                    in("featureMap", ramp));
         }
 
         @Test
         @DisplayName("window 2, stride 3 on 5x5: the stride skips a row and a column")
         void strideLargerThanWindow() {
-            Expect.matrix("pool(map, size 2, stride 3)", new double[][] {{11, 14}, {41, 44}},
-                MaxPooling.pool(ramp, 2, 3), in("featureMap", ramp));
+            Expect.matrix(
+                    "pool(map, size 2, stride 3)",
+                    new double[][] {{11, 14}, {41, 44}},
+                    MaxPooling.pool(ramp, 2, 3),
+                    in("featureMap", ramp));
         }
 
         @Test
         @DisplayName("a window of negative cells keeps the largest of them, not 0")
         void negatives() {
             double[][] map = {{-5, -3}, {-4, -9}};
-            Expect.matrix("pool(map) of negative cells", new double[][] {{-3}}, MaxPooling.pool(map),
-                in("featureMap", map));
+            Expect.matrix(
+                    "pool(map) of negative cells", new double[][] {{-3}}, MaxPooling.pool(map), in("featureMap", map));
         }
 
         @Test
         @DisplayName("window size 0 is rejected")
         void sizeZeroRejected() {
-            Expect.rejects("pool(map, size 0, stride 1) must throw IllegalArgumentException",
-                () -> MaxPooling.pool(ramp, 0, 1));
+            Expect.rejects(
+                    "pool(map, size 0, stride 1) must throw IllegalArgumentException",
+                    () -> MaxPooling.pool(ramp, 0, 1));
         }
     }
 }

@@ -20,8 +20,12 @@ class ReluBackwardTest {
         void passesWherePositive() {
             double[][] map = {{-1, 2, -3}, {0.5, -0.5, 0}};
             double[][] g = {{10, 20, 30}, {-40, 50, 60}};
-            Expect.matrix("Relu.backward(map, g)", new double[][] {{0, 20, 0}, {-40, 0, 0}}, Relu.backward(map, g),
-                in("featureMap", map), in("outputGradient", g));
+            Expect.matrix(
+                    "Relu.backward(map, g)",
+                    new double[][] {{0, 20, 0}, {-40, 0, 0}},
+                    Relu.backward(map, g),
+                    in("featureMap", map),
+                    in("outputGradient", g));
         }
 
         @Test
@@ -29,8 +33,12 @@ class ReluBackwardTest {
         void inputDecides() {
             double[][] map = {{3, -3}};
             double[][] g = {{-7, 7}};
-            Expect.matrix("Relu.backward({{3, -3}}, {{-7, 7}})", new double[][] {{-7, 0}}, Relu.backward(map, g),
-                in("featureMap", map), in("outputGradient", g));
+            Expect.matrix(
+                    "Relu.backward({{3, -3}}, {{-7, 7}})",
+                    new double[][] {{-7, 0}},
+                    Relu.backward(map, g),
+                    in("featureMap", map),
+                    in("outputGradient", g));
         }
 
         @Test
@@ -38,8 +46,12 @@ class ReluBackwardTest {
         void stack() {
             double[][][] maps = {{{1, -1}}, {{-2, 2}}};
             double[][][] g = {{{5, 6}}, {{7, 8}}};
-            Expect.stack("Relu.backward(2 maps, g)", new double[][][] {{{5, 0}}, {{0, 8}}}, Relu.backward(maps, g),
-                in("featureMaps", maps), in("outputGradients", g));
+            Expect.stack(
+                    "Relu.backward(2 maps, g)",
+                    new double[][][] {{{5, 0}}, {{0, 8}}},
+                    Relu.backward(maps, g),
+                    in("featureMaps", maps),
+                    in("outputGradients", g));
         }
     }
 
@@ -51,10 +63,13 @@ class ReluBackwardTest {
         void awayFromTheKink() {
             double[][] map = {{-1.5, 2.25, 0.75}, {-0.5, 3, -2}};
             double[][] g = {{0.3, -1.2, 2}, {4, 0.1, -0.7}};
-            Expect.gradientsAgree("Relu.backward vs. central differences of Relu.apply",
-                GradientCheck.compare(Relu.backward(map, g),
-                    GradientCheck.numericalGradient(x -> GradientCheck.dot(g, Relu.apply(x)), map)),
-                in("featureMap", map), in("outputGradient", g));
+            Expect.gradientsAgree(
+                    "Relu.backward vs. central differences of Relu.apply",
+                    GradientCheck.compare(
+                            Relu.backward(map, g),
+                            GradientCheck.numericalGradient(x -> GradientCheck.dot(g, Relu.apply(x)), map)),
+                    in("featureMap", map),
+                    in("outputGradient", g));
         }
     }
 
@@ -64,8 +79,11 @@ class ReluBackwardTest {
         @Test
         @DisplayName("a gradient of another shape than the map is rejected, with the sizes in the message")
         void shapesDiffer() {
-            Expect.rejects("Relu.backward(2x3 map, 3x2 gradient) must throw IllegalArgumentException",
-                () -> Relu.backward(new double[2][3], new double[3][2]), "2x3", "3x2");
+            Expect.rejects(
+                    "Relu.backward(2x3 map, 3x2 gradient) must throw IllegalArgumentException",
+                    () -> Relu.backward(new double[2][3], new double[3][2]),
+                    "2x3",
+                    "3x2");
         }
     }
 }

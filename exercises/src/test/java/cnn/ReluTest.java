@@ -21,8 +21,11 @@ class ReluTest {
         @DisplayName("the lecture's feature map has no negative cell: ReLU leaves it unchanged")
         void lectureMap() {
             double[][] map = LectureData.featureMap();
-            Expect.matrix("ReLU of the lecture's feature map", LectureData.rectifiedMap(), Relu.apply(map),
-                in("featureMap", map));
+            Expect.matrix(
+                    "ReLU of the lecture's feature map",
+                    LectureData.rectifiedMap(),
+                    Relu.apply(map),
+                    in("featureMap", map));
         }
     }
 
@@ -34,16 +37,22 @@ class ReluTest {
         void signedMap() {
             double[][] stacked = LectureData.matrix("Relu/signed-map.csv");
             double[][] map = Arrays.copyOfRange(stacked, 0, 3);
-            Expect.matrix("ReLU of a map with negative cells", Arrays.copyOfRange(stacked, 3, 6), Relu.apply(map),
-                in("featureMap", map));
+            Expect.matrix(
+                    "ReLU of a map with negative cells",
+                    Arrays.copyOfRange(stacked, 3, 6),
+                    Relu.apply(map),
+                    in("featureMap", map));
         }
 
         @Test
         @DisplayName("a stack of maps: each map rectified")
         void stack() {
             double[][][] maps = {{{-1, 1}}, {{3, -0.5}}};
-            Expect.stack("ReLU of two 1x2 maps", new double[][][] {{{0, 1}}, {{3, 0}}}, Relu.apply(maps),
-                in("featureMaps", maps));
+            Expect.stack(
+                    "ReLU of two 1x2 maps",
+                    new double[][][] {{{0, 1}}, {{3, 0}}},
+                    Relu.apply(maps),
+                    in("featureMaps", maps));
         }
 
         @Test
@@ -57,8 +66,7 @@ class ReluTest {
         @Test
         @DisplayName("a null map is rejected")
         void nullRejected() {
-            Expect.rejects("Relu.apply(null) must throw IllegalArgumentException",
-                () -> Relu.apply((double[][]) null));
+            Expect.rejects("Relu.apply(null) must throw IllegalArgumentException", () -> Relu.apply((double[][]) null));
         }
     }
 }

@@ -20,8 +20,12 @@ class SoftmaxBackwardTest {
         void equalScores() {
             double[] scores = {0, 0};
             double[] g = {1, 0};
-            Expect.vector("Softmax.backward({0, 0}, {1, 0})", new double[] {0.25, -0.25},
-                Softmax.backward(scores, g), in("scores", scores), in("outputGradient", g));
+            Expect.vector(
+                    "Softmax.backward({0, 0}, {1, 0})",
+                    new double[] {0.25, -0.25},
+                    Softmax.backward(scores, g),
+                    in("scores", scores),
+                    in("outputGradient", g));
         }
 
         @Test
@@ -29,8 +33,12 @@ class SoftmaxBackwardTest {
         void hugeScores() {
             double[] scores = {1000, 1000};
             double[] g = {1, 0};
-            Expect.vector("Softmax.backward({1000, 1000}, {1, 0})", new double[] {0.25, -0.25},
-                Softmax.backward(scores, g), in("scores", scores), in("outputGradient", g));
+            Expect.vector(
+                    "Softmax.backward({1000, 1000}, {1, 0})",
+                    new double[] {0.25, -0.25},
+                    Softmax.backward(scores, g),
+                    in("scores", scores),
+                    in("outputGradient", g));
         }
 
         @Test
@@ -40,9 +48,12 @@ class SoftmaxBackwardTest {
             double[] y = Softmax.apply(scores);
             double[] t = {1, 0};
             double[] dLossDy = {-t[0] / y[0], -t[1] / y[1]};
-            Expect.vector("Softmax.backward(the lecture's scores, −t/y) = y − t",
-                CrossEntropy.gradient(scores, t), Softmax.backward(scores, dLossDy),
-                in("scores", scores), in("outputGradient", dLossDy));
+            Expect.vector(
+                    "Softmax.backward(the lecture's scores, −t/y) = y − t",
+                    CrossEntropy.gradient(scores, t),
+                    Softmax.backward(scores, dLossDy),
+                    in("scores", scores),
+                    in("outputGradient", dLossDy));
         }
     }
 
@@ -54,10 +65,13 @@ class SoftmaxBackwardTest {
         void mixed() {
             double[] scores = {0.5, -1.25, 2, 0.1};
             double[] g = {1.5, -0.3, 0.8, -2};
-            Expect.gradientsAgree("Softmax.backward vs. central differences of Softmax.apply",
-                GradientCheck.compare(Softmax.backward(scores, g),
-                    GradientCheck.numericalGradient(z -> GradientCheck.dot(g, Softmax.apply(z)), scores)),
-                in("scores", scores), in("outputGradient", g));
+            Expect.gradientsAgree(
+                    "Softmax.backward vs. central differences of Softmax.apply",
+                    GradientCheck.compare(
+                            Softmax.backward(scores, g),
+                            GradientCheck.numericalGradient(z -> GradientCheck.dot(g, Softmax.apply(z)), scores)),
+                    in("scores", scores),
+                    in("outputGradient", g));
         }
     }
 
@@ -67,8 +81,11 @@ class SoftmaxBackwardTest {
         @Test
         @DisplayName("a gradient of another length than the scores is rejected, with the sizes in the message")
         void lengthsDiffer() {
-            Expect.rejects("Softmax.backward(2 scores, 3 gradients) must throw IllegalArgumentException",
-                () -> Softmax.backward(new double[2], new double[3]), "2", "3");
+            Expect.rejects(
+                    "Softmax.backward(2 scores, 3 gradients) must throw IllegalArgumentException",
+                    () -> Softmax.backward(new double[2], new double[3]),
+                    "2",
+                    "3");
         }
     }
 }

@@ -20,8 +20,11 @@ class SoftmaxTest {
         @DisplayName("the scores Dog 1.9, Cat 0.9 become the probabilities 0.731, 0.269")
         void lectureProbabilities() {
             double[] scores = LectureData.denseScores();
-            Expect.vector("softmax of the pipeline's scores", LectureData.probabilities(), Softmax.apply(scores),
-                in("scores", scores));
+            Expect.vector(
+                    "softmax of the pipeline's scores",
+                    LectureData.probabilities(),
+                    Softmax.apply(scores),
+                    in("scores", scores));
         }
     }
 
@@ -32,8 +35,11 @@ class SoftmaxTest {
         @DisplayName("equal scores share the probability equally")
         void equalScores() {
             double[] scores = {3, 3, 3, 3};
-            Expect.vector("softmax of four equal scores", new double[] {0.25, 0.25, 0.25, 0.25}, Softmax.apply(scores),
-                in("scores", scores));
+            Expect.vector(
+                    "softmax of four equal scores",
+                    new double[] {0.25, 0.25, 0.25, 0.25},
+                    Softmax.apply(scores),
+                    in("scores", scores));
         }
 
         @Test
@@ -41,15 +47,19 @@ class SoftmaxTest {
         void hugeScores() {
             double[] scores = {1000, 999, -1000};
             double e = Math.exp(-1);
-            Expect.vector("softmax of huge scores: e^1000 overflows a double", new double[] {1 / (1 + e), e / (1 + e), 0},
-                Softmax.apply(scores), in("scores", scores));
+            Expect.vector(
+                    "softmax of huge scores: e^1000 overflows a double",
+                    new double[] {1 / (1 + e), e / (1 + e), 0},
+                    Softmax.apply(scores),
+                    in("scores", scores));
         }
 
         @Test
         @DisplayName("empty scores are rejected")
         void emptyRejected() {
-            Expect.rejects("Softmax.apply(new double[0]) must throw IllegalArgumentException",
-                () -> Softmax.apply(new double[0]));
+            Expect.rejects(
+                    "Softmax.apply(new double[0]) must throw IllegalArgumentException",
+                    () -> Softmax.apply(new double[0]));
         }
     }
 }

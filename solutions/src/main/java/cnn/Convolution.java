@@ -15,8 +15,7 @@ import java.util.Arrays;
  * whose strongest cell, 4, sits where the smile's left corner matches the detector.
  */
 public final class Convolution {
-    private Convolution() {
-    }
+    private Convolution() {}
 
     /**
      * Valid convolution with stride 1 and no padding: output (h−k+1) x (w−k+1).
@@ -46,7 +45,7 @@ public final class Convolution {
         int kw = Require.rectangular(featureDetector, "featureDetector");
         checkGeometry(image.length, w, featureDetector.length, kw, stride, padding);
         double[][] out = new double[outputSize(image.length, featureDetector.length, stride, padding)]
-            [outputSize(w, kw, stride, padding)];
+                [outputSize(w, kw, stride, padding)];
         accumulate(image, featureDetector, stride, padding, out);
         return out;
     }
@@ -64,20 +63,20 @@ public final class Convolution {
      * @throws IllegalArgumentException on null, empty or ragged arrays, channel or bias counts that do not match,
      *                                  stride &lt; 1, padding &lt; 0, or kernels larger than the padded input
      */
-    public static double[][][] convolve(double[][][] input, double[][][][] filters, double[] bias,
-                                        int stride, int padding) {
+    public static double[][][] convolve(
+            double[][][] input, double[][][][] filters, double[] bias, int stride, int padding) {
         checkLayer(input, filters, stride, padding);
         Require.nonEmpty(bias, "bias");
         if (bias.length != filters.length) {
-            throw new IllegalArgumentException("bias has " + bias.length + " values but there are "
-                + filters.length + " filters: one bias per filter");
+            throw new IllegalArgumentException("bias has " + bias.length + " values but there are " + filters.length
+                    + " filters: one bias per filter");
         }
         int h = input[0].length;
         int w = input[0][0].length;
         int kh = filters[0][0].length;
         int kw = filters[0][0][0].length;
-        double[][][] out = new double[filters.length][outputSize(h, kh, stride, padding)]
-            [outputSize(w, kw, stride, padding)];
+        double[][][] out =
+                new double[filters.length][outputSize(h, kh, stride, padding)][outputSize(w, kw, stride, padding)];
         for (int f = 0; f < filters.length; f++) {
             for (double[] row : out[f]) {
                 Arrays.fill(row, bias[f]);
@@ -106,8 +105,8 @@ public final class Convolution {
      * @throws IllegalArgumentException on the forward pass's bad arguments, or an output gradient that is null,
      *                                  empty, ragged or not the shape of the forward output
      */
-    public static double[][] imageGradient(double[][] image, double[][] featureDetector, double[][] outputGradient,
-                                           int stride, int padding) {
+    public static double[][] imageGradient(
+            double[][] image, double[][] featureDetector, double[][] outputGradient, int stride, int padding) {
         checkSingle(image, featureDetector, outputGradient, stride, padding);
         double[][] out = new double[image.length][image[0].length];
         backpropagate(featureDetector, outputGradient, stride, padding, out, null, image);
@@ -127,8 +126,8 @@ public final class Convolution {
      * @return ∂L/∂featureDetector, the shape of {@code featureDetector}
      * @throws IllegalArgumentException as {@link #imageGradient}
      */
-    public static double[][] detectorGradient(double[][] image, double[][] featureDetector, double[][] outputGradient,
-                                              int stride, int padding) {
+    public static double[][] detectorGradient(
+            double[][] image, double[][] featureDetector, double[][] outputGradient, int stride, int padding) {
         checkSingle(image, featureDetector, outputGradient, stride, padding);
         double[][] out = new double[featureDetector.length][featureDetector[0].length];
         backpropagate(featureDetector, outputGradient, stride, padding, null, out, image);
@@ -149,8 +148,8 @@ public final class Convolution {
      * @throws IllegalArgumentException on the forward pass's bad arguments (the bias aside), or an output gradient
      *                                  that is not one map of the forward output's shape per filter
      */
-    public static double[][][] inputGradient(double[][][] input, double[][][][] filters, double[][][] outputGradient,
-                                             int stride, int padding) {
+    public static double[][][] inputGradient(
+            double[][][] input, double[][][][] filters, double[][][] outputGradient, int stride, int padding) {
         checkLayer(input, filters, stride, padding);
         checkLayerGradient(input, filters, outputGradient, stride, padding);
         double[][][] out = new double[input.length][input[0].length][input[0][0].length];
@@ -174,8 +173,8 @@ public final class Convolution {
      * @return ∂L/∂filters, {@code [filter][channel][row][col]}
      * @throws IllegalArgumentException as {@link #inputGradient}
      */
-    public static double[][][][] filterGradient(double[][][] input, double[][][][] filters,
-                                                double[][][] outputGradient, int stride, int padding) {
+    public static double[][][][] filterGradient(
+            double[][][] input, double[][][][] filters, double[][][] outputGradient, int stride, int padding) {
         checkLayer(input, filters, stride, padding);
         checkLayerGradient(input, filters, outputGradient, stride, padding);
         int kh = filters[0][0].length;
@@ -215,8 +214,14 @@ public final class Convolution {
      * The forward pass's loops run backwards: each output cell's gradient is handed to the image cells and the
      * detector cells that made it. Adds into {@code dImage} and/or {@code dDetector} (either may be null).
      */
-    private static void backpropagate(double[][] k, double[][] g, int stride, int padding, double[][] dImage,
-                                      double[][] dDetector, double[][] image) {
+    private static void backpropagate(
+            double[][] k,
+            double[][] g,
+            int stride,
+            int padding,
+            double[][] dImage,
+            double[][] dDetector,
+            double[][] image) {
         for (int r = 0; r < g.length; r++) {
             for (int c = 0; c < g[0].length; c++) {
                 for (int i = 0; i < k.length; i++) {
@@ -242,8 +247,8 @@ public final class Convolution {
     }
 
     /** The checks of the single-channel forward pass, and the gradient's shape against its output. */
-    private static void checkSingle(double[][] image, double[][] featureDetector, double[][] outputGradient,
-                                    int stride, int padding) {
+    private static void checkSingle(
+            double[][] image, double[][] featureDetector, double[][] outputGradient, int stride, int padding) {
         int w = Require.rectangular(image, "image");
         int kw = Require.rectangular(featureDetector, "featureDetector");
         checkGeometry(image.length, w, featureDetector.length, kw, stride, padding);
@@ -252,8 +257,9 @@ public final class Convolution {
         int cols = outputSize(w, kw, stride, padding);
         if (outputGradient.length != rows || outputGradient[0].length != cols) {
             throw new IllegalArgumentException("outputGradient is " + Require.shape(outputGradient)
-                + " but the feature map of a " + image.length + "x" + w + " image, a " + featureDetector.length + "x"
-                + kw + " detector, stride " + stride + " and padding " + padding + " is " + rows + "x" + cols);
+                    + " but the feature map of a " + image.length + "x" + w + " image, a " + featureDetector.length
+                    + "x"
+                    + kw + " detector, stride " + stride + " and padding " + padding + " is " + rows + "x" + cols);
         }
     }
 
@@ -266,29 +272,31 @@ public final class Convolution {
         for (int f = 0; f < filters.length; f++) {
             Require.sameShapeStack(filters[f], "filters[" + f + "]");
             if (filters[f].length != input.length) {
-                throw new IllegalArgumentException("filters[" + f + "] has " + filters[f].length
-                    + " channels but input has " + input.length);
+                throw new IllegalArgumentException(
+                        "filters[" + f + "] has " + filters[f].length + " channels but input has " + input.length);
             }
             if (filters[f][0].length != filters[0][0].length || filters[f][0][0].length != filters[0][0][0].length) {
-                throw new IllegalArgumentException("filters[" + f + "] is " + Require.shape(filters[f][0])
-                    + " but filters[0] is " + Require.shape(filters[0][0]) + ": all filters must have the same shape");
+                throw new IllegalArgumentException(
+                        "filters[" + f + "] is " + Require.shape(filters[f][0]) + " but filters[0] is "
+                                + Require.shape(filters[0][0]) + ": all filters must have the same shape");
             }
         }
-        checkGeometry(input[0].length, input[0][0].length, filters[0][0].length, filters[0][0][0].length,
-            stride, padding);
+        checkGeometry(
+                input[0].length, input[0][0].length, filters[0][0].length, filters[0][0][0].length, stride, padding);
     }
 
     /** The layer's output gradient: one map per filter, each the shape of the forward output. */
-    private static void checkLayerGradient(double[][][] input, double[][][][] filters, double[][][] outputGradient,
-                                           int stride, int padding) {
+    private static void checkLayerGradient(
+            double[][][] input, double[][][][] filters, double[][][] outputGradient, int stride, int padding) {
         Require.sameShapeStack(outputGradient, "outputGradient");
         int rows = outputSize(input[0].length, filters[0][0].length, stride, padding);
         int cols = outputSize(input[0][0].length, filters[0][0][0].length, stride, padding);
-        if (outputGradient.length != filters.length || outputGradient[0].length != rows
-            || outputGradient[0][0].length != cols) {
+        if (outputGradient.length != filters.length
+                || outputGradient[0].length != rows
+                || outputGradient[0][0].length != cols) {
             throw new IllegalArgumentException("outputGradient is " + outputGradient.length + " maps of "
-                + Require.shape(outputGradient[0]) + " but the layer's output is " + filters.length + " maps of "
-                + rows + "x" + cols + " (one per filter)");
+                    + Require.shape(outputGradient[0]) + " but the layer's output is " + filters.length + " maps of "
+                    + rows + "x" + cols + " (one per filter)");
         }
     }
 
@@ -320,8 +328,8 @@ public final class Convolution {
         long ph = h + 2L * padding;
         long pw = w + 2L * padding;
         if (kh > ph || kw > pw) {
-            throw new IllegalArgumentException("featureDetector is " + kh + "x" + kw + ", larger than the image "
-                + h + "x" + w + " with padding " + padding + " (" + ph + "x" + pw + ")");
+            throw new IllegalArgumentException("featureDetector is " + kh + "x" + kw + ", larger than the image " + h
+                    + "x" + w + " with padding " + padding + " (" + ph + "x" + pw + ")");
         }
         Guards.notHuge(h, w, kh, kw, stride, padding);
     }
@@ -333,8 +341,14 @@ public final class Convolution {
     /** Prints the lecture's feature map. */
     public static void main(String[] args) {
         double[][] image = {
-            {0, 0, 0, 0, 0, 0, 0}, {0, 1, 0, 0, 0, 1, 0}, {0, 0, 0, 0, 0, 0, 0}, {0, 0, 0, 1, 0, 0, 0},
-            {0, 1, 0, 0, 0, 1, 0}, {0, 0, 1, 1, 1, 0, 0}, {0, 0, 0, 0, 0, 0, 0}};
+            {0, 0, 0, 0, 0, 0, 0},
+            {0, 1, 0, 0, 0, 1, 0},
+            {0, 0, 0, 0, 0, 0, 0},
+            {0, 0, 0, 1, 0, 0, 0},
+            {0, 1, 0, 0, 0, 1, 0},
+            {0, 0, 1, 1, 1, 0, 0},
+            {0, 0, 0, 0, 0, 0, 0}
+        };
         double[][] detector = {{0, 0, 1}, {1, 0, 0}, {0, 1, 1}};
         for (double[] row : convolve(image, detector)) {
             System.out.println(Arrays.toString(row));

@@ -11,8 +11,7 @@ import java.util.Arrays;
  * derivative of ln through softmax cancels to "prediction minus target".
  */
 public final class CrossEntropy {
-    private CrossEntropy() {
-    }
+    private CrossEntropy() {}
 
     /**
      * @param predicted probabilities, each in [0, 1]

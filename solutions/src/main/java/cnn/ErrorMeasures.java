@@ -12,8 +12,7 @@ package cnn;
  * </ul>
  */
 public final class ErrorMeasures {
-    private ErrorMeasures() {
-    }
+    private ErrorMeasures() {}
 
     /**
      * @param predicted predicted probabilities {@code [row][class]}
@@ -88,7 +87,7 @@ public final class ErrorMeasures {
         int ac = Require.rectangular(actual, "actual");
         if (predicted.length != actual.length || pc != ac) {
             throw new IllegalArgumentException("predicted is " + Require.shape(predicted) + " but actual is "
-                + Require.shape(actual) + ": one row per observation, one column per class, in both");
+                    + Require.shape(actual) + ": one row per observation, one column per class, in both");
         }
     }
 
@@ -97,8 +96,9 @@ public final class ErrorMeasures {
         double[][] t = {{1, 0}, {0, 1}, {1, 0}};
         double[][][] nets = {{{0.9, 0.1}, {0.1, 0.9}, {0.4, 0.6}}, {{0.6, 0.4}, {0.3, 0.7}, {0.1, 0.9}}};
         for (int n = 0; n < nets.length; n++) {
-            System.out.printf("NN%d  classification error %.2f  MSE %.2f  cross-entropy %.2f%n", n + 1,
-                classificationError(nets[n], t), meanSquaredError(nets[n], t), crossEntropy(nets[n], t));
+            System.out.printf(
+                    "NN%d  classification error %.2f  MSE %.2f  cross-entropy %.2f%n",
+                    n + 1, classificationError(nets[n], t), meanSquaredError(nets[n], t), crossEntropy(nets[n], t));
         }
     }
 }

@@ -10,8 +10,7 @@ import java.util.Arrays;
  * <p>Lecture example: {@code [[1,1,0],[4,2,1],[0,2,1]]} flattens to {@code [1,1,0,4,2,1,0,2,1]}.
  */
 public final class Flattening {
-    private Flattening() {
-    }
+    private Flattening() {}
 
     /**
      * @param pooledFeatureMap a rectangular map, at least 1x1
@@ -61,7 +60,7 @@ public final class Flattening {
         Require.atLeast(cols, 1, "cols");
         if ((long) maps * rows * cols != vector.length) {
             throw new IllegalArgumentException("vector has " + vector.length + " values but " + maps + " maps of "
-                + rows + "x" + cols + " need " + (long) maps * rows * cols);
+                    + rows + "x" + cols + " need " + (long) maps * rows * cols);
         }
         double[][][] out = new double[maps][rows][cols];
         for (int m = 0; m < maps; m++) {

@@ -9,8 +9,7 @@ import java.util.Arrays;
  * "dog" and "cat"; training adjusts the weights (and the feature detectors) by backpropagation.
  */
 public final class FullConnection {
-    private FullConnection() {
-    }
+    private FullConnection() {}
 
     /**
      * @param input   the flattened vector, at least one value
@@ -25,11 +24,11 @@ public final class FullConnection {
         Require.nonEmpty(bias, "bias");
         if (columns != input.length) {
             throw new IllegalArgumentException("weights has " + columns + " columns but input has " + input.length
-                + " values: weights[output][input] needs one column per input");
+                    + " values: weights[output][input] needs one column per input");
         }
         if (bias.length != weights.length) {
-            throw new IllegalArgumentException("bias has " + bias.length + " values but weights has "
-                + weights.length + " rows: one bias per output");
+            throw new IllegalArgumentException("bias has " + bias.length + " values but weights has " + weights.length
+                    + " rows: one bias per output");
         }
         double[] out = new double[weights.length];
         for (int o = 0; o < out.length; o++) {
@@ -102,15 +101,17 @@ public final class FullConnection {
     private static void requireOneValuePerOutput(double[] outputGradient, int outputs) {
         Require.nonEmpty(outputGradient, "outputGradient");
         if (outputGradient.length != outputs) {
-            throw new IllegalArgumentException("outputGradient has " + outputGradient.length + " values but weights has "
-                + outputs + " rows: one gradient per output");
+            throw new IllegalArgumentException("outputGradient has " + outputGradient.length
+                    + " values but weights has " + outputs + " rows: one gradient per output");
         }
     }
 
     /** The lecture's flattened vector through a tiny dense layer (illustrative weights). */
     public static void main(String[] args) {
         double[] x = {1, 1, 0, 4, 2, 1, 0, 2, 1};
-        double[][] w = {{0.2, -0.1, 0.4, 0.3, 0.1, -0.2, 0.5, 0.2, 0.1}, {-0.3, 0.2, 0.1, -0.1, 0.4, 0.3, -0.2, 0.1, 0.2}};
+        double[][] w = {
+            {0.2, -0.1, 0.4, 0.3, 0.1, -0.2, 0.5, 0.2, 0.1}, {-0.3, 0.2, 0.1, -0.1, 0.4, 0.3, -0.2, 0.1, 0.2}
+        };
         System.out.println(Arrays.toString(forward(x, w, new double[] {0.1, -0.1})));
     }
 }

@@ -9,14 +9,14 @@ final class Guards {
     /** Largest output we build: beyond this a call is a mistake (e.g. a huge padding), not a feature map. */
     static final long MAX_CELLS = 1L << 26;
 
-    private Guards() {
-    }
+    private Guards() {}
 
     /** Checks that every value is a probability: in [0, 1] and not NaN. */
     static void probabilities(double[] p, String name) {
         for (int i = 0; i < p.length; i++) {
             if (!(p[i] >= 0 && p[i] <= 1)) {
-                throw new IllegalArgumentException(name + "[" + i + "] is " + p[i] + ": expected a probability in [0, 1]");
+                throw new IllegalArgumentException(
+                        name + "[" + i + "] is " + p[i] + ": expected a probability in [0, 1]");
             }
         }
     }
@@ -31,7 +31,7 @@ final class Guards {
         // Each axis is checked first: the product of two axes of ~2^32 cells would overflow a long.
         if (rows > MAX_CELLS || cols > MAX_CELLS || rows * cols > MAX_CELLS) {
             throw new IllegalArgumentException("padding " + padding + " and stride " + stride
-                + " would make a feature map of " + rows + "x" + cols + " cells, more than " + MAX_CELLS);
+                    + " would make a feature map of " + rows + "x" + cols + " cells, more than " + MAX_CELLS);
         }
     }
 }

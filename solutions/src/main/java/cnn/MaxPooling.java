@@ -11,8 +11,7 @@ import java.util.Arrays;
  * that hang over the right or bottom edge are kept and take the max of the cells they do cover.
  */
 public final class MaxPooling {
-    private MaxPooling() {
-    }
+    private MaxPooling() {}
 
     /**
      * The lecture's pooling: 2x2 window, stride 2.
@@ -91,8 +90,8 @@ public final class MaxPooling {
         int outW = windows(w, size, stride);
         if (outputGradient.length != outH || outputGradient[0].length != outW) {
             throw new IllegalArgumentException("outputGradient is " + Require.shape(outputGradient) + " but pooling a "
-                + featureMap.length + "x" + w + " map with window " + size + " and stride " + stride + " gives "
-                + outH + "x" + outW);
+                    + featureMap.length + "x" + w + " map with window " + size + " and stride " + stride + " gives "
+                    + outH + "x" + outW);
         }
         double[][] out = new double[featureMap.length][w];
         for (int r = 0; r < outH; r++) {
@@ -119,8 +118,8 @@ public final class MaxPooling {
         Require.sameShapeStack(featureMaps, "featureMaps");
         Require.sameShapeStack(outputGradients, "outputGradients");
         if (outputGradients.length != featureMaps.length) {
-            throw new IllegalArgumentException("outputGradients has " + outputGradients.length + " maps but featureMaps has "
-                + featureMaps.length + ": one gradient per map");
+            throw new IllegalArgumentException("outputGradients has " + outputGradients.length
+                    + " maps but featureMaps has " + featureMaps.length + ": one gradient per map");
         }
         double[][][] out = new double[featureMaps.length][][];
         for (int m = 0; m < out.length; m++) {

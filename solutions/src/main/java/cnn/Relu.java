@@ -9,8 +9,7 @@ import java.util.Arrays;
  * than one linear map could.
  */
 public final class Relu {
-    private Relu() {
-    }
+    private Relu() {}
 
     /**
      * @param featureMap a rectangular map, at least 1x1

@@ -5,8 +5,7 @@ package cnn;
  * the argument, what was wrong and the sizes seen, so a caller can fix the call without a debugger.
  */
 final class Require {
-    private Require() {
-    }
+    private Require() {}
 
     /** @return the number of columns of a non-null, non-empty, rectangular matrix without null rows */
     static int rectangular(double[][] m, String name) {
@@ -21,8 +20,8 @@ final class Require {
                 throw new IllegalArgumentException(name + " row " + r + " is null");
             }
             if (m[r].length != m[0].length) {
-                throw new IllegalArgumentException(name + " is ragged: row " + r + " has " + m[r].length
-                    + " columns, row 0 has " + m[0].length);
+                throw new IllegalArgumentException(
+                        name + " is ragged: row " + r + " has " + m[r].length + " columns, row 0 has " + m[0].length);
             }
         }
         if (m[0].length == 0) {
@@ -42,8 +41,8 @@ final class Require {
         for (int c = 0; c < maps.length; c++) {
             rectangular(maps[c], name + "[" + c + "]");
             if (maps[c].length != maps[0].length || maps[c][0].length != maps[0][0].length) {
-                throw new IllegalArgumentException(name + "[" + c + "] is " + shape(maps[c]) + " but "
-                    + name + "[0] is " + shape(maps[0]) + ": all must have the same shape");
+                throw new IllegalArgumentException(name + "[" + c + "] is " + shape(maps[c]) + " but " + name
+                        + "[0] is " + shape(maps[0]) + ": all must have the same shape");
             }
         }
     }
@@ -54,7 +53,7 @@ final class Require {
         rectangular(b, bName);
         if (a.length != b.length || a[0].length != b[0].length) {
             throw new IllegalArgumentException(bName + " is " + shape(b) + " but " + aName + " is " + shape(a)
-                + ": they must have the same shape");
+                    + ": they must have the same shape");
         }
     }
 
@@ -63,8 +62,8 @@ final class Require {
         sameShapeStack(a, aName);
         sameShapeStack(b, bName);
         if (a.length != b.length || a[0].length != b[0].length || a[0][0].length != b[0][0].length) {
-            throw new IllegalArgumentException(bName + " is " + b.length + " maps of " + shape(b[0]) + " but "
-                + aName + " is " + a.length + " maps of " + shape(a[0]) + ": they must have the same shape");
+            throw new IllegalArgumentException(bName + " is " + b.length + " maps of " + shape(b[0]) + " but " + aName
+                    + " is " + a.length + " maps of " + shape(a[0]) + ": they must have the same shape");
         }
     }
 
@@ -81,8 +80,8 @@ final class Require {
         nonEmpty(a, aName);
         nonEmpty(b, bName);
         if (a.length != b.length) {
-            throw new IllegalArgumentException(aName + " has " + a.length + " values but " + bName + " has "
-                + b.length + ": they must have the same length");
+            throw new IllegalArgumentException(aName + " has " + a.length + " values but " + bName + " has " + b.length
+                    + ": they must have the same length");
         }
     }
 

@@ -10,8 +10,7 @@ import java.util.Arrays;
  * mathematically ({@code e^(z−m) / Σ e^(z−m)} is the same fraction) but keeps every exponent ≤ 0.
  */
 public final class Softmax {
-    private Softmax() {
-    }
+    private Softmax() {}
 
     /**
      * @param scores raw scores (logits), at least one, finite
@@ -23,7 +22,8 @@ public final class Softmax {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < scores.length; i++) {
             if (!Double.isFinite(scores[i])) {
-                throw new IllegalArgumentException("scores[" + i + "] is " + scores[i] + ": softmax needs finite scores");
+                throw new IllegalArgumentException(
+                        "scores[" + i + "] is " + scores[i] + ": softmax needs finite scores");
             }
             max = Math.max(max, scores[i]);
         }

@@ -40,20 +40,25 @@ class BackwardPropertiesTest {
         double[][] image0 = copy(image);
         double[][] k0 = copy(k);
         double[][] g0 = copy(g);
-        assertClose(Convolution.imageGradient(image, k, g, geo.stride(), geo.padding()),
-            GradientCheck.numericalGradient(x -> GradientCheck.dot(g,
-                Convolution.convolve(x, k, geo.stride(), geo.padding())), image));
-        assertClose(Convolution.detectorGradient(image, k, g, geo.stride(), geo.padding()),
-            GradientCheck.numericalGradient(x -> GradientCheck.dot(g,
-                Convolution.convolve(image, x, geo.stride(), geo.padding())), k));
+        assertClose(
+                Convolution.imageGradient(image, k, g, geo.stride(), geo.padding()),
+                GradientCheck.numericalGradient(
+                        x -> GradientCheck.dot(g, Convolution.convolve(x, k, geo.stride(), geo.padding())), image));
+        assertClose(
+                Convolution.detectorGradient(image, k, g, geo.stride(), geo.padding()),
+                GradientCheck.numericalGradient(
+                        x -> GradientCheck.dot(g, Convolution.convolve(image, x, geo.stride(), geo.padding())), k));
         assertThat(image).isDeepEqualTo(image0);
         assertThat(k).isDeepEqualTo(k0);
         assertThat(g).isDeepEqualTo(g0);
     }
 
     @Property(seed = "15", tries = 60)
-    void convolutionLayerGradients(@ForAll("geometries") Geometry geo, @ForAll @IntRange(min = 1, max = 3) int channels,
-                                   @ForAll @IntRange(min = 1, max = 3) int filterCount, @ForAll("seeds") long seed) {
+    void convolutionLayerGradients(
+            @ForAll("geometries") Geometry geo,
+            @ForAll @IntRange(min = 1, max = 3) int channels,
+            @ForAll @IntRange(min = 1, max = 3) int filterCount,
+            @ForAll("seeds") long seed) {
         java.util.Random random = new java.util.Random(seed);
         double[][][] input = new double[channels][][];
         for (int c = 0; c < channels; c++) {
@@ -71,15 +76,18 @@ class BackwardPropertiesTest {
         }
         int s = geo.stride();
         int p = geo.padding();
-        assertClose(Convolution.inputGradient(input, filters, g, s, p),
-            GradientCheck.numericalGradient(x -> GradientCheck.dot(g, Convolution.convolve(x, filters, bias, s, p)),
-                input));
-        assertClose(Convolution.filterGradient(input, filters, g, s, p),
-            GradientCheck.numericalGradient(w -> GradientCheck.dot(g, Convolution.convolve(input, w, bias, s, p)),
-                filters));
-        assertClose(Convolution.biasGradient(g),
-            GradientCheck.numericalGradient(b -> GradientCheck.dot(g, Convolution.convolve(input, filters, b, s, p)),
-                bias));
+        assertClose(
+                Convolution.inputGradient(input, filters, g, s, p),
+                GradientCheck.numericalGradient(
+                        x -> GradientCheck.dot(g, Convolution.convolve(x, filters, bias, s, p)), input));
+        assertClose(
+                Convolution.filterGradient(input, filters, g, s, p),
+                GradientCheck.numericalGradient(
+                        w -> GradientCheck.dot(g, Convolution.convolve(input, w, bias, s, p)), filters));
+        assertClose(
+                Convolution.biasGradient(g),
+                GradientCheck.numericalGradient(
+                        b -> GradientCheck.dot(g, Convolution.convolve(input, filters, b, s, p)), bias));
     }
 
     @Property(seed = "15", tries = 200)
@@ -92,28 +100,35 @@ class BackwardPropertiesTest {
             }
         }
         double[][] away0 = copy(away);
-        assertClose(Relu.backward(away, g),
-            GradientCheck.numericalGradient(x -> GradientCheck.dot(g, Relu.apply(x)), away));
+        assertClose(
+                Relu.backward(away, g),
+                GradientCheck.numericalGradient(x -> GradientCheck.dot(g, Relu.apply(x)), away));
         assertThat(away).isDeepEqualTo(away0);
     }
 
     @Property(seed = "15", tries = 200)
-    void maxPoolingGradient(@ForAll @IntRange(min = 1, max = 7) int h, @ForAll @IntRange(min = 1, max = 7) int w,
-                            @ForAll @IntRange(min = 1, max = 4) int size, @ForAll @IntRange(min = 1, max = 4) int stride,
-                            @ForAll("seeds") long seed) {
+    void maxPoolingGradient(
+            @ForAll @IntRange(min = 1, max = 7) int h,
+            @ForAll @IntRange(min = 1, max = 7) int w,
+            @ForAll @IntRange(min = 1, max = 4) int size,
+            @ForAll @IntRange(min = 1, max = 4) int stride,
+            @ForAll("seeds") long seed) {
         java.util.Random random = new java.util.Random(seed);
         double[][] map = distinct(random, h, w);
         double[][] pooled = MaxPooling.pool(map, size, stride);
         double[][] g = random(random, pooled.length, pooled[0].length);
         double[][] map0 = copy(map);
-        assertClose(MaxPooling.backward(map, g, size, stride),
-            GradientCheck.numericalGradient(x -> GradientCheck.dot(g, MaxPooling.pool(x, size, stride)), map));
+        assertClose(
+                MaxPooling.backward(map, g, size, stride),
+                GradientCheck.numericalGradient(x -> GradientCheck.dot(g, MaxPooling.pool(x, size, stride)), map));
         assertThat(map).isDeepEqualTo(map0);
     }
 
     @Property(seed = "15", tries = 200)
-    void maxPoolingSendsEachWindowsGradientToOneCellOfIt(@ForAll("maps") double[][] map,
-            @ForAll @IntRange(min = 1, max = 4) int size, @ForAll @IntRange(min = 1, max = 4) int stride) {
+    void maxPoolingSendsEachWindowsGradientToOneCellOfIt(
+            @ForAll("maps") double[][] map,
+            @ForAll @IntRange(min = 1, max = 4) int size,
+            @ForAll @IntRange(min = 1, max = 4) int stride) {
         double[][] pooled = MaxPooling.pool(map, size, stride);
         double[][] ones = new double[pooled.length][pooled[0].length];
         for (double[] row : ones) {
@@ -133,24 +148,31 @@ class BackwardPropertiesTest {
     }
 
     @Property(seed = "15", tries = 100)
-    void unflattenIsFlattensInverseAndBackwardPass(@ForAll @IntRange(min = 1, max = 4) int maps,
-            @ForAll @IntRange(min = 1, max = 5) int rows, @ForAll @IntRange(min = 1, max = 5) int cols,
+    void unflattenIsFlattensInverseAndBackwardPass(
+            @ForAll @IntRange(min = 1, max = 4) int maps,
+            @ForAll @IntRange(min = 1, max = 5) int rows,
+            @ForAll @IntRange(min = 1, max = 5) int cols,
             @ForAll("seeds") long seed) {
         java.util.Random random = new java.util.Random(seed);
         double[][][] stack = new double[maps][][];
         for (int m = 0; m < maps; m++) {
             stack[m] = random(random, rows, cols);
         }
-        assertThat(Flattening.unflatten(Flattening.flatten(stack), maps, rows, cols)).isDeepEqualTo(stack);
+        assertThat(Flattening.unflatten(Flattening.flatten(stack), maps, rows, cols))
+                .isDeepEqualTo(stack);
         double[] g = Flattening.flatten(random(random, 1, maps * rows * cols));
-        assertClose(Flattening.unflatten(g, maps, rows, cols),
-            GradientCheck.numericalGradient(x -> GradientCheck.dot(g, Flattening.flatten(x)), stack));
-        assertThat(Flattening.flatten(Flattening.unflatten(g, maps, rows, cols))).containsExactly(g);
+        assertClose(
+                Flattening.unflatten(g, maps, rows, cols),
+                GradientCheck.numericalGradient(x -> GradientCheck.dot(g, Flattening.flatten(x)), stack));
+        assertThat(Flattening.flatten(Flattening.unflatten(g, maps, rows, cols)))
+                .containsExactly(g);
     }
 
     @Property(seed = "15", tries = 150)
-    void fullConnectionGradients(@ForAll @IntRange(min = 1, max = 8) int inputs,
-                                 @ForAll @IntRange(min = 1, max = 5) int outputs, @ForAll("seeds") long seed) {
+    void fullConnectionGradients(
+            @ForAll @IntRange(min = 1, max = 8) int inputs,
+            @ForAll @IntRange(min = 1, max = 5) int outputs,
+            @ForAll("seeds") long seed) {
         java.util.Random random = new java.util.Random(seed);
         double[] x = random(random, 1, inputs)[0];
         double[][] w = random(random, outputs, inputs);
@@ -158,10 +180,12 @@ class BackwardPropertiesTest {
         double[] g = random(random, 1, outputs)[0];
         double[] g0 = g.clone();
         double[][] w0 = copy(w);
-        assertClose(FullConnection.inputGradient(w, g),
-            GradientCheck.numericalGradient(v -> GradientCheck.dot(g, FullConnection.forward(v, w, b)), x));
-        assertClose(FullConnection.weightGradient(x, g),
-            GradientCheck.numericalGradient(m -> GradientCheck.dot(g, FullConnection.forward(x, m, b)), w));
+        assertClose(
+                FullConnection.inputGradient(w, g),
+                GradientCheck.numericalGradient(v -> GradientCheck.dot(g, FullConnection.forward(v, w, b)), x));
+        assertClose(
+                FullConnection.weightGradient(x, g),
+                GradientCheck.numericalGradient(m -> GradientCheck.dot(g, FullConnection.forward(x, m, b)), w));
         double[] biasGradient = FullConnection.biasGradient(g);
         assertThat(biasGradient).isNotSameAs(g).containsExactly(g);
         assertThat(g).containsExactly(g0);
@@ -177,14 +201,15 @@ class BackwardPropertiesTest {
             z[i] *= 6;
         }
         double[] z0 = z.clone();
-        assertClose(Softmax.backward(z, g),
-            GradientCheck.numericalGradient(v -> GradientCheck.dot(g, Softmax.apply(v)), z));
+        assertClose(
+                Softmax.backward(z, g),
+                GradientCheck.numericalGradient(v -> GradientCheck.dot(g, Softmax.apply(v)), z));
         assertThat(z).containsExactly(z0);
     }
 
     @Property(seed = "15", tries = 100)
-    void softmaxGradientIgnoresAShiftOfTheScores(@ForAll @IntRange(min = 1, max = 6) int n,
-                                                 @ForAll("seeds") long seed) {
+    void softmaxGradientIgnoresAShiftOfTheScores(
+            @ForAll @IntRange(min = 1, max = 6) int n, @ForAll("seeds") long seed) {
         java.util.Random random = new java.util.Random(seed);
         double[] z = random(random, 1, n)[0];
         double[] g = random(random, 1, n)[0];
@@ -201,11 +226,15 @@ class BackwardPropertiesTest {
 
     @Provide
     Arbitrary<Geometry> geometries() {
-        return Combinators.combine(Arbitraries.integers().between(1, 7), Arbitraries.integers().between(1, 7),
-                Arbitraries.integers().between(1, 4), Arbitraries.integers().between(1, 4),
-                Arbitraries.integers().between(1, 3), Arbitraries.integers().between(0, 2))
-            .as(Geometry::new)
-            .filter(g -> g.kh() <= g.h() + 2 * g.padding() && g.kw() <= g.w() + 2 * g.padding());
+        return Combinators.combine(
+                        Arbitraries.integers().between(1, 7),
+                        Arbitraries.integers().between(1, 7),
+                        Arbitraries.integers().between(1, 4),
+                        Arbitraries.integers().between(1, 4),
+                        Arbitraries.integers().between(1, 3),
+                        Arbitraries.integers().between(0, 2))
+                .as(Geometry::new)
+                .filter(g -> g.kh() <= g.h() + 2 * g.padding() && g.kw() <= g.w() + 2 * g.padding());
     }
 
     @Provide
@@ -232,8 +261,9 @@ class BackwardPropertiesTest {
         assertThat(a).hasSameSizeAs(n);
         double scale = n.stream().mapToDouble(Math::abs).max().orElse(0);
         for (int i = 0; i < a.size(); i++) {
-            assertThat(a.get(i)).as("cell %d of %s vs numerical %s", i, a, n)
-                .isCloseTo(n.get(i), org.assertj.core.api.Assertions.within(1e-7 * Math.max(1, scale)));
+            assertThat(a.get(i))
+                    .as("cell %d of %s vs numerical %s", i, a, n)
+                    .isCloseTo(n.get(i), org.assertj.core.api.Assertions.within(1e-7 * Math.max(1, scale)));
         }
     }
 

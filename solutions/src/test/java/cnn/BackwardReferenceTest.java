@@ -26,9 +26,9 @@ class BackwardReferenceTest {
             double[][] k = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}};
             double[][] g = {{1, -1}, {2, 0}};
             assertThat(Convolution.imageGradient(image, k, g, 2, 1))
-                .isDeepEqualTo(new double[][] {{5, 2, -5, -6}, {12, 8, -8, -9}, {10, 12, 0, 0}, {16, 18, 0, 0}});
+                    .isDeepEqualTo(new double[][] {{5, 2, -5, -6}, {12, 8, -8, -9}, {10, 12, 0, 0}, {16, 18, 0, 0}});
             assertThat(Convolution.detectorGradient(image, k, g, 2, 1))
-                .isDeepEqualTo(new double[][] {{0, 10, 12}, {-2, 16, 18}, {-6, 24, 26}});
+                    .isDeepEqualTo(new double[][] {{0, 10, 12}, {-2, 16, 18}, {-6, 24, 26}});
         }
 
         @Test
@@ -49,8 +49,8 @@ class BackwardReferenceTest {
             double[][][][] filters = {{a, b}, {b, a}};
             double[][][] g = {{{1, 2}, {3, 4}}, {{-1, 0}, {0, 5}}};
             double[][][] dInput = Convolution.inputGradient(input, filters, g, 1, 0);
-            double[][] expected0 = add(Convolution.imageGradient(IMAGE, a, g[0], 1, 0),
-                Convolution.imageGradient(IMAGE, b, g[1], 1, 0));
+            double[][] expected0 = add(
+                    Convolution.imageGradient(IMAGE, a, g[0], 1, 0), Convolution.imageGradient(IMAGE, b, g[1], 1, 0));
             assertThat(dInput[0]).isDeepEqualTo(expected0);
             double[][][][] dFilters = Convolution.filterGradient(input, filters, g, 1, 0);
             assertThat(dFilters[1][0]).isDeepEqualTo(Convolution.detectorGradient(IMAGE, b, g[1], 1, 0));
@@ -73,8 +73,10 @@ class BackwardReferenceTest {
             double[][][][] filters = {{k}, {k}};
             rejects(() -> Convolution.inputGradient(input, filters, new double[1][2][2], 1, 0), "1 maps", "2 maps");
             rejects(() -> Convolution.filterGradient(input, filters, new double[2][3][3], 1, 0), "3x3", "2x2");
-            rejects(() -> Convolution.filterGradient(input, new double[][][][] {{k, k}}, new double[1][2][2], 1, 0),
-                "2 channels", "1");
+            rejects(
+                    () -> Convolution.filterGradient(input, new double[][][][] {{k, k}}, new double[1][2][2], 1, 0),
+                    "2 channels",
+                    "1");
             rejects(() -> Convolution.biasGradient(new double[0][][]), "empty");
             rejects(() -> Convolution.biasGradient(new double[][][] {{{1}}, {{1, 2}}}), "1x2", "1x1");
         }
@@ -87,7 +89,7 @@ class BackwardReferenceTest {
         @DisplayName("exactly 0 and -0.0 stop the gradient; NaN stops it too")
         void zeroStops() {
             assertThat(Relu.backward(new double[][] {{0, -0.0, Double.NaN, 1e-300}}, new double[][] {{1, 2, 3, 4}}))
-                .isDeepEqualTo(new double[][] {{0, 0, 0, 4}});
+                    .isDeepEqualTo(new double[][] {{0, 0, 0, 4}});
         }
 
         @Test
@@ -108,25 +110,28 @@ class BackwardReferenceTest {
         void tiesToTheFirst() {
             double[][] map = {{3, 1, 3}, {3, 3, 0}};
             assertThat(MaxPooling.backward(map, new double[][] {{7}}, 3, 1))
-                .isDeepEqualTo(new double[][] {{7, 0, 0}, {0, 0, 0}});
+                    .isDeepEqualTo(new double[][] {{7, 0, 0}, {0, 0, 0}});
             assertThat(MaxPooling.backward(new double[][] {{-0.0, 0.0}}, new double[][] {{1}}, 2, 2))
-                .isDeepEqualTo(new double[][] {{1, 0}});
+                    .isDeepEqualTo(new double[][] {{1, 0}});
         }
 
         @Test
         @DisplayName("stride > size: cells in no window get 0; partial windows at the edges keep their cells")
         void strideLargerThanWindow() {
-            double[][] map = {{1, 2, 3, 4, 5}, {6, 7, 8, 9, 10}, {11, 12, 13, 14, 15}, {16, 17, 18, 19, 20},
-                {21, 22, 23, 24, 25}};
-            assertThat(MaxPooling.backward(map, new double[][] {{1, 2}, {3, 4}}, 2, 3)).isDeepEqualTo(new double[][] {
-                {0, 0, 0, 0, 0}, {0, 1, 0, 0, 2}, {0, 0, 0, 0, 0}, {0, 0, 0, 0, 0}, {0, 3, 0, 0, 4}});
+            double[][] map = {
+                {1, 2, 3, 4, 5}, {6, 7, 8, 9, 10}, {11, 12, 13, 14, 15}, {16, 17, 18, 19, 20}, {21, 22, 23, 24, 25}
+            };
+            assertThat(MaxPooling.backward(map, new double[][] {{1, 2}, {3, 4}}, 2, 3))
+                    .isDeepEqualTo(new double[][] {
+                        {0, 0, 0, 0, 0}, {0, 1, 0, 0, 2}, {0, 0, 0, 0, 0}, {0, 0, 0, 0, 0}, {0, 3, 0, 0, 4}
+                    });
         }
 
         @Test
         @DisplayName("a window of negative cells routes to its largest, not to a cell holding 0")
         void negatives() {
             assertThat(MaxPooling.backward(new double[][] {{-5, -3}, {-4, -9}}, new double[][] {{2}}, 2, 2))
-                .isDeepEqualTo(new double[][] {{0, 2}, {0, 0}});
+                    .isDeepEqualTo(new double[][] {{0, 2}, {0, 0}});
         }
 
         @Test

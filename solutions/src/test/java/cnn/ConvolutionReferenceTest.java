@@ -22,21 +22,25 @@ class ConvolutionReferenceTest {
         @DisplayName("the 7x7 image and the 3x3 feature detector give the 5x5 feature map (corrected, ERRATA E1)")
         void lectureFeatureMap() {
             assertThat(Convolution.convolve(LectureData.image(), LectureData.featureDetector()))
-                .isDeepEqualTo(LectureData.featureMap());
+                    .isDeepEqualTo(LectureData.featureMap());
         }
 
         @Test
         @DisplayName("stride 1 and padding 0 is the lecture's operation")
         void strideOnePaddingZero() {
             assertThat(Convolution.convolve(LectureData.image(), LectureData.featureDetector(), 1, 0))
-                .isDeepEqualTo(LectureData.featureMap());
+                    .isDeepEqualTo(LectureData.featureMap());
         }
 
         @Test
         @DisplayName("a layer with one channel, one filter and bias 0 gives the same map")
         void layerOfOne() {
-            double[][][] out = Convolution.convolve(new double[][][] {LectureData.image()},
-                new double[][][][] {{LectureData.featureDetector()}}, new double[] {0}, 1, 0);
+            double[][][] out = Convolution.convolve(
+                    new double[][][] {LectureData.image()},
+                    new double[][][][] {{LectureData.featureDetector()}},
+                    new double[] {0},
+                    1,
+                    0);
             assertThat(out).hasNumberOfRows(1);
             assertThat(out[0]).isDeepEqualTo(LectureData.featureMap());
         }
@@ -49,7 +53,7 @@ class ConvolutionReferenceTest {
         @DisplayName("the detector is laid on as it is, not flipped: [1 0] on [1 2 3] gives [1 2]")
         void notFlipped() {
             assertThat(Convolution.convolve(new double[][] {{1, 2, 3}}, new double[][] {{1, 0}}))
-                .isDeepEqualTo(new double[][] {{1, 2}});
+                    .isDeepEqualTo(new double[][] {{1, 2}});
         }
 
         @Test
@@ -64,7 +68,7 @@ class ConvolutionReferenceTest {
         @DisplayName("stride 2 with padding 1: a 2x2 detector of ones on a 3x3 image gives [[1,5],[11,28]]")
         void strideAndPadding() {
             assertThat(Convolution.convolve(IMAGE_3X3, new double[][] {{1, 1}, {1, 1}}, 2, 1))
-                .isDeepEqualTo(new double[][] {{1, 5}, {11, 28}});
+                    .isDeepEqualTo(new double[][] {{1, 5}, {11, 28}});
         }
 
         @Test
@@ -79,7 +83,8 @@ class ConvolutionReferenceTest {
         void outputSizeRoundsDown() {
             double[][] out = Convolution.convolve(new double[4][7], new double[3][2], 2, 1);
             assertThat(out).hasDimensions(2, 4);
-            assertThat(Convolution.convolve(new double[6][6], new double[3][3], 2, 0)).hasDimensions(2, 2);
+            assertThat(Convolution.convolve(new double[6][6], new double[3][3], 2, 0))
+                    .hasDimensions(2, 2);
         }
 
         @Test
@@ -93,8 +98,9 @@ class ConvolutionReferenceTest {
         void multiChannelWithBias() {
             double[][][] input = {IMAGE_3X3, {{1, 0, 1}, {0, 1, 0}, {1, 0, 1}}};
             double[][][][] filters = {
-                {{{1, 0}, {0, 0}}, {{0, 0}, {0, 1}}},   // top-left of channel 0 + bottom-right of channel 1
-                {{{1, 1}, {1, 1}}, {{-1, 0}, {0, 0}}}}; // sum of channel 0 − top-left of channel 1
+                {{{1, 0}, {0, 0}}, {{0, 0}, {0, 1}}}, // top-left of channel 0 + bottom-right of channel 1
+                {{{1, 1}, {1, 1}}, {{-1, 0}, {0, 0}}}
+            }; // sum of channel 0 − top-left of channel 1
             double[][][] out = Convolution.convolve(input, filters, new double[] {0.5, -1}, 1, 0);
             assertThat(out).hasNumberOfRows(2);
             assertThat(out[0]).isDeepEqualTo(new double[][] {{2.5, 2.5}, {4.5, 6.5}});
@@ -104,8 +110,8 @@ class ConvolutionReferenceTest {
         @Test
         @DisplayName("a layer with stride and padding: padding cells are zeros, the bias is added everywhere")
         void layerWithStrideAndPadding() {
-            double[][][] out = Convolution.convolve(new double[][][] {IMAGE_3X3},
-                new double[][][][] {{{{1, 1}, {1, 1}}}}, new double[] {10}, 2, 1);
+            double[][][] out = Convolution.convolve(
+                    new double[][][] {IMAGE_3X3}, new double[][][][] {{{{1, 1}, {1, 1}}}}, new double[] {10}, 2, 1);
             assertThat(out[0]).isDeepEqualTo(new double[][] {{11, 15}, {21, 38}});
         }
 
@@ -170,15 +176,21 @@ class ConvolutionReferenceTest {
             double[] b = {0};
             rejects(() -> Convolution.convolve(null, f, b, 1, 0), "input", "null");
             rejects(() -> Convolution.convolve(new double[0][][], f, b, 1, 0), "input", "empty");
-            rejects(() -> Convolution.convolve(new double[][][] {IMAGE_3X3, new double[2][3]}, new double[][][][] {{k, k}},
-                b, 1, 0), "input[1]", "2x3", "3x3");
+            rejects(
+                    () -> Convolution.convolve(
+                            new double[][][] {IMAGE_3X3, new double[2][3]}, new double[][][][] {{k, k}}, b, 1, 0),
+                    "input[1]",
+                    "2x3",
+                    "3x3");
             rejects(() -> Convolution.convolve(in, null, b, 1, 0), "filters", "null");
             rejects(() -> Convolution.convolve(in, new double[0][][][], b, 1, 0), "filters", "empty");
             rejects(() -> Convolution.convolve(in, f, null, 1, 0), "bias", "null");
             rejects(() -> Convolution.convolve(in, new double[][][][] {{k}, {k}}, b, 1, 0), "bias", "1", "2");
             rejects(() -> Convolution.convolve(in, new double[][][][] {{k, k}}, b, 1, 0), "channels", "2", "1");
-            rejects(() -> Convolution.convolve(in, new double[][][][] {{k}, {{{1, 1}}}}, new double[] {0, 0}, 1, 0),
-                "filters[1]", "same shape");
+            rejects(
+                    () -> Convolution.convolve(in, new double[][][][] {{k}, {{{1, 1}}}}, new double[] {0, 0}, 1, 0),
+                    "filters[1]",
+                    "same shape");
             rejects(() -> Convolution.convolve(in, f, b, 0, 0), "stride");
             rejects(() -> Convolution.convolve(in, f, b, 1, -2), "padding");
             rejects(() -> Convolution.convolve(in, new double[][][][] {{new double[4][4]}}, b, 1, 0), "larger");

@@ -50,7 +50,12 @@ class CrossEntropyPropertiesTest {
 
     @Provide
     Arbitrary<double[]> scores() {
-        return Arbitraries.doubles().between(-5, 5).ofScale(3).array(double[].class).ofMinSize(1).ofMaxSize(6);
+        return Arbitraries.doubles()
+                .between(-5, 5)
+                .ofScale(3)
+                .array(double[].class)
+                .ofMinSize(1)
+                .ofMaxSize(6);
     }
 
     @Provide

@@ -20,7 +20,7 @@ class CrossEntropyReferenceTest {
         @DisplayName("NN1 row #3 (Dog 0.4, Cat 0.6, a dog): −ln 0.4 = 0.916")
         void nn1RowThree() {
             assertThat(CrossEntropy.loss(new double[] {0.4, 0.6}, new double[] {1, 0}))
-                .isCloseTo(0.916290731874155, within(EPS));
+                    .isCloseTo(0.916290731874155, within(EPS));
         }
 
         @Test
@@ -30,7 +30,7 @@ class CrossEntropyReferenceTest {
             double[] t = {ex.get("target_dog"), ex.get("target_cat")};
             assertThat(CrossEntropy.loss(LectureData.probabilities(), t)).isCloseTo(ex.get("loss"), within(EPS));
             assertThat(CrossEntropy.gradient(LectureData.denseScores(), t))
-                .containsExactly(new double[] {ex.get("gradient_dog"), ex.get("gradient_cat")}, within(EPS));
+                    .containsExactly(new double[] {ex.get("gradient_dog"), ex.get("gradient_cat")}, within(EPS));
         }
     }
 
@@ -40,23 +40,26 @@ class CrossEntropyReferenceTest {
         @Test
         @DisplayName("a sure and right prediction costs 0 (0 · ln 0 counts as 0, not NaN)")
         void sureAndRight() {
-            assertThat(CrossEntropy.loss(new double[] {1, 0}, new double[] {1, 0})).isZero();
-            assertThat(CrossEntropy.loss(new double[] {0, 1, 0}, new double[] {0, 1, 0})).isEqualTo(0.0);
+            assertThat(CrossEntropy.loss(new double[] {1, 0}, new double[] {1, 0}))
+                    .isZero();
+            assertThat(CrossEntropy.loss(new double[] {0, 1, 0}, new double[] {0, 1, 0}))
+                    .isEqualTo(0.0);
         }
 
         @Test
         @DisplayName("a sure and wrong prediction costs +∞")
         void sureAndWrong() {
-            assertThat(CrossEntropy.loss(new double[] {0, 1}, new double[] {1, 0})).isEqualTo(Double.POSITIVE_INFINITY);
+            assertThat(CrossEntropy.loss(new double[] {0, 1}, new double[] {1, 0}))
+                    .isEqualTo(Double.POSITIVE_INFINITY);
         }
 
         @Test
         @DisplayName("natural log: p = 1/e for the true class costs exactly 1; soft targets weigh each class")
         void naturalLogAndSoftTargets() {
             assertThat(CrossEntropy.loss(new double[] {1 / Math.E, 1 - 1 / Math.E}, new double[] {1, 0}))
-                .isCloseTo(1, within(EPS));
+                    .isCloseTo(1, within(EPS));
             assertThat(CrossEntropy.loss(new double[] {0.5, 0.25, 0.25}, new double[] {0.5, 0.5, 0}))
-                .isCloseTo(0.5 * Math.log(2) + 0.5 * Math.log(4), within(EPS));
+                    .isCloseTo(0.5 * Math.log(2) + 0.5 * Math.log(4), within(EPS));
         }
 
         @Test
@@ -77,21 +80,22 @@ class CrossEntropyReferenceTest {
         @Test
         @DisplayName("equal scores, target the first of two classes: (0.5 − 1, 0.5 − 0)")
         void equalScores() {
-            assertThat(CrossEntropy.gradient(new double[] {0, 0}, new double[] {1, 0})).containsExactly(-0.5, 0.5);
+            assertThat(CrossEntropy.gradient(new double[] {0, 0}, new double[] {1, 0}))
+                    .containsExactly(-0.5, 0.5);
         }
 
         @Test
         @DisplayName("three classes: softmax(0, ln 2, ln 5) = (1/8, 2/8, 5/8) minus target (0, 0, 1)")
         void threeClasses() {
             assertThat(CrossEntropy.gradient(new double[] {0, Math.log(2), Math.log(5)}, new double[] {0, 0, 1}))
-                .containsExactly(new double[] {0.125, 0.25, -0.375}, within(EPS));
+                    .containsExactly(new double[] {0.125, 0.25, -0.375}, within(EPS));
         }
 
         @Test
         @DisplayName("huge scores stay finite: (1000, 0) for a cat gives (1, −1)")
         void hugeScores() {
             assertThat(CrossEntropy.gradient(new double[] {1000, 0}, new double[] {0, 1}))
-                .containsExactly(new double[] {1, -1}, within(EPS));
+                    .containsExactly(new double[] {1, -1}, within(EPS));
         }
     }
 

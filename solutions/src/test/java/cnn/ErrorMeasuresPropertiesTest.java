@@ -38,16 +38,23 @@ class ErrorMeasuresPropertiesTest {
     /** {predicted softmax rows, one-hot targets}: 1 to 5 rows of 2 to 4 classes. */
     @Provide
     Arbitrary<double[][][]> tables() {
-        return Arbitraries.integers().between(2, 4).flatMap(classes -> Arbitraries.integers().between(1, 5)
-            .flatMap(rows -> ReferenceFixtures.matrices(rows, classes).flatMap(scores ->
-                Arbitraries.integers().between(0, classes - 1).array(int[].class).ofSize(rows).map(hot -> {
-                    double[][] p = new double[rows][];
-                    double[][] t = new double[rows][classes];
-                    for (int r = 0; r < rows; r++) {
-                        p[r] = Softmax.apply(scores[r]);
-                        t[r][hot[r]] = 1;
-                    }
-                    return new double[][][] {p, t};
-                }))));
+        return Arbitraries.integers()
+                .between(2, 4)
+                .flatMap(classes -> Arbitraries.integers()
+                        .between(1, 5)
+                        .flatMap(rows -> ReferenceFixtures.matrices(rows, classes)
+                                .flatMap(scores -> Arbitraries.integers()
+                                        .between(0, classes - 1)
+                                        .array(int[].class)
+                                        .ofSize(rows)
+                                        .map(hot -> {
+                                            double[][] p = new double[rows][];
+                                            double[][] t = new double[rows][classes];
+                                            for (int r = 0; r < rows; r++) {
+                                                p[r] = Softmax.apply(scores[r]);
+                                                t[r][hot[r]] = 1;
+                                            }
+                                            return new double[][][] {p, t};
+                                        }))));
     }
 }

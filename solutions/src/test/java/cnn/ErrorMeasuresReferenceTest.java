@@ -25,10 +25,11 @@ class ErrorMeasuresReferenceTest {
             LectureData.Network nn = LectureData.network(name);
             LectureData.Measures m = LectureData.measures(name);
             assertThat(ErrorMeasures.classificationError(nn.predicted(), nn.actual()))
-                .isCloseTo(m.classificationError(), within(EPS));
+                    .isCloseTo(m.classificationError(), within(EPS));
             assertThat(ErrorMeasures.meanSquaredError(nn.predicted(), nn.actual()))
-                .isCloseTo(m.meanSquaredError(), within(EPS));
-            assertThat(ErrorMeasures.crossEntropy(nn.predicted(), nn.actual())).isCloseTo(m.crossEntropy(), within(EPS));
+                    .isCloseTo(m.meanSquaredError(), within(EPS));
+            assertThat(ErrorMeasures.crossEntropy(nn.predicted(), nn.actual()))
+                    .isCloseTo(m.crossEntropy(), within(EPS));
         }
 
         @Test
@@ -36,14 +37,18 @@ class ErrorMeasuresReferenceTest {
         void handWorked() {
             LectureData.Network nn1 = LectureData.network("NN1");
             LectureData.Network nn2 = LectureData.network("NN2");
-            assertThat(ErrorMeasures.classificationError(nn1.predicted(), nn1.actual())).isEqualTo(1.0 / 3);
-            assertThat(ErrorMeasures.classificationError(nn2.predicted(), nn2.actual())).isEqualTo(1.0 / 3);
-            assertThat(ErrorMeasures.meanSquaredError(nn1.predicted(), nn1.actual())).isCloseTo(0.76 / 3, within(EPS));
-            assertThat(ErrorMeasures.meanSquaredError(nn2.predicted(), nn2.actual())).isCloseTo(2.12 / 3, within(EPS));
+            assertThat(ErrorMeasures.classificationError(nn1.predicted(), nn1.actual()))
+                    .isEqualTo(1.0 / 3);
+            assertThat(ErrorMeasures.classificationError(nn2.predicted(), nn2.actual()))
+                    .isEqualTo(1.0 / 3);
+            assertThat(ErrorMeasures.meanSquaredError(nn1.predicted(), nn1.actual()))
+                    .isCloseTo(0.76 / 3, within(EPS));
+            assertThat(ErrorMeasures.meanSquaredError(nn2.predicted(), nn2.actual()))
+                    .isCloseTo(2.12 / 3, within(EPS));
             assertThat(ErrorMeasures.crossEntropy(nn1.predicted(), nn1.actual()))
-                .isCloseTo(-(2 * Math.log(0.9) + Math.log(0.4)) / 3, within(EPS));
+                    .isCloseTo(-(2 * Math.log(0.9) + Math.log(0.4)) / 3, within(EPS));
             assertThat(ErrorMeasures.crossEntropy(nn2.predicted(), nn2.actual()))
-                .isCloseTo(-(Math.log(0.6) + Math.log(0.7) + Math.log(0.1)) / 3, within(EPS));
+                    .isCloseTo(-(Math.log(0.6) + Math.log(0.7) + Math.log(0.1)) / 3, within(EPS));
         }
     }
 
@@ -54,9 +59,9 @@ class ErrorMeasuresReferenceTest {
         @DisplayName("ties go to the first class: (0.5, 0.5) predicts class 0")
         void tiesGoToFirstIndex() {
             assertThat(ErrorMeasures.classificationError(new double[][] {{0.5, 0.5}}, new double[][] {{0, 1}}))
-                .isEqualTo(1.0);
+                    .isEqualTo(1.0);
             assertThat(ErrorMeasures.classificationError(new double[][] {{0.5, 0.5}}, new double[][] {{1, 0}}))
-                .isEqualTo(0.0);
+                    .isEqualTo(0.0);
         }
 
         @Test
@@ -66,7 +71,7 @@ class ErrorMeasuresReferenceTest {
             double[][] t = {{1, 0, 0}, {0, 1, 0}};
             assertThat(ErrorMeasures.classificationError(p, t)).isEqualTo(0.5);
             assertThat(ErrorMeasures.meanSquaredError(p, t))
-                .isCloseTo(((0.09 + 0.04 + 0.01) + (0.04 + 0.49 + 0.25)) / 2, within(EPS));
+                    .isCloseTo(((0.09 + 0.04 + 0.01) + (0.04 + 0.49 + 0.25)) / 2, within(EPS));
             assertThat(ErrorMeasures.crossEntropy(p, t)).isCloseTo(-(Math.log(0.7) + Math.log(0.3)) / 2, within(EPS));
         }
 
@@ -78,7 +83,7 @@ class ErrorMeasuresReferenceTest {
             assertThat(ErrorMeasures.meanSquaredError(t, t)).isZero();
             assertThat(ErrorMeasures.crossEntropy(t, t)).isZero();
             assertThat(ErrorMeasures.crossEntropy(new double[][] {{0, 1}}, new double[][] {{1, 0}}))
-                .isEqualTo(Double.POSITIVE_INFINITY);
+                    .isEqualTo(Double.POSITIVE_INFINITY);
         }
 
         @Test
@@ -110,8 +115,10 @@ class ErrorMeasuresReferenceTest {
             rejects(() -> ErrorMeasures.meanSquaredError(new double[][] {{1, 0}}, t), "1x2", "2x2");
             rejects(() -> ErrorMeasures.crossEntropy(new double[][] {{1, 0, 0}, {0, 1, 0}}, t), "2x3", "2x2");
             rejects(() -> ErrorMeasures.crossEntropy(new double[][] {{1.2, 0}, {0, 1}}, t), "predicted[0]", "1.2");
-            rejects(() -> ErrorMeasures.crossEntropy(new double[][] {{1, 0}, {0, 1}}, new double[][] {{1, 0}, {0, -1}}),
-                "actual[1]", "-1.0");
+            rejects(
+                    () -> ErrorMeasures.crossEntropy(new double[][] {{1, 0}, {0, 1}}, new double[][] {{1, 0}, {0, -1}}),
+                    "actual[1]",
+                    "-1.0");
         }
     }
 }

@@ -25,13 +25,15 @@ class FlatteningPropertiesTest {
 
     @Property(seed = "42", tries = 100)
     void flatteningAStackConcatenatesTheFlattenedMaps(@ForAll("maps") double[][] map) {
-        double[][] shifted = java.util.Arrays.stream(map).map(row -> java.util.Arrays.stream(row).map(x -> x + 100)
-            .toArray()).toArray(double[][]::new);
+        double[][] shifted = java.util.Arrays.stream(map)
+                .map(row -> java.util.Arrays.stream(row).map(x -> x + 100).toArray())
+                .toArray(double[][]::new);
         double[] one = Flattening.flatten(map);
         double[] two = Flattening.flatten(new double[][][] {map, shifted});
         assertThat(two).hasSize(2 * one.length);
         assertThat(java.util.Arrays.copyOfRange(two, 0, one.length)).containsExactly(one);
-        assertThat(java.util.Arrays.copyOfRange(two, one.length, two.length)).containsExactly(Flattening.flatten(shifted));
+        assertThat(java.util.Arrays.copyOfRange(two, one.length, two.length))
+                .containsExactly(Flattening.flatten(shifted));
     }
 
     @Provide

@@ -26,14 +26,15 @@ class FlatteningReferenceTest {
         @Test
         @DisplayName("a rectangular 2x3 map: row by row, not column by column")
         void rowByRow() {
-            assertThat(Flattening.flatten(new double[][] {{1, 2, 3}, {4, 5, 6}})).containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(Flattening.flatten(new double[][] {{1, 2, 3}, {4, 5, 6}}))
+                    .containsExactly(1, 2, 3, 4, 5, 6);
         }
 
         @Test
         @DisplayName("a stack of two 2x2 maps: map after map, each row by row")
         void stack() {
             assertThat(Flattening.flatten(new double[][][] {{{1, 2}, {3, 4}}, {{5, 6}, {7, 8}}}))
-                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+                    .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         }
 
         @Test

@@ -48,6 +48,11 @@ class FullConnectionPropertiesTest {
 
     @Provide
     Arbitrary<double[]> inputs() {
-        return Arbitraries.doubles().between(-10, 10).ofScale(2).array(double[].class).ofMinSize(1).ofMaxSize(8);
+        return Arbitraries.doubles()
+                .between(-10, 10)
+                .ofScale(2)
+                .array(double[].class)
+                .ofMinSize(1)
+                .ofMaxSize(8);
     }
 }

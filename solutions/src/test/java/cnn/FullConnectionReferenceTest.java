@@ -18,8 +18,9 @@ class FullConnectionReferenceTest {
         @Test
         @DisplayName("the flattened vector through the 2x9 dense layer gives the Dog/Cat scores 1.9, 0.9")
         void lectureScores() {
-            assertThat(FullConnection.forward(LectureData.flattened(), LectureData.denseWeights(),
-                LectureData.denseBias())).containsExactly(LectureData.denseScores(), within(EPS));
+            assertThat(FullConnection.forward(
+                            LectureData.flattened(), LectureData.denseWeights(), LectureData.denseBias()))
+                    .containsExactly(LectureData.denseScores(), within(EPS));
         }
     }
 
@@ -29,15 +30,17 @@ class FullConnectionReferenceTest {
         @Test
         @DisplayName("weights[output][input]: 3 outputs from 2 inputs, [1,2] gives [1,3,2] with bias [0,1,-1]")
         void threeFromTwo() {
-            assertThat(FullConnection.forward(new double[] {1, 2}, new double[][] {{1, 0}, {0, 1}, {1, 1}},
-                new double[] {0, 1, -1})).containsExactly(1, 3, 2);
+            assertThat(FullConnection.forward(
+                            new double[] {1, 2}, new double[][] {{1, 0}, {0, 1}, {1, 1}}, new double[] {0, 1, -1}))
+                    .containsExactly(1, 3, 2);
         }
 
         @Test
         @DisplayName("one output neuron is a dot product plus bias")
         void oneOutput() {
-            assertThat(FullConnection.forward(new double[] {0.5, -2, 4}, new double[][] {{2, 3, 0.25}},
-                new double[] {10})).containsExactly(1 - 6 + 1 + 10);
+            assertThat(FullConnection.forward(
+                            new double[] {0.5, -2, 4}, new double[][] {{2, 3, 0.25}}, new double[] {10}))
+                    .containsExactly(1 - 6 + 1 + 10);
         }
 
         @Test

@@ -34,7 +34,7 @@ class GradientCheckTest {
             double[][][] stack = {m, m};
             double[][][] gs = {g, {{1, 1}, {1, 1}}};
             double[][][] grad3 = GradientCheck.numericalGradient(
-                x -> GradientCheck.dot(gs, new double[][][] {scale(x[0]), scale(x[1])}), stack);
+                    x -> GradientCheck.dot(gs, new double[][][] {scale(x[0]), scale(x[1])}), stack);
             assertThat(grad3[1][1][1]).isCloseTo(2, within(1e-9));
             assertThat(grad3[0][1][1]).isCloseTo(6, within(1e-9));
             double[][][][] filters = {{m}, {m}};
@@ -65,14 +65,21 @@ class GradientCheckTest {
             GradientCheck.Result same = GradientCheck.compare(new double[][] {{1, 2}}, new double[][] {{1, 2}});
             assertThat(same.agrees()).isTrue();
             assertThat(same.toString()).contains("below 1e-7: the gradients agree");
-            GradientCheck.Result off = GradientCheck.compare(new double[][][] {{{1, 2}}, {{3, 4}}},
-                new double[][][] {{{1, 2}}, {{3, 5}}});
+            GradientCheck.Result off =
+                    GradientCheck.compare(new double[][][] {{{1, 2}}, {{3, 4}}}, new double[][][] {{{1, 2}}, {{3, 5}}});
             assertThat(off.agrees()).isFalse();
             assertThat(off.where()).isEqualTo("[1][0][1]");
             assertThat(off.maxRelativeError()).isCloseTo(1.0 / 9, within(1e-15));
-            assertThat(off.toString()).contains("should be below 1e-7").contains("analytic 4").contains("numerical 5");
-            assertThat(GradientCheck.compare(new double[] {1, 1 + 1e-6}, new double[] {1, 1}).agrees()).isFalse();
-            assertThat(GradientCheck.compare(new double[] {1, 1 + 1e-9}, new double[] {1, 1}).agrees()).isTrue();
+            assertThat(off.toString())
+                    .contains("should be below 1e-7")
+                    .contains("analytic 4")
+                    .contains("numerical 5");
+            assertThat(GradientCheck.compare(new double[] {1, 1 + 1e-6}, new double[] {1, 1})
+                            .agrees())
+                    .isFalse();
+            assertThat(GradientCheck.compare(new double[] {1, 1 + 1e-9}, new double[] {1, 1})
+                            .agrees())
+                    .isTrue();
         }
 
         @Test

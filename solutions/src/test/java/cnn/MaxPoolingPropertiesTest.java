@@ -13,8 +13,10 @@ import net.jqwik.api.constraints.IntRange;
 @Label("Step 2 — Max pooling (reference): invariants")
 class MaxPoolingPropertiesTest {
     @Property(seed = "42", tries = 200)
-    void poolingNeverReturnsLessThanAnyCellOfItsWindow(@ForAll("maps") double[][] map,
-            @ForAll @IntRange(min = 1, max = 4) int size, @ForAll @IntRange(min = 1, max = 4) int stride) {
+    void poolingNeverReturnsLessThanAnyCellOfItsWindow(
+            @ForAll("maps") double[][] map,
+            @ForAll @IntRange(min = 1, max = 4) int size,
+            @ForAll @IntRange(min = 1, max = 4) int stride) {
         double[][] out = MaxPooling.pool(map, size, stride);
         for (int i = 0; i < out.length; i++) {
             for (int j = 0; j < out[0].length; j++) {
@@ -25,22 +27,29 @@ class MaxPoolingPropertiesTest {
                         found |= out[i][j] == map[r][c];
                     }
                 }
-                assertThat(found).as("pooled (%d,%d) is one of its window's cells", i, j).isTrue();
+                assertThat(found)
+                        .as("pooled (%d,%d) is one of its window's cells", i, j)
+                        .isTrue();
             }
         }
     }
 
     @Property(seed = "42", tries = 200)
-    void everyCellIsInAWindowUnlessTheStrideSkipsIt(@ForAll("maps") double[][] map,
-            @ForAll @IntRange(min = 1, max = 4) int size, @ForAll @IntRange(min = 1, max = 4) int stride) {
+    void everyCellIsInAWindowUnlessTheStrideSkipsIt(
+            @ForAll("maps") double[][] map,
+            @ForAll @IntRange(min = 1, max = 4) int size,
+            @ForAll @IntRange(min = 1, max = 4) int stride) {
         double[][] out = MaxPooling.pool(map, size, stride);
         int h = map.length;
-        int expectedRows = h <= size ? 1 : (int) Math.min(Math.ceil((h - size) / (double) stride) + 1,
-            Math.ceil(h / (double) stride));
+        int expectedRows = h <= size
+                ? 1
+                : (int) Math.min(Math.ceil((h - size) / (double) stride) + 1, Math.ceil(h / (double) stride));
         assertThat(out.length).isEqualTo(expectedRows);
         assertThat((out.length - 1) * stride).as("last window starts on a cell").isLessThan(h);
         if (stride <= size) {
-            assertThat((out.length - 1) * stride + size).as("windows reach the last row").isGreaterThanOrEqualTo(h);
+            assertThat((out.length - 1) * stride + size)
+                    .as("windows reach the last row")
+                    .isGreaterThanOrEqualTo(h);
         }
     }
 

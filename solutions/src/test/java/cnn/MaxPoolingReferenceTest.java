@@ -47,18 +47,23 @@ class MaxPoolingReferenceTest {
     class HandWorked {
         @DisplayName("window/stride pairs incl. stride > size: edge windows keep the cells they have")
         @ParameterizedTest(name = "{0}x{1} map, window {2}, stride {3}: window ends at rows/cols {4}")
-        @CsvSource(delimiter = ';', value = {
-            "5;5;2;2;1 3 4",  // the lecture's geometry: last window has one row/column
-            "5;5;3;2;2 4",    // overlapping windows, the last one ends exactly on the edge
-            "5;5;3;3;2 4",    // second window keeps 2 of its 3 rows/columns
-            "5;5;2;3;1 4",    // stride > size: windows start at 0 and 3, cell 2 is in no window
-            "4;4;2;3;1 3",    // stride > size: second window has one row/column
-            "5;5;1;3;0 3",    // a window starting at 6 would be past the last cell: not made
-            "7;7;2;4;1 5",    // stride > size: starts 0, 4 (8 would be past the last cell)
-            "3;3;4;2;2",      // axis shorter than the window: one window over all cells
-            "1;1;2;2;0"})
+        @CsvSource(
+                delimiter = ';',
+                value = {
+                    "5;5;2;2;1 3 4", // the lecture's geometry: last window has one row/column
+                    "5;5;3;2;2 4", // overlapping windows, the last one ends exactly on the edge
+                    "5;5;3;3;2 4", // second window keeps 2 of its 3 rows/columns
+                    "5;5;2;3;1 4", // stride > size: windows start at 0 and 3, cell 2 is in no window
+                    "4;4;2;3;1 3", // stride > size: second window has one row/column
+                    "5;5;1;3;0 3", // a window starting at 6 would be past the last cell: not made
+                    "7;7;2;4;1 5", // stride > size: starts 0, 4 (8 would be past the last cell)
+                    "3;3;4;2;2", // axis shorter than the window: one window over all cells
+                    "1;1;2;2;0"
+                })
         void partialWindows(int h, int w, int size, int stride, String ends) {
-            int[] e = java.util.Arrays.stream(ends.split(" ")).mapToInt(Integer::parseInt).toArray();
+            int[] e = java.util.Arrays.stream(ends.split(" "))
+                    .mapToInt(Integer::parseInt)
+                    .toArray();
             double[][] expected = new double[e.length][e.length];
             for (int i = 0; i < e.length; i++) {
                 for (int j = 0; j < e.length; j++) {

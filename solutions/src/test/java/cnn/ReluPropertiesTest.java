@@ -30,8 +30,9 @@ class ReluPropertiesTest {
 
     @Property(seed = "42", tries = 100)
     void reluOfAStackIsReluOfEachMap(@ForAll("maps") double[][] map) {
-        double[][] negated = Arrays.stream(map).map(row -> Arrays.stream(row).map(v -> -v).toArray())
-            .toArray(double[][]::new);
+        double[][] negated = Arrays.stream(map)
+                .map(row -> Arrays.stream(row).map(v -> -v).toArray())
+                .toArray(double[][]::new);
         double[][][] out = Relu.apply(new double[][][] {map, negated});
         assertThat(out[0]).isDeepEqualTo(Relu.apply(map));
         assertThat(out[1]).isDeepEqualTo(Relu.apply(negated));

@@ -35,8 +35,8 @@ class ReluReferenceTest {
         @Test
         @DisplayName("a rectangular 2x3 map; NaN stays NaN, infinities behave as max(0, x)")
         void rectangular() {
-            double[][] out = Relu.apply(new double[][] {{-1, 2, -3}, {Double.NaN, Double.NEGATIVE_INFINITY,
-                Double.POSITIVE_INFINITY}});
+            double[][] out = Relu.apply(
+                    new double[][] {{-1, 2, -3}, {Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY}});
             assertThat(out[0]).containsExactly(0, 2, 0);
             assertThat(out[1][0]).isNaN();
             assertThat(out[1]).endsWith(0, Double.POSITIVE_INFINITY);

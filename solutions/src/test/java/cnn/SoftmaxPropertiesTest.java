@@ -22,8 +22,8 @@ class SoftmaxPropertiesTest {
     }
 
     @Property(seed = "42", tries = 200)
-    void softmaxIsShiftInvariant(@ForAll("scores") double[] scores,
-                                 @ForAll @DoubleRange(min = -1000, max = 1000) double shift) {
+    void softmaxIsShiftInvariant(
+            @ForAll("scores") double[] scores, @ForAll @DoubleRange(min = -1000, max = 1000) double shift) {
         double[] shifted = Arrays.stream(scores).map(s -> s + shift).toArray();
         assertThat(Softmax.apply(shifted)).containsExactly(Softmax.apply(scores), within(1e-9));
     }

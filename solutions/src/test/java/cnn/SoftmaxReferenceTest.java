@@ -18,8 +18,8 @@ class SoftmaxReferenceTest {
         @Test
         @DisplayName("the Dog/Cat scores 1.9, 0.9 become the probabilities 0.731, 0.269")
         void lectureProbabilities() {
-            assertThat(Softmax.apply(LectureData.denseScores())).containsExactly(LectureData.probabilities(),
-                within(EPS));
+            assertThat(Softmax.apply(LectureData.denseScores()))
+                    .containsExactly(LectureData.probabilities(), within(EPS));
         }
     }
 
@@ -36,8 +36,8 @@ class SoftmaxReferenceTest {
         @Test
         @DisplayName("scores 0 and ln 3 give 1/4 and 3/4")
         void lnThree() {
-            assertThat(Softmax.apply(new double[] {0, Math.log(3)})).containsExactly(new double[] {0.25, 0.75},
-                within(EPS));
+            assertThat(Softmax.apply(new double[] {0, Math.log(3)}))
+                    .containsExactly(new double[] {0.25, 0.75}, within(EPS));
         }
 
         @Test
@@ -53,8 +53,9 @@ class SoftmaxReferenceTest {
         @DisplayName("very negative scores -1000, -1000 do not underflow to 0/0: 0.5 each")
         void veryNegativeScores() {
             assertThat(Softmax.apply(new double[] {-1000, -1000})).containsExactly(0.5, 0.5);
-            assertThat(Softmax.apply(new double[] {-1000, -1001})).containsExactly(
-                new double[] {1 / (1 + Math.exp(-1)), Math.exp(-1) / (1 + Math.exp(-1))}, within(EPS));
+            assertThat(Softmax.apply(new double[] {-1000, -1001}))
+                    .containsExactly(
+                            new double[] {1 / (1 + Math.exp(-1)), Math.exp(-1) / (1 + Math.exp(-1))}, within(EPS));
         }
 
         @Test

@@ -30,13 +30,18 @@ class StepSummaryListenerTest {
     static void runFixtures() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-            .enableTestExecutionListenerAutoRegistration(false).build());
+                .enableTestExecutionListenerAutoRegistration(false)
+                .build());
         System.setProperty("cnnkit.summaryFixtures", "true");
         try {
-            launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass("summaryfixture.MaxPoolingTest"), selectClass("summaryfixture.ConvolutionTest"),
-                    selectClass("summaryfixture.ReluTest"))
-                .build(), new StepSummaryListener(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+            launcher.execute(
+                    LauncherDiscoveryRequestBuilder.request()
+                            .selectors(
+                                    selectClass("summaryfixture.MaxPoolingTest"),
+                                    selectClass("summaryfixture.ConvolutionTest"),
+                                    selectClass("summaryfixture.ReluTest"))
+                            .build(),
+                    new StepSummaryListener(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
         } finally {
             System.clearProperty("cnnkit.summaryFixtures");
         }
@@ -55,32 +60,40 @@ class StepSummaryListenerTest {
     @Test
     @DisplayName("failures come in lecture order, whatever order the classes ran in")
     void lectureOrder() {
-        assertThat(output.indexOf("convolution throws the wrong exception")).as(output).isPositive()
-            .isLessThan(output.indexOf("pooling crashes in your code"));
+        assertThat(output.indexOf("convolution throws the wrong exception"))
+                .as(output)
+                .isPositive()
+                .isLessThan(output.indexOf("pooling crashes in your code"));
     }
 
     @Test
     @DisplayName("a crash shows the file:line of the student's code, without test, JUnit or JDK frames")
     void crashShowsStudentLines() {
-        assertThat(output).contains("  java.lang.ArrayIndexOutOfBoundsException: Index 5 out of bounds for length 5\n"
-            + "    at cnn.MaxPooling.windowMax(MaxPooling.java:88)   <- your code\n"
-            + "    at cnn.MaxPooling.pool(MaxPooling.java:47)\n");
-        assertThat(output).doesNotContain("org.junit").doesNotContain("MaxPoolingTest.java")
-            .doesNotContain("Expect.java").doesNotContain("jdk.internal");
+        assertThat(output)
+                .contains("  java.lang.ArrayIndexOutOfBoundsException: Index 5 out of bounds for length 5\n"
+                        + "    at cnn.MaxPooling.windowMax(MaxPooling.java:88)   <- your code\n"
+                        + "    at cnn.MaxPooling.pool(MaxPooling.java:47)\n");
+        assertThat(output)
+                .doesNotContain("org.junit")
+                .doesNotContain("MaxPoolingTest.java")
+                .doesNotContain("Expect.java")
+                .doesNotContain("jdk.internal");
     }
 
     @Test
     @DisplayName("an assertion caused by the student's exception names it and shows its lines")
     void causeShown() {
-        assertThat(output).contains("  your code threw java.lang.NullPointerException: featureMap is null\n"
-            + "    at cnn.MaxPooling.windowMax(MaxPooling.java:88)   <- your code\n");
+        assertThat(output)
+                .contains("  your code threw java.lang.NullPointerException: featureMap is null\n"
+                        + "    at cnn.MaxPooling.windowMax(MaxPooling.java:88)   <- your code\n");
     }
 
     @Test
     @DisplayName("a step's first failure is printed in full, the others in one line")
     void laterFailuresBrief() {
-        assertThat(output).contains("FAILED Step 2 — Max pooling > small cases > pooling gives a wrong value\n"
-            + "  pool(map) of negative cells\n\n");
+        assertThat(output)
+                .contains("FAILED Step 2 — Max pooling > small cases > pooling gives a wrong value\n"
+                        + "  pool(map) of negative cells\n\n");
     }
 
     @Test
@@ -94,8 +107,10 @@ class StepSummaryListenerTest {
     @DisplayName("the table comes last and never says \"done\": a step whose public checks pass says just that")
     void tableLast() {
         assertThat(output.lastIndexOf("FAILED")).isLessThan(output.indexOf("Progress by step"));
-        assertThat(output).containsPattern("Relu +1 / 1 +public checks pass")
-            .containsPattern("MaxPooling +1 / 3 +in progress").doesNotContain("done");
+        assertThat(output)
+                .containsPattern("Relu +1 / 1 +public checks pass")
+                .containsPattern("MaxPooling +1 / 3 +in progress")
+                .doesNotContain("done");
         assertThat(output).contains("1 of 3 steps: public checks pass. The grade runs more hidden checks");
         List<String> lines = output.lines().toList();
         assertThat(lines.get(lines.size() - 1)).isEqualTo("  Next: mvn test -Dtest=ConvolutionTest   (that step only)");

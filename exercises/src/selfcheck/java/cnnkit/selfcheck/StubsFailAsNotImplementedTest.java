@@ -45,19 +45,22 @@ class StubsFailAsNotImplementedTest {
         PrintStream tableOut = new PrintStream(table, true, StandardCharsets.UTF_8);
         // No auto-registered listeners: the summary goes to our stream, not into this run's output.
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-            .enableTestExecutionListenerAutoRegistration(false).build());
-        launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("cnn"))
-                .filters(includeClassNamePatterns(".*Test"))
-                .build(),
-            new TestExecutionListener() {
-                @Override
-                public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                    if (test.isTest()) {
-                        RESULTS.put(test.getUniqueId(), result);
+                .enableTestExecutionListenerAutoRegistration(false)
+                .build());
+        launcher.execute(
+                LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectPackage("cnn"))
+                        .filters(includeClassNamePatterns(".*Test"))
+                        .build(),
+                new TestExecutionListener() {
+                    @Override
+                    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                        if (test.isTest()) {
+                            RESULTS.put(test.getUniqueId(), result);
+                        }
                     }
-                }
-            }, new StepSummaryListener(tableOut));
+                },
+                new StepSummaryListener(tableOut));
         summary = table.toString(StandardCharsets.UTF_8);
     }
 
@@ -83,6 +86,8 @@ class StubsFailAsNotImplementedTest {
             assertThat(summary).as(summary).containsPattern(" " + step + " +0 / +[1-9][0-9]* +not started");
         }
         assertThat(summary).contains("0 of " + rows.size() + " steps: public checks pass");
-        assertThat(summary).as("not-implemented failures are counted, not printed").doesNotContain("FAILED");
+        assertThat(summary)
+                .as("not-implemented failures are counted, not printed")
+                .doesNotContain("FAILED");
     }
 }

@@ -21,8 +21,7 @@ final class FailureText {
     /** At most this many of your code's frames per exception: the top of the stack is where it went wrong. */
     static final int MAX_FRAMES = 6;
 
-    private FailureText() {
-    }
+    private FailureText() {}
 
     /**
      * @param path    the check's display names from the step's test class down to the check
@@ -31,7 +30,8 @@ final class FailureText {
      * @return the text, each line ending in a line break
      */
     static String of(List<String> path, Throwable thrown, boolean brief) {
-        StringBuilder sb = new StringBuilder("FAILED ").append(String.join(" > ", path)).append('\n');
+        StringBuilder sb =
+                new StringBuilder("FAILED ").append(String.join(" > ", path)).append('\n');
         List<String> message = messageLines(thrown);
         if (brief) {
             return sb.append("  ").append(message.get(0)).append('\n').toString();
@@ -46,7 +46,10 @@ final class FailureText {
             }
             List<StackTraceElement> frames = studentFrames(crash);
             for (int i = 0; i < Math.min(frames.size(), MAX_FRAMES); i++) {
-                sb.append("    at ").append(frames.get(i)).append(i == 0 ? "   <- your code" : "").append('\n');
+                sb.append("    at ")
+                        .append(frames.get(i))
+                        .append(i == 0 ? "   <- your code" : "")
+                        .append('\n');
             }
             if (frames.isEmpty()) {
                 sb.append("    (no line of your code on the stack: the exception came from the JDK)\n");
@@ -57,8 +60,9 @@ final class FailureText {
 
     /** The message as the check wrote it; for an exception of your code, its class and message. */
     private static List<String> messageLines(Throwable thrown) {
-        String text = thrown instanceof AssertionError && thrown.getMessage() != null ? thrown.getMessage()
-            : thrown.toString();
+        String text = thrown instanceof AssertionError && thrown.getMessage() != null
+                ? thrown.getMessage()
+                : thrown.toString();
         List<String> lines = new ArrayList<>(text.lines().toList());
         return lines.isEmpty() ? List.of(thrown.getClass().getName()) : lines;
     }

@@ -51,7 +51,8 @@ public class StepSummaryListener implements TestExecutionListener {
             STEPS.put(step.className(), step.label());
         }
         for (Step step : Step.values()) {
-            step.backwardName().ifPresent(name -> STEPS.put(name, step.backwardLabel().orElseThrow()));
+            step.backwardName()
+                    .ifPresent(name -> STEPS.put(name, step.backwardLabel().orElseThrow()));
         }
     }
 
@@ -63,8 +64,7 @@ public class StepSummaryListener implements TestExecutionListener {
     }
 
     /** A failed check (or a failed container, e.g. a test class that cannot start) of a step. */
-    private record Failure(String step, List<String> path, Throwable thrown) {
-    }
+    private record Failure(String step, List<String> path, Throwable thrown) {}
 
     /** What a step's status says when every public check passes. */
     static final String PASS = "public checks pass";
@@ -97,8 +97,9 @@ public class StepSummaryListener implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         Optional<Throwable> thrown = result.getThrowable();
-        if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && thrown.isPresent()
-            && !isNotImplemented(thrown.get())) {
+        if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL
+                && thrown.isPresent()
+                && !isNotImplemented(thrown.get())) {
             stepOf(test).ifPresent(step -> failures.add(new Failure(step, path(test), thrown.get())));
         }
         if (!test.isTest()) {
@@ -109,7 +110,9 @@ public class StepSummaryListener implements TestExecutionListener {
             t.total++;
             if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
                 t.passed++;
-            } else if (result.getThrowable().map(StepSummaryListener::isNotImplemented).orElse(false)) {
+            } else if (result.getThrowable()
+                    .map(StepSummaryListener::isNotImplemented)
+                    .orElse(false)) {
                 t.notImplemented++;
             }
         });
@@ -132,8 +135,8 @@ public class StepSummaryListener implements TestExecutionListener {
             boolean first = true;
             for (Failure f : failures) {
                 if (f.step().equals(step)) {
-                    sb.append(first ? "\n" : "").append(FailureText.of(f.path(), f.thrown(),
-                        !first && tallies.size() > 1));
+                    sb.append(first ? "\n" : "")
+                            .append(FailureText.of(f.path(), f.thrown(), !first && tallies.size() > 1));
                     first = false;
                 }
             }
@@ -148,15 +151,30 @@ public class StepSummaryListener implements TestExecutionListener {
             }
             String status = status(t);
             passing += status.equals(PASS) ? 1 : 0;
-            sb.append(String.format(Locale.ROOT, "  %-10s %-22s %3d / %-3d %s%n", step.getValue(), step.getKey(),
-                t.passed, t.total, status));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  %-10s %-22s %3d / %-3d %s%n",
+                    step.getValue(),
+                    step.getKey(),
+                    t.passed,
+                    t.total,
+                    status));
         }
-        sb.append(String.format(Locale.ROOT, "  %d of %d steps: public checks pass. The grade runs more hidden checks "
-            + "of the same%n  contract per step (other sizes, strides, edge cases, every @throws rule).%n", passing,
-            tallies.size()));
-        STEPS.keySet().stream().filter(step -> tallies.containsKey(step) && !status(tallies.get(step)).equals(PASS))
-            .findFirst().ifPresent(step -> sb.append("  Next: ").append(testCommand()).append(" -Dtest=")
-                .append(step).append("Test   (that step only)\n"));
+        sb.append(String.format(
+                Locale.ROOT,
+                "  %d of %d steps: public checks pass. The grade runs more hidden checks "
+                        + "of the same%n  contract per step (other sizes, strides, edge cases, every @throws rule).%n",
+                passing,
+                tallies.size()));
+        STEPS.keySet().stream()
+                .filter(step ->
+                        tallies.containsKey(step) && !status(tallies.get(step)).equals(PASS))
+                .findFirst()
+                .ifPresent(step -> sb.append("  Next: ")
+                        .append(testCommand())
+                        .append(" -Dtest=")
+                        .append(step)
+                        .append("Test   (that step only)\n"));
         out.print(sb);
         out.flush();
     }
@@ -172,8 +190,9 @@ public class StepSummaryListener implements TestExecutionListener {
     /** @return the display names from the step's test class down to the test (the engine's name left out) */
     private List<String> path(TestIdentifier test) {
         List<String> names = new ArrayList<>();
-        for (TestIdentifier t = test; t != null && t.getSource().isPresent();
-             t = plan == null ? null : plan.getParent(t).orElse(null)) {
+        for (TestIdentifier t = test;
+                t != null && t.getSource().isPresent();
+                t = plan == null ? null : plan.getParent(t).orElse(null)) {
             names.add(0, t.getDisplayName());
         }
         return names;
@@ -190,7 +209,8 @@ public class StepSummaryListener implements TestExecutionListener {
     /** The stub's exception, possibly wrapped by an assertion library. */
     static boolean isNotImplemented(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof UnsupportedOperationException && String.valueOf(c.getMessage()).contains("not implemented")) {
+            if (c instanceof UnsupportedOperationException
+                    && String.valueOf(c.getMessage()).contains("not implemented")) {
                 return true;
             }
         }
@@ -211,6 +231,8 @@ public class StepSummaryListener implements TestExecutionListener {
         }
         String simple = className.substring(className.lastIndexOf('.') + 1);
         String topLevel = simple.contains("$") ? simple.substring(0, simple.indexOf('$')) : simple;
-        return STEPS.keySet().stream().filter(step -> topLevel.equals(step + "Test")).findFirst();
+        return STEPS.keySet().stream()
+                .filter(step -> topLevel.equals(step + "Test"))
+                .findFirst();
     }
 }

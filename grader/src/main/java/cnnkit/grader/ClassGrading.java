@@ -57,8 +57,14 @@ public final class ClassGrading {
      * @param presentation what the results.json files show
      * @param roster       who is who (for roster-gradebook.csv), or null
      */
-    public record Settings(Path out, Rubric rubric, Limits limits, int jobs, boolean fresh,
-                           ResultsJson.Presentation presentation, Roster roster) {
+    public record Settings(
+            Path out,
+            Rubric rubric,
+            Limits limits,
+            int jobs,
+            boolean fresh,
+            ResultsJson.Presentation presentation,
+            Roster roster) {
         /** @throws IllegalArgumentException if {@code jobs} is below 1 */
         public Settings {
             if (jobs < 1) {
@@ -78,8 +84,7 @@ public final class ClassGrading {
         List<Submission> in(Path work) throws IOException;
     }
 
-    private ClassGrading() {
-    }
+    private ClassGrading() {}
 
     /**
      * @param settings    how to grade
@@ -92,11 +97,11 @@ public final class ClassGrading {
      * @throws IOException              if the output folder cannot be written
      */
     public static int grade(Settings settings, Submissions submissions, List<String> skipped, PrintStream console)
-        throws IOException, InterruptedException {
+            throws IOException, InterruptedException {
         Path own = ownCodeSource();
         if (ChildClassPath.holdsStudentPackage(own)) {
             System.err.println("This grader build contains classes of package cnn (" + own
-                + "); rebuild it: student code must never meet exercise or solution classes.");
+                    + "); rebuild it: student code must never meet exercise or solution classes.");
             return 1;
         }
         // Students' sources are copied only under --out: a grader killed from outside (even SIGKILL) leaves nothing
@@ -125,13 +130,14 @@ public final class ClassGrading {
             List<Grade> all = output.merge(grades, settings.rubric());
             if (all.size() > grades.size()) {
                 console.println("Kept " + (all.size() - grades.size()) + " submission(s) graded earlier in "
-                    + settings.out() + " (scored with this rubric); --fresh starts the folder over.");
+                        + settings.out() + " (scored with this rubric); --fresh starts the folder over.");
             }
             output.classReports(all, settings.roster(), skipped, console);
             console.println(Summary.console(all, HintSource.catalogue()));
             console.println("Wrote " + settings.out().resolve(GradingOutput.GRADEBOOK) + ", "
-                + settings.out().resolve(GradingOutput.SUMMARY) + ", " + settings.out().resolve(ClassReport.FILE)
-                + " and a folder per submission.");
+                    + settings.out().resolve(GradingOutput.SUMMARY) + ", "
+                    + settings.out().resolve(ClassReport.FILE)
+                    + " and a folder per submission.");
             return 0;
         } finally {
             deleteQuietly(work);
@@ -152,13 +158,13 @@ public final class ClassGrading {
         GradingOutput output = new GradingOutput(settings.out(), HintSource.catalogue(), settings.presentation());
         if (output.stored().isEmpty()) {
             throw new IllegalArgumentException("--rescore: no graded submission (<id>/"
-                + cnnkit.grader.report.GradeStore.FILE + ") in " + settings.out());
+                    + cnnkit.grader.report.GradeStore.FILE + ") in " + settings.out());
         }
         validate(settings.rubric(), Grader.discoverChecks());
         List<Grade> all = output.merge(List.of(), settings.rubric());
         output.classReports(all, settings.roster(), List.of(), console);
-        console.println("Rescored " + all.size() + " submission(s) in " + settings.out() + " with "
-            + settings.rubric() + ".");
+        console.println(
+                "Rescored " + all.size() + " submission(s) in " + settings.out() + " with " + settings.rubric() + ".");
         console.println(Summary.console(all, HintSource.catalogue()));
     }
 
@@ -172,22 +178,25 @@ public final class ClassGrading {
         }
     }
 
-    private static List<Grade> gradeAll(Settings settings, List<Submission> submissions, GradingOutput output,
-                                        Path work, PrintStream console) throws IOException, InterruptedException {
-        Path archive = submissions.size() < ARCHIVE_FROM ? null
-            : WorkerArchive.create(Files.createDirectories(work.resolve("cds")), Grader.testedSteps()).orElse(null);
+    private static List<Grade> gradeAll(
+            Settings settings, List<Submission> submissions, GradingOutput output, Path work, PrintStream console)
+            throws IOException, InterruptedException {
+        Path archive = submissions.size() < ARCHIVE_FROM
+                ? null
+                : WorkerArchive.create(Files.createDirectories(work.resolve("cds")), Grader.testedSteps())
+                        .orElse(null);
         // One worker JVM per grading thread, reused for a few submissions (a fresh one after any incident).
         int jobs = Math.min(settings.jobs(), submissions.size());
-        try (ForkedRunner runner = new ForkedRunner(settings.limits(), archive,
-                Files.createDirectories(work.resolve("workers")), JOBS_PER_WORKER);
-             // One compiler JVM per grading thread too, time- and memory-limited: javac can be made to stall.
-             JavacProcess javac = new JavacProcess(settings.limits().compile(),
-                 Files.createDirectories(work.resolve("javac")))) {
+        try (ForkedRunner runner = new ForkedRunner(
+                        settings.limits(), archive, Files.createDirectories(work.resolve("workers")), JOBS_PER_WORKER);
+                // One compiler JVM per grading thread too, time- and memory-limited: javac can be made to stall.
+                JavacProcess javac =
+                        new JavacProcess(settings.limits().compile(), Files.createDirectories(work.resolve("javac")))) {
             Grader grader = new Grader(settings.rubric(), javac, runner, work);
             validate(settings.rubric(), grader.knownChecks());
             if (settings.fresh()) {
                 console.println("--fresh: removed " + new GradingOutput(settings.out(), null, null).clear()
-                    + " submission folder(s) of earlier runs from " + settings.out());
+                        + " submission folder(s) of earlier runs from " + settings.out());
             }
             Files.createDirectories(settings.out());
             Progress progress = new Progress(console, System.console() != null, submissions.size());
@@ -209,8 +218,9 @@ public final class ClassGrading {
                 }
                 grades.sort(Comparator.comparing(Grade::id));
                 double seconds = (System.nanoTime() - start) / 1e9;
-                console.printf("Graded %d submission(s) in %.1f s (%.2f s per submission, %d in parallel)%n",
-                    grades.size(), seconds, seconds / grades.size(), jobs);
+                console.printf(
+                        "Graded %d submission(s) in %.1f s (%.2f s per submission, %d in parallel)%n",
+                        grades.size(), seconds, seconds / grades.size(), jobs);
                 return grades;
             } finally {
                 pool.shutdownNow();
@@ -223,8 +233,8 @@ public final class ClassGrading {
         try {
             output.submission(g);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            System.err.println("The reports of " + g.id() + " could not be written (" + e.getClass().getSimpleName()
-                + "); its gradebook row is kept.");
+            System.err.println("The reports of " + g.id() + " could not be written ("
+                    + e.getClass().getSimpleName() + "); its gradebook row is kept.");
         }
     }
 
@@ -233,8 +243,10 @@ public final class ClassGrading {
         try {
             return f.get();
         } catch (ExecutionException e) {
-            return grader.failed(s, "the grader failed on this submission ("
-                + e.getCause().getClass().getSimpleName() + ")");
+            return grader.failed(
+                    s,
+                    "the grader failed on this submission ("
+                            + e.getCause().getClass().getSimpleName() + ")");
         }
     }
 
@@ -270,7 +282,11 @@ public final class ClassGrading {
 
     private static Path ownCodeSource() {
         try {
-            return Path.of(ClassGrading.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(ClassGrading.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

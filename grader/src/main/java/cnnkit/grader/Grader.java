@@ -1,32 +1,31 @@
 package cnnkit.grader;
 
-import cnnkit.grader.run.HiddenTests;
-import cnnkit.grader.common.Trees;
-import cnnkit.lecture.Step;
 import cnnkit.grader.collect.Collector;
 import cnnkit.grader.collect.RejectedSubmission;
 import cnnkit.grader.collect.SourceDigest;
 import cnnkit.grader.collect.Sources;
 import cnnkit.grader.collect.Submission;
+import cnnkit.grader.common.Trees;
 import cnnkit.grader.compile.Compilation;
 import cnnkit.grader.compile.Javac;
-
 import cnnkit.grader.compile.StepCompiler;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.ForkedRunner;
 import cnnkit.grader.run.HiddenTestRunner;
+import cnnkit.grader.run.HiddenTests;
 import cnnkit.grader.run.StudentClassLoader;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.GradeStatus;
 import cnnkit.grader.score.Rubric;
 import cnnkit.grader.score.Scorer;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +38,9 @@ import java.util.Set;
 public final class Grader {
     /** {@code -Dcnnkit.timing=true} prints each submission's time per phase (for the benchmark). */
     private static final boolean TIMING = Boolean.getBoolean("cnnkit.timing");
+
     private static final String NOTHING_COMPILED = "No step of yours could be graded: each step file was missing, "
-        + "did not compile or lacked the exercise's methods (see below).";
+            + "did not compile or lacked the exercise's methods (see below).";
 
     private final Rubric rubric;
     private final Javac javac;
@@ -84,8 +84,13 @@ public final class Grader {
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             // The details (with the grader's own paths) are for the instructor, not for the student's report.
             System.err.println("grading " + submission.id() + " failed: " + e);
-            return without(submission, GradeStatus.ERROR, "the grader failed on this submission ("
-                + e.getClass().getSimpleName() + "); your instructor has the details", List.of(), start);
+            return without(
+                    submission,
+                    GradeStatus.ERROR,
+                    "the grader failed on this submission (" + e.getClass().getSimpleName()
+                            + "); your instructor has the details",
+                    List.of(),
+                    start);
         } finally {
             try {
                 Trees.delete(work);
@@ -98,8 +103,12 @@ public final class Grader {
     private Grade grade(Submission submission, Path work, long start) throws IOException, RejectedSubmission {
         Sources sources = Collector.collect(submission, work);
         if (sources.isEmpty()) {
-            return without(submission, GradeStatus.NO_SOURCES, "No Java file with `package cnn;` was found.",
-                sources.ignored(), start);
+            return without(
+                    submission,
+                    GradeStatus.NO_SOURCES,
+                    "No Java file with `package cnn;` was found.",
+                    sources.ignored(),
+                    start);
         }
         long collected = System.nanoTime();
         Compilation compilation = StepCompiler.compile(sources, work, javac);
@@ -117,14 +126,26 @@ public final class Grader {
             notes.addAll(outcome.incidents());
         }
         if (TIMING) {
-            System.err.printf("%s: collect %.2f s, compile %.2f s, run %.2f s%n", submission.id(),
-                (collected - start) / 1e9, (compiled - collected) / 1e9, (System.nanoTime() - compiled) / 1e9);
+            System.err.printf(
+                    "%s: collect %.2f s, compile %.2f s, run %.2f s%n",
+                    submission.id(),
+                    (collected - start) / 1e9,
+                    (compiled - collected) / 1e9,
+                    (System.nanoTime() - compiled) / 1e9);
         }
         Scorer.Scored scored = Scorer.score(rubric, results, compilation.stubbed(), knownChecks());
         boolean nothingCompiled = compilation.studentSteps().isEmpty();
-        return new Grade(submission.id(), nothingCompiled ? GradeStatus.COMPILE_ERROR : GradeStatus.GRADED,
-            nothingCompiled ? NOTHING_COMPILED : "", scored.steps(),
-            scored.checks(), sources.ignored(), notes, output, seconds(start), SourceDigest.of(sources));
+        return new Grade(
+                submission.id(),
+                nothingCompiled ? GradeStatus.COMPILE_ERROR : GradeStatus.GRADED,
+                nothingCompiled ? NOTHING_COMPILED : "",
+                scored.steps(),
+                scored.checks(),
+                sources.ignored(),
+                notes,
+                output,
+                seconds(start),
+                SourceDigest.of(sources));
     }
 
     /**
@@ -136,16 +157,24 @@ public final class Grader {
         return without(submission, GradeStatus.ERROR, reason, List.of(), System.nanoTime());
     }
 
-    private Grade without(Submission submission, GradeStatus status, String reason, List<String> ignored,
+    private Grade without(Submission submission, GradeStatus status, String reason, List<String> ignored, long start) {
 
-                          long start) {
         Map<Step, List<String>> none = new EnumMap<>(Step.class);
         for (Step step : Step.values()) {
             none.put(step, List.of(reason));
         }
         Scorer.Scored scored = Scorer.score(rubric, List.of(), none, knownChecks());
-        return new Grade(submission.id(), status, reason, scored.steps(), scored.checks(), ignored, List.of(), "",
-            seconds(start), "");
+        return new Grade(
+                submission.id(),
+                status,
+                reason,
+                scored.steps(),
+                scored.checks(),
+                ignored,
+                List.of(),
+                "",
+                seconds(start),
+                "");
     }
 
     /**

@@ -99,7 +99,7 @@ final class GradingOutput {
         if (roster == null) {
             if (Files.deleteIfExists(rosterBook)) {
                 console.println("Removed " + rosterBook + " of an earlier run (it would be stale); pass --roster "
-                    + "to write it again.");
+                        + "to write it again.");
             }
             return;
         }

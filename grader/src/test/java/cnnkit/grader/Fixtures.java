@@ -14,8 +14,7 @@ public final class Fixtures {
     public static final Path SOLUTIONS = cnnkit.grader.testing.Submissions.SOLUTIONS;
     public static final Path STUBS = cnnkit.grader.testing.Submissions.STUBS;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** Copies every {@code .java} file of {@code from} into {@code to} (created). @return {@code to} */
     public static Path copy(Path from, Path to) throws IOException {
@@ -34,16 +33,19 @@ public final class Fixtures {
         if (!text.contains(from)) {
             throw new IllegalArgumentException(file + " does not contain " + from);
         }
-        Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from),
-            java.util.regex.Matcher.quoteReplacement(to)));
+        Files.writeString(
+                file,
+                text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
     }
 
     /** Zips a folder's files under {@code top/}, plus a {@code __MACOSX} entry as macOS adds. */
     public static Path zip(Path folder, Path zip, String top) throws IOException {
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out);
-             Stream<Path> files = Files.walk(folder)) {
+        try (OutputStream out = Files.newOutputStream(zip);
+                ZipOutputStream z = new ZipOutputStream(out);
+                Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                z.putNextEntry(new ZipEntry(top + "/" + folder.relativize(f).toString().replace('\\', '/')));
+                z.putNextEntry(
+                        new ZipEntry(top + "/" + folder.relativize(f).toString().replace('\\', '/')));
                 Files.copy(f, z);
                 z.closeEntry();
             }

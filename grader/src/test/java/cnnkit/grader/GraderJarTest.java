@@ -29,8 +29,8 @@ class GraderJarTest {
     /** The size the jar must stay under: test-only libraries (AssertJ, Byte Buddy) once made it 16.3 MB. */
     private static final long MAX_BYTES = 8_000_000;
     /** Libraries that only the kit's own tests use: none may ship. */
-    private static final List<String> TEST_ONLY = List.of("org/assertj/", "net/bytebuddy/", "org/openqa/",
-        "com/networknt/", "org/mockito/");
+    private static final List<String> TEST_ONLY =
+            List.of("org/assertj/", "net/bytebuddy/", "org/openqa/", "com/networknt/", "org/mockito/");
 
     private static Path jarPath;
     private static List<String> entries;
@@ -72,7 +72,9 @@ class GraderJarTest {
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output()).contains("grade", "handout", "gradescope", "export");
         assertThat(grade.exit()).as(grade.output()).isZero();
-        assertThat(grade.output()).contains("Time limits").contains(Limits.DEFAULT.describe().lines().toList());
+        assertThat(grade.output())
+                .contains("Time limits")
+                .contains(Limits.DEFAULT.describe().lines().toList());
     }
 
     @Test
@@ -85,8 +87,15 @@ class GraderJarTest {
             }
         }
 
-        Run run = java(temp, "grade", "--class", temp.resolve("class").toString(), "--out",
-            temp.resolve("out").toString(), "--jobs", "1");
+        Run run = java(
+                temp,
+                "grade",
+                "--class",
+                temp.resolve("class").toString(),
+                "--out",
+                temp.resolve("out").toString(),
+                "--jobs",
+                "1");
 
         assertThat(run.exit()).as(run.output()).isZero();
         List<String> gradebook = Files.readAllLines(temp.resolve("out").resolve("gradebook.csv"));
@@ -94,16 +103,21 @@ class GraderJarTest {
         assertThat(gradebook.get(1)).startsWith("alice,graded,100,100,");
     }
 
-    private record Run(int exit, String output) {
-    }
+    private record Run(int exit, String output) {}
 
     private static Run java(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-            .toString(), "-Djava.io.tmpdir=" + dir, "-jar", jarPath.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + dir,
+                "-jar",
+                jarPath.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Path log = dir.resolve("output.txt");
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-            .redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
             throw new AssertionError("java -jar cnn-grader.jar " + String.join(" ", args) + " took over 120 s");

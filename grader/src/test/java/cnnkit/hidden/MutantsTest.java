@@ -2,12 +2,12 @@ package cnnkit.hidden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.score.Rubric;
 import cnnkit.grader.testing.Mutant;
 import cnnkit.grader.testing.Submissions;
 import cnnkit.hidden.support.Misconceptions;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,7 +43,8 @@ class MutantsTest {
         for (Step step : Step.values()) {
             assertThat(earned.get(step)).as(step.className()).isEqualTo(RUBRIC.stepTotal(step));
         }
-        assertThat(earned.values().stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(100.0);
+        assertThat(earned.values().stream().mapToDouble(Double::doubleValue).sum())
+                .isEqualTo(100.0);
     }
 
     @Test
@@ -56,8 +57,9 @@ class MutantsTest {
     @Test
     @DisplayName("a correct submission written differently from the solutions scores 100")
     void alternativeCorrectSubmissionScoresFull() {
-        Path classes = Submissions.compileFolder(Path.of("src/test/resources/submissions/correct-alternative"),
-            Submissions.freshFolder("correct-alternative"));
+        Path classes = Submissions.compileFolder(
+                Path.of("src/test/resources/submissions/correct-alternative"),
+                Submissions.freshFolder("correct-alternative"));
         List<CheckResult> results = Submissions.runHidden(classes);
         assertThat(results).as(failures(results)).allMatch(CheckResult::passed);
     }
@@ -66,7 +68,10 @@ class MutantsTest {
     @DisplayName("every catalogue entry has a mutant and every mutant is a catalogue entry of its step")
     void everyMisconceptionHasAMutant() {
         Misconceptions catalogue = Misconceptions.load();
-        List<String> ids = catalogue.all().stream().map(Misconceptions.Misconception::id).sorted().toList();
+        List<String> ids = catalogue.all().stream()
+                .map(Misconceptions.Misconception::id)
+                .sorted()
+                .toList();
         assertThat(Mutant.ids()).isEqualTo(ids);
         for (Misconceptions.Misconception m : catalogue.all()) {
             assertThat(Mutant.load(m.id()).step().className()).as(m.id()).isEqualTo(m.step());
@@ -93,13 +98,15 @@ class MutantsTest {
 
         for (Step other : Step.values()) {
             if (other != step) {
-                assertThat(earned.get(other)).as("points in %s (not the mutant's step)", other)
-                    .isEqualTo(RUBRIC.stepTotal(other));
+                assertThat(earned.get(other))
+                        .as("points in %s (not the mutant's step)", other)
+                        .isEqualTo(RUBRIC.stepTotal(other));
             }
         }
         assertThat(earned.get(step)).as("points in the mutant's step %s", step).isLessThan(RUBRIC.stepTotal(step));
-        assertThat(results).as("failed checks naming %s: %s", id, failures(results))
-            .anyMatch(r -> !r.passed() && r.misconception().equals(id));
+        assertThat(results)
+                .as("failed checks naming %s: %s", id, failures(results))
+                .anyMatch(r -> !r.passed() && r.misconception().equals(id));
     }
 
     /**
@@ -140,8 +147,14 @@ class MutantsTest {
         StringBuilder s = new StringBuilder();
         for (CheckResult r : results) {
             if (!r.passed()) {
-                s.append("\n  ").append(r.checkId()).append(' ').append(r.status()).append(" [")
-                    .append(r.misconception()).append("] ").append(r.message());
+                s.append("\n  ")
+                        .append(r.checkId())
+                        .append(' ')
+                        .append(r.status())
+                        .append(" [")
+                        .append(r.misconception())
+                        .append("] ")
+                        .append(r.message());
             }
         }
         return s.toString();

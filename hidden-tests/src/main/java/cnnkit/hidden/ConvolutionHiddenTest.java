@@ -23,30 +23,32 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Step 1 — Convolution")
 class ConvolutionHiddenTest {
     private static final double[][] IMAGE_6X5 = {
-        {1, 0, 2, -1, 3}, {0, 4, 1, 2, -2}, {3, -1, 0, 1, 1}, {2, 2, -3, 0, 1}, {-1, 1, 2, 3, 0}, {0, 3, 1, -2, 2}};
+        {1, 0, 2, -1, 3}, {0, 4, 1, 2, -2}, {3, -1, 0, 1, 1}, {2, 2, -3, 0, 1}, {-1, 1, 2, 3, 0}, {0, 3, 1, -2, 2}
+    };
     private static final double[][] DETECTOR_3X2 = {{1, -1}, {2, 0}, {0, 3}};
     private static final double[][] DETECTOR_3X3 = {{0, 1, 2}, {-1, 0, 1}, {3, 0, -2}};
 
     /** Checks the 4-argument convolution on one image against the oracle and the catalogue's wrong oracles. */
     private static void expectConvolution(double[][] image, double[][] k, int stride, int padding) {
         Expect.given("image", image, "featureDetector", k, "stride", stride, "padding", padding)
-            .expecting(Oracle.convolve(image, k, stride, padding), WrongOracles.convolve(image, k, stride, padding))
-            .check(() -> Convolution.convolve(image, k, stride, padding));
+                .expecting(Oracle.convolve(image, k, stride, padding), WrongOracles.convolve(image, k, stride, padding))
+                .check(() -> Convolution.convolve(image, k, stride, padding));
     }
 
     /** Checks the 2-argument convolution (stride 1, no padding) against the oracle and the wrong oracles. */
     private static void expectConvolution(double[][] image, String detectorLabel, double[][] k) {
         Expect.given("image", image, detectorLabel, k)
-            .expecting(Oracle.convolve(image, k, 1, 0), WrongOracles.convolve(image, k, 1, 0))
-            .check(() -> Convolution.convolve(image, k));
+                .expecting(Oracle.convolve(image, k, 1, 0), WrongOracles.convolve(image, k, 1, 0))
+                .check(() -> Convolution.convolve(image, k));
     }
 
-    private static void expectLayer(double[][][] input, double[][][][] filters, double[] bias, int stride,
-                                    int padding) {
+    private static void expectLayer(
+            double[][][] input, double[][][][] filters, double[] bias, int stride, int padding) {
         Expect.given("input", input, "filters", filters, "bias", bias, "stride", stride, "padding", padding)
-            .expecting(Oracle.convolve(input, filters, bias, stride, padding),
-                WrongOracles.convolve(input, filters, bias, stride, padding))
-            .check(() -> Convolution.convolve(input, filters, bias, stride, padding));
+                .expecting(
+                        Oracle.convolve(input, filters, bias, stride, padding),
+                        WrongOracles.convolve(input, filters, bias, stride, padding))
+                .check(() -> Convolution.convolve(input, filters, bias, stride, padding));
     }
 
     @Test
@@ -55,8 +57,8 @@ class ConvolutionHiddenTest {
         double[][] image = LectureData.image();
         double[][] k = LectureData.featureDetector();
         Expect.given("image", image, "featureDetector", k)
-            .expecting(LectureData.featureMap(), WrongOracles.convolve(image, k, 1, 0))
-            .check(() -> Convolution.convolve(image, k));
+                .expecting(LectureData.featureMap(), WrongOracles.convolve(image, k, 1, 0))
+                .check(() -> Convolution.convolve(image, k));
     }
 
     @Test
@@ -130,12 +132,15 @@ class ConvolutionHiddenTest {
     @Test
     @DisplayName("a layer: 2 input channels, 3 filters with a bias each, padding 1")
     void layerWithBias() {
-        double[][][] input = {{{1, 0, 2, 1}, {0, 1, -1, 2}, {3, 1, 0, 0}, {1, -2, 1, 1}},
-            {{0, 2, 1, 0}, {1, 1, 0, -1}, {2, 0, 1, 3}, {0, 1, 2, 1}}};
+        double[][][] input = {
+            {{1, 0, 2, 1}, {0, 1, -1, 2}, {3, 1, 0, 0}, {1, -2, 1, 1}},
+            {{0, 2, 1, 0}, {1, 1, 0, -1}, {2, 0, 1, 3}, {0, 1, 2, 1}}
+        };
         double[][][][] filters = {
             {{{1, 0, -1}, {0, 1, 0}, {2, 0, 1}}, {{0, 1, 0}, {1, -1, 1}, {0, 1, 0}}},
             {{{0, 0, 1}, {1, 0, 0}, {0, 1, 1}}, {{1, 1, 1}, {0, 0, 0}, {-1, -1, -1}}},
-            {{{2, 0, 0}, {0, 0, 0}, {0, 0, -2}}, {{0, 0, 0}, {0, 3, 0}, {0, 0, 0}}}};
+            {{{2, 0, 0}, {0, 0, 0}, {0, 0, -2}}, {{0, 0, 0}, {0, 3, 0}, {0, 0, 0}}}
+        };
         expectLayer(input, filters, new double[] {0.5, -1, 2}, 1, 1);
     }
 
@@ -145,7 +150,8 @@ class ConvolutionHiddenTest {
         double[][][] input5x5 = {crop(IMAGE_6X5), crop(Oracle.relu(IMAGE_6X5)), LectureData.featureMap()};
         double[][][][] filters = {
             {{{1, 0, 2}, {0, -1, 1}}, {{0, 1, 0}, {1, 0, 1}}, {{2, 0, 0}, {0, 0, -1}}},
-            {{{0, 0, 1}, {1, 1, 0}}, {{-1, 0, 1}, {0, 2, 0}}, {{1, 1, 1}, {1, 1, 1}}}};
+            {{{0, 0, 1}, {1, 1, 0}}, {{-1, 0, 1}, {0, 2, 0}}, {{1, 1, 1}, {1, 1, 1}}}
+        };
         expectLayer(input5x5, filters, new double[] {-0.25, 1.5}, 2, 0);
     }
 
@@ -156,20 +162,22 @@ class ConvolutionHiddenTest {
 
     @HiddenProperty
     @Label("on random images, detectors, strides and paddings: the detector slid over the zero-padded image")
-    void convolutionSlidesTheDetectorOverThePaddedImage(@ForAll("images") double[][] image,
-                                                         @ForAll("detectors") double[][] k,
-                                                         @ForAll @IntRange(min = 1, max = 3) int stride,
-                                                         @ForAll @IntRange(min = 0, max = 2) int padding) {
+    void convolutionSlidesTheDetectorOverThePaddedImage(
+            @ForAll("images") double[][] image,
+            @ForAll("detectors") double[][] k,
+            @ForAll @IntRange(min = 1, max = 3) int stride,
+            @ForAll @IntRange(min = 0, max = 2) int padding) {
         Assume.that(k.length <= image.length + 2 * padding && k[0].length <= image[0].length + 2 * padding);
         expectConvolution(image, k, stride, padding);
     }
 
     @HiddenProperty
     @Label("a detector that is 0 except for a single 1 copies a window of the image, unflipped")
-    void aSingleOneDetectorCopiesTheImageUnflipped(@ForAll("images") double[][] image,
-                                                   @ForAll @IntRange(min = 1, max = 3) int kh,
-                                                   @ForAll @IntRange(min = 1, max = 3) int kw,
-                                                   @ForAll @IntRange(min = 0, max = 8) int where) {
+    void aSingleOneDetectorCopiesTheImageUnflipped(
+            @ForAll("images") double[][] image,
+            @ForAll @IntRange(min = 1, max = 3) int kh,
+            @ForAll @IntRange(min = 1, max = 3) int kw,
+            @ForAll @IntRange(min = 0, max = 8) int where) {
         Assume.that(kh <= image.length && kw <= image[0].length);
         double[][] k = new double[kh][kw];
         k[(where / kw) % kh][where % kw] = 1;
@@ -178,13 +186,14 @@ class ConvolutionHiddenTest {
 
     @HiddenProperty
     @Label("a layer's output is, per filter, the sum of its channels' convolutions plus the filter's bias")
-    void aLayerSumsItsChannelsAndAddsTheBias(@ForAll("stacks") double[][][] input,
-                                             @ForAll @IntRange(min = 1, max = 3) int filterCount,
-                                             @ForAll @IntRange(min = 1, max = 2) int stride,
-                                             @ForAll @IntRange(min = 0, max = 1) int padding,
-                                             @ForAll("detectors") double[][] shape) {
-        Assume.that(shape.length <= input[0].length + 2 * padding
-            && shape[0].length <= input[0][0].length + 2 * padding);
+    void aLayerSumsItsChannelsAndAddsTheBias(
+            @ForAll("stacks") double[][][] input,
+            @ForAll @IntRange(min = 1, max = 3) int filterCount,
+            @ForAll @IntRange(min = 1, max = 2) int stride,
+            @ForAll @IntRange(min = 0, max = 1) int padding,
+            @ForAll("detectors") double[][] shape) {
+        Assume.that(
+                shape.length <= input[0].length + 2 * padding && shape[0].length <= input[0][0].length + 2 * padding);
         double[][][][] filters = new double[filterCount][input.length][][];
         double[] bias = new double[filterCount];
         for (int f = 0; f < filterCount; f++) {
@@ -200,36 +209,41 @@ class ConvolutionHiddenTest {
     @DisplayName("null arguments are rejected with IllegalArgumentException")
     void rejectsNull() {
         double[][] k = {{1}};
-        Expect.given("image", null, "featureDetector", k).rejects("the image is null",
-            () -> Convolution.convolve(null, k));
-        Expect.given("image", k, "featureDetector", null).rejects("the feature detector is null",
-            () -> Convolution.convolve(k, null));
-        Expect.given("image", null, "featureDetector", k, "stride", 1, "padding", 0).rejects("the image is null",
-            () -> Convolution.convolve(null, k, 1, 0));
+        Expect.given("image", null, "featureDetector", k)
+                .rejects("the image is null", () -> Convolution.convolve(null, k));
+        Expect.given("image", k, "featureDetector", null)
+                .rejects("the feature detector is null", () -> Convolution.convolve(k, null));
+        Expect.given("image", null, "featureDetector", k, "stride", 1, "padding", 0)
+                .rejects("the image is null", () -> Convolution.convolve(null, k, 1, 0));
         double[][][] input = {{{1}}};
-        Expect.given("input", input, "filters", null, "bias", new double[] {0}).rejects("the filters are null",
-            () -> Convolution.convolve(input, null, new double[] {0}, 1, 0));
+        Expect.given("input", input, "filters", null, "bias", new double[] {0})
+                .rejects("the filters are null", () -> Convolution.convolve(input, null, new double[] {0}, 1, 0));
         Expect.given("input", input, "filters", new double[][][][] {{{{1}}}}, "bias", null)
-            .rejects("the bias is null", () -> Convolution.convolve(input, new double[][][][] {{{{1}}}}, null, 1, 0));
+                .rejects(
+                        "the bias is null",
+                        () -> Convolution.convolve(input, new double[][][][] {{{{1}}}}, null, 1, 0));
     }
 
     @Test
     @DisplayName("empty images and detectors are rejected with IllegalArgumentException")
     void rejectsEmpty() {
         double[][] k = {{1}};
-        Expect.given("image", new double[0][], "featureDetector", k).rejects("the image has no rows",
-            () -> Convolution.convolve(new double[0][], k));
-        Expect.given("image", new double[3][0], "featureDetector", k).rejects("the image has no columns",
-            () -> Convolution.convolve(new double[3][0], k));
-        Expect.given("image", k, "featureDetector", new double[0][]).rejects("the detector has no rows",
-            () -> Convolution.convolve(k, new double[0][]));
+        Expect.given("image", new double[0][], "featureDetector", k)
+                .rejects("the image has no rows", () -> Convolution.convolve(new double[0][], k));
+        Expect.given("image", new double[3][0], "featureDetector", k)
+                .rejects("the image has no columns", () -> Convolution.convolve(new double[3][0], k));
+        Expect.given("image", k, "featureDetector", new double[0][])
+                .rejects("the detector has no rows", () -> Convolution.convolve(k, new double[0][]));
         Expect.given("input", new double[0][][], "filters", new double[][][][] {{{{1}}}}, "bias", new double[] {0})
-            .rejects("the input has no channels",
-                () -> Convolution.convolve(new double[0][][], new double[][][][] {{{{1}}}}, new double[] {0}, 1, 0));
+                .rejects(
+                        "the input has no channels",
+                        () -> Convolution.convolve(
+                                new double[0][][], new double[][][][] {{{{1}}}}, new double[] {0}, 1, 0));
         double[][][] input = {{{1, 2}, {3, 4}}};
         Expect.given("input", input, "filters", new double[0][][][], "bias", new double[] {0})
-            .rejects("there are no filters",
-                () -> Convolution.convolve(input, new double[0][][][], new double[] {0}, 1, 0));
+                .rejects(
+                        "there are no filters",
+                        () -> Convolution.convolve(input, new double[0][][][], new double[] {0}, 1, 0));
     }
 
     @Test
@@ -237,10 +251,10 @@ class ConvolutionHiddenTest {
     void rejectsRagged() {
         double[][] ragged = {{1, 2, 3}, {4, 5}, {6, 7, 8}};
         double[][] k = {{1}};
-        Expect.given("image", ragged, "featureDetector", k).rejects("the image is ragged",
-            () -> Convolution.convolve(ragged, k));
-        Expect.given("image", LectureData.image(), "featureDetector", ragged).rejects("the detector is ragged",
-            () -> Convolution.convolve(LectureData.image(), ragged));
+        Expect.given("image", ragged, "featureDetector", k)
+                .rejects("the image is ragged", () -> Convolution.convolve(ragged, k));
+        Expect.given("image", LectureData.image(), "featureDetector", ragged)
+                .rejects("the detector is ragged", () -> Convolution.convolve(LectureData.image(), ragged));
     }
 
     @Test
@@ -248,10 +262,10 @@ class ConvolutionHiddenTest {
     void rejectsStrideBelowOne() {
         double[][] image = LectureData.image();
         double[][] k = LectureData.featureDetector();
-        Expect.given("image", image, "featureDetector", k, "stride", 0, "padding", 0).rejects("the stride is 0",
-            () -> Convolution.convolve(image, k, 0, 0));
-        Expect.given("image", image, "featureDetector", k, "stride", -1, "padding", 0).rejects("the stride is -1",
-            () -> Convolution.convolve(image, k, -1, 0));
+        Expect.given("image", image, "featureDetector", k, "stride", 0, "padding", 0)
+                .rejects("the stride is 0", () -> Convolution.convolve(image, k, 0, 0));
+        Expect.given("image", image, "featureDetector", k, "stride", -1, "padding", 0)
+                .rejects("the stride is -1", () -> Convolution.convolve(image, k, -1, 0));
     }
 
     @Test
@@ -259,8 +273,8 @@ class ConvolutionHiddenTest {
     void rejectsNegativePadding() {
         double[][] image = LectureData.image();
         double[][] k = LectureData.featureDetector();
-        Expect.given("image", image, "featureDetector", k, "stride", 1, "padding", -1).rejects("the padding is -1",
-            () -> Convolution.convolve(image, k, 1, -1));
+        Expect.given("image", image, "featureDetector", k, "stride", 1, "padding", -1)
+                .rejects("the padding is -1", () -> Convolution.convolve(image, k, 1, -1));
     }
 
     @Test
@@ -268,12 +282,14 @@ class ConvolutionHiddenTest {
     void rejectsDetectorLargerThanImage() {
         double[][] image = {{1, 2}, {3, 4}};
         Expect.given("image", image, "featureDetector", DETECTOR_3X3)
-            .rejects("the 3x3 detector is larger than the 2x2 image",
-            () -> Convolution.convolve(image, DETECTOR_3X3));
+                .rejects(
+                        "the 3x3 detector is larger than the 2x2 image",
+                        () -> Convolution.convolve(image, DETECTOR_3X3));
         double[][] tall = {{1}, {2}, {3}, {4}, {5}};
         Expect.given("image", image, "featureDetector", tall, "stride", 1, "padding", 1)
-            .rejects("the 5x1 detector is taller than the padded 4x4 image",
-                () -> Convolution.convolve(image, tall, 1, 1));
+                .rejects(
+                        "the 5x1 detector is taller than the padded 4x4 image",
+                        () -> Convolution.convolve(image, tall, 1, 1));
     }
 
     @Test
@@ -283,19 +299,23 @@ class ConvolutionHiddenTest {
         double[][][][] oneChannel = {{{{1}}}};
         double[][][][] twoChannels = {{{{1}}, {{2}}}};
         Expect.given("input", input, "filters", oneChannel, "bias", new double[] {0})
-            .rejects("the filter has 1 channel but the input has 2",
-                () -> Convolution.convolve(input, oneChannel, new double[] {0}, 1, 0));
+                .rejects(
+                        "the filter has 1 channel but the input has 2",
+                        () -> Convolution.convolve(input, oneChannel, new double[] {0}, 1, 0));
         Expect.given("input", input, "filters", twoChannels, "bias", new double[] {0, 1})
-            .rejects("there are 2 biases for 1 filter",
-                () -> Convolution.convolve(input, twoChannels, new double[] {0, 1}, 1, 0));
+                .rejects(
+                        "there are 2 biases for 1 filter",
+                        () -> Convolution.convolve(input, twoChannels, new double[] {0, 1}, 1, 0));
         double[][][][] mixedKernels = {{{{1, 2}, {3, 4}}, {{1}}}};
         Expect.given("input", input, "filters", mixedKernels, "bias", new double[] {0})
-            .rejects("the filter's kernels have different shapes (2x2 and 1x1)",
-                () -> Convolution.convolve(input, mixedKernels, new double[] {0}, 1, 0));
+                .rejects(
+                        "the filter's kernels have different shapes (2x2 and 1x1)",
+                        () -> Convolution.convolve(input, mixedKernels, new double[] {0}, 1, 0));
         double[][][] mixed = {{{1, 2}, {3, 4}}, {{5, 6, 7}, {8, 9, 10}}};
         Expect.given("input", mixed, "filters", twoChannels, "bias", new double[] {0})
-            .rejects("the channels have different shapes (2x2 and 2x3)",
-                () -> Convolution.convolve(mixed, twoChannels, new double[] {0}, 1, 0));
+                .rejects(
+                        "the channels have different shapes (2x2 and 2x3)",
+                        () -> Convolution.convolve(mixed, twoChannels, new double[] {0}, 1, 0));
     }
 
     @Test
@@ -306,12 +326,13 @@ class ConvolutionHiddenTest {
         double[][][][] large = {{DETECTOR_3X3}};
         double[] bias = {0};
         Expect.given("input", input, "filters", filters, "bias", bias, "stride", 0, "padding", 0)
-            .rejects("the stride is 0", () -> Convolution.convolve(input, filters, bias, 0, 0));
+                .rejects("the stride is 0", () -> Convolution.convolve(input, filters, bias, 0, 0));
         Expect.given("input", input, "filters", filters, "bias", bias, "stride", 1, "padding", -1)
-            .rejects("the padding is -1", () -> Convolution.convolve(input, filters, bias, 1, -1));
+                .rejects("the padding is -1", () -> Convolution.convolve(input, filters, bias, 1, -1));
         Expect.given("input", input, "filters", large, "bias", bias, "stride", 1, "padding", 0)
-            .rejects("the 3x3 kernels are larger than the 2x2 input",
-                () -> Convolution.convolve(input, large, bias, 1, 0));
+                .rejects(
+                        "the 3x3 kernels are larger than the 2x2 input",
+                        () -> Convolution.convolve(input, large, bias, 1, 0));
     }
 
     @Test
@@ -320,12 +341,12 @@ class ConvolutionHiddenTest {
         double[][] image = LectureData.image();
         double[][] k = LectureData.featureDetector();
         Expect.given("image", image, "featureDetector", k, "stride", 2, "padding", 1)
-            .leavesInputsUnchanged(null, () -> Convolution.convolve(image, k, 2, 1));
+                .leavesInputsUnchanged(null, () -> Convolution.convolve(image, k, 2, 1));
         double[][][] input = {image};
         double[][][][] filters = {{k}};
         double[] bias = {1};
         Expect.given("input", input, "filters", filters, "bias", bias)
-            .leavesInputsUnchanged(null, () -> Convolution.convolve(input, filters, bias, 1, 1));
+                .leavesInputsUnchanged(null, () -> Convolution.convolve(input, filters, bias, 1, 1));
     }
 
     @Provide

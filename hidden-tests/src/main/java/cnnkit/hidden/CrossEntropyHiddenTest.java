@@ -23,13 +23,15 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Extra 2 — Cross-entropy")
 class CrossEntropyHiddenTest {
     private static void expectLoss(double[] p, double[] t) {
-        Expect.given("predicted", p, "actual", t).expecting(Oracle.loss(p, t), WrongOracles.loss(p, t))
-            .check(() -> CrossEntropy.loss(p, t));
+        Expect.given("predicted", p, "actual", t)
+                .expecting(Oracle.loss(p, t), WrongOracles.loss(p, t))
+                .check(() -> CrossEntropy.loss(p, t));
     }
 
     private static void expectGradient(double[] z, double[] t) {
-        Expect.given("scores", z, "actual", t).expecting(Oracle.gradient(z, t), WrongOracles.gradient(z, t))
-            .check(() -> CrossEntropy.gradient(z, t));
+        Expect.given("scores", z, "actual", t)
+                .expecting(Oracle.gradient(z, t), WrongOracles.gradient(z, t))
+                .check(() -> CrossEntropy.gradient(z, t));
     }
 
     @Test
@@ -38,8 +40,9 @@ class CrossEntropyHiddenTest {
         Map<String, Double> example = LectureData.crossEntropyExample();
         double[] p = LectureData.probabilities();
         double[] t = {example.get("target_dog"), example.get("target_cat")};
-        Expect.given("predicted", p, "actual", t).expecting(example.get("loss"), WrongOracles.loss(p, t))
-            .check(() -> CrossEntropy.loss(p, t));
+        Expect.given("predicted", p, "actual", t)
+                .expecting(example.get("loss"), WrongOracles.loss(p, t))
+                .check(() -> CrossEntropy.loss(p, t));
     }
 
     @Test
@@ -80,9 +83,10 @@ class CrossEntropyHiddenTest {
         double[] z = LectureData.denseScores();
         double[] t = {example.get("target_dog"), example.get("target_cat")};
         Expect.given("scores", z, "actual", t)
-            .expecting(new double[] {example.get("gradient_dog"), example.get("gradient_cat")},
-                WrongOracles.gradient(z, t))
-            .check(() -> CrossEntropy.gradient(z, t));
+                .expecting(
+                        new double[] {example.get("gradient_dog"), example.get("gradient_cat")},
+                        WrongOracles.gradient(z, t))
+                .check(() -> CrossEntropy.gradient(z, t));
     }
 
     @Test
@@ -120,14 +124,15 @@ class CrossEntropyHiddenTest {
     @Label("for a one-hot target the gradient's components sum to 0")
     void gradientComponentsSumToZero(@ForAll("scores") double[] z, @ForAll @IntRange(max = 5) int hot) {
         double[] t = Gen.oneHot(z.length, hot % z.length);
-        Expect.given("scores", z, "actual", t).expecting(0.0, java.util.List.of())
-            .check(() -> {
-                double sum = 0;
-                for (double g : CrossEntropy.gradient(z, t)) {
-                    sum += g;
-                }
-                return Math.abs(sum) < 1e-9 ? 0.0 : sum;
-            });
+        Expect.given("scores", z, "actual", t)
+                .expecting(0.0, java.util.List.of())
+                .check(() -> {
+                    double sum = 0;
+                    for (double g : CrossEntropy.gradient(z, t)) {
+                        sum += g;
+                    }
+                    return Math.abs(sum) < 1e-9 ? 0.0 : sum;
+                });
     }
 
     @Test
@@ -136,15 +141,15 @@ class CrossEntropyHiddenTest {
         double[] p = {0.5, 0.5};
         Expect.given("predicted", null, "actual", p).rejects("predicted is null", () -> CrossEntropy.loss(null, p));
         Expect.given("predicted", p, "actual", null).rejects("actual is null", () -> CrossEntropy.loss(p, null));
-        Expect.given("predicted", new double[0], "actual", new double[0]).rejects("the arrays are empty",
-            () -> CrossEntropy.loss(new double[0], new double[0]));
-        Expect.given("predicted", p, "actual", new double[] {1, 0, 0}).rejects("2 probabilities but 3 targets",
-            () -> CrossEntropy.loss(p, new double[] {1, 0, 0}));
+        Expect.given("predicted", new double[0], "actual", new double[0])
+                .rejects("the arrays are empty", () -> CrossEntropy.loss(new double[0], new double[0]));
+        Expect.given("predicted", p, "actual", new double[] {1, 0, 0})
+                .rejects("2 probabilities but 3 targets", () -> CrossEntropy.loss(p, new double[] {1, 0, 0}));
         Expect.given("scores", null, "actual", p).rejects("scores is null", () -> CrossEntropy.gradient(null, p));
-        Expect.given("scores", new double[0], "actual", new double[0]).rejects("the arrays are empty",
-            () -> CrossEntropy.gradient(new double[0], new double[0]));
-        Expect.given("scores", new double[] {1, 2, 3}, "actual", p).rejects("3 scores but 2 targets",
-            () -> CrossEntropy.gradient(new double[] {1, 2, 3}, p));
+        Expect.given("scores", new double[0], "actual", new double[0])
+                .rejects("the arrays are empty", () -> CrossEntropy.gradient(new double[0], new double[0]));
+        Expect.given("scores", new double[] {1, 2, 3}, "actual", p)
+                .rejects("3 scores but 2 targets", () -> CrossEntropy.gradient(new double[] {1, 2, 3}, p));
     }
 
     @Test
@@ -154,8 +159,8 @@ class CrossEntropyHiddenTest {
         double[] t = {0, 1, 0};
         Expect.given("predicted", p, "actual", t).leavesInputsUnchanged(null, () -> CrossEntropy.loss(p, t));
         double[] z = {1.9, 0.9, -1};
-        Expect.given("scores", z, "actual", t).leavesInputsUnchanged("gradient-in-place",
-            () -> CrossEntropy.gradient(z, t));
+        Expect.given("scores", z, "actual", t)
+                .leavesInputsUnchanged("gradient-in-place", () -> CrossEntropy.gradient(z, t));
     }
 
     @Provide

@@ -7,8 +7,8 @@ import cnnkit.hidden.support.HiddenProperty;
 import cnnkit.hidden.support.Oracle;
 import cnnkit.hidden.support.WrongOracles;
 import cnnkit.lecture.LectureData;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Provide;
@@ -28,14 +28,14 @@ class ErrorMeasuresHiddenTest {
 
     private static void expectAll(double[][] p, double[][] t) {
         Expect.given("predicted", p, "actual", t)
-            .expecting(Oracle.classificationError(p, t), WrongOracles.classificationError(p, t))
-            .check(() -> ErrorMeasures.classificationError(p, t));
+                .expecting(Oracle.classificationError(p, t), WrongOracles.classificationError(p, t))
+                .check(() -> ErrorMeasures.classificationError(p, t));
         Expect.given("predicted", p, "actual", t)
-            .expecting(Oracle.meanSquaredError(p, t), WrongOracles.meanSquaredError(p, t))
-            .check(() -> ErrorMeasures.meanSquaredError(p, t));
+                .expecting(Oracle.meanSquaredError(p, t), WrongOracles.meanSquaredError(p, t))
+                .check(() -> ErrorMeasures.meanSquaredError(p, t));
         Expect.given("predicted", p, "actual", t)
-            .expecting(Oracle.crossEntropy(p, t), WrongOracles.crossEntropy(p, t))
-            .check(() -> ErrorMeasures.crossEntropy(p, t));
+                .expecting(Oracle.crossEntropy(p, t), WrongOracles.crossEntropy(p, t))
+                .check(() -> ErrorMeasures.crossEntropy(p, t));
     }
 
     private static void expectTable(String name) {
@@ -44,14 +44,14 @@ class ErrorMeasuresHiddenTest {
         double[][] p = net.predicted();
         double[][] t = net.actual();
         Expect.given("predicted", p, "actual", t)
-            .expecting(m.classificationError(), WrongOracles.classificationError(p, t))
-            .check(() -> ErrorMeasures.classificationError(p, t));
+                .expecting(m.classificationError(), WrongOracles.classificationError(p, t))
+                .check(() -> ErrorMeasures.classificationError(p, t));
         Expect.given("predicted", p, "actual", t)
-            .expecting(m.meanSquaredError(), WrongOracles.meanSquaredError(p, t))
-            .check(() -> ErrorMeasures.meanSquaredError(p, t));
+                .expecting(m.meanSquaredError(), WrongOracles.meanSquaredError(p, t))
+                .check(() -> ErrorMeasures.meanSquaredError(p, t));
         Expect.given("predicted", p, "actual", t)
-            .expecting(m.crossEntropy(), WrongOracles.crossEntropy(p, t))
-            .check(() -> ErrorMeasures.crossEntropy(p, t));
+                .expecting(m.crossEntropy(), WrongOracles.crossEntropy(p, t))
+                .check(() -> ErrorMeasures.crossEntropy(p, t));
     }
 
     @Test
@@ -78,13 +78,13 @@ class ErrorMeasuresHiddenTest {
         double[][] p = {{0.5, 0.5}, {0.3, 0.7}, {0.4, 0.6}};
         double[][] t = {{1, 0}, {0, 1}, {0, 1}};
         Expect.given("predicted", p, "actual", t)
-            .expecting(Oracle.classificationError(p, t), WrongOracles.classificationError(p, t))
-            .check(() -> ErrorMeasures.classificationError(p, t));
+                .expecting(Oracle.classificationError(p, t), WrongOracles.classificationError(p, t))
+                .check(() -> ErrorMeasures.classificationError(p, t));
         double[][] p3 = {{0.4, 0.2, 0.4}, {0.1, 0.45, 0.45}};
         double[][] t3 = {{1, 0, 0}, {0, 0, 1}};
         Expect.given("predicted", p3, "actual", t3)
-            .expecting(Oracle.classificationError(p3, t3), WrongOracles.classificationError(p3, t3))
-            .check(() -> ErrorMeasures.classificationError(p3, t3));
+                .expecting(Oracle.classificationError(p3, t3), WrongOracles.classificationError(p3, t3))
+                .check(() -> ErrorMeasures.classificationError(p3, t3));
     }
 
     @Test
@@ -105,8 +105,8 @@ class ErrorMeasuresHiddenTest {
 
     @HiddenProperty
     @Label("classification error is the share of rows whose most probable class is wrong")
-    void classificationErrorIsAShareOfRows(@ForAll @IntRange(min = 1, max = 8) int rows,
-                                           @ForAll @IntRange(min = 0, max = 8) int wrong) {
+    void classificationErrorIsAShareOfRows(
+            @ForAll @IntRange(min = 1, max = 8) int rows, @ForAll @IntRange(min = 0, max = 8) int wrong) {
         int w = Math.min(wrong, rows);
         double[][] p = new double[rows][];
         double[][] t = new double[rows][];
@@ -115,26 +115,26 @@ class ErrorMeasuresHiddenTest {
             p[r] = r < w ? new double[] {0.2, 0.7, 0.1} : new double[] {0.6, 0.3, 0.1};
         }
         Expect.given("predicted", p, "actual", t)
-            .expecting((double) w / rows, WrongOracles.classificationError(p, t))
-            .check(() -> ErrorMeasures.classificationError(p, t));
+                .expecting((double) w / rows, WrongOracles.classificationError(p, t))
+                .check(() -> ErrorMeasures.classificationError(p, t));
     }
 
     @Test
     @DisplayName("null, empty and ragged tables are rejected with IllegalArgumentException")
     void rejectsNullEmptyAndRagged() {
         double[][] t = {{1, 0}};
-        Expect.given("predicted", null, "actual", t).rejects("predicted is null",
-            () -> ErrorMeasures.classificationError(null, t));
-        Expect.given("predicted", t, "actual", null).rejects("actual is null",
-            () -> ErrorMeasures.meanSquaredError(t, null));
-        Expect.given("predicted", new double[0][], "actual", new double[0][]).rejects("the tables have no rows",
-            () -> ErrorMeasures.crossEntropy(new double[0][], new double[0][]));
+        Expect.given("predicted", null, "actual", t)
+                .rejects("predicted is null", () -> ErrorMeasures.classificationError(null, t));
+        Expect.given("predicted", t, "actual", null)
+                .rejects("actual is null", () -> ErrorMeasures.meanSquaredError(t, null));
+        Expect.given("predicted", new double[0][], "actual", new double[0][])
+                .rejects("the tables have no rows", () -> ErrorMeasures.crossEntropy(new double[0][], new double[0][]));
         double[][] ragged = {{0.5, 0.5}, {1}};
         double[][] two = {{1, 0}, {0, 1}};
-        Expect.given("predicted", ragged, "actual", two).rejects("predicted is ragged",
-            () -> ErrorMeasures.meanSquaredError(ragged, two));
-        Expect.given("predicted", ragged, "actual", two).rejects("predicted is ragged",
-            () -> ErrorMeasures.classificationError(ragged, two));
+        Expect.given("predicted", ragged, "actual", two)
+                .rejects("predicted is ragged", () -> ErrorMeasures.meanSquaredError(ragged, two));
+        Expect.given("predicted", ragged, "actual", two)
+                .rejects("predicted is ragged", () -> ErrorMeasures.classificationError(ragged, two));
     }
 
     @Test
@@ -143,12 +143,15 @@ class ErrorMeasuresHiddenTest {
         double[][] p = {{0.5, 0.5}, {0.1, 0.9}};
         double[][] threeRows = {{1, 0}, {0, 1}, {1, 0}};
         double[][] threeCols = {{1, 0, 0}, {0, 1, 0}};
-        Expect.given("predicted", p, "actual", threeRows).rejects("2 rows of predictions but 3 of targets",
-            () -> ErrorMeasures.classificationError(p, threeRows));
-        Expect.given("predicted", p, "actual", threeCols).rejects("2 classes predicted but 3 in the targets",
-            () -> ErrorMeasures.meanSquaredError(p, threeCols));
-        Expect.given("predicted", p, "actual", threeRows).rejects("2 rows of predictions but 3 of targets",
-            () -> ErrorMeasures.crossEntropy(p, threeRows));
+        Expect.given("predicted", p, "actual", threeRows)
+                .rejects(
+                        "2 rows of predictions but 3 of targets",
+                        () -> ErrorMeasures.classificationError(p, threeRows));
+        Expect.given("predicted", p, "actual", threeCols)
+                .rejects(
+                        "2 classes predicted but 3 in the targets", () -> ErrorMeasures.meanSquaredError(p, threeCols));
+        Expect.given("predicted", p, "actual", threeRows)
+                .rejects("2 rows of predictions but 3 of targets", () -> ErrorMeasures.crossEntropy(p, threeRows));
     }
 
     @Test
@@ -157,17 +160,23 @@ class ErrorMeasuresHiddenTest {
         LectureData.Network nn2 = LectureData.network("NN2");
         double[][] p = nn2.predicted();
         double[][] t = nn2.actual();
-        Expect.given("predicted", p, "actual", t).leavesInputsUnchanged(null,
-            () -> ErrorMeasures.classificationError(p, t));
-        Expect.given("predicted", p, "actual", t).leavesInputsUnchanged(null,
-            () -> ErrorMeasures.meanSquaredError(p, t));
+        Expect.given("predicted", p, "actual", t)
+                .leavesInputsUnchanged(null, () -> ErrorMeasures.classificationError(p, t));
+        Expect.given("predicted", p, "actual", t)
+                .leavesInputsUnchanged(null, () -> ErrorMeasures.meanSquaredError(p, t));
         Expect.given("predicted", p, "actual", t).leavesInputsUnchanged(null, () -> ErrorMeasures.crossEntropy(p, t));
     }
 
     @Provide
     Arbitrary<double[][]> tables() {
-        return Arbitraries.integers().between(1, 6).flatMap(rows -> Arbitraries.integers().between(2, 4)
-            .flatMap(cols -> Gen.vector(cols, cols, 0.01, 5).map(Gen::normalise).array(double[][].class).ofSize(rows)));
+        return Arbitraries.integers()
+                .between(1, 6)
+                .flatMap(rows -> Arbitraries.integers()
+                        .between(2, 4)
+                        .flatMap(cols -> Gen.vector(cols, cols, 0.01, 5)
+                                .map(Gen::normalise)
+                                .array(double[][].class)
+                                .ofSize(rows)));
     }
 
     @Provide

@@ -18,21 +18,24 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Step 3 — Flattening")
 class FlatteningHiddenTest {
     private static void expectFlat(double[][] map) {
-        Expect.given("pooledFeatureMap", map).expecting(Oracle.flatten(map), WrongOracles.flatten(map))
-            .check(() -> Flattening.flatten(map));
+        Expect.given("pooledFeatureMap", map)
+                .expecting(Oracle.flatten(map), WrongOracles.flatten(map))
+                .check(() -> Flattening.flatten(map));
     }
 
     private static void expectFlat(double[][][] maps) {
-        Expect.given("pooledFeatureMaps", maps).expecting(Oracle.flatten(maps), WrongOracles.flatten(maps))
-            .check(() -> Flattening.flatten(maps));
+        Expect.given("pooledFeatureMaps", maps)
+                .expecting(Oracle.flatten(maps), WrongOracles.flatten(maps))
+                .check(() -> Flattening.flatten(maps));
     }
 
     @Test
     @DisplayName("the lecture's pooled map flattens row by row to [1, 1, 0, 4, 2, 1, 0, 2, 1]")
     void lectureExample() {
         double[][] map = LectureData.pooledMap();
-        Expect.given("pooledFeatureMap", map).expecting(LectureData.flattened(), WrongOracles.flatten(map))
-            .check(() -> Flattening.flatten(map));
+        Expect.given("pooledFeatureMap", map)
+                .expecting(LectureData.flattened(), WrongOracles.flatten(map))
+                .check(() -> Flattening.flatten(map));
     }
 
     @Test
@@ -76,12 +79,12 @@ class FlatteningHiddenTest {
     @DisplayName("null, empty and ragged maps are rejected with IllegalArgumentException")
     void rejectsNullEmptyAndRagged() {
         Expect.given("pooledFeatureMap", null).rejects("the map is null", () -> Flattening.flatten((double[][]) null));
-        Expect.given("pooledFeatureMaps", null).rejects("the stack is null",
-            () -> Flattening.flatten((double[][][]) null));
-        Expect.given("pooledFeatureMap", new double[0][]).rejects("the map has no rows",
-            () -> Flattening.flatten(new double[0][]));
-        Expect.given("pooledFeatureMap", new double[1][0]).rejects("the map has no columns",
-            () -> Flattening.flatten(new double[1][0]));
+        Expect.given("pooledFeatureMaps", null)
+                .rejects("the stack is null", () -> Flattening.flatten((double[][][]) null));
+        Expect.given("pooledFeatureMap", new double[0][])
+                .rejects("the map has no rows", () -> Flattening.flatten(new double[0][]));
+        Expect.given("pooledFeatureMap", new double[1][0])
+                .rejects("the map has no columns", () -> Flattening.flatten(new double[1][0]));
         double[][] ragged = {{1, 2}, {3, 4, 5}};
         Expect.given("pooledFeatureMap", ragged).rejects("the map is ragged", () -> Flattening.flatten(ragged));
     }
@@ -90,10 +93,10 @@ class FlatteningHiddenTest {
     @DisplayName("a stack of maps of different shapes is rejected with IllegalArgumentException")
     void rejectsMapsOfDifferentShapes() {
         double[][][] maps = {{{1, 2}, {3, 4}}, {{1, 2, 3, 4}}};
-        Expect.given("pooledFeatureMaps", maps).rejects("map 1 is 1x4 but map 0 is 2x2",
-            () -> Flattening.flatten(maps));
-        Expect.given("pooledFeatureMaps", new double[0][][]).rejects("the stack has no maps",
-            () -> Flattening.flatten(new double[0][][]));
+        Expect.given("pooledFeatureMaps", maps)
+                .rejects("map 1 is 1x4 but map 0 is 2x2", () -> Flattening.flatten(maps));
+        Expect.given("pooledFeatureMaps", new double[0][][])
+                .rejects("the stack has no maps", () -> Flattening.flatten(new double[0][][]));
     }
 
     @Test

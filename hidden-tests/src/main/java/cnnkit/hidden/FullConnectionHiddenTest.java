@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class FullConnectionHiddenTest {
     private static void expectForward(double[] input, double[][] weights, double[] bias) {
         Expect.given("input", input, "weights", weights, "bias", bias)
-            .expecting(Oracle.forward(input, weights, bias), WrongOracles.forward(input, weights, bias))
-            .check(() -> FullConnection.forward(input, weights, bias));
+                .expecting(Oracle.forward(input, weights, bias), WrongOracles.forward(input, weights, bias))
+                .check(() -> FullConnection.forward(input, weights, bias));
     }
 
     @Test
@@ -31,29 +31,31 @@ class FullConnectionHiddenTest {
         double[][] w = LectureData.denseWeights();
         double[] b = LectureData.denseBias();
         Expect.given("input", x, "weights", w, "bias", b)
-            .expecting(LectureData.denseScores(), WrongOracles.forward(x, w, b))
-            .check(() -> FullConnection.forward(x, w, b));
+                .expecting(LectureData.denseScores(), WrongOracles.forward(x, w, b))
+                .check(() -> FullConnection.forward(x, w, b));
     }
 
     @Test
     @DisplayName("square 3x3 weights: weights[o][i] connects input i to output o")
     void squareWeights() {
-        expectForward(new double[] {1, 2, 3}, new double[][] {{1, 0, 2}, {0, -1, 1}, {3, 1, 0}},
-            new double[] {0.5, -1, 2});
+        expectForward(
+                new double[] {1, 2, 3}, new double[][] {{1, 0, 2}, {0, -1, 1}, {3, 1, 0}}, new double[] {0.5, -1, 2});
     }
 
     @Test
     @DisplayName("4 inputs, 3 outputs, with fractions and negative weights")
     void moreInputsThanOutputs() {
-        expectForward(new double[] {0.5, -1, 2, 0}, new double[][] {{1, 2, 3, 4}, {-1, 0.5, 0, 2}, {0, 0, -3, 1}},
-            new double[] {1, 0, -0.25});
+        expectForward(
+                new double[] {0.5, -1, 2, 0},
+                new double[][] {{1, 2, 3, 4}, {-1, 0.5, 0, 2}, {0, 0, -3, 1}},
+                new double[] {1, 0, -0.25});
     }
 
     @Test
     @DisplayName("2 inputs, 4 outputs")
     void moreOutputsThanInputs() {
-        expectForward(new double[] {3, -2}, new double[][] {{1, 1}, {2, -1}, {0, 4}, {-3, 0.5}},
-            new double[] {0, 1, 2, 3});
+        expectForward(
+                new double[] {3, -2}, new double[][] {{1, 1}, {2, -1}, {0, 4}, {-3, 0.5}}, new double[] {0, 1, 2, 3});
     }
 
     @Test
@@ -64,9 +66,10 @@ class FullConnectionHiddenTest {
 
     @HiddenProperty
     @Label("on random layers each output is the weighted sum of the inputs plus its bias")
-    void eachOutputIsTheWeightedSumPlusBias(@ForAll @IntRange(min = 1, max = 6) int inputs,
-                                            @ForAll @IntRange(min = 1, max = 4) int outputs,
-                                            @ForAll("cells") double[] cells) {
+    void eachOutputIsTheWeightedSumPlusBias(
+            @ForAll @IntRange(min = 1, max = 6) int inputs,
+            @ForAll @IntRange(min = 1, max = 4) int outputs,
+            @ForAll("cells") double[] cells) {
         double[] x = java.util.Arrays.copyOf(cells, inputs);
         double[][] w = new double[outputs][inputs];
         double[] b = new double[outputs];
@@ -83,8 +86,9 @@ class FullConnectionHiddenTest {
     @Label("with all weights 0 the output is the bias")
     void zeroWeightsGiveTheBias(@ForAll("vectors") double[] x, @ForAll("vectors") double[] b) {
         double[][] w = new double[b.length][x.length];
-        Expect.given("input", x, "weights", w, "bias", b).expecting(b.clone(), WrongOracles.forward(x, w, b))
-            .check(() -> FullConnection.forward(x, w, b));
+        Expect.given("input", x, "weights", w, "bias", b)
+                .expecting(b.clone(), WrongOracles.forward(x, w, b))
+                .check(() -> FullConnection.forward(x, w, b));
     }
 
     @Test
@@ -93,16 +97,16 @@ class FullConnectionHiddenTest {
         double[][] w = {{1, 2}};
         double[] b = {0};
         double[] x = {1, 2};
-        Expect.given("input", null, "weights", w, "bias", b).rejects("the input is null",
-            () -> FullConnection.forward(null, w, b));
-        Expect.given("input", x, "weights", null, "bias", b).rejects("the weights are null",
-            () -> FullConnection.forward(x, null, b));
-        Expect.given("input", x, "weights", w, "bias", null).rejects("the bias is null",
-            () -> FullConnection.forward(x, w, null));
-        Expect.given("input", new double[0], "weights", new double[][] {{}}, "bias", b).rejects("the input is empty",
-            () -> FullConnection.forward(new double[0], new double[][] {{}}, b));
+        Expect.given("input", null, "weights", w, "bias", b)
+                .rejects("the input is null", () -> FullConnection.forward(null, w, b));
+        Expect.given("input", x, "weights", null, "bias", b)
+                .rejects("the weights are null", () -> FullConnection.forward(x, null, b));
+        Expect.given("input", x, "weights", w, "bias", null)
+                .rejects("the bias is null", () -> FullConnection.forward(x, w, null));
+        Expect.given("input", new double[0], "weights", new double[][] {{}}, "bias", b)
+                .rejects("the input is empty", () -> FullConnection.forward(new double[0], new double[][] {{}}, b));
         Expect.given("input", x, "weights", new double[0][], "bias", new double[0])
-            .rejects("there are no weights", () -> FullConnection.forward(x, new double[0][], new double[0]));
+                .rejects("there are no weights", () -> FullConnection.forward(x, new double[0][], new double[0]));
     }
 
     @Test
@@ -110,8 +114,9 @@ class FullConnectionHiddenTest {
     void rejectsRaggedWeights() {
         double[][] ragged = {{1, 2}, {3}};
         Expect.given("input", new double[] {1, 2}, "weights", ragged, "bias", new double[] {0, 0})
-            .rejects("the weights are ragged",
-                () -> FullConnection.forward(new double[] {1, 2}, ragged, new double[] {0, 0}));
+                .rejects(
+                        "the weights are ragged",
+                        () -> FullConnection.forward(new double[] {1, 2}, ragged, new double[] {0, 0}));
     }
 
     @Test
@@ -119,11 +124,13 @@ class FullConnectionHiddenTest {
     void rejectsMismatchedSizes() {
         double[][] w = {{1, 2, 3}, {4, 5, 6}};
         Expect.given("input", new double[] {1, 2}, "weights", w, "bias", new double[] {0, 0})
-            .rejects("the weights have 3 columns but there are 2 inputs",
-                () -> FullConnection.forward(new double[] {1, 2}, w, new double[] {0, 0}));
+                .rejects(
+                        "the weights have 3 columns but there are 2 inputs",
+                        () -> FullConnection.forward(new double[] {1, 2}, w, new double[] {0, 0}));
         Expect.given("input", new double[] {1, 2, 3}, "weights", w, "bias", new double[] {0, 0, 0})
-            .rejects("there are 3 biases for 2 outputs",
-                () -> FullConnection.forward(new double[] {1, 2, 3}, w, new double[] {0, 0, 0}));
+                .rejects(
+                        "there are 3 biases for 2 outputs",
+                        () -> FullConnection.forward(new double[] {1, 2, 3}, w, new double[] {0, 0, 0}));
     }
 
     @Test
@@ -133,7 +140,7 @@ class FullConnectionHiddenTest {
         double[][] w = LectureData.denseWeights();
         double[] b = LectureData.denseBias();
         Expect.given("input", x, "weights", w, "bias", b)
-            .leavesInputsUnchanged("dense-bias-in-place", () -> FullConnection.forward(x, w, b));
+                .leavesInputsUnchanged("dense-bias-in-place", () -> FullConnection.forward(x, w, b));
     }
 
     @Provide

@@ -22,21 +22,28 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Step 2 — Max pooling")
 class MaxPoolingHiddenTest {
     private static final double[][] MAP_7X6 = {
-        {1, 3, 0, -2, 4, 1}, {2, 0, 5, 1, -1, 0}, {0, 1, 2, 3, 1, 2}, {-3, 2, 1, 0, 6, 1},
-        {1, 1, 0, 2, 2, 3}, {4, -1, 3, 0, 1, 0}, {0, 2, 1, 5, -2, 1}};
+        {1, 3, 0, -2, 4, 1},
+        {2, 0, 5, 1, -1, 0},
+        {0, 1, 2, 3, 1, 2},
+        {-3, 2, 1, 0, 6, 1},
+        {1, 1, 0, 2, 2, 3},
+        {4, -1, 3, 0, 1, 0},
+        {0, 2, 1, 5, -2, 1}
+    };
 
     private static void expectPooling(double[][] map, int size, int stride) {
         Expect.given("featureMap", map, "size", size, "stride", stride)
-            .expecting(Oracle.pool(map, size, stride), WrongOracles.pool(map, size, stride))
-            .check(() -> MaxPooling.pool(map, size, stride));
+                .expecting(Oracle.pool(map, size, stride), WrongOracles.pool(map, size, stride))
+                .check(() -> MaxPooling.pool(map, size, stride));
     }
 
     @Test
     @DisplayName("the lecture's 5x5 feature map pools (2x2, stride 2) to the 3x3 pooled map")
     void lectureExample() {
         double[][] map = LectureData.featureMap();
-        Expect.given("featureMap", map).expecting(LectureData.pooledMap(), WrongOracles.pool(map, 2, 2))
-            .check(() -> MaxPooling.pool(map));
+        Expect.given("featureMap", map)
+                .expecting(LectureData.pooledMap(), WrongOracles.pool(map, 2, 2))
+                .check(() -> MaxPooling.pool(map));
     }
 
     @Test
@@ -49,8 +56,9 @@ class MaxPoolingHiddenTest {
     @DisplayName("a 4x4 map splits into four whole 2x2 windows")
     void wholeWindowsOnly() {
         double[][] map = {{1, 2, 0, -1}, {3, 0, 4, 2}, {-2, 5, 1, 1}, {0, 1, 3, 6}};
-        Expect.given("featureMap", map).expecting(Oracle.pool(map, 2, 2), WrongOracles.pool(map, 2, 2))
-            .check(() -> MaxPooling.pool(map));
+        Expect.given("featureMap", map)
+                .expecting(Oracle.pool(map, 2, 2), WrongOracles.pool(map, 2, 2))
+                .check(() -> MaxPooling.pool(map));
     }
 
     @Test
@@ -98,25 +106,29 @@ class MaxPoolingHiddenTest {
     @DisplayName("a map with only negative cells: the max of a window is negative, not 0")
     void negativeMap() {
         double[][] map = {{-1, -2, -5}, {-3, -4, -6}, {-7, -0.5, -8}};
-        Expect.given("featureMap", map).expecting(Oracle.pool(map, 2, 2), WrongOracles.pool(map, 2, 2))
-            .check(() -> MaxPooling.pool(map));
+        Expect.given("featureMap", map)
+                .expecting(Oracle.pool(map, 2, 2), WrongOracles.pool(map, 2, 2))
+                .check(() -> MaxPooling.pool(map));
     }
 
     @Test
     @DisplayName("a stack of maps: every map is pooled with the same window and stride")
     void stackOfMaps() {
-        double[][][] maps = {LectureData.featureMap(), {{-1, -2, 0, 1, 3}, {2, -4, 1, 0, 1}, {0, 0, -1, -1, 2},
-            {5, 1, 1, 0, 0}, {-2, -3, 4, 1, 1}}};
+        double[][][] maps = {
+            LectureData.featureMap(),
+            {{-1, -2, 0, 1, 3}, {2, -4, 1, 0, 1}, {0, 0, -1, -1, 2}, {5, 1, 1, 0, 0}, {-2, -3, 4, 1, 1}}
+        };
         Expect.given("featureMaps", maps, "size", 3, "stride", 2)
-            .expecting(Oracle.pool(maps, 3, 2), WrongOracles.pool(maps, 3, 2))
-            .check(() -> MaxPooling.pool(maps, 3, 2));
+                .expecting(Oracle.pool(maps, 3, 2), WrongOracles.pool(maps, 3, 2))
+                .check(() -> MaxPooling.pool(maps, 3, 2));
     }
 
     @HiddenProperty
     @Label("on random maps, sizes and strides every pooled cell is the max of the cells its window covers")
-    void everyPooledCellIsTheMaxOfItsWindow(@ForAll("maps") double[][] map,
-                                           @ForAll @IntRange(min = 1, max = 4) int size,
-                                           @ForAll @IntRange(min = 1, max = 4) int stride) {
+    void everyPooledCellIsTheMaxOfItsWindow(
+            @ForAll("maps") double[][] map,
+            @ForAll @IntRange(min = 1, max = 4) int size,
+            @ForAll @IntRange(min = 1, max = 4) int stride) {
         expectPooling(map, size, stride);
     }
 
@@ -128,48 +140,49 @@ class MaxPoolingHiddenTest {
 
     @HiddenProperty
     @Label("a stack of random maps is pooled map by map")
-    void aStackIsPooledMapByMap(@ForAll("stacks") double[][][] maps,
-                                @ForAll @IntRange(min = 1, max = 3) int size,
-                                @ForAll @IntRange(min = 1, max = 3) int stride) {
+    void aStackIsPooledMapByMap(
+            @ForAll("stacks") double[][][] maps,
+            @ForAll @IntRange(min = 1, max = 3) int size,
+            @ForAll @IntRange(min = 1, max = 3) int stride) {
         Expect.given("featureMaps", maps, "size", size, "stride", stride)
-            .expecting(Oracle.pool(maps, size, stride), WrongOracles.pool(maps, size, stride))
-            .check(() -> MaxPooling.pool(maps, size, stride));
+                .expecting(Oracle.pool(maps, size, stride), WrongOracles.pool(maps, size, stride))
+                .check(() -> MaxPooling.pool(maps, size, stride));
     }
 
     @Test
     @DisplayName("null maps are rejected with IllegalArgumentException")
     void rejectsNull() {
         Expect.given("featureMap", null).rejects("the map is null", () -> MaxPooling.pool((double[][]) null));
-        Expect.given("featureMap", null, "size", 2, "stride", 2).rejects("the map is null",
-            () -> MaxPooling.pool((double[][]) null, 2, 2));
-        Expect.given("featureMaps", null, "size", 2, "stride", 2).rejects("the stack is null",
-            () -> MaxPooling.pool((double[][][]) null, 2, 2));
+        Expect.given("featureMap", null, "size", 2, "stride", 2)
+                .rejects("the map is null", () -> MaxPooling.pool((double[][]) null, 2, 2));
+        Expect.given("featureMaps", null, "size", 2, "stride", 2)
+                .rejects("the stack is null", () -> MaxPooling.pool((double[][][]) null, 2, 2));
     }
 
     @Test
     @DisplayName("empty and ragged maps are rejected with IllegalArgumentException")
     void rejectsEmptyAndRagged() {
-        Expect.given("featureMap", new double[0][]).rejects("the map has no rows",
-            () -> MaxPooling.pool(new double[0][]));
-        Expect.given("featureMap", new double[2][0]).rejects("the map has no columns",
-            () -> MaxPooling.pool(new double[2][0]));
+        Expect.given("featureMap", new double[0][])
+                .rejects("the map has no rows", () -> MaxPooling.pool(new double[0][]));
+        Expect.given("featureMap", new double[2][0])
+                .rejects("the map has no columns", () -> MaxPooling.pool(new double[2][0]));
         double[][] ragged = {{1, 2}, {3}};
         Expect.given("featureMap", ragged).rejects("the map is ragged", () -> MaxPooling.pool(ragged));
         double[][][] shapes = {{{1, 2}}, {{1, 2}, {3, 4}}};
-        Expect.given("featureMaps", shapes, "size", 2, "stride", 2).rejects("the maps have different shapes",
-            () -> MaxPooling.pool(shapes, 2, 2));
+        Expect.given("featureMaps", shapes, "size", 2, "stride", 2)
+                .rejects("the maps have different shapes", () -> MaxPooling.pool(shapes, 2, 2));
     }
 
     @Test
     @DisplayName("a window size or stride below 1 is rejected with IllegalArgumentException")
     void rejectsSizeOrStrideBelowOne() {
         double[][] map = LectureData.featureMap();
-        Expect.given("featureMap", map, "size", 0, "stride", 2).rejects("the window size is 0",
-            () -> MaxPooling.pool(map, 0, 2));
-        Expect.given("featureMap", map, "size", 2, "stride", 0).rejects("the stride is 0",
-            () -> MaxPooling.pool(map, 2, 0));
-        Expect.given("featureMap", map, "size", -2, "stride", 1).rejects("the window size is -2",
-            () -> MaxPooling.pool(map, -2, 1));
+        Expect.given("featureMap", map, "size", 0, "stride", 2)
+                .rejects("the window size is 0", () -> MaxPooling.pool(map, 0, 2));
+        Expect.given("featureMap", map, "size", 2, "stride", 0)
+                .rejects("the stride is 0", () -> MaxPooling.pool(map, 2, 0));
+        Expect.given("featureMap", map, "size", -2, "stride", 1)
+                .rejects("the window size is -2", () -> MaxPooling.pool(map, -2, 1));
     }
 
     @Test

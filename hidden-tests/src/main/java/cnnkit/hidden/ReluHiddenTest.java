@@ -19,16 +19,18 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Step 1(b) — ReLU")
 class ReluHiddenTest {
     private static void expectRelu(double[][] map) {
-        Expect.given("featureMap", map).expecting(Oracle.relu(map), WrongOracles.relu(map))
-            .check(() -> Relu.apply(map));
+        Expect.given("featureMap", map)
+                .expecting(Oracle.relu(map), WrongOracles.relu(map))
+                .check(() -> Relu.apply(map));
     }
 
     @Test
     @DisplayName("the lecture's feature map is unchanged by ReLU (it has no negative cells)")
     void lectureFeatureMap() {
         double[][] map = LectureData.featureMap();
-        Expect.given("featureMap", map).expecting(LectureData.rectifiedMap(), WrongOracles.relu(map))
-            .check(() -> Relu.apply(map));
+        Expect.given("featureMap", map)
+                .expecting(LectureData.rectifiedMap(), WrongOracles.relu(map))
+                .check(() -> Relu.apply(map));
     }
 
     @Test
@@ -36,8 +38,9 @@ class ReluHiddenTest {
     void signedExampleMap() {
         double[][] both = LectureData.matrix("Relu/signed-map.csv");
         double[][] map = Arrays.copyOfRange(both, 0, 3);
-        Expect.given("featureMap", map).expecting(Arrays.copyOfRange(both, 3, 6), WrongOracles.relu(map))
-            .check(() -> Relu.apply(map));
+        Expect.given("featureMap", map)
+                .expecting(Arrays.copyOfRange(both, 3, 6), WrongOracles.relu(map))
+                .check(() -> Relu.apply(map));
     }
 
     @Test
@@ -62,8 +65,9 @@ class ReluHiddenTest {
     @DisplayName("a stack of maps: ReLU applies to every map")
     void stackOfMaps() {
         double[][][] maps = {{{-1, 2}, {3, -4}}, {{5, -6}, {-7, 0}}, {{0.5, -0.5}, {-8, 9}}};
-        Expect.given("featureMaps", maps).expecting(Oracle.relu(maps), WrongOracles.relu(maps))
-            .check(() -> Relu.apply(maps));
+        Expect.given("featureMaps", maps)
+                .expecting(Oracle.relu(maps), WrongOracles.relu(maps))
+                .check(() -> Relu.apply(maps));
     }
 
     @HiddenProperty
@@ -75,8 +79,9 @@ class ReluHiddenTest {
     @HiddenProperty
     @Label("a stack of random maps: every map is rectified on its own")
     void everyMapOfAStackIsRectified(@ForAll("stacks") double[][][] maps) {
-        Expect.given("featureMaps", maps).expecting(Oracle.relu(maps), WrongOracles.relu(maps))
-            .check(() -> Relu.apply(maps));
+        Expect.given("featureMaps", maps)
+                .expecting(Oracle.relu(maps), WrongOracles.relu(maps))
+                .check(() -> Relu.apply(maps));
     }
 
     @HiddenProperty
@@ -97,10 +102,10 @@ class ReluHiddenTest {
     @DisplayName("an empty map is rejected with IllegalArgumentException")
     void rejectsEmpty() {
         Expect.given("featureMap", new double[0][]).rejects("the map has no rows", () -> Relu.apply(new double[0][]));
-        Expect.given("featureMap", new double[2][0]).rejects("the map has no columns",
-            () -> Relu.apply(new double[2][0]));
-        Expect.given("featureMaps", new double[0][][]).rejects("the stack has no maps",
-            () -> Relu.apply(new double[0][][]));
+        Expect.given("featureMap", new double[2][0])
+                .rejects("the map has no columns", () -> Relu.apply(new double[2][0]));
+        Expect.given("featureMaps", new double[0][][])
+                .rejects("the stack has no maps", () -> Relu.apply(new double[0][][]));
     }
 
     @Test

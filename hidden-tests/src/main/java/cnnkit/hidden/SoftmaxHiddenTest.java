@@ -20,16 +20,18 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Extra 1 — Softmax")
 class SoftmaxHiddenTest {
     private static void expectSoftmax(double[] scores) {
-        Expect.given("scores", scores).expecting(Oracle.softmax(scores), WrongOracles.softmax(scores))
-            .check(() -> Softmax.apply(scores));
+        Expect.given("scores", scores)
+                .expecting(Oracle.softmax(scores), WrongOracles.softmax(scores))
+                .check(() -> Softmax.apply(scores));
     }
 
     @Test
     @DisplayName("the dense layer's scores (1.9, 0.9) give the probabilities (0.731, 0.269)")
     void lectureScores() {
         double[] scores = LectureData.denseScores();
-        Expect.given("scores", scores).expecting(LectureData.probabilities(), WrongOracles.softmax(scores))
-            .check(() -> Softmax.apply(scores));
+        Expect.given("scores", scores)
+                .expecting(LectureData.probabilities(), WrongOracles.softmax(scores))
+                .check(() -> Softmax.apply(scores));
     }
 
     @Test
@@ -76,11 +78,12 @@ class SoftmaxHiddenTest {
 
     @HiddenProperty
     @Label("adding the same number to every score changes no probability")
-    void softmaxIsShiftInvariant(@ForAll("scores") double[] scores,
-                                 @ForAll @DoubleRange(min = -800, max = 800) double shift) {
+    void softmaxIsShiftInvariant(
+            @ForAll("scores") double[] scores, @ForAll @DoubleRange(min = -800, max = 800) double shift) {
         double[] shifted = Arrays.stream(scores).map(x -> x + shift).toArray();
-        Expect.given("scores", shifted).expecting(Oracle.softmax(scores), WrongOracles.softmax(shifted))
-            .check(() -> Softmax.apply(shifted));
+        Expect.given("scores", shifted)
+                .expecting(Oracle.softmax(scores), WrongOracles.softmax(shifted))
+                .check(() -> Softmax.apply(shifted));
     }
 
     @Test

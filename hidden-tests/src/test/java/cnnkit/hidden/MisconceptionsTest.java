@@ -3,10 +3,10 @@ package cnnkit.hidden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cnnkit.lecture.Step;
 import cnnkit.hidden.support.Misconceptions;
 import cnnkit.hidden.support.Misconceptions.Misconception;
 import cnnkit.hidden.support.WrongOracles;
+import cnnkit.lecture.Step;
 import java.io.StringReader;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -17,13 +17,37 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The misconception catalogue")
 class MisconceptionsTest {
     /** The misconceptions the hidden tests must recognise at least (issue "Hidden tests with a misconception catalogue"). */
-    private static final List<String> REQUIRED = List.of("kernel-flipped", "same-size-output", "output-off-by-one",
-        "stride-ignored", "padding-ignored", "padding-one-side", "bias-ignored", "pooling-drops-partial-windows",
-        "average-pooling", "max-starts-at-zero", "flatten-column-by-column", "relu-absolute-value",
-        "relu-wrong-side", "weights-transposed", "dense-bias-forgotten", "softmax-overflow", "softmax-without-exp",
-        "log-base-10", "log-base-2", "zero-log-zero-nan", "gradient-sign-flipped", "gradient-skips-softmax",
-        "mse-averaged-over-cells", "cross-entropy-summed", "accuracy-instead-of-error", "argmax-last-on-ties",
-        "relu-in-place", "softmax-in-place", "dense-bias-in-place", "gradient-in-place");
+    private static final List<String> REQUIRED = List.of(
+            "kernel-flipped",
+            "same-size-output",
+            "output-off-by-one",
+            "stride-ignored",
+            "padding-ignored",
+            "padding-one-side",
+            "bias-ignored",
+            "pooling-drops-partial-windows",
+            "average-pooling",
+            "max-starts-at-zero",
+            "flatten-column-by-column",
+            "relu-absolute-value",
+            "relu-wrong-side",
+            "weights-transposed",
+            "dense-bias-forgotten",
+            "softmax-overflow",
+            "softmax-without-exp",
+            "log-base-10",
+            "log-base-2",
+            "zero-log-zero-nan",
+            "gradient-sign-flipped",
+            "gradient-skips-softmax",
+            "mse-averaged-over-cells",
+            "cross-entropy-summed",
+            "accuracy-instead-of-error",
+            "argmax-last-on-ties",
+            "relu-in-place",
+            "softmax-in-place",
+            "dense-bias-in-place",
+            "gradient-in-place");
 
     @Test
     @DisplayName("lists every required misconception, each with a step, a way to recognise it and a hint")
@@ -40,7 +64,9 @@ class MisconceptionsTest {
     @Test
     @DisplayName("names, for every entry, a wrong oracle that exists in WrongOracles")
     void everyEntryHasAWrongOracle() {
-        List<String> methods = Arrays.stream(WrongOracles.class.getMethods()).map(Method::getName).toList();
+        List<String> methods = Arrays.stream(WrongOracles.class.getMethods())
+                .map(Method::getName)
+                .toList();
         for (Misconception m : Misconceptions.load().all()) {
             assertThat(methods).as(m.id()).contains(m.oracle());
         }
@@ -50,8 +76,9 @@ class MisconceptionsTest {
     @DisplayName("groups the entries by step and finds hints by id")
     void lookups() {
         Misconceptions catalogue = Misconceptions.load();
-        assertThat(catalogue.ofStep("MaxPooling")).extracting(Misconception::id)
-            .containsExactly("pooling-drops-partial-windows", "average-pooling", "max-starts-at-zero");
+        assertThat(catalogue.ofStep("MaxPooling"))
+                .extracting(Misconception::id)
+                .containsExactly("pooling-drops-partial-windows", "average-pooling", "max-starts-at-zero");
         assertThat(catalogue.hint("kernel-flipped")).contains("180");
         assertThat(catalogue.hint("no-such-id")).isEmpty();
     }
@@ -60,9 +87,10 @@ class MisconceptionsTest {
     @DisplayName("rejects a catalogue with a duplicate id or a missing hint")
     void rejectsBadCatalogues() {
         String header = "id,step,recognised_by,oracle,hint\n";
-        assertThatThrownBy(() -> Misconceptions.parse(new StringReader(header
-            + "a,Relu,output,relu,h\na,Relu,output,relu,h\n"))).hasMessageContaining("appears twice");
+        assertThatThrownBy(() ->
+                        Misconceptions.parse(new StringReader(header + "a,Relu,output,relu,h\na,Relu,output,relu,h\n")))
+                .hasMessageContaining("appears twice");
         assertThatThrownBy(() -> Misconceptions.parse(new StringReader(header + "a,Relu,output,relu,\n")))
-            .hasMessageContaining("no hint");
+                .hasMessageContaining("no hint");
     }
 }

@@ -29,22 +29,29 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class LectureData {
     private static final String ROOT = "/lecture-data/";
-    private static final CSVFormat MATRIX = CSVFormat.DEFAULT.builder()
-        .setCommentMarker('#').setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
-    private static final CSVFormat TABLE = MATRIX.builder().setHeader().setSkipHeaderRecord(true).get();
+    private static final CSVFormat MATRIX = CSVFormat.DEFAULT
+            .builder()
+            .setCommentMarker('#')
+            .setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(true)
+            .get();
+    private static final CSVFormat TABLE =
+            MATRIX.builder().setHeader().setSkipHeaderRecord(true).get();
 
-    private LectureData() {
-    }
+    private LectureData() {}
 
     /** One network of the lecture's NN1/NN2 table: its softmax outputs and the one-hot targets, per row. */
-    public record Network(String name, double[][] predicted, double[][] actual) {
-    }
+    public record Network(String name, double[][] predicted, double[][] actual) {}
 
     /** One row of the lecture's comparison table: exact values, and what the slides print (NaN if absent). */
-    public record Measures(String network, double classificationError, double meanSquaredError,
-                           double crossEntropy, double slideClassificationError, double slideMeanSquaredError,
-                           double slideCrossEntropy) {
-    }
+    public record Measures(
+            String network,
+            double classificationError,
+            double meanSquaredError,
+            double crossEntropy,
+            double slideClassificationError,
+            double slideMeanSquaredError,
+            double slideCrossEntropy) {}
 
     /** @return the lecture's 7x7 input image */
     public static double[][] image() {
@@ -127,9 +134,14 @@ public final class LectureData {
     public static Measures measures(String name) {
         for (CSVRecord r : records("ErrorMeasures/measures.csv", TABLE)) {
             if (r.get("network").equals(name)) {
-                return new Measures(name, num(r.get("classification_error")), num(r.get("mean_squared_error")),
-                    num(r.get("cross_entropy")), num(r.get("slide_classification_error")),
-                    num(r.get("slide_mean_squared_error")), num(r.get("slide_cross_entropy")));
+                return new Measures(
+                        name,
+                        num(r.get("classification_error")),
+                        num(r.get("mean_squared_error")),
+                        num(r.get("cross_entropy")),
+                        num(r.get("slide_classification_error")),
+                        num(r.get("slide_mean_squared_error")),
+                        num(r.get("slide_cross_entropy")));
             }
         }
         throw new IllegalArgumentException("no network named '" + name + "' in ErrorMeasures/measures.csv");
@@ -168,13 +180,15 @@ public final class LectureData {
                 try {
                     m[i][j] = num(r.get(j));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(resource + " line " + (i + 1) + " value " + (j + 1)
-                        + " is not a number: '" + r.get(j) + "'", e);
+                    throw new IllegalArgumentException(
+                            resource + " line " + (i + 1) + " value " + (j + 1) + " is not a number: '" + r.get(j)
+                                    + "'",
+                            e);
                 }
             }
             if (m[i].length != m[0].length) {
-                throw new IllegalArgumentException(resource + " is ragged: line " + (i + 1) + " has "
-                    + m[i].length + " values, line 1 has " + m[0].length);
+                throw new IllegalArgumentException(resource + " is ragged: line " + (i + 1) + " has " + m[i].length
+                        + " values, line 1 has " + m[0].length);
             }
         }
         return m;
@@ -202,7 +216,7 @@ public final class LectureData {
             throw new IllegalArgumentException("lecture data file not found: lecture-data/" + resource);
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-             CSVParser parser = format.parse(reader)) {
+                CSVParser parser = format.parse(reader)) {
             return new ArrayList<>(parser.getRecords());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read lecture-data/" + resource, e);

@@ -26,27 +26,46 @@ import java.util.StringJoiner;
  * @param walkthrough   one call into the learner's code in the walkthrough (their own machine: more generous)
  * @param filter        one convolution of a whole picture in the walkthrough's filters command
  */
-public record Limits(Duration call, Duration check, Duration silence, Duration submission, Duration compile,
-                     Duration startup, int restarts, Duration walkthrough, Duration filter) {
+public record Limits(
+        Duration call,
+        Duration check,
+        Duration silence,
+        Duration submission,
+        Duration compile,
+        Duration startup,
+        int restarts,
+        Duration walkthrough,
+        Duration filter) {
     /** The kit's limits: 2 s a call, 3 s a check, 10 s of silence, 120 s a submission, 60 s to compile, ... */
-    public static final Limits DEFAULT = new Limits(Duration.ofSeconds(2), Duration.ofSeconds(3),
-        Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(60), Duration.ofSeconds(30), 3,
-        Duration.ofSeconds(10), Duration.ofSeconds(60));
+    public static final Limits DEFAULT = new Limits(
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(120),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(30),
+            3,
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(60));
 
     /**
      * @throws IllegalArgumentException if a duration is null or not positive, a call may outlast its check, a check
      *                                  its submission, or restarts are negative
      */
     public Limits {
-        for (Map.Entry<String, Duration> e : named(call, check, silence, submission, compile, startup, walkthrough,
-            filter).entrySet()) {
-            if (e.getValue() == null || e.getValue().isNegative() || e.getValue().isZero()) {
-                throw new IllegalArgumentException("the " + e.getKey() + " limit must be positive, not " + e.getValue());
+        for (Map.Entry<String, Duration> e : named(
+                        call, check, silence, submission, compile, startup, walkthrough, filter)
+                .entrySet()) {
+            if (e.getValue() == null
+                    || e.getValue().isNegative()
+                    || e.getValue().isZero()) {
+                throw new IllegalArgumentException(
+                        "the " + e.getKey() + " limit must be positive, not " + e.getValue());
             }
         }
         if (call.compareTo(check) > 0 || check.compareTo(submission) > 0) {
             throw new IllegalArgumentException("limits must nest (call ≤ check ≤ submission), not " + seconds(call)
-                + " / " + seconds(check) + " / " + seconds(submission));
+                    + " / " + seconds(check) + " / " + seconds(submission));
         }
         if (restarts < 0) {
             throw new IllegalArgumentException("restarts must be 0 or more, not " + restarts);
@@ -86,9 +105,15 @@ public record Limits(Duration call, Duration check, Duration silence, Duration s
         return out.toString();
     }
 
-    private static Map<String, Duration> named(Duration call, Duration check, Duration silence, Duration submission,
-                                               Duration compile, Duration startup, Duration walkthrough,
-                                               Duration filter) {
+    private static Map<String, Duration> named(
+            Duration call,
+            Duration check,
+            Duration silence,
+            Duration submission,
+            Duration compile,
+            Duration startup,
+            Duration walkthrough,
+            Duration filter) {
         Map<String, Duration> m = new LinkedHashMap<>();
         m.put("call", call);
         m.put("check", check);

@@ -25,8 +25,7 @@ import java.util.concurrent.TimeoutException;
 public final class TimedCall {
     private static ExecutorService worker = newWorker();
 
-    private TimedCall() {
-    }
+    private TimedCall() {}
 
     /**
      * @param call  the untrusted code

@@ -11,8 +11,7 @@ public final class Tolerance {
     /** Values closer than this (absolutely, or relative to their size) count as equal. */
     public static final double CELL = 1e-9;
 
-    private Tolerance() {
-    }
+    private Tolerance() {}
 
     /**
      * @param expected the right value

@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LectureDataTest {
     /** Slides print two decimals: a printed value must be within this of the exact one. */
     private static final double SLIDE_ROUNDING = 0.005;
+
     private static final double EXACT = 1e-12;
 
     /** Every CSV of lecture-data/, by path, with the loader call that reads it. */
@@ -48,7 +49,8 @@ class LectureDataTest {
         calls.put("CrossEntropy/example.csv", LectureData::crossEntropyExample);
         calls.put("ErrorMeasures/NN1.csv", () -> LectureData.network("NN1"));
         calls.put("ErrorMeasures/NN2.csv", () -> LectureData.network("NN2"));
-        calls.put("ErrorMeasures/measures.csv", () -> List.of(LectureData.measures("NN1"), LectureData.measures("NN2")));
+        calls.put(
+                "ErrorMeasures/measures.csv", () -> List.of(LectureData.measures("NN1"), LectureData.measures("NN2")));
         for (String name : LectureData.filterNames()) {
             calls.put("filters/" + name + ".csv", () -> LectureData.filter(name));
         }
@@ -64,11 +66,14 @@ class LectureDataTest {
             List<String> onDisk;
             try (Stream<Path> files = Files.walk(Path.of(""), 2)) { // surefire runs in the module's folder
                 onDisk = files.filter(p -> p.getNameCount() == 2 && p.toString().endsWith(".csv"))
-                    .map(p -> p.toString().replace('\\', '/')).sorted().collect(Collectors.toList());
+                        .map(p -> p.toString().replace('\\', '/'))
+                        .sorted()
+                        .collect(Collectors.toList());
             }
             Map<String, Supplier<?>> calls = loaderCalls();
-            assertThat(onDisk).as("CSV files in lecture-data/ vs files the loader reads")
-                .containsExactlyInAnyOrderElementsOf(calls.keySet());
+            assertThat(onDisk)
+                    .as("CSV files in lecture-data/ vs files the loader reads")
+                    .containsExactlyInAnyOrderElementsOf(calls.keySet());
             calls.forEach((file, call) -> assertThat(call.get()).as(file).isNotNull());
         }
 
@@ -86,16 +91,19 @@ class LectureDataTest {
         @DisplayName("rejects a ragged, non-numeric, empty or missing file, naming it")
         void rejectsBrokenFiles(String resource) {
             assertThatThrownBy(() -> LectureData.matrix(resource))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(resource);
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(resource);
         }
 
         @Test
         @DisplayName("rejects a vector file with more than one line, and an unknown network")
         void rejectsWrongKinds() {
             assertThatThrownBy(() -> LectureData.vector("Convolution/image.csv"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one line");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("one line");
             assertThatThrownBy(() -> LectureData.measures("NN3"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NN3");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("NN3");
         }
     }
 
@@ -107,7 +115,9 @@ class LectureDataTest {
         void shapes() {
             assertThat(LectureData.image()).hasDimensions(7, 7);
             assertThat(Arrays.stream(LectureData.image()).flatMapToDouble(Arrays::stream))
-                .allMatch(v -> v == 0 || v == 1).filteredOn(v -> v == 1).hasSize(8);
+                    .allMatch(v -> v == 0 || v == 1)
+                    .filteredOn(v -> v == 1)
+                    .hasSize(8);
             assertThat(LectureData.featureDetector()).isDeepEqualTo(new double[][] {{0, 0, 1}, {1, 0, 0}, {0, 1, 1}});
         }
 
@@ -115,7 +125,7 @@ class LectureDataTest {
         @DisplayName("the feature map is the detector laid (not flipped) on every 3x3 window of the image")
         void featureMapIsCrossCorrelation() {
             assertThat(LectureData.featureMap())
-                .isDeepEqualTo(crossCorrelate(LectureData.image(), LectureData.featureDetector()));
+                    .isDeepEqualTo(crossCorrelate(LectureData.image(), LectureData.featureDetector()));
         }
 
         @Test
@@ -134,8 +144,9 @@ class LectureDataTest {
         @Test
         @DisplayName("ReLU leaves the lecture's map unchanged (it has no negative cell)")
         void reluOfLectureMap() {
-            assertThat(LectureData.rectifiedMap()).isDeepEqualTo(relu(LectureData.featureMap()))
-                .isDeepEqualTo(LectureData.featureMap());
+            assertThat(LectureData.rectifiedMap())
+                    .isDeepEqualTo(relu(LectureData.featureMap()))
+                    .isDeepEqualTo(LectureData.featureMap());
         }
 
         @Test
@@ -151,15 +162,18 @@ class LectureDataTest {
         @Test
         @DisplayName("the pooled map is the max of each 2x2 window, stride 2, edge windows kept")
         void pooledMap() {
-            assertThat(LectureData.pooledMap()).isDeepEqualTo(maxPool2x2(LectureData.rectifiedMap()))
-                .isDeepEqualTo(new double[][] {{1, 1, 0}, {4, 2, 1}, {0, 2, 1}});
+            assertThat(LectureData.pooledMap())
+                    .isDeepEqualTo(maxPool2x2(LectureData.rectifiedMap()))
+                    .isDeepEqualTo(new double[][] {{1, 1, 0}, {4, 2, 1}, {0, 2, 1}});
         }
 
         @Test
         @DisplayName("the vector is the pooled map row by row")
         void flattened() {
-            assertThat(LectureData.flattened()).containsExactly(
-                Arrays.stream(LectureData.pooledMap()).flatMapToDouble(Arrays::stream).toArray());
+            assertThat(LectureData.flattened())
+                    .containsExactly(Arrays.stream(LectureData.pooledMap())
+                            .flatMapToDouble(Arrays::stream)
+                            .toArray());
         }
     }
 
@@ -224,8 +238,10 @@ class LectureDataTest {
             assertThat(nn.actual()).hasDimensions(3, 2);
             for (int r = 0; r < 3; r++) {
                 assertThat(nn.predicted()[r][0] + nn.predicted()[r][1]).isCloseTo(1, within(EXACT));
-                assertThat(nn.actual()[r]).satisfiesAnyOf(t -> assertThat(t).containsExactly(1, 0),
-                    t -> assertThat(t).containsExactly(0, 1));
+                assertThat(nn.actual()[r])
+                        .satisfiesAnyOf(
+                                t -> assertThat(t).containsExactly(1, 0),
+                                t -> assertThat(t).containsExactly(0, 1));
             }
             assertThat(LectureData.network("NN1").actual()).isDeepEqualTo(nn.actual()); // same images, same targets
         }
@@ -241,7 +257,7 @@ class LectureDataTest {
             for (int r = 0; r < 3; r++) {
                 int truth = nn.actual()[r][0] == 1 ? 0 : 1;
                 double pTrue = nn.predicted()[r][truth];
-                wrong += pTrue < 0.5 ? 1 : 0;          // two classes: wrong iff the true class gets < 1/2
+                wrong += pTrue < 0.5 ? 1 : 0; // two classes: wrong iff the true class gets < 1/2
                 squared += 2 * (1 - pTrue) * (1 - pTrue); // both classes miss by 1 − p(true)
                 logLoss -= Math.log(pTrue);
             }
@@ -313,7 +329,7 @@ class LectureDataTest {
         int h = image.length - k.length + 1;
         int w = image[0].length - k[0].length + 1;
         double[][] out = new double[h][w];
-        for (int i = 0; i < k.length; i++) {        // kernel-major order: a different loop than the solution's
+        for (int i = 0; i < k.length; i++) { // kernel-major order: a different loop than the solution's
             for (int j = 0; j < k[0].length; j++) {
                 for (int r = 0; r < h; r++) {
                     for (int c = 0; c < w; c++) {
@@ -326,8 +342,9 @@ class LectureDataTest {
     }
 
     private static double[][] relu(double[][] m) {
-        return Arrays.stream(m).map(row -> Arrays.stream(row).map(v -> Math.max(0, v)).toArray())
-            .toArray(double[][]::new);
+        return Arrays.stream(m)
+                .map(row -> Arrays.stream(row).map(v -> Math.max(0, v)).toArray())
+                .toArray(double[][]::new);
     }
 
     private static double[][] maxPool2x2(double[][] m) {
@@ -337,7 +354,7 @@ class LectureDataTest {
         for (double[] row : out) {
             Arrays.fill(row, Double.NEGATIVE_INFINITY);
         }
-        for (int r = 0; r < m.length; r++) {         // each cell raises the max of the one window it falls in
+        for (int r = 0; r < m.length; r++) { // each cell raises the max of the one window it falls in
             for (int c = 0; c < m[0].length; c++) {
                 out[r / 2][c / 2] = Math.max(out[r / 2][c / 2], m[r][c]);
             }

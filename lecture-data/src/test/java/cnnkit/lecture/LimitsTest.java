@@ -30,13 +30,18 @@ class LimitsTest {
     void refusesBadLimits() {
         Duration s = Duration.ofSeconds(1);
         assertThatThrownBy(() -> D.with(Duration.ZERO, D.submission(), D.compile()))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("silence");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("silence");
         assertThatThrownBy(() -> D.with(D.silence(), null, D.compile()))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("submission");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("submission");
         assertThatThrownBy(() -> D.with(D.silence(), s, D.compile()))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nest").hasMessageContaining("3 s");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nest")
+                .hasMessageContaining("3 s");
         assertThatThrownBy(() -> new Limits(s, s, s, s, s, s, -1, s, s))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("restarts");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("restarts");
     }
 
     @Test
@@ -44,8 +49,17 @@ class LimitsTest {
     void overrides() {
         Limits l = D.with(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(7));
 
-        assertThat(l).isEqualTo(new Limits(D.call(), D.check(), Duration.ofSeconds(5), Duration.ofSeconds(30),
-            Duration.ofSeconds(7), D.startup(), D.restarts(), D.walkthrough(), D.filter()));
+        assertThat(l)
+                .isEqualTo(new Limits(
+                        D.call(),
+                        D.check(),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(7),
+                        D.startup(),
+                        D.restarts(),
+                        D.walkthrough(),
+                        D.filter()));
     }
 
     @Test
@@ -53,8 +67,11 @@ class LimitsTest {
     void described() {
         assertThat(Limits.seconds(Duration.ofSeconds(3))).isEqualTo("3 s");
         assertThat(Limits.seconds(Duration.ofMillis(1500))).isEqualTo("1500 ms");
-        assertThat(D.describe().lines()).hasSize(7).anyMatch(l -> l.contains("call") && l.contains("2 s"))
-            .anyMatch(l -> l.contains("--timeout") && l.contains("120 s"))
-            .anyMatch(l -> l.contains("restarts") && l.contains("3")).allMatch(l -> l.length() < 80);
+        assertThat(D.describe().lines())
+                .hasSize(7)
+                .anyMatch(l -> l.contains("call") && l.contains("2 s"))
+                .anyMatch(l -> l.contains("--timeout") && l.contains("120 s"))
+                .anyMatch(l -> l.contains("restarts") && l.contains("3"))
+                .allMatch(l -> l.length() < 80);
     }
 }

@@ -11,8 +11,8 @@ class StepTest {
     @Test
     @DisplayName("follows the lecture: Steps 1 to 4, then the extras, each name its class and its file")
     void lectureOrder() {
-        assertThat(Arrays.stream(Step.values()).map(Step::label)).containsExactly("Step 1", "Step 1(b)", "Step 2",
-            "Step 3", "Step 4", "Extra 1", "Extra 2", "Extra 3");
+        assertThat(Arrays.stream(Step.values()).map(Step::label))
+                .containsExactly("Step 1", "Step 1(b)", "Step 2", "Step 3", "Step 4", "Extra 1", "Extra 2", "Extra 3");
         assertThat(Step.MAX_POOLING.studentClass()).isEqualTo("cnn.MaxPooling");
         assertThat(Step.MAX_POOLING.sourceFile()).isEqualTo("MaxPooling.java");
         assertThat(Step.byName("MaxPooling")).contains(Step.MAX_POOLING);
@@ -21,13 +21,15 @@ class StepTest {
     }
 
     @Test
-    @DisplayName("names a backward pass for every step that has one in Part 2, none for the loss and the error measures")
+    @DisplayName(
+            "names a backward pass for every step that has one in Part 2, none for the loss and the error measures")
     void backwardPasses() {
         assertThat(Step.MAX_POOLING.backwardName()).contains("MaxPoolingBackward");
         assertThat(Step.MAX_POOLING.backwardLabel()).contains("Back 2");
         assertThat(Step.SOFTMAX.backwardLabel()).contains("Back E1");
         assertThat(Step.CROSS_ENTROPY.backwardName()).isEmpty();
         assertThat(Step.ERROR_MEASURES.backwardLabel()).isEmpty();
-        assertThat(Arrays.stream(Step.values()).filter(s -> s.backwardName().isPresent())).hasSize(6);
+        assertThat(Arrays.stream(Step.values()).filter(s -> s.backwardName().isPresent()))
+                .hasSize(6);
     }
 }

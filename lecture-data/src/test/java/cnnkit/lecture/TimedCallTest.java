@@ -19,7 +19,8 @@ class TimedCallTest {
     @DisplayName("returns what the code returned, on a daemon thread")
     void returns() throws TimeoutException {
         assertThat(TimedCall.call(() -> 42, SHORT)).isEqualTo(42);
-        assertThat(TimedCall.call(() -> Thread.currentThread().isDaemon(), SHORT)).isTrue();
+        assertThat(TimedCall.call(() -> Thread.currentThread().isDaemon(), SHORT))
+                .isTrue();
     }
 
     @Test
@@ -27,20 +28,25 @@ class TimedCallTest {
     void rethrowsUnchanged() {
         IOException thrown = new IOException("disk");
 
-        assertThat(catchThrowable(() -> TimedCall.call(() -> {
-            throw thrown;
-        }, SHORT))).isSameAs(thrown);
+        assertThat(catchThrowable(() -> TimedCall.call(
+                        () -> {
+                            throw thrown;
+                        },
+                        SHORT)))
+                .isSameAs(thrown);
     }
 
     @Test
     @DisplayName("gives up after the limit with a TimeoutException, and the next call gets a fresh thread")
     void timesOut() throws TimeoutException {
         Thread[] first = new Thread[1];
-        Throwable t = catchThrowable(() -> TimedCall.call(() -> {
-            first[0] = Thread.currentThread();
-            Thread.sleep(60_000); // interrupted when abandoned, so it does not linger
-            return 0;
-        }, SHORT));
+        Throwable t = catchThrowable(() -> TimedCall.call(
+                () -> {
+                    first[0] = Thread.currentThread();
+                    Thread.sleep(60_000); // interrupted when abandoned, so it does not linger
+                    return 0;
+                },
+                SHORT));
 
         assertThat(t).isInstanceOf(TimeoutException.class);
         assertThat(TimedCall.call(Thread::currentThread, SHORT)).isNotSameAs(first[0]);
@@ -52,13 +58,15 @@ class TimedCallTest {
         ClassLoader before = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader mine = new URLClassLoader(new URL[0])) {
             Thread.currentThread().setContextClassLoader(mine);
-            assertThat(TimedCall.call(() -> Thread.currentThread().getContextClassLoader(), SHORT)).isSameAs(mine);
+            assertThat(TimedCall.call(() -> Thread.currentThread().getContextClassLoader(), SHORT))
+                    .isSameAs(mine);
         } finally {
             Thread.currentThread().setContextClassLoader(before);
         }
         Thread.currentThread().setContextClassLoader(null);
         try {
-            assertThat(TimedCall.call(() -> Thread.currentThread().getContextClassLoader(), SHORT)).isNull();
+            assertThat(TimedCall.call(() -> Thread.currentThread().getContextClassLoader(), SHORT))
+                    .isNull();
         } finally {
             Thread.currentThread().setContextClassLoader(before);
         }

@@ -23,8 +23,7 @@ import java.util.Locale;
 public final class LecturePipeline {
     private static final String[] CLASSES = {"Dog", "Cat"};
 
-    private LecturePipeline() {
-    }
+    private LecturePipeline() {}
 
     public static void main(String[] args) {
         run(System.out);
@@ -65,22 +64,35 @@ public final class LecturePipeline {
 
         double[] target = {1, 0};
         out.println();
-        out.printf(Locale.ROOT, "Cross-entropy for the target %s (1, 0): −ln %s = %s%n", CLASSES[0],
-            fmt(probabilities[0]), fmt(CrossEntropy.loss(probabilities, target)));
-        section(out, "Gradient of the loss w.r.t. the scores, y − t: Dog, Cat",
-            new double[][] {CrossEntropy.gradient(scores, target)});
+        out.printf(
+                Locale.ROOT,
+                "Cross-entropy for the target %s (1, 0): −ln %s = %s%n",
+                CLASSES[0],
+                fmt(probabilities[0]),
+                fmt(CrossEntropy.loss(probabilities, target)));
+        section(out, "Gradient of the loss w.r.t. the scores, y − t: Dog, Cat", new double[][] {
+            CrossEntropy.gradient(scores, target)
+        });
 
         out.println();
         out.println("The lecture's NN1/NN2 comparison (exact; the slides print 0.33, and 0.71 / 1.06 for NN2 only — "
-            + "ERRATA E2)");
-        out.printf(Locale.ROOT, "  %-8s %22s %20s %15s%n", "network", "classification error", "mean squared error",
-            "cross-entropy");
+                + "ERRATA E2)");
+        out.printf(
+                Locale.ROOT,
+                "  %-8s %22s %20s %15s%n",
+                "network",
+                "classification error",
+                "mean squared error",
+                "cross-entropy");
         for (String name : new String[] {"NN1", "NN2"}) {
             LectureData.Network nn = LectureData.network(name);
-            out.printf(Locale.ROOT, "  %-8s %22s %20s %15s%n", name,
-                fmt(ErrorMeasures.classificationError(nn.predicted(), nn.actual())),
-                fmt(ErrorMeasures.meanSquaredError(nn.predicted(), nn.actual())),
-                fmt(ErrorMeasures.crossEntropy(nn.predicted(), nn.actual())));
+            out.printf(
+                    Locale.ROOT,
+                    "  %-8s %22s %20s %15s%n",
+                    name,
+                    fmt(ErrorMeasures.classificationError(nn.predicted(), nn.actual())),
+                    fmt(ErrorMeasures.meanSquaredError(nn.predicted(), nn.actual())),
+                    fmt(ErrorMeasures.crossEntropy(nn.predicted(), nn.actual())));
         }
     }
 

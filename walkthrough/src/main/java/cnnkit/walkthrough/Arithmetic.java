@@ -11,8 +11,7 @@ import java.util.StringJoiner;
  * see StudentJarTest), it only lays out the terms that lead to it.
  */
 final class Arithmetic {
-    private Arithmetic() {
-    }
+    private Arithmetic() {}
 
     /**
      * @return e.g. "0·0 + 0·0 + 1·0 + ... = 1": the detector laid on the image with its top-left at (top, left),
@@ -42,9 +41,13 @@ final class Arithmetic {
                         cells.add(Grid.format(map[r][c]));
                     }
                 }
-                lines.add(String.format("window %d: %s, %s: max(%s) = %s", lines.size() + 1,
-                    span("row", top, map.length), span("col", left, map[0].length), cells,
-                    Grid.format(pooled[top / 2][left / 2])));
+                lines.add(String.format(
+                        "window %d: %s, %s: max(%s) = %s",
+                        lines.size() + 1,
+                        span("row", top, map.length),
+                        span("col", left, map[0].length),
+                        cells,
+                        Grid.format(pooled[top / 2][left / 2])));
             }
         }
         return lines;
@@ -68,7 +71,7 @@ final class Arithmetic {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
             lines.add(names[i] + ": e^" + Grid.format(scores[i]) + " / (" + denominator + ") = "
-                + Grid.format(probabilities[i]));
+                    + Grid.format(probabilities[i]));
         }
         return lines;
     }
@@ -86,9 +89,13 @@ final class Arithmetic {
     static List<List<String>> networkRows(LectureData.Network nn1, LectureData.Network nn2) {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < nn1.predicted().length; i++) {
-            rows.add(List.of("#" + (i + 1), Grid.format(nn1.predicted()[i][0]), Grid.format(nn1.predicted()[i][1]),
-                Grid.format(nn2.predicted()[i][0]), Grid.format(nn2.predicted()[i][1]),
-                nn1.actual()[i][0] == 1 ? "Dog" : "Cat"));
+            rows.add(List.of(
+                    "#" + (i + 1),
+                    Grid.format(nn1.predicted()[i][0]),
+                    Grid.format(nn1.predicted()[i][1]),
+                    Grid.format(nn2.predicted()[i][0]),
+                    Grid.format(nn2.predicted()[i][1]),
+                    nn1.actual()[i][0] == 1 ? "Dog" : "Cat"));
         }
         return rows;
     }
@@ -104,7 +111,8 @@ final class Arithmetic {
                 if (!actual.cellMatches(expected, r, c)) {
                     String where = expected.rows() == 1 ? "position " + (c + 1) : "row " + (r + 1) + ", col " + (c + 1);
                     return actual.differingCells(expected) + " of " + cells + " cells differ, e.g. " + where
-                        + ": expected " + Grid.format(expected.get(r, c)) + ", got " + Grid.format(actual.get(r, c));
+                            + ": expected " + Grid.format(expected.get(r, c)) + ", got "
+                            + Grid.format(actual.get(r, c));
                 }
             }
         }

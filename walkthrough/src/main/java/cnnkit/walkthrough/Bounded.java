@@ -10,8 +10,7 @@ import java.util.concurrent.TimeoutException;
  * forever the walk gives up waiting, says so, and the thread cannot keep the JVM alive), and says what happened.
  */
 public final class Bounded {
-    private Bounded() {
-    }
+    private Bounded() {}
 
     /**
      * @param call    the call into the learner's code
@@ -35,8 +34,10 @@ public final class Bounded {
             String message = t.getMessage();
             return new Outcome.NotImplemented<>(message == null ? "UnsupportedOperationException" : message);
         }
-        if (t instanceof NoClassDefFoundError || t instanceof NoSuchMethodError || t instanceof AbstractMethodError
-            || t instanceof ClassNotFoundException) {
+        if (t instanceof NoClassDefFoundError
+                || t instanceof NoSuchMethodError
+                || t instanceof AbstractMethodError
+                || t instanceof ClassNotFoundException) {
             return new Outcome.NotImplemented<>("missing from your classes: " + t.getMessage());
         }
         return new Outcome.Threw<>(t.getClass().getSimpleName(), t.getMessage());

@@ -56,9 +56,10 @@ public record Grid(double[][] cells) {
     }
 
     public boolean sameShape(Grid other) {
-        return other != null && rows() == other.rows()
-            && Arrays.stream(cells).allMatch(r -> r.length == other.cols())
-            && Arrays.stream(other.cells).allMatch(r -> r.length == cols());
+        return other != null
+                && rows() == other.rows()
+                && Arrays.stream(cells).allMatch(r -> r.length == other.cols())
+                && Arrays.stream(other.cells).allMatch(r -> r.length == cols());
     }
 
     /** @return true if the shapes agree and every cell is within {@link #TOLERANCE} (relative for large values) */
@@ -78,8 +79,10 @@ public record Grid(double[][] cells) {
 
     /** @return whether cell (r, c) agrees with the same cell of {@code expected} (false if it has no such cell) */
     public boolean cellMatches(Grid expected, int r, int c) {
-        return expected != null && r < expected.rows() && c < expected.cells[r].length
-            && close(cells[r][c], expected.cells[r][c]);
+        return expected != null
+                && r < expected.rows()
+                && c < expected.cells[r].length
+                && close(cells[r][c], expected.cells[r][c]);
     }
 
     /** @return the number of cells that differ from {@code expected}, or -1 if the shapes differ */

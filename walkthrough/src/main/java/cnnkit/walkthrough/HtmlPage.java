@@ -34,8 +34,7 @@ public final class HtmlPage {
         ol.calculations li { margin: 0.15em 0; } svg.window { vertical-align: middle; margin-right: 0.8em; }
         """;
 
-    private HtmlPage() {
-    }
+    private HtmlPage() {}
 
     /**
      * @param scenes the walk
@@ -45,14 +44,19 @@ public final class HtmlPage {
     public static String render(List<Scene> scenes, String source) {
         StringBuilder h = new StringBuilder(32_768);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\"/>\n")
-            .append("<title>CNN walkthrough</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
-            .append("<h1>The lecture's CNN, step by step, on your code</h1>\n")
-            .append("<p class=\"source\">Your code: ").append(escape(source)).append("</p>\n");
+                .append("<title>CNN walkthrough</title>\n<style>\n")
+                .append(CSS)
+                .append("</style>\n</head>\n<body>\n")
+                .append("<h1>The lecture's CNN, step by step, on your code</h1>\n")
+                .append("<p class=\"source\">Your code: ")
+                .append(escape(source))
+                .append("</p>\n");
         for (Scene s : scenes) {
             scene(h, s);
         }
-        if (scenes.size() < Walkthrough.SCENES && !scenes.isEmpty()
-            && scenes.get(scenes.size() - 1).verdict() == Scene.Verdict.WRONG) {
+        if (scenes.size() < Walkthrough.SCENES
+                && !scenes.isEmpty()
+                && scenes.get(scenes.size() - 1).verdict() == Scene.Verdict.WRONG) {
             h.append("<p class=\"stopped\">The walk stops at the first wrong step: the next steps build on it.</p>\n");
         }
         return h.append("</body>\n</html>\n").toString();
@@ -60,8 +64,13 @@ public final class HtmlPage {
 
     private static void scene(StringBuilder h, Scene s) {
         String verdictClass = s.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        h.append("<section class=\"scene ").append(verdictClass).append("\" id=\"step-").append(s.number())
-            .append("\">\n<h2>").append(escape(s.title())).append("</h2>\n");
+        h.append("<section class=\"scene ")
+                .append(verdictClass)
+                .append("\" id=\"step-")
+                .append(s.number())
+                .append("\">\n<h2>")
+                .append(escape(s.title()))
+                .append("</h2>\n");
         boolean inList = false;
         for (Scene.Block block : s.blocks()) {
             boolean calculation = block instanceof Scene.Calculation;
@@ -86,10 +95,13 @@ public final class HtmlPage {
         if (inList) {
             h.append("</ol>\n");
         }
-        h.append("<p class=\"verdict\">").append(escape(s.step().className() + ": " + s.verdict().text()))
-            .append("</p>\n");
+        h.append("<p class=\"verdict\">")
+                .append(escape(s.step().className() + ": " + s.verdict().text()))
+                .append("</p>\n");
         if (!s.hint().isEmpty()) {
-            h.append("<p class=\"hint\"><strong>Hint:</strong> ").append(escape(s.hint())).append("</p>\n");
+            h.append("<p class=\"hint\"><strong>Hint:</strong> ")
+                    .append(escape(s.hint()))
+                    .append("</p>\n");
         }
         h.append("</section>\n");
     }
@@ -97,8 +109,9 @@ public final class HtmlPage {
     private static void heatmap(StringBuilder h, Scene.Heatmap m) {
         Grid g = m.values();
         double[] range = g.range();
-        h.append("<figure class=\"heatmap\">\n<figcaption>").append(escape(m.caption() + " (" + g.shape() + ")"))
-            .append("</figcaption>\n<table class=\"heatmap\">\n");
+        h.append("<figure class=\"heatmap\">\n<figcaption>")
+                .append(escape(m.caption() + " (" + g.shape() + ")"))
+                .append("</figcaption>\n<table class=\"heatmap\">\n");
         for (int r = 0; r < g.rows(); r++) {
             h.append("<tr>");
             double[] row = g.cells()[r];
@@ -106,10 +119,18 @@ public final class HtmlPage {
                 double v = row[c];
                 double t = Grid.scaled(v, range);
                 String judged = m.expected() == null ? "" : m.wrong(r, c) ? " wrong" : " right";
-                h.append("<td class=\"cell").append(judged).append("\" data-value=\"").append(Grid.format(v))
-                    .append("\" style=\"background-color: ").append(heat(t)).append("; color: ")
-                    .append(t > 0.6 ? "#fff" : "#000").append(windowBorders(m.window(), r, c)).append("\">")
-                    .append(escape(Grid.format(v))).append("</td>");
+                h.append("<td class=\"cell")
+                        .append(judged)
+                        .append("\" data-value=\"")
+                        .append(Grid.format(v))
+                        .append("\" style=\"background-color: ")
+                        .append(heat(t))
+                        .append("; color: ")
+                        .append(t > 0.6 ? "#fff" : "#000")
+                        .append(windowBorders(m.window(), r, c))
+                        .append("\">")
+                        .append(escape(Grid.format(v)))
+                        .append("</td>");
             }
             h.append("</tr>\n");
         }
@@ -121,22 +142,42 @@ public final class HtmlPage {
         final int cell = 8;
         Grid g = w.over();
         double[] range = g.range();
-        h.append("<svg class=\"window\" width=\"").append(g.cols() * cell).append("\" height=\"")
-            .append(g.rows() * cell).append("\" viewBox=\"0 0 ").append(g.cols() * cell).append(' ')
-            .append(g.rows() * cell).append("\">");
+        h.append("<svg class=\"window\" width=\"")
+                .append(g.cols() * cell)
+                .append("\" height=\"")
+                .append(g.rows() * cell)
+                .append("\" viewBox=\"0 0 ")
+                .append(g.cols() * cell)
+                .append(' ')
+                .append(g.rows() * cell)
+                .append("\">");
         for (int r = 0; r < g.rows(); r++) {
             for (int c = 0; c < g.cols(); c++) {
                 double t = Grid.scaled(g.get(r, c), range);
-                h.append("<rect x=\"").append(c * cell).append("\" y=\"").append(r * cell).append("\" width=\"")
-                    .append(cell).append("\" height=\"").append(cell).append("\" fill=\"").append(heat(t))
-                    .append("\" stroke=\"#ccc\" stroke-width=\"0.5\"/>");
+                h.append("<rect x=\"")
+                        .append(c * cell)
+                        .append("\" y=\"")
+                        .append(r * cell)
+                        .append("\" width=\"")
+                        .append(cell)
+                        .append("\" height=\"")
+                        .append(cell)
+                        .append("\" fill=\"")
+                        .append(heat(t))
+                        .append("\" stroke=\"#ccc\" stroke-width=\"0.5\"/>");
             }
         }
         int rows = Math.min(w.rows(), g.rows() - w.top());
         int cols = Math.min(w.cols(), g.cols() - w.left());
-        h.append("<rect class=\"detector\" x=\"").append(w.left() * cell + 1).append("\" y=\"")
-            .append(w.top() * cell + 1).append("\" width=\"").append(cols * cell - 2).append("\" height=\"")
-            .append(rows * cell - 2).append("\" fill=\"none\" stroke=\"#e65100\" stroke-width=\"2\"/></svg>");
+        h.append("<rect class=\"detector\" x=\"")
+                .append(w.left() * cell + 1)
+                .append("\" y=\"")
+                .append(w.top() * cell + 1)
+                .append("\" width=\"")
+                .append(cols * cell - 2)
+                .append("\" height=\"")
+                .append(rows * cell - 2)
+                .append("\" fill=\"none\" stroke=\"#e65100\" stroke-width=\"2\"/></svg>");
     }
 
     /** Thick rules where a pooling window starts, so each window reads as one block. */
@@ -155,7 +196,9 @@ public final class HtmlPage {
     }
 
     private static void table(StringBuilder h, Scene.Table t) {
-        h.append("<table class=\"plain\">\n<caption>").append(escape(t.caption())).append("</caption>\n<tr>");
+        h.append("<table class=\"plain\">\n<caption>")
+                .append(escape(t.caption()))
+                .append("</caption>\n<tr>");
         for (String head : t.header()) {
             h.append("<th>").append(escape(head)).append("</th>");
         }

@@ -90,8 +90,8 @@ public final class ImageFilters {
         double[][] filtered = r.value();
         if (filtered == null || filtered.length != h || filtered[0] == null || filtered[0].length != w) {
             throw new IllegalStateException("Convolution.convolve with padding " + k.length / 2 + " should give a "
-                + h + "x" + w + " map for a " + h + "x" + w + " image and a " + k.length + "x" + k[0].length
-                + " kernel, but gave " + (filtered == null ? "null" : filtered.length + " rows"));
+                    + h + "x" + w + " map for a " + h + "x" + w + " image and a " + k.length + "x" + k[0].length
+                    + " kernel, but gave " + (filtered == null ? "null" : filtered.length + " rows"));
         }
         int[] out = new int[w * h];
         for (int y = 0; y < h; y++) {

@@ -1,14 +1,13 @@
 package cnnkit.walkthrough;
 
-import cnnkit.lecture.Step;
-import cnnkit.grader.common.Trees;
 import cnnkit.grader.collect.SourceFinder;
 import cnnkit.grader.collect.Sources;
+import cnnkit.grader.common.Trees;
 import cnnkit.grader.compile.Compilation;
 import cnnkit.grader.compile.Javac;
-
 import cnnkit.grader.compile.StepCompiler;
 import cnnkit.grader.run.StudentClassLoader;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,8 +31,12 @@ public final class LearnerCode implements AutoCloseable {
     private final Path work;
     private final String origin;
 
-    private LearnerCode(StudentClassLoader loader, Implementation implementation, Map<Step, List<String>> notCompiled,
-                        Path work, String origin) {
+    private LearnerCode(
+            StudentClassLoader loader,
+            Implementation implementation,
+            Map<Step, List<String>> notCompiled,
+            Path work,
+            String origin) {
         this.loader = loader;
         this.origin = origin;
         this.implementation = implementation;
@@ -63,7 +66,7 @@ public final class LearnerCode implements AutoCloseable {
     public static LearnerCode fromSources(Path src) throws IOException {
         if (!Files.isDirectory(src)) {
             throw new IllegalArgumentException("no folder " + src + " — pass --src with the folder of your cnn "
-                + "sources, e.g. exercises/src/main/java");
+                    + "sources, e.g. exercises/src/main/java");
         }
         Sources sources = SourceFinder.find(src);
         if (sources.isEmpty()) {
@@ -74,8 +77,7 @@ public final class LearnerCode implements AutoCloseable {
             // The learner's own code, on their own machine: the compiler in this JVM, without a time limit.
             Compilation compiled = StepCompiler.compile(sources, work, Javac.IN_PROCESS);
             LearnerCode code = fromClasses(compiled.classes());
-            return new LearnerCode(code.loader, code.implementation, compiled.stubbed(), work,
-                "the sources in " + src);
+            return new LearnerCode(code.loader, code.implementation, compiled.stubbed(), work, "the sources in " + src);
         } catch (IOException | RuntimeException e) {
             Trees.delete(work);
             throw e;
@@ -90,10 +92,10 @@ public final class LearnerCode implements AutoCloseable {
     public static LearnerCode fromClasses(Path classes) {
         if (!Files.isDirectory(classes.resolve("cnn"))) {
             throw new IllegalArgumentException("no compiled classes of package cnn in " + classes
-                + " — compile your code first (e.g. mvn -q -pl exercises compile) or pass --classes DIR");
+                    + " — compile your code first (e.g. mvn -q -pl exercises compile) or pass --classes DIR");
         }
-        StudentClassLoader loader = new StudentClassLoader(classes, LearnerCode.class.getClassLoader(),
-            LearnerCode.class, "cnnkit.walkthrough.probe.");
+        StudentClassLoader loader = new StudentClassLoader(
+                classes, LearnerCode.class.getClassLoader(), LearnerCode.class, "cnnkit.walkthrough.probe.");
         try {
             Object probe = loader.loadClass(PROBE).getConstructor().newInstance();
             return new LearnerCode(loader, (Implementation) probe, Map.of(), null, classes.toString());

@@ -28,18 +28,27 @@ public final class LectureAnswers implements Implementation {
         answer(new Grid(LectureData.featureMap()), "convolve", new Grid(image), new Grid(detector));
         answer(new Grid(LectureData.rectifiedMap()), "relu", new Grid(LectureData.featureMap()));
         double[][] signed = LectureData.matrix("Relu/signed-map.csv");
-        answer(new Grid(Arrays.copyOfRange(signed, signed.length / 2, signed.length)), "relu",
-            new Grid(Arrays.copyOfRange(signed, 0, signed.length / 2)));
+        answer(
+                new Grid(Arrays.copyOfRange(signed, signed.length / 2, signed.length)),
+                "relu",
+                new Grid(Arrays.copyOfRange(signed, 0, signed.length / 2)));
         answer(new Grid(LectureData.pooledMap()), "pool", new Grid(LectureData.rectifiedMap()));
         answer(Grid.row(LectureData.flattened()), "flatten", new Grid(LectureData.pooledMap()));
-        answer(Grid.row(LectureData.denseScores()), "forward", Grid.row(LectureData.flattened()),
-            new Grid(LectureData.denseWeights()), Grid.row(LectureData.denseBias()));
+        answer(
+                Grid.row(LectureData.denseScores()),
+                "forward",
+                Grid.row(LectureData.flattened()),
+                new Grid(LectureData.denseWeights()),
+                Grid.row(LectureData.denseBias()));
         answer(Grid.row(LectureData.probabilities()), "softmax", Grid.row(LectureData.denseScores()));
         Map<String, Double> example = LectureData.crossEntropyExample();
         Grid target = Grid.row(example.get("target_dog"), example.get("target_cat"));
         answer(Grid.scalar(example.get("loss")), "loss", Grid.row(LectureData.probabilities()), target);
-        answer(Grid.row(example.get("gradient_dog"), example.get("gradient_cat")), "gradient",
-            Grid.row(LectureData.denseScores()), target);
+        answer(
+                Grid.row(example.get("gradient_dog"), example.get("gradient_cat")),
+                "gradient",
+                Grid.row(LectureData.denseScores()),
+                target);
         for (String name : List.of("NN1", "NN2")) {
             LectureData.Network nn = LectureData.network(name);
             LectureData.Measures m = LectureData.measures(name);
@@ -63,8 +72,8 @@ public final class LectureAnswers implements Implementation {
     private Grid lookUp(String method, Grid... inputs) {
         Grid result = answers.get(key(method, inputs));
         if (result == null) {
-            throw new IllegalArgumentException("the demo knows only the lecture's example, not this call of "
-                + method + ": use your own code (--src or --classes) for other inputs");
+            throw new IllegalArgumentException("the demo knows only the lecture's example, not this call of " + method
+                    + ": use your own code (--src or --classes) for other inputs");
         }
         return result;
     }
@@ -99,7 +108,8 @@ public final class LectureAnswers implements Implementation {
 
     @Override
     public double[] forward(double[] input, double[][] weights, double[] bias) {
-        return lookUp("forward", Grid.row(input), new Grid(weights), Grid.row(bias)).vector();
+        return lookUp("forward", Grid.row(input), new Grid(weights), Grid.row(bias))
+                .vector();
     }
 
     @Override
@@ -119,7 +129,8 @@ public final class LectureAnswers implements Implementation {
 
     @Override
     public double classificationError(double[][] predicted, double[][] actual) {
-        return lookUp("classificationError", new Grid(predicted), new Grid(actual)).value();
+        return lookUp("classificationError", new Grid(predicted), new Grid(actual))
+                .value();
     }
 
     @Override

@@ -31,18 +31,19 @@ import org.apache.commons.csv.CSVRecord;
 public final class MistakeTable implements MistakeRecogniser {
     /** Where the build puts the table. */
     public static final String RESOURCE = "/cnnkit/walkthrough/mistakes.csv";
+
     static final String[] HEADER = {"step", "method", "inputs", "misconception", "output", "hint"};
 
     /** One known mistake's result on one check's inputs. */
-    record Row(Step step, String method, List<Grid> inputs, String misconception, Grid output, String hint) {
-    }
+    record Row(Step step, String method, List<Grid> inputs, String misconception, Grid output, String hint) {}
 
     private final Map<List<Object>, List<Row>> byCheck = new HashMap<>();
     private final Map<String, String> hints = new LinkedHashMap<>();
 
     MistakeTable(List<Row> rows) {
         for (Row r : rows) {
-            byCheck.computeIfAbsent(key(r.step(), r.method(), r.inputs()), k -> new ArrayList<>()).add(r);
+            byCheck.computeIfAbsent(key(r.step(), r.method(), r.inputs()), k -> new ArrayList<>())
+                    .add(r);
             hints.putIfAbsent(r.misconception(), r.hint());
         }
     }
@@ -65,24 +66,41 @@ public final class MistakeTable implements MistakeRecogniser {
 
     static MistakeTable read(Reader reader) throws IOException {
         List<Row> rows = new ArrayList<>();
-        for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+        for (CSVRecord r : CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(reader)) {
             Step step = Step.byName(r.get("step"))
-                .orElseThrow(() -> new IllegalArgumentException("unknown step in " + RESOURCE + ": " + r.get("step")));
-            List<Grid> inputs = Arrays.stream(r.get("inputs").split("\\|")).map(MistakeTable::grid).toList();
-            rows.add(new Row(step, r.get("method"), inputs, r.get("misconception"), grid(r.get("output")),
-                r.get("hint")));
+                    .orElseThrow(
+                            () -> new IllegalArgumentException("unknown step in " + RESOURCE + ": " + r.get("step")));
+            List<Grid> inputs = Arrays.stream(r.get("inputs").split("\\|"))
+                    .map(MistakeTable::grid)
+                    .toList();
+            rows.add(new Row(
+                    step, r.get("method"), inputs, r.get("misconception"), grid(r.get("output")), r.get("hint")));
         }
         return new MistakeTable(rows);
     }
 
     /** Writes rows in the table's format (used by the build step that computes them). */
     static void write(List<Row> rows, Appendable out) throws IOException {
-        try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator('\n').get()
-            .print(out)) {
+        try (CSVPrinter csv = CSVFormat.DEFAULT
+                .builder()
+                .setHeader(HEADER)
+                .setRecordSeparator('\n')
+                .get()
+                .print(out)) {
             for (Row r : rows) {
-                csv.printRecord(r.step().className(), r.method(),
-                    String.join("|", r.inputs().stream().map(MistakeTable::text).toList()), r.misconception(),
-                    text(r.output()), r.hint());
+                csv.printRecord(
+                        r.step().className(),
+                        r.method(),
+                        String.join(
+                                "|", r.inputs().stream().map(MistakeTable::text).toList()),
+                        r.misconception(),
+                        text(r.output()),
+                        r.hint());
             }
         }
     }
@@ -94,7 +112,9 @@ public final class MistakeTable implements MistakeRecogniser {
     @Override
     public Optional<String> recognise(Step step, String method, List<Grid> inputs, Grid actual) {
         return byCheck.getOrDefault(key(step, method, inputs), List.of()).stream()
-            .filter(r -> actual.matches(r.output())).map(Row::misconception).findFirst();
+                .filter(r -> actual.matches(r.output()))
+                .map(Row::misconception)
+                .findFirst();
     }
 
     @Override
@@ -122,8 +142,11 @@ public final class MistakeTable implements MistakeRecogniser {
 
     static Grid grid(String text) {
         return new Grid(Arrays.stream(text.split(";", -1))
-            .map(row -> row.isEmpty() ? new double[0] : Arrays.stream(row.split(" ")).mapToDouble(Double::parseDouble)
-                .toArray())
-            .toArray(double[][]::new));
+                .map(row -> row.isEmpty()
+                        ? new double[0]
+                        : Arrays.stream(row.split(" "))
+                                .mapToDouble(Double::parseDouble)
+                                .toArray())
+                .toArray(double[][]::new));
     }
 }

@@ -7,20 +7,16 @@ package cnnkit.walkthrough;
  */
 public sealed interface Outcome<T> {
     /** The method returned. */
-    record Returned<T>(T value) implements Outcome<T> {
-    }
+    record Returned<T>(T value) implements Outcome<T> {}
 
     /** The method is still a stub (throws UnsupportedOperationException) or is missing from the classes. */
-    record NotImplemented<T>(String message) implements Outcome<T> {
-    }
+    record NotImplemented<T>(String message) implements Outcome<T> {}
 
     /** The method threw something else. */
-    record Threw<T>(String exception, String message) implements Outcome<T> {
-    }
+    record Threw<T>(String exception, String message) implements Outcome<T> {}
 
     /** The method did not return in time (an endless loop, most likely). */
-    record TimedOut<T>(long millis) implements Outcome<T> {
-    }
+    record TimedOut<T>(long millis) implements Outcome<T> {}
 
     /** @return a sentence for the learner: what their method did instead of returning */
     default String describe() {

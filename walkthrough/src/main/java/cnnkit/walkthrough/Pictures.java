@@ -18,11 +18,11 @@ public final class Pictures {
     public static final String SAMPLE = "/cnnkit/walkthrough/sample.png";
     /** Larger pictures are refused: the filters keep several copies as doubles. */
     static final long MAX_PIXELS = 4096L * 4096L;
+
     private static final int TILE = 256;
     private static final int LABEL = 22;
 
-    private Pictures() {
-    }
+    private Pictures() {}
 
     /**
      * @param file a PNG, JPEG, GIF or BMP file
@@ -58,7 +58,7 @@ public final class Pictures {
     private static BufferedImage checked(BufferedImage image, String name) throws IOException {
         if ((long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
             throw new IOException(name + " is " + image.getWidth() + "x" + image.getHeight()
-                + " pixels; the largest this tool filters is 4096x4096");
+                    + " pixels; the largest this tool filters is 4096x4096");
         }
         return image;
     }
@@ -102,6 +102,5 @@ public final class Pictures {
     }
 
     /** A picture with a name, e.g. {@code ("blur", blurred)}. */
-    public record Named(String name, BufferedImage image) {
-    }
+    public record Named(String name, BufferedImage image) {}
 }

@@ -37,12 +37,10 @@ public record Scene(int number, Step step, String title, List<Block> blocks, Ver
     }
 
     /** Something a scene shows. */
-    public sealed interface Block {
-    }
+    public sealed interface Block {}
 
     /** A sentence of narration. */
-    public record Text(String text) implements Block {
-    }
+    public record Text(String text) implements Block {}
 
     /**
      * One line of arithmetic written out, e.g. a cell's sum of products; animated one by one on a terminal.
@@ -50,8 +48,7 @@ public record Scene(int number, Step step, String title, List<Block> blocks, Ver
      * @param text   the arithmetic
      * @param window the cells of a grid it reads (the detector's place, a pooling window), or null
      */
-    public record Calculation(String text, Window window) implements Block {
-    }
+    public record Calculation(String text, Window window) implements Block {}
 
     /**
      * A rectangle of cells on a grid: where the detector lies, or a pooling window.

@@ -64,12 +64,19 @@ public final class TerminalView {
 
     /** @return e.g. "steps shown: 8 of 8; matching the lecture: 3; not implemented yet: 5" (and the wrong one) */
     public static String summary(List<Scene> scenes) {
-        long right = scenes.stream().filter(s -> s.verdict() == Scene.Verdict.RIGHT).count();
-        long missing = scenes.stream().filter(s -> s.verdict() == Scene.Verdict.NOT_IMPLEMENTED).count();
+        long right =
+                scenes.stream().filter(s -> s.verdict() == Scene.Verdict.RIGHT).count();
+        long missing = scenes.stream()
+                .filter(s -> s.verdict() == Scene.Verdict.NOT_IMPLEMENTED)
+                .count();
         String text = "steps shown: " + scenes.size() + " of " + Walkthrough.SCENES + "; matching the lecture: " + right
-            + "; not implemented yet: " + missing;
-        return scenes.stream().filter(s -> s.verdict() == Scene.Verdict.WRONG).findFirst()
-            .map(s -> text + "; wrong: " + s.step().label() + " (" + s.step().className() + ")").orElse(text);
+                + "; not implemented yet: " + missing;
+        return scenes.stream()
+                .filter(s -> s.verdict() == Scene.Verdict.WRONG)
+                .findFirst()
+                .map(s ->
+                        text + "; wrong: " + s.step().label() + " (" + s.step().className() + ")")
+                .orElse(text);
     }
 
     public void show(Scene scene) {
@@ -95,12 +102,14 @@ public final class TerminalView {
             case WRONG -> RED;
             case NOT_IMPLEMENTED -> YELLOW;
         };
-        out.println(paint(code, switch (scene.verdict()) {
-            case RIGHT -> "✔ ";
-            case WRONG -> "✘ ";
-            case NOT_IMPLEMENTED -> "○ ";
-        }) + paint(code,
-            scene.step().className() + ": " + scene.verdict().text()));
+        out.println(paint(
+                        code,
+                        switch (scene.verdict()) {
+                            case RIGHT -> "✔ ";
+                            case WRONG -> "✘ ";
+                            case NOT_IMPLEMENTED -> "○ ";
+                        })
+                + paint(code, scene.step().className() + ": " + scene.verdict().text()));
         if (!scene.hint().isEmpty()) {
             out.println("Hint: " + scene.hint());
             out.println("The walk stops here: the next steps build on this one. Fix it and run the walkthrough again.");

@@ -1,7 +1,7 @@
 package cnnkit.walkthrough;
 
-import cnnkit.lecture.Step;
 import cnnkit.lecture.LectureData;
+import cnnkit.lecture.Step;
 import cnnkit.walkthrough.Scene.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ public final class Walkthrough {
     private final Duration timeout;
     private final MistakeRecogniser recogniser;
     private final Map<Step, List<String>> notCompiled;
-    private Consumer<Check> observer = check -> { };
+    private Consumer<Check> observer = check -> {};
 
     /**
      * One comparison of the walk: a call of a {@code cnn} method on the walk's inputs.
@@ -36,8 +36,7 @@ public final class Walkthrough {
      * @param method the method called, as {@link MistakeRecogniser#recognise} names it
      * @param inputs its arguments as grids
      */
-    record Check(Step step, String method, List<Grid> inputs) {
-    }
+    record Check(Step step, String method, List<Grid> inputs) {}
 
     /**
      * A walk that names mistakes with the grader's misconception catalogue ({@link MistakeTable}).
@@ -52,8 +51,11 @@ public final class Walkthrough {
     }
 
     /** @param recogniser names mistakes at a wrong step, with their hints */
-    public Walkthrough(Implementation learner, Duration timeout, MistakeRecogniser recogniser,
-                       Map<Step, List<String>> notCompiled) {
+    public Walkthrough(
+            Implementation learner,
+            Duration timeout,
+            MistakeRecogniser recogniser,
+            Map<Step, List<String>> notCompiled) {
         this.learner = learner;
         this.timeout = timeout;
         this.recogniser = recogniser;
@@ -110,21 +112,28 @@ public final class Walkthrough {
         b.input("input image", new Grid(image), 0);
         b.input("feature detector", new Grid(detector), 0);
         b.text("The detector is laid on the image at each of the 25 positions, as it is (not turned). The cells it "
-            + "covers are multiplied with the detector's cells (image·detector) and summed: one cell of the feature "
-            + "map.");
+                + "covers are multiplied with the detector's cells (image·detector) and summed: one cell of the feature "
+                + "map.");
         double[][] map = LectureData.featureMap();
         for (int r = 0; r < map.length; r++) {
             for (int c = 0; c < map[0].length; c++) {
-                b.calculation(String.format("row %d, col %d: %s", r + 1, c + 1,
-                    Arithmetic.sumOfProducts(image, detector, r, c, map[r][c])),
-                    new Scene.Window(new Grid(image), r, c, detector.length, detector[0].length));
+                b.calculation(
+                        String.format(
+                                "row %d, col %d: %s",
+                                r + 1, c + 1, Arithmetic.sumOfProducts(image, detector, r, c, map[r][c])),
+                        new Scene.Window(new Grid(image), r, c, detector.length, detector[0].length));
             }
         }
-        b.check("your feature map", "convolve", List.of(new Grid(image), new Grid(detector)),
-            () -> learner.convolve(image, detector), Walkthrough::matrix, new Grid(map));
+        b.check(
+                "your feature map",
+                "convolve",
+                List.of(new Grid(image), new Grid(detector)),
+                () -> learner.convolve(image, detector),
+                Walkthrough::matrix,
+                new Grid(map));
         int[] best = Arithmetic.argmax(map);
         b.text("The strongest cell, " + Grid.format(map[best[0]][best[1]]) + " at row " + (best[0] + 1) + ", col "
-            + (best[1] + 1) + ", is where the image looks most like the detector.");
+                + (best[1] + 1) + ", is where the image looks most like the detector.");
         return b.build("Convolution");
     }
 
@@ -132,17 +141,27 @@ public final class Walkthrough {
         Builder b = new Builder(2, Step.RELU);
         double[][] map = LectureData.featureMap();
         b.text("ReLU keeps every cell's max(0, x): negative cells become 0, so the network can learn sharp, "
-            + "non-linear transitions.");
-        b.check("ReLU of the feature map", "apply", List.of(new Grid(map)), () -> learner.relu(map),
-            Walkthrough::matrix, new Grid(LectureData.rectifiedMap()));
+                + "non-linear transitions.");
+        b.check(
+                "ReLU of the feature map",
+                "apply",
+                List.of(new Grid(map)),
+                () -> learner.relu(map),
+                Walkthrough::matrix,
+                new Grid(LectureData.rectifiedMap()));
         b.text("The lecture's map has no negative cells, so ReLU changes nothing there. A map with negative cells "
-            + "(not from the slides) shows what ReLU removes:");
+                + "(not from the slides) shows what ReLU removes:");
         double[][] signed = LectureData.matrix("Relu/signed-map.csv");
         double[][] in = Arrays.copyOfRange(signed, 0, signed.length / 2);
         double[][] out = Arrays.copyOfRange(signed, signed.length / 2, signed.length);
         b.input("a map with negative cells", new Grid(in), 0);
-        b.check("ReLU of that map", "apply", List.of(new Grid(in)), () -> learner.relu(in), Walkthrough::matrix,
-            new Grid(out));
+        b.check(
+                "ReLU of that map",
+                "apply",
+                List.of(new Grid(in)),
+                () -> learner.relu(in),
+                Walkthrough::matrix,
+                new Grid(out));
         return b.build("ReLU");
     }
 
@@ -150,15 +169,20 @@ public final class Walkthrough {
         Builder b = new Builder(3, Step.MAX_POOLING);
         double[][] map = LectureData.rectifiedMap();
         b.text("A 2x2 window moves over the rectified feature map by 2 cells; each window keeps its largest value. "
-            + "Windows over the right and bottom edge keep the cells they have.");
+                + "Windows over the right and bottom edge keep the cells they have.");
         b.input("rectified feature map, windows marked", new Grid(map), 2);
         List<String> windows = Arithmetic.poolingWindows(map, LectureData.pooledMap());
         int across = (map[0].length + 1) / 2;
         for (int i = 0; i < windows.size(); i++) {
             b.calculation(windows.get(i), new Scene.Window(new Grid(map), i / across * 2, i % across * 2, 2, 2));
         }
-        b.check("your pooled feature map", "pool", List.of(new Grid(map)), () -> learner.pool(map), Walkthrough::matrix,
-            new Grid(LectureData.pooledMap()));
+        b.check(
+                "your pooled feature map",
+                "pool",
+                List.of(new Grid(map)),
+                () -> learner.pool(map),
+                Walkthrough::matrix,
+                new Grid(LectureData.pooledMap()));
         return b.build("Max pooling");
     }
 
@@ -169,11 +193,17 @@ public final class Walkthrough {
         b.input("pooled feature map", new Grid(pooled), 0);
         for (int r = 0; r < pooled.length; r++) {
             int first = r * pooled[0].length + 1;
-            b.calculation(String.format("row %d → positions %d–%d: %s", r + 1, first, first + pooled[0].length - 1,
-                Arithmetic.list(pooled[r])));
+            b.calculation(String.format(
+                    "row %d → positions %d–%d: %s",
+                    r + 1, first, first + pooled[0].length - 1, Arithmetic.list(pooled[r])));
         }
-        b.check("your vector", "flatten", List.of(new Grid(pooled)), () -> learner.flatten(pooled), Walkthrough::vector,
-            Grid.row(LectureData.flattened()));
+        b.check(
+                "your vector",
+                "flatten",
+                List.of(new Grid(pooled)),
+                () -> learner.flatten(pooled),
+                Walkthrough::vector,
+                Grid.row(LectureData.flattened()));
         return b.build("Flattening");
     }
 
@@ -183,7 +213,7 @@ public final class Walkthrough {
         double[][] weights = LectureData.denseWeights();
         double[] bias = LectureData.denseBias();
         b.text("The lecture draws the dense layer but gives no weights: the weights and biases below are "
-            + "ILLUSTRATIVE, chosen by hand for this walk (lecture-data/FullConnection), not from the slides.");
+                + "ILLUSTRATIVE, chosen by hand for this walk (lecture-data/FullConnection), not from the slides.");
         b.input("weights (row 1 = Dog, row 2 = Cat)", new Grid(weights), 0);
         b.input("bias (Dog, Cat)", Grid.row(bias), 0);
         String[] names = {"Dog", "Cat"};
@@ -191,8 +221,13 @@ public final class Walkthrough {
         for (int o = 0; o < weights.length; o++) {
             b.calculation(names[o % 2] + ": " + Arithmetic.weightedSum(weights[o], input, bias[o], scores[o]));
         }
-        b.check("your scores (Dog, Cat)", "forward", List.of(Grid.row(input), new Grid(weights), Grid.row(bias)),
-            () -> learner.forward(input, weights, bias), Walkthrough::vector, Grid.row(scores));
+        b.check(
+                "your scores (Dog, Cat)",
+                "forward",
+                List.of(Grid.row(input), new Grid(weights), Grid.row(bias)),
+                () -> learner.forward(input, weights, bias),
+                Walkthrough::vector,
+                Grid.row(scores));
         return b.build("Full connection");
     }
 
@@ -204,8 +239,13 @@ public final class Walkthrough {
         for (String line : Arithmetic.softmax(scores, probabilities, new String[] {"Dog", "Cat"})) {
             b.calculation(line);
         }
-        b.check("your probabilities (Dog, Cat)", "apply", List.of(Grid.row(scores)), () -> learner.softmax(scores),
-            Walkthrough::vector, Grid.row(probabilities));
+        b.check(
+                "your probabilities (Dog, Cat)",
+                "apply",
+                List.of(Grid.row(scores)),
+                () -> learner.softmax(scores),
+                Walkthrough::vector,
+                Grid.row(probabilities));
         return b.build("Softmax");
     }
 
@@ -216,18 +256,27 @@ public final class Walkthrough {
         double[] y = LectureData.probabilities();
         double[] scores = LectureData.denseScores();
         b.text("The image is a dog: target t = (1, 0). Cross-entropy −Σ t·ln(y) only looks at the probability "
-            + "given to the true class.");
+                + "given to the true class.");
         b.calculation("loss = −(" + Arithmetic.termsOfLogs(target, y) + ") = " + Grid.format(example.get("loss")));
-        b.check("your loss", "loss", List.of(Grid.row(y), Grid.row(target)), () -> learner.loss(y, target),
-            Grid::scalar, Grid.scalar(example.get("loss")));
+        b.check(
+                "your loss",
+                "loss",
+                List.of(Grid.row(y), Grid.row(target)),
+                () -> learner.loss(y, target),
+                Grid::scalar,
+                Grid.scalar(example.get("loss")));
         b.text("Its gradient with respect to the scores is the lecture's short result: y − t.");
         b.calculation("Dog: " + Grid.format(y[0]) + " − " + Grid.format(target[0]) + " = "
-            + Grid.format(example.get("gradient_dog")));
+                + Grid.format(example.get("gradient_dog")));
         b.calculation("Cat: " + Grid.format(y[1]) + " − " + Grid.format(target[1]) + " = "
-            + Grid.format(example.get("gradient_cat")));
-        b.check("your gradient y − t (Dog, Cat)", "gradient", List.of(Grid.row(scores), Grid.row(target)),
-            () -> learner.gradient(scores, target), Walkthrough::vector,
-            Grid.row(example.get("gradient_dog"), example.get("gradient_cat")));
+                + Grid.format(example.get("gradient_cat")));
+        b.check(
+                "your gradient y − t (Dog, Cat)",
+                "gradient",
+                List.of(Grid.row(scores), Grid.row(target)),
+                () -> learner.gradient(scores, target),
+                Walkthrough::vector,
+                Grid.row(example.get("gradient_dog"), example.get("gradient_cat")));
         return b.build("Cross-entropy");
     }
 
@@ -236,31 +285,56 @@ public final class Walkthrough {
         LectureData.Network nn1 = LectureData.network("NN1");
         LectureData.Network nn2 = LectureData.network("NN2");
         b.text("The lecture compares two networks on three images (Dog, Cat):");
-        b.table("predictions and targets", List.of("image", "NN1 Dog", "NN1 Cat", "NN2 Dog", "NN2 Cat", "actual"),
-            Arithmetic.networkRows(nn1, nn2));
+        b.table(
+                "predictions and targets",
+                List.of("image", "NN1 Dog", "NN1 Cat", "NN2 Dog", "NN2 Cat", "actual"),
+                Arithmetic.networkRows(nn1, nn2));
         LectureData.Measures m1 = LectureData.measures("NN1");
         LectureData.Measures m2 = LectureData.measures("NN2");
-        List<Grid> inputs = List.of(new Grid(nn1.predicted()), new Grid(nn1.actual()), new Grid(nn2.predicted()),
-            new Grid(nn2.actual()));
-        b.check("your classification error (NN1, NN2)", "classificationError", inputs, () -> Grid.row(
-                learner.classificationError(nn1.predicted(), nn1.actual()),
-                learner.classificationError(nn2.predicted(), nn2.actual())), Function.identity(),
-            Grid.row(m1.classificationError(), m2.classificationError()));
-        b.check("your mean squared error (NN1, NN2)", "meanSquaredError", inputs, () -> Grid.row(
-                learner.meanSquaredError(nn1.predicted(), nn1.actual()),
-                learner.meanSquaredError(nn2.predicted(), nn2.actual())), Function.identity(),
-            Grid.row(m1.meanSquaredError(), m2.meanSquaredError()));
-        b.check("your cross-entropy (NN1, NN2)", "crossEntropy", inputs, () -> Grid.row(
-                learner.crossEntropy(nn1.predicted(), nn1.actual()),
-                learner.crossEntropy(nn2.predicted(), nn2.actual())), Function.identity(),
-            Grid.row(m1.crossEntropy(), m2.crossEntropy()));
-        b.table("the lecture's comparison (exact values; the slides round)", List.of("measure", "NN1", "NN2"), List.of(
-            List.of("classification error", Grid.format(m1.classificationError()),
-                Grid.format(m2.classificationError())),
-            List.of("mean squared error", Grid.format(m1.meanSquaredError()), Grid.format(m2.meanSquaredError())),
-            List.of("cross-entropy", Grid.format(m1.crossEntropy()), Grid.format(m2.crossEntropy()))));
+        List<Grid> inputs = List.of(
+                new Grid(nn1.predicted()), new Grid(nn1.actual()), new Grid(nn2.predicted()), new Grid(nn2.actual()));
+        b.check(
+                "your classification error (NN1, NN2)",
+                "classificationError",
+                inputs,
+                () -> Grid.row(
+                        learner.classificationError(nn1.predicted(), nn1.actual()),
+                        learner.classificationError(nn2.predicted(), nn2.actual())),
+                Function.identity(),
+                Grid.row(m1.classificationError(), m2.classificationError()));
+        b.check(
+                "your mean squared error (NN1, NN2)",
+                "meanSquaredError",
+                inputs,
+                () -> Grid.row(
+                        learner.meanSquaredError(nn1.predicted(), nn1.actual()),
+                        learner.meanSquaredError(nn2.predicted(), nn2.actual())),
+                Function.identity(),
+                Grid.row(m1.meanSquaredError(), m2.meanSquaredError()));
+        b.check(
+                "your cross-entropy (NN1, NN2)",
+                "crossEntropy",
+                inputs,
+                () -> Grid.row(
+                        learner.crossEntropy(nn1.predicted(), nn1.actual()),
+                        learner.crossEntropy(nn2.predicted(), nn2.actual())),
+                Function.identity(),
+                Grid.row(m1.crossEntropy(), m2.crossEntropy()));
+        b.table(
+                "the lecture's comparison (exact values; the slides round)",
+                List.of("measure", "NN1", "NN2"),
+                List.of(
+                        List.of(
+                                "classification error",
+                                Grid.format(m1.classificationError()),
+                                Grid.format(m2.classificationError())),
+                        List.of(
+                                "mean squared error",
+                                Grid.format(m1.meanSquaredError()),
+                                Grid.format(m2.meanSquaredError())),
+                        List.of("cross-entropy", Grid.format(m1.crossEntropy()), Grid.format(m2.crossEntropy()))));
         b.text("Both networks misclassify one image in three, but NN1 is clearly better: only the mean squared "
-            + "error and the cross-entropy see it.");
+                + "error and the cross-entropy see it.");
         return b.build("Error measures");
     }
 
@@ -320,8 +394,13 @@ public final class Walkthrough {
          * @param method the {@code cnn} method called, e.g. {@code "pool"} (for the mistake recogniser)
          * @param inputs its arguments as grids (for the mistake recogniser)
          */
-        <T> void check(String caption, String method, List<Grid> inputs, Callable<T> call, Function<T, Grid> toGrid,
-                       Grid expected) {
+        <T> void check(
+                String caption,
+                String method,
+                List<Grid> inputs,
+                Callable<T> call,
+                Function<T, Grid> toGrid,
+                Grid expected) {
             if (wrong) {
                 return;
             }
@@ -337,21 +416,26 @@ public final class Walkthrough {
                     blocks.add(new Scene.Heatmap(caption, actual, expected, 0));
                     fail(Arithmetic.difference(actual, expected), expected);
                     if (hint.isEmpty()) {
-                        hint = recogniser.recognise(step, method, inputs, actual)
-                            .filter(id -> !recogniser.hint(id).isEmpty())
-                            .map(id -> recogniser.hint(id) + " [" + id + "]")
-                            .orElse("compare your result with the expected one cell by cell, and redo that cell's "
-                                + "arithmetic by hand as the lines above do.");
+                        hint = recogniser
+                                .recognise(step, method, inputs, actual)
+                                .filter(id -> !recogniser.hint(id).isEmpty())
+                                .map(id -> recogniser.hint(id) + " [" + id + "]")
+                                .orElse("compare your result with the expected one cell by cell, and redo that cell's "
+                                        + "arithmetic by hand as the lines above do.");
                     }
                 }
             } else if (outcome instanceof Outcome.NotImplemented<T> n) {
                 if (!missing) { // once per scene is enough
-                    text(notCompiled.containsKey(step) ? String.join("\n  ", notCompiled.get(step))
-                        : n.message().contains("not implemented") ? n.message() : "Not implemented yet: " + n.message());
+                    text(
+                            notCompiled.containsKey(step)
+                                    ? String.join("\n  ", notCompiled.get(step))
+                                    : n.message().contains("not implemented")
+                                            ? n.message()
+                                            : "Not implemented yet: " + n.message());
                 }
                 missing = true;
-                blocks.add(new Scene.Heatmap(caption.replaceFirst("^your ", "") + " (reference values)", expected,
-                    null, 0));
+                blocks.add(new Scene.Heatmap(
+                        caption.replaceFirst("^your ", "") + " (reference values)", expected, null, 0));
             } else {
                 fail("your code " + outcome.describe(), expected);
             }

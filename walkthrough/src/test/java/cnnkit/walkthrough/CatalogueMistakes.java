@@ -1,9 +1,9 @@
 package cnnkit.walkthrough;
 
-import cnnkit.lecture.Step;
 import cnnkit.hidden.support.Misconceptions;
 import cnnkit.hidden.support.Wrong;
 import cnnkit.hidden.support.WrongOracles;
+import cnnkit.lecture.Step;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -24,8 +24,10 @@ public final class CatalogueMistakes implements MistakeRecogniser {
 
     @Override
     public Optional<String> recognise(Step step, String method, List<Grid> in, Grid actual) {
-        return all(step, method, in).stream().filter(w -> actual.matches(grid(w.output()))).map(Wrong::misconception)
-            .findFirst();
+        return all(step, method, in).stream()
+                .filter(w -> actual.matches(grid(w.output())))
+                .map(Wrong::misconception)
+                .findFirst();
     }
 
     @Override
@@ -41,14 +43,20 @@ public final class CatalogueMistakes implements MistakeRecogniser {
     /** What the catalogue's mistakes of this step give for one call of {@code method} on {@code in}. */
     private static List<Wrong> wrongs(Step step, String method, List<Grid> in) {
         return switch (method) {
-            case "convolve" -> WrongOracles.convolve(in.get(0).matrix(), in.get(1).matrix(), 1, 0);
-            case "apply" -> step == Step.RELU ? WrongOracles.relu(in.get(0).matrix())
-                : WrongOracles.softmax(in.get(0).vector());
+            case "convolve" ->
+                WrongOracles.convolve(in.get(0).matrix(), in.get(1).matrix(), 1, 0);
+            case "apply" ->
+                step == Step.RELU
+                        ? WrongOracles.relu(in.get(0).matrix())
+                        : WrongOracles.softmax(in.get(0).vector());
             case "pool" -> WrongOracles.pool(in.get(0).matrix(), 2, 2);
             case "flatten" -> WrongOracles.flatten(in.get(0).matrix());
-            case "forward" -> WrongOracles.forward(in.get(0).vector(), in.get(1).matrix(), in.get(2).vector());
+            case "forward" ->
+                WrongOracles.forward(
+                        in.get(0).vector(), in.get(1).matrix(), in.get(2).vector());
             case "loss" -> WrongOracles.loss(in.get(0).vector(), in.get(1).vector());
-            case "gradient" -> WrongOracles.gradient(in.get(0).vector(), in.get(1).vector());
+            case "gradient" ->
+                WrongOracles.gradient(in.get(0).vector(), in.get(1).vector());
             default -> List.of();
         };
     }
@@ -61,9 +69,10 @@ public final class CatalogueMistakes implements MistakeRecogniser {
         List<Wrong> nn1 = measure(method, in.get(0), in.get(1));
         List<Wrong> nn2 = measure(method, in.get(2), in.get(3));
         return IntStream.range(0, nn1.size())
-            .mapToObj(i -> new Wrong(nn1.get(i).misconception(),
-                new double[] {(Double) nn1.get(i).output(), (Double) nn2.get(i).output()}))
-            .toList();
+                .mapToObj(i -> new Wrong(nn1.get(i).misconception(), new double[] {
+                    (Double) nn1.get(i).output(), (Double) nn2.get(i).output()
+                }))
+                .toList();
     }
 
     private static List<Wrong> measure(String method, Grid predicted, Grid actual) {

@@ -2,9 +2,9 @@ package cnnkit.walkthrough;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnkit.lecture.Step;
 import cnnkit.hidden.support.Misconceptions;
 import cnnkit.lecture.LectureData;
+import cnnkit.lecture.Step;
 import cnnkit.walkthrough.Scene.Verdict;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,17 +25,17 @@ class CatalogueMistakesTest {
 
     /** The reference with one method replaced by a wrong one: a learner who got exactly one thing wrong. */
     private static Implementation wrongIn(String method, Function<Object[], Object> wrong) {
-        return (Implementation) Proxy.newProxyInstance(Implementation.class.getClassLoader(),
-            new Class<?>[] {Implementation.class}, (proxy, m, args) -> {
-                if (m.getName().equals(method)) {
-                    return wrong.apply(args);
-                }
-                try {
-                    return m.invoke(Reference.INSTANCE, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            });
+        return (Implementation) Proxy.newProxyInstance(
+                Implementation.class.getClassLoader(), new Class<?>[] {Implementation.class}, (proxy, m, args) -> {
+                    if (m.getName().equals(method)) {
+                        return wrong.apply(args);
+                    }
+                    try {
+                        return m.invoke(Reference.INSTANCE, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** @return the walk as the terminal prints it, without colours or pauses */
@@ -63,61 +63,75 @@ class CatalogueMistakesTest {
         @Test
         @DisplayName("average instead of max pooling")
         void averagePooling() {
-            assertStopsWith(wrongIn("pool", a -> {
-                double[][] m = (double[][]) a[0];
-                double[][] out = new double[(m.length + 1) / 2][(m[0].length + 1) / 2];
-                for (int r = 0; r < out.length; r++) {
-                    for (int c = 0; c < out[0].length; c++) {
-                        double sum = 0;
-                        int n = 0;
-                        for (int y = 2 * r; y < Math.min(2 * r + 2, m.length); y++) {
-                            for (int x = 2 * c; x < Math.min(2 * c + 2, m[0].length); x++) {
-                                sum += m[y][x];
-                                n++;
+            assertStopsWith(
+                    wrongIn("pool", a -> {
+                        double[][] m = (double[][]) a[0];
+                        double[][] out = new double[(m.length + 1) / 2][(m[0].length + 1) / 2];
+                        for (int r = 0; r < out.length; r++) {
+                            for (int c = 0; c < out[0].length; c++) {
+                                double sum = 0;
+                                int n = 0;
+                                for (int y = 2 * r; y < Math.min(2 * r + 2, m.length); y++) {
+                                    for (int x = 2 * c; x < Math.min(2 * c + 2, m[0].length); x++) {
+                                        sum += m[y][x];
+                                        n++;
+                                    }
+                                }
+                                out[r][c] = sum / n;
                             }
                         }
-                        out[r][c] = sum / n;
-                    }
-                }
-                return out;
-            }), Step.MAX_POOLING, "average-pooling");
+                        return out;
+                    }),
+                    Step.MAX_POOLING,
+                    "average-pooling");
         }
 
         @Test
         @DisplayName("flattening column by column")
         void flatteningByColumns() {
-            assertStopsWith(wrongIn("flatten", a -> {
-                double[][] m = (double[][]) a[0];
-                double[] out = new double[m.length * m[0].length];
-                int i = 0;
-                for (int c = 0; c < m[0].length; c++) {
-                    for (double[] row : m) {
-                        out[i++] = row[c];
-                    }
-                }
-                return out;
-            }), Step.FLATTENING, "flatten-column-by-column");
+            assertStopsWith(
+                    wrongIn("flatten", a -> {
+                        double[][] m = (double[][]) a[0];
+                        double[] out = new double[m.length * m[0].length];
+                        int i = 0;
+                        for (int c = 0; c < m[0].length; c++) {
+                            for (double[] row : m) {
+                                out[i++] = row[c];
+                            }
+                        }
+                        return out;
+                    }),
+                    Step.FLATTENING,
+                    "flatten-column-by-column");
         }
 
         @Test
         @DisplayName("cross-entropy with log base 10 (an Extra step)")
         void logBase10() {
-            assertStopsWith(wrongIn("loss", a -> {
-                double[] p = (double[]) a[0];
-                double[] t = (double[]) a[1];
-                double sum = 0;
-                for (int i = 0; i < p.length; i++) {
-                    sum -= t[i] == 0 ? 0 : t[i] * Math.log10(p[i]);
-                }
-                return sum;
-            }), Step.CROSS_ENTROPY, "log-base-10");
+            assertStopsWith(
+                    wrongIn("loss", a -> {
+                        double[] p = (double[]) a[0];
+                        double[] t = (double[]) a[1];
+                        double sum = 0;
+                        for (int i = 0; i < p.length; i++) {
+                            sum -= t[i] == 0 ? 0 : t[i] * Math.log10(p[i]);
+                        }
+                        return sum;
+                    }),
+                    Step.CROSS_ENTROPY,
+                    "log-base-10");
         }
 
         @Test
         @DisplayName("cross-entropy summed over the images instead of averaged (checked on NN1 and NN2 at once)")
         void crossEntropySummed() {
-            assertStopsWith(wrongIn("crossEntropy", a -> Reference.INSTANCE.crossEntropy((double[][]) a[0],
-                (double[][]) a[1]) * ((double[][]) a[0]).length), Step.ERROR_MEASURES, "cross-entropy-summed");
+            assertStopsWith(
+                    wrongIn(
+                            "crossEntropy",
+                            a -> Reference.INSTANCE.crossEntropy((double[][]) a[0], (double[][]) a[1])
+                                    * ((double[][]) a[0]).length),
+                    Step.ERROR_MEASURES,
+                    "cross-entropy-summed");
         }
     }
 
@@ -137,10 +151,11 @@ class CatalogueMistakesTest {
         }
         List<Grid> in = List.of(new Grid(image), new Grid(k));
 
-        assertThat(recogniser.recognise(Step.CONVOLUTION, "convolve", in,
-            new Grid(Reference.INSTANCE.convolve(image, turned)))).contains("kernel-flipped");
+        assertThat(recogniser.recognise(
+                        Step.CONVOLUTION, "convolve", in, new Grid(Reference.INSTANCE.convolve(image, turned))))
+                .contains("kernel-flipped");
         assertThat(recogniser.recognise(Step.CONVOLUTION, "convolve", in, new Grid(LectureData.featureMap())))
-            .isEmpty();
+                .isEmpty();
     }
 
     @Test
@@ -151,6 +166,6 @@ class CatalogueMistakesTest {
         Arrays.sort(shuffled);
 
         assertThat(recogniser.recognise(Step.FLATTENING, "flatten", List.of(new Grid(pooled)), Grid.row(shuffled)))
-            .isEmpty();
+                .isEmpty();
     }
 }

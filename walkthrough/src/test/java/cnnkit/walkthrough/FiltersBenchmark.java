@@ -9,8 +9,7 @@ import java.time.Duration;
  * test: run it by hand, e.g. from the grader folder with the test class path). Prints the wall time per filter.
  */
 public final class FiltersBenchmark {
-    private FiltersBenchmark() {
-    }
+    private FiltersBenchmark() {}
 
     public static void main(String[] args) {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 1024;

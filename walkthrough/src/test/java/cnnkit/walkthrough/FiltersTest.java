@@ -3,7 +3,6 @@ package cnnkit.walkthrough;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-
 import cnnkit.lecture.LectureData;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -25,10 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 class FiltersTest {
     /** Red channel: 100 everywhere but 120 in the middle; green: flat 100; blue: 0. */
     private static final int FLAT = 100;
+
     private static final int BUMP = 120;
 
     @TempDir
     Path temp;
+
     private Path tiny;
 
     @BeforeEach
@@ -71,7 +72,8 @@ class FiltersTest {
                 assertThat(img.getWidth()).as(name).isEqualTo(5);
                 assertThat(img.getHeight()).as(name).isEqualTo(5);
             }
-            assertThat(ImageIO.read(out.resolve("contact-sheet.png").toFile()).getWidth()).isPositive();
+            assertThat(ImageIO.read(out.resolve("contact-sheet.png").toFile()).getWidth())
+                    .isPositive();
         }
 
         @Test
@@ -114,8 +116,10 @@ class FiltersTest {
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             BufferedImage sample = Pictures.sample();
-            assertThat(ImageIO.read(out.resolve("sobel.png").toFile()).getWidth()).isEqualTo(sample.getWidth());
-            assertThat(Files.size(Path.of("src/main/resources/cnnkit/walkthrough/sample.png"))).isLessThan(100_000);
+            assertThat(ImageIO.read(out.resolve("sobel.png").toFile()).getWidth())
+                    .isEqualTo(sample.getWidth());
+            assertThat(Files.size(Path.of("src/main/resources/cnnkit/walkthrough/sample.png")))
+                    .isLessThan(100_000);
         }
     }
 
@@ -127,23 +131,37 @@ class FiltersTest {
         void correctLearner() throws IOException {
             ImageFilters oracle = new ImageFilters(Reference.INSTANCE, Duration.ofSeconds(60));
             BufferedImage picture = Pictures.read(tiny);
-            Cli run = Cli.run("filters", "--in", tiny.toString(), "--out", temp.resolve("yours").toString(),
-                "--classes", Learners.correct().toString());
+            Cli run = Cli.run(
+                    "filters",
+                    "--in",
+                    tiny.toString(),
+                    "--out",
+                    temp.resolve("yours").toString(),
+                    "--classes",
+                    Learners.correct().toString());
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             for (String name : LectureData.filterNames()) {
                 BufferedImage ref = oracle.apply(picture, LectureData.filter(name));
-                BufferedImage yours = ImageIO.read(temp.resolve("yours").resolve(name + ".png").toFile());
-                assertThat(yours.getRGB(0, 0, 5, 5, null, 0, 5)).as(name)
-                    .containsExactly(ref.getRGB(0, 0, 5, 5, null, 0, 5));
+                BufferedImage yours = ImageIO.read(
+                        temp.resolve("yours").resolve(name + ".png").toFile());
+                assertThat(yours.getRGB(0, 0, 5, 5, null, 0, 5))
+                        .as(name)
+                        .containsExactly(ref.getRGB(0, 0, 5, 5, null, 0, 5));
             }
         }
 
         @Test
         @DisplayName("an unfinished Convolution is a clear error")
         void unfinishedLearner() {
-            Cli run = Cli.run("filters", "--in", tiny.toString(), "--out", temp.resolve("out").toString(),
-                "--classes", Learners.unfinished().toString());
+            Cli run = Cli.run(
+                    "filters",
+                    "--in",
+                    tiny.toString(),
+                    "--out",
+                    temp.resolve("out").toString(),
+                    "--classes",
+                    Learners.unfinished().toString());
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).contains("not implemented yet").doesNotContain("\tat ");
@@ -157,7 +175,12 @@ class FiltersTest {
         @DisplayName("a file that is not an image: a clear message, exit code 1, no stack trace")
         void notAnImage() throws IOException {
             Path bad = Files.writeString(temp.resolve("notes.png"), "this is not a PNG");
-            Cli run = Cli.run("filters", "--in", bad.toString(), "--out", temp.resolve("out").toString());
+            Cli run = Cli.run(
+                    "filters",
+                    "--in",
+                    bad.toString(),
+                    "--out",
+                    temp.resolve("out").toString());
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).contains("is not an image").doesNotContain("\tat ", "Exception");
@@ -177,7 +200,12 @@ class FiltersTest {
         void truncated() throws IOException {
             byte[] png = Files.readAllBytes(tiny);
             Path cut = Files.write(temp.resolve("cut.png"), Arrays.copyOf(png, png.length / 2));
-            Cli run = Cli.run("filters", "--in", cut.toString(), "--out", temp.resolve("out").toString());
+            Cli run = Cli.run(
+                    "filters",
+                    "--in",
+                    cut.toString(),
+                    "--out",
+                    temp.resolve("out").toString());
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).startsWith("filters: ").doesNotContain("\tat ");
@@ -197,7 +225,6 @@ class FiltersTest {
             }
             assertThat(total).as(name).isCloseTo(sum, within(1e-12));
         });
-        assertThat(ImageFilters.normalised(LectureData.filter("blur"))[2][2]).isCloseTo(1.0 / 9,
-            within(1e-12));
+        assertThat(ImageFilters.normalised(LectureData.filter("blur"))[2][2]).isCloseTo(1.0 / 9, within(1e-12));
     }
 }

@@ -49,7 +49,8 @@ class HtmlPageTest {
         Document doc = parse(html);
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("html");
         assertThat(html).doesNotContain("http://", "https://", "<script", "<link", "src=", "href=", "url(");
-        assertThat(select(doc, "//style")).satisfies(n -> assertThat(n.getLength()).isEqualTo(1));
+        assertThat(select(doc, "//style"))
+                .satisfies(n -> assertThat(n.getLength()).isEqualTo(1));
     }
 
     @Test
@@ -57,14 +58,23 @@ class HtmlPageTest {
     void heatmaps() throws Exception {
         Document doc = parse(page(Learners.correct()));
 
-        assertThat(select(doc, "//section[contains(@class,'scene')]").getLength()).isEqualTo(Walkthrough.SCENES);
-        assertThat(select(doc, "//section[@id='step-1']//table[@class='heatmap']/tr").getLength())
-            .as("7 image rows + 3 detector rows + 5 feature map rows").isEqualTo(15);
-        assertThat(select(doc, "//section[@id='step-1']//ol[@class='calculations']/li").getLength()).isEqualTo(25);
-        assertThat(select(doc, "//section[@id='step-1']//li/svg/rect[@class='detector']").getLength())
-            .as("the detector drawn at each of its 25 positions").isEqualTo(25);
-        assertThat(select(doc, "//section[@id='step-3']//li/svg/rect[@class='detector']").getLength())
-            .as("each of the 9 pooling windows drawn").isEqualTo(9);
+        assertThat(select(doc, "//section[contains(@class,'scene')]").getLength())
+                .isEqualTo(Walkthrough.SCENES);
+        assertThat(select(doc, "//section[@id='step-1']//table[@class='heatmap']/tr")
+                        .getLength())
+                .as("7 image rows + 3 detector rows + 5 feature map rows")
+                .isEqualTo(15);
+        assertThat(select(doc, "//section[@id='step-1']//ol[@class='calculations']/li")
+                        .getLength())
+                .isEqualTo(25);
+        assertThat(select(doc, "//section[@id='step-1']//li/svg/rect[@class='detector']")
+                        .getLength())
+                .as("the detector drawn at each of its 25 positions")
+                .isEqualTo(25);
+        assertThat(select(doc, "//section[@id='step-3']//li/svg/rect[@class='detector']")
+                        .getLength())
+                .as("each of the 9 pooling windows drawn")
+                .isEqualTo(9);
         assertThat(select(doc, "//td[contains(@class,'wrong')]").getLength()).isZero();
         assertThat(select(doc, "//td[contains(@class,'right')]").getLength()).isPositive();
     }

@@ -22,8 +22,7 @@ final class Learners {
     private static final Path OUT = Path.of("target/walkthrough-learners");
     private static final Map<String, Path> COMPILED = new HashMap<>();
 
-    private Learners() {
-    }
+    private Learners() {}
 
     /** @return the reference solutions, compiled */
     static Path correct() {
@@ -37,8 +36,10 @@ final class Learners {
 
     /** @return the solutions with Convolution replaced by one that turns the kernel by 180° */
     static Path flippedKernel() {
-        return compiled("flipped-kernel", SOLUTIONS,
-            Map.of("Convolution.java", resource("/cnnkit/walkthrough/flipped-kernel/Convolution.java")));
+        return compiled(
+                "flipped-kernel",
+                SOLUTIONS,
+                Map.of("Convolution.java", resource("/cnnkit/walkthrough/flipped-kernel/Convolution.java")));
     }
 
     /** @return the solutions with one class replaced by the given source */
@@ -49,7 +50,8 @@ final class Learners {
                 Path classes = OUT.resolve(n);
                 List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17", "-nowarn"));
                 try (Stream<Path> files = Files.list(base)) {
-                    for (Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    for (Path p :
+                            files.filter(f -> f.toString().endsWith(".java")).toList()) {
                         String file = p.getFileName().toString();
                         Path copy = src.resolve(file);
                         Files.writeString(copy, replaced.getOrDefault(file, Files.readString(p)));

@@ -30,9 +30,11 @@ class MistakeTableTest {
 
             assertThat(rows).isNotEmpty();
             for (MistakeTable.Row r : rows) {
-                String named = oracles.recognise(r.step(), r.method(), r.inputs(), r.output()).orElseThrow();
-                assertThat(shipped.recognise(r.step(), r.method(), r.inputs(), r.output())).as(r.misconception())
-                    .contains(named);
+                String named = oracles.recognise(r.step(), r.method(), r.inputs(), r.output())
+                        .orElseThrow();
+                assertThat(shipped.recognise(r.step(), r.method(), r.inputs(), r.output()))
+                        .as(r.misconception())
+                        .contains(named);
                 assertThat(shipped.hint(named)).isEqualTo(oracles.hint(named)).isNotEmpty();
             }
         }
@@ -40,25 +42,30 @@ class MistakeTableTest {
         @Test
         @DisplayName("knows a check of every step, and nothing for inputs the walk never uses")
         void coversTheWalk() {
-            assertThat(MistakeTableWriter.rows().stream().map(MistakeTable.Row::step).distinct())
-                .containsExactlyInAnyOrder(Step.values());
+            assertThat(MistakeTableWriter.rows().stream()
+                            .map(MistakeTable.Row::step)
+                            .distinct())
+                    .containsExactlyInAnyOrder(Step.values());
             Grid pooled = new Grid(LectureData.pooledMap());
             Grid other = new Grid(new double[][] {{1, 2}, {3, 4}});
             Grid columnByColumn = Grid.row(oracles.all(Step.FLATTENING, "flatten", List.of(pooled)).stream()
-                .filter(w -> w.misconception().equals("flatten-column-by-column")).map(w -> (double[]) w.output())
-                .findFirst().orElseThrow());
+                    .filter(w -> w.misconception().equals("flatten-column-by-column"))
+                    .map(w -> (double[]) w.output())
+                    .findFirst()
+                    .orElseThrow());
 
             assertThat(shipped.recognise(Step.FLATTENING, "flatten", List.of(pooled), columnByColumn))
-                .contains("flatten-column-by-column");
-            assertThat(shipped.recognise(Step.FLATTENING, "flatten", List.of(other), Grid.row(1, 3, 2, 4))).isEmpty();
+                    .contains("flatten-column-by-column");
+            assertThat(shipped.recognise(Step.FLATTENING, "flatten", List.of(other), Grid.row(1, 3, 2, 4)))
+                    .isEmpty();
         }
 
         @Test
         @DisplayName("reads back exactly what it wrote (cells, NaN and infinities included)")
         void roundTrip() throws IOException {
             Grid odd = new Grid(new double[][] {{0.1 + 0.2, Double.NaN}, {Double.NEGATIVE_INFINITY, -0.0}});
-            MistakeTable.Row row = new MistakeTable.Row(Step.RELU, "apply", List.of(odd), "some-id", odd,
-                "a hint, with \"quotes\"");
+            MistakeTable.Row row =
+                    new MistakeTable.Row(Step.RELU, "apply", List.of(odd), "some-id", odd, "a hint, with \"quotes\"");
             StringBuilder csv = new StringBuilder();
             MistakeTable.write(List.of(row), csv);
 
@@ -84,9 +91,11 @@ class MistakeTableTest {
         @DisplayName("compute nothing: an input the lecture does not have is refused")
         void refuseOtherInputs() {
             assertThatThrownBy(() -> LectureAnswers.INSTANCE.pool(new double[][] {{1, 2}, {3, 4}}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lecture's example");
-            assertThatThrownBy(() -> LectureAnswers.INSTANCE.convolve(LectureData.image(),
-                LectureData.featureDetector(), 1, 1)).isInstanceOf(IllegalArgumentException.class);
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("lecture's example");
+            assertThatThrownBy(() ->
+                            LectureAnswers.INSTANCE.convolve(LectureData.image(), LectureData.featureDetector(), 1, 1))
+                    .isInstanceOf(IllegalArgumentException.class);
             assertThat(LectureAnswers.INSTANCE.pool(LectureData.rectifiedMap())).isDeepEqualTo(LectureData.pooledMap());
         }
     }

@@ -26,8 +26,7 @@ import java.util.Set;
  * </pre>
  */
 public final class MistakeTableWriter {
-    private MistakeTableWriter() {
-    }
+    private MistakeTableWriter() {}
 
     /** @param args the file to write */
     public static void main(String[] args) throws IOException {
@@ -44,10 +43,13 @@ public final class MistakeTableWriter {
     /** @return the checks the walk makes on the lecture's example, in walk order */
     static List<Walkthrough.Check> checks() {
         Set<Walkthrough.Check> checks = new LinkedHashSet<>();
-        List<Scene> scenes = new Walkthrough(LectureAnswers.INSTANCE, Duration.ofSeconds(10), new CatalogueMistakes(),
-            Map.of()).observe(checks::add).walk();
+        List<Scene> scenes = new Walkthrough(
+                        LectureAnswers.INSTANCE, Duration.ofSeconds(10), new CatalogueMistakes(), Map.of())
+                .observe(checks::add)
+                .walk();
         if (scenes.size() != Walkthrough.SCENES) {
-            throw new IllegalStateException("the demo walk stopped early: " + scenes.get(scenes.size() - 1).title());
+            throw new IllegalStateException("the demo walk stopped early: "
+                    + scenes.get(scenes.size() - 1).title());
         }
         return List.copyOf(checks);
     }
@@ -58,8 +60,13 @@ public final class MistakeTableWriter {
         List<MistakeTable.Row> rows = new ArrayList<>();
         for (Walkthrough.Check c : checks()) {
             for (Wrong w : CatalogueMistakes.all(c.step(), c.method(), c.inputs())) {
-                rows.add(new MistakeTable.Row(c.step(), c.method(), c.inputs(), w.misconception(),
-                    CatalogueMistakes.grid(w.output()), catalogue.hint(w.misconception())));
+                rows.add(new MistakeTable.Row(
+                        c.step(),
+                        c.method(),
+                        c.inputs(),
+                        w.misconception(),
+                        CatalogueMistakes.grid(w.output()),
+                        catalogue.hint(w.misconception())));
             }
         }
         return rows;

@@ -11,8 +11,7 @@ final class Reference implements Implementation {
     /** The one instance; the oracle has no state. */
     static final Reference INSTANCE = new Reference();
 
-    private Reference() {
-    }
+    private Reference() {}
 
     @Override
     public double[][] convolve(double[][] image, double[][] featureDetector) {

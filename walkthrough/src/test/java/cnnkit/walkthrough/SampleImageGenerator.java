@@ -17,8 +17,7 @@ import java.nio.file.Path;
  * time.
  */
 public final class SampleImageGenerator {
-    private SampleImageGenerator() {
-    }
+    private SampleImageGenerator() {}
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "src/main/resources/cnnkit/walkthrough/sample.png");
@@ -39,8 +38,10 @@ public final class SampleImageGenerator {
         g.setColor(new Color(190, 60, 50)); // a house with a roof: vertical, horizontal and diagonal edges
         g.fillRect(size / 10, size * 45 / 100, size / 4, size / 5);
         g.setColor(new Color(110, 60, 40));
-        g.fillPolygon(new int[] {size / 14, size * 47 / 200, size * 29 / 72},
-            new int[] {size * 45 / 100, size * 3 / 10, size * 45 / 100}, 3);
+        g.fillPolygon(
+                new int[] {size / 14, size * 47 / 200, size * 29 / 72},
+                new int[] {size * 45 / 100, size * 3 / 10, size * 45 / 100},
+                3);
         g.setColor(Color.WHITE); // the lecture's smiley, 1s drawn as white squares
         int cell = size / 20;
         int left = size / 2;

@@ -43,10 +43,22 @@ import org.objectweb.asm.Type;
 class StudentJarTest {
     /** Package prefixes (jar folders) the learners' jar may hold; anything else fails the test. */
     private static final List<String> ALLOWED = List.of(
-        "META-INF/", "cnnkit/walkthrough/", "cnnkit/grader/common/", "cnnkit/grader/collect/",
-        "cnnkit/grader/compile/", "cnnkit/grader/check/", "cnnkit/grader/run/StudentClassLoader",
-        "cnnkit/lecture/", "cnnkit/stubs/", "cnnkit/allowlist.txt", "lecture-data/", "picocli/",
-        "org/apache/commons/csv/", "org/apache/commons/io/", "org/apache/commons/codec/", "org/objectweb/asm/");
+            "META-INF/",
+            "cnnkit/walkthrough/",
+            "cnnkit/grader/common/",
+            "cnnkit/grader/collect/",
+            "cnnkit/grader/compile/",
+            "cnnkit/grader/check/",
+            "cnnkit/grader/run/StudentClassLoader",
+            "cnnkit/lecture/",
+            "cnnkit/stubs/",
+            "cnnkit/allowlist.txt",
+            "lecture-data/",
+            "picocli/",
+            "org/apache/commons/csv/",
+            "org/apache/commons/io/",
+            "org/apache/commons/codec/",
+            "org/objectweb/asm/");
 
     private static final int CONSTANT_CLASS = 7;
     private static final int CONSTANT_NAME_AND_TYPE = 12;
@@ -93,53 +105,69 @@ class StudentJarTest {
         }
         Map<String, Boolean> delegates = new TreeMap<>();
         for (ClassReader reader : kitClasses.values()) {
-            reader.accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                                 String[] exceptions) {
-                    if ((access & Opcodes.ACC_ABSTRACT) != 0 || !stepDescriptors.contains(descriptor)) {
-                        return null;
-                    }
-                    String where = reader.getClassName() + "." + name + descriptor;
-                    delegates.put(where, false);
-                    return new MethodVisitor(Opcodes.ASM9) {
+            reader.accept(
+                    new ClassVisitor(Opcodes.ASM9) {
                         @Override
-                        public void visitMethodInsn(int op, String owner, String method, String desc, boolean itf) {
-                            if (owner.startsWith("cnn/") || owner.equals(IMPLEMENTATION)) {
-                                delegates.put(where, true);
+                        public MethodVisitor visitMethod(
+                                int access, String name, String descriptor, String signature, String[] exceptions) {
+                            if ((access & Opcodes.ACC_ABSTRACT) != 0 || !stepDescriptors.contains(descriptor)) {
+                                return null;
                             }
+                            String where = reader.getClassName() + "." + name + descriptor;
+                            delegates.put(where, false);
+                            return new MethodVisitor(Opcodes.ASM9) {
+                                @Override
+                                public void visitMethodInsn(
+                                        int op, String owner, String method, String desc, boolean itf) {
+                                    if (owner.startsWith("cnn/") || owner.equals(IMPLEMENTATION)) {
+                                        delegates.put(where, true);
+                                    }
+                                }
+                            };
                         }
-                    };
-                }
-            }, ClassReader.SKIP_DEBUG);
+                    },
+                    ClassReader.SKIP_DEBUG);
         }
         return delegates;
     }
 
-
     @Test
     @DisplayName("every entry is in an allowed package: no hidden test, no oracle, no solution, no test library")
     void onlyAllowedPackages() {
-        List<String> names = jar.stream().map(JarEntry::getName).filter(n -> !n.endsWith("/")).toList();
+        List<String> names = jar.stream()
+                .map(JarEntry::getName)
+                .filter(n -> !n.endsWith("/"))
+                .toList();
 
-        assertThat(names).filteredOn(n -> ALLOWED.stream().noneMatch(n::startsWith)).as("entries outside %s", ALLOWED)
-            .isEmpty();
-        assertThat(names).noneMatch(n -> n.startsWith("cnn/") || n.contains("/hidden/") || n.contains("_base")
-            || n.contains("sample-class") || n.startsWith("handout/"));
+        assertThat(names)
+                .filteredOn(n -> ALLOWED.stream().noneMatch(n::startsWith))
+                .as("entries outside %s", ALLOWED)
+                .isEmpty();
+        assertThat(names)
+                .noneMatch(n -> n.startsWith("cnn/")
+                        || n.contains("/hidden/")
+                        || n.contains("_base")
+                        || n.contains("sample-class")
+                        || n.startsWith("handout/"));
         assertThat(kitClasses).isNotEmpty().containsKey("cnnkit/walkthrough/cli/Main.class");
     }
 
     @Test
     @DisplayName("its only Java sources are the exercise stubs, byte for byte")
     void sourcesAreTheStubs() throws IOException {
-        List<String> sources = jar.stream().map(JarEntry::getName).filter(n -> n.endsWith(".java")).toList();
+        List<String> sources = jar.stream()
+                .map(JarEntry::getName)
+                .filter(n -> n.endsWith(".java"))
+                .toList();
 
         assertThat(sources).allMatch(n -> n.startsWith("cnnkit/stubs/")).hasSize(Step.values().length);
         for (String name : sources) {
-            Path stub = Path.of("..", "exercises", "src", "main", "java", "cnn", name.substring("cnnkit/stubs/".length()));
+            Path stub =
+                    Path.of("..", "exercises", "src", "main", "java", "cnn", name.substring("cnnkit/stubs/".length()));
             try (InputStream in = jar.getInputStream(jar.getEntry(name))) {
-                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as(name)
-                    .isEqualTo(Files.readString(stub));
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .as(name)
+                        .isEqualTo(Files.readString(stub));
             }
         }
     }
@@ -163,27 +191,35 @@ class StudentJarTest {
     @DisplayName("the walk reaches the learner's steps through the probe, the only class that names cnn.*")
     void theProbeCallsTheLearner() {
         assertThat(stepShaped).containsValue(true);
-        assertThat(kitClasses.values()).filteredOn(c -> referencedTypes(c).stream().anyMatch(t -> t.startsWith("cnn/")))
-            .extracting(ClassReader::getClassName).containsExactly("cnnkit/walkthrough/probe/LearnerProbe");
+        assertThat(kitClasses.values())
+                .filteredOn(c -> referencedTypes(c).stream().anyMatch(t -> t.startsWith("cnn/")))
+                .extracting(ClassReader::getClassName)
+                .containsExactly("cnnkit/walkthrough/probe/LearnerProbe");
     }
 
     @Test
-    @DisplayName("every other method shaped like a step, run from the jar on new inputs, refuses or gives no step's answer")
+    @DisplayName(
+            "every other method shaped like a step, run from the jar on new inputs, refuses or gives no step's answer")
     void noStepComputedOnArbitraryInput() throws Exception {
         List<String> checked = new ArrayList<>();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jarPath.toUri().toURL()},
-            ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {jarPath.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
             Random random = new Random(12);
-            for (String method : stepShaped.keySet().stream().filter(m -> !stepShaped.get(m)).toList()) {
+            for (String method :
+                    stepShaped.keySet().stream().filter(m -> !stepShaped.get(m)).toList()) {
                 String owner = method.substring(0, method.lastIndexOf('.', method.indexOf('(')));
                 String name = method.substring(owner.length() + 1, method.indexOf('('));
                 String descriptor = method.substring(method.indexOf('('));
                 Class<?> c = loader.loadClass(owner.replace('/', '.'));
                 Method m = Arrays.stream(c.getDeclaredMethods())
-                    .filter(d -> d.getName().equals(name) && Type.getMethodDescriptor(d).equals(descriptor))
-                    .findFirst().orElseThrow();
+                        .filter(d -> d.getName().equals(name)
+                                && Type.getMethodDescriptor(d).equals(descriptor))
+                        .findFirst()
+                        .orElseThrow();
                 m.setAccessible(true);
-                Object target = Modifier.isStatic(m.getModifiers()) ? null : c.getField("INSTANCE").get(null);
+                Object target = Modifier.isStatic(m.getModifiers())
+                        ? null
+                        : c.getField("INSTANCE").get(null);
                 Object[] args = arguments(m.getParameterTypes(), random);
                 Object result;
                 try {
@@ -195,8 +231,9 @@ class StudentJarTest {
                 }
                 for (Method step : Implementation.class.getMethods()) {
                     if (Type.getMethodDescriptor(step).equals(descriptor)) {
-                        assertThat(result).as(method + " gives what " + step.getName() + " gives")
-                            .isNotEqualTo(answer(step, args));
+                        assertThat(result)
+                                .as(method + " gives what " + step.getName() + " gives")
+                                .isNotEqualTo(answer(step, args));
                     }
                 }
                 checked.add(method + " differs");
@@ -221,8 +258,13 @@ class StudentJarTest {
         Object[] args = new Object[types.length];
         for (int i = 0; i < types.length; i++) {
             double[] row = random.doubles(3, -2, 2).toArray();
-            args[i] = types[i] == int.class ? (Object) ints[nextInt++]
-                : types[i] == double[].class ? row : new double[][] {row, row.clone(), random.doubles(3, -2, 2).toArray()};
+            args[i] = types[i] == int.class
+                    ? (Object) ints[nextInt++]
+                    : types[i] == double[].class
+                            ? row
+                            : new double[][] {
+                                row, row.clone(), random.doubles(3, -2, 2).toArray()
+                            };
         }
         return args;
     }
@@ -237,9 +279,18 @@ class StudentJarTest {
             }
         }
         Path log = handout.resolve("output.txt");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Djava.io.tmpdir=" + handout, "-jar", jarPath.toAbsolutePath().toString(), "walkthrough", "--speed", "0")
-            .directory(handout.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Djava.io.tmpdir=" + handout,
+                        "-jar",
+                        jarPath.toAbsolutePath().toString(),
+                        "walkthrough",
+                        "--speed",
+                        "0")
+                .directory(handout.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("done within 60 s").isTrue();
 
         assertThat(p.exitValue()).as(Files.readString(log)).isZero();
@@ -280,7 +331,7 @@ class StudentJarTest {
             }
             case Type.ARRAY -> addType(types, type.getElementType());
             case Type.OBJECT -> types.add(type.getInternalName());
-            default -> { } // a primitive
+            default -> {} // a primitive
         }
     }
 

@@ -32,6 +32,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 class WalkthroughBrowserTest {
     /** Selenium warns that it has no DevTools binding for this Chromium; the test does not use DevTools. */
     private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+
     private static WebDriver browser;
 
     @TempDir
@@ -47,18 +48,29 @@ class WalkthroughBrowserTest {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-            "--window-size=1200,900", "--user-data-dir=" + Files.createTempDirectory(temp, "profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
-            .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--window-size=1200,900",
+                "--user-data-dir=" + Files.createTempDirectory(temp, "profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver.get().toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
     @BeforeEach
     void needsBrowser() {
-        assumeTrue(browser != null,
-            "Chromium and chromedriver are not installed (Debian: apt-get install -y chromium chromium-driver)");
+        assumeTrue(
+                browser != null,
+                "Chromium and chromedriver are not installed (Debian: apt-get install -y chromium chromium-driver)");
     }
 
     @AfterAll
@@ -82,15 +94,18 @@ class WalkthroughBrowserTest {
 
         // One round trip for all cells: [data-value, width, height, computed background] per cell, per map.
         @SuppressWarnings("unchecked")
-        List<List<List<Object>>> maps = (List<List<List<Object>>>) ((JavascriptExecutor) browser).executeScript(
-            "return Array.from(document.querySelectorAll('table.heatmap')).map(t => "
-                + "Array.from(t.querySelectorAll('td')).map(td => { const r = td.getBoundingClientRect(); "
-                + "return [td.dataset.value, r.width, r.height, getComputedStyle(td).backgroundColor]; }));");
+        List<List<List<Object>>> maps = (List<List<List<Object>>>) ((JavascriptExecutor) browser)
+                .executeScript("return Array.from(document.querySelectorAll('table.heatmap')).map(t => "
+                        + "Array.from(t.querySelectorAll('td')).map(td => { const r = td.getBoundingClientRect(); "
+                        + "return [td.dataset.value, r.width, r.height, getComputedStyle(td).backgroundColor]; }));");
         assertThat(maps).hasSizeGreaterThan(10);
-        assertThat(browser.findElements(By.cssSelector("#step-1 svg.window rect.detector"))).hasSize(25)
-            .allSatisfy(r -> assertThat(r.getSize().getWidth()).isPositive());
+        assertThat(browser.findElements(By.cssSelector("#step-1 svg.window rect.detector")))
+                .hasSize(25)
+                .allSatisfy(r -> assertThat(r.getSize().getWidth()).isPositive());
         for (List<List<Object>> cells : maps) {
-            double[] values = cells.stream().mapToDouble(c -> Double.parseDouble((String) c.get(0))).toArray();
+            double[] values = cells.stream()
+                    .mapToDouble(c -> Double.parseDouble((String) c.get(0)))
+                    .toArray();
             double lo = Arrays.stream(values).min().orElseThrow();
             double hi = Arrays.stream(values).max().orElseThrow();
             for (int i = 0; i < cells.size(); i++) {
@@ -108,11 +123,12 @@ class WalkthroughBrowserTest {
     void strongestCellIsDarkest() {
         open(Learners.correct());
 
-        WebElement featureMap = browser.findElements(By.cssSelector("#step-1 table.heatmap")).get(2);
+        WebElement featureMap =
+                browser.findElements(By.cssSelector("#step-1 table.heatmap")).get(2);
         assertThat(featureMap.findElement(By.xpath(".//tr[4]/td[2]")).getCssValue("background-color"))
-            .isEqualTo("rgba(33, 102, 172, 1)");
+                .isEqualTo("rgba(33, 102, 172, 1)");
         assertThat(featureMap.findElement(By.xpath(".//tr[1]/td[1]")).getCssValue("background-color"))
-            .isEqualTo("rgba(255, 255, 255, 1)");
+                .isEqualTo("rgba(255, 255, 255, 1)");
     }
 
     @Test
@@ -121,9 +137,9 @@ class WalkthroughBrowserTest {
         open(Learners.flippedKernel());
 
         @SuppressWarnings("unchecked")
-        List<List<Object>> wrong = (List<List<Object>>) ((JavascriptExecutor) browser).executeScript(
-            "return Array.from(document.querySelectorAll('td.wrong')).map(td => "
-                + "[td.getBoundingClientRect().width, getComputedStyle(td).outlineColor]);");
+        List<List<Object>> wrong = (List<List<Object>>) ((JavascriptExecutor) browser)
+                .executeScript("return Array.from(document.querySelectorAll('td.wrong')).map(td => "
+                        + "[td.getBoundingClientRect().width, getComputedStyle(td).outlineColor]);");
         assertThat(wrong).hasSize(16).allSatisfy(c -> {
             assertThat(((Number) c.get(0)).doubleValue()).isPositive();
             assertThat(c.get(1)).isEqualTo("rgb(198, 40, 40)");

@@ -47,17 +47,26 @@ class WalkthroughSourcesTest {
             }
         }
         for (String solved : List.of("Relu.java", "Require.java")) {
-            Files.copy(Path.of("../solutions/src/main/java/cnn", solved), sources.resolve(solved),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    Path.of("../solutions/src/main/java/cnn", solved),
+                    sources.resolve(solved),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(sources.resolve("Convolution.java"), BROKEN_CONVOLUTION, StandardCharsets.UTF_8);
     }
 
     /** @return what {@code walkthrough --no-color} prints when run in the clone's root folder, as a learner runs it */
     private String walkInClone() throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-            System.getProperty("java.class.path"), "cnnkit.walkthrough.cli.Main", "walkthrough", "--no-color")
-            .directory(clone.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "cnnkit.walkthrough.cli.Main",
+                        "walkthrough",
+                        "--no-color")
+                .directory(clone.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
@@ -69,24 +78,33 @@ class WalkthroughSourcesTest {
     void freshCloneDefault() throws Exception {
         String out = walkInClone();
 
-        assertThat(out).startsWith("No compiled classes in " + Path.of("exercises/target/classes")
-            + ": compiling your sources in " + Path.of("exercises/src/main/java"));
-        assertThat(out).contains("Convolution.java does not compile:").contains("line 5: ")
-            .contains("';' expected");
-        assertThat(out).contains("Step 2 (MaxPooling) is not implemented yet")
-            .contains("steps shown: 8 of 8; matching the lecture: 1; not implemented yet: 7");
-        assertThat(Files.exists(clone.resolve("exercises/target"))).as("nothing written into the clone").isFalse();
+        assertThat(out)
+                .startsWith("No compiled classes in " + Path.of("exercises/target/classes")
+                        + ": compiling your sources in " + Path.of("exercises/src/main/java"));
+        assertThat(out)
+                .contains("Convolution.java does not compile:")
+                .contains("line 5: ")
+                .contains("';' expected");
+        assertThat(out)
+                .contains("Step 2 (MaxPooling) is not implemented yet")
+                .contains("steps shown: 8 of 8; matching the lecture: 1; not implemented yet: 7");
+        assertThat(Files.exists(clone.resolve("exercises/target")))
+                .as("nothing written into the clone")
+                .isFalse();
     }
 
     @Test
     @DisplayName("with no options it compiles the sources when they are newer than exercises/target/classes")
     void staleClasses() throws Exception {
-        Path old = Files.createDirectories(clone.resolve("exercises/target/classes/cnn")).resolve("Relu.class");
+        Path old = Files.createDirectories(clone.resolve("exercises/target/classes/cnn"))
+                .resolve("Relu.class");
         Files.write(old, new byte[] {0});
         Files.setLastModifiedTime(old, FileTime.fromMillis(1_000));
 
-        assertThat(walkInClone()).startsWith("Your sources in " + Path.of("exercises/src/main/java") + " are newer "
-            + "than " + Path.of("exercises/target/classes")).contains("Convolution.java does not compile:");
+        assertThat(walkInClone())
+                .startsWith("Your sources in " + Path.of("exercises/src/main/java") + " are newer " + "than "
+                        + Path.of("exercises/target/classes"))
+                .contains("Convolution.java does not compile:");
     }
 
     @Test
@@ -95,18 +113,28 @@ class WalkthroughSourcesTest {
         Cli run = Cli.run("walkthrough", "--src", sources.getParent().toString(), "--no-color", "--speed", "0");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Convolution.java does not compile:").contains("';' expected")
-            .contains("feature map (reference values)").contains("ReLU of the feature map");
+        assertThat(run.out())
+                .contains("Convolution.java does not compile:")
+                .contains("';' expected")
+                .contains("feature map (reference values)")
+                .contains("ReLU of the feature map");
         assertThat(run.out()).doesNotContain("No compiled classes");
     }
 
     @Test
     @DisplayName("filters --src with a Convolution that does not compile is a clear error with the message")
     void filtersWithBrokenConvolution() {
-        Cli run = Cli.run("filters", "--src", sources.getParent().toString(), "--out", clone.resolve("out").toString());
+        Cli run = Cli.run(
+                "filters",
+                "--src",
+                sources.getParent().toString(),
+                "--out",
+                clone.resolve("out").toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("your Convolution cannot be used").contains("';' expected")
-            .doesNotContain("Exception");
+        assertThat(run.err())
+                .contains("your Convolution cannot be used")
+                .contains("';' expected")
+                .doesNotContain("Exception");
     }
 }

@@ -2,8 +2,8 @@ package cnnkit.walkthrough;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnkit.lecture.Step;
 import cnnkit.lecture.LectureData;
+import cnnkit.lecture.Step;
 import cnnkit.walkthrough.Scene.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +39,9 @@ class WalkthroughTest {
             List<Scene> scenes = walk(Learners.correct());
 
             assertThat(scenes).extracting(Scene::step).containsExactly(Step.values());
-            assertThat(scenes).allMatch(s -> s.verdict() == Verdict.RIGHT, "right").allMatch(s -> s.hint().isEmpty());
+            assertThat(scenes)
+                    .allMatch(s -> s.verdict() == Verdict.RIGHT, "right")
+                    .allMatch(s -> s.hint().isEmpty());
         }
 
         @Test
@@ -48,7 +50,8 @@ class WalkthroughTest {
             Cli run = Cli.run("walkthrough", "--classes", Learners.correct().toString(), "--speed", "0");
 
             assertThat(run.exitCode()).isZero();
-            Matcher m = Pattern.compile("row (\\d), col (\\d): ((?:\\d·\\d(?: \\+ )?)+) = (\\d+)").matcher(run.out());
+            Matcher m = Pattern.compile("row (\\d), col (\\d): ((?:\\d·\\d(?: \\+ )?)+) = (\\d+)")
+                    .matcher(run.out());
             double[][] map = LectureData.featureMap();
             int lines = 0;
             while (m.find()) {
@@ -57,14 +60,17 @@ class WalkthroughTest {
                     String[] f = term.split("·");
                     sum += Integer.parseInt(f[0]) * Integer.parseInt(f[1]);
                 }
-                assertThat(sum).isEqualTo(Integer.parseInt(m.group(4)))
-                    .isEqualTo((int) map[Integer.parseInt(m.group(1)) - 1][Integer.parseInt(m.group(2)) - 1]);
+                assertThat(sum).isEqualTo(Integer.parseInt(m.group(4))).isEqualTo((int)
+                        map[Integer.parseInt(m.group(1)) - 1][Integer.parseInt(m.group(2)) - 1]);
                 assertThat(m.group(3).split(" \\+ ")).hasSize(9);
                 lines++;
             }
             assertThat(lines).isEqualTo(25);
-            assertThat(run.out()).contains("matching the lecture: 8").contains("ILLUSTRATIVE")
-                .contains("window 9: row 5, col 5: max(1) = 1").doesNotContain("\u001b[");
+            assertThat(run.out())
+                    .contains("matching the lecture: 8")
+                    .contains("ILLUSTRATIVE")
+                    .contains("window 9: row 5, col 5: max(1) = 1")
+                    .doesNotContain("\u001b[");
         }
 
         @Test
@@ -72,8 +78,11 @@ class WalkthroughTest {
         void oneStep() {
             Cli run = Cli.run("walkthrough", "--classes", Learners.correct().toString(), "--step", "3");
 
-            assertThat(run.out()).contains("Step 2 — Max pooling").doesNotContain("Step 1 — Convolution")
-                .doesNotContain("Step 3 — Flattening").contains("steps shown: 1 of 8");
+            assertThat(run.out())
+                    .contains("Step 2 — Max pooling")
+                    .doesNotContain("Step 1 — Convolution")
+                    .doesNotContain("Step 3 — Flattening")
+                    .contains("steps shown: 1 of 8");
         }
     }
 
@@ -89,26 +98,35 @@ class WalkthroughTest {
             Scene s = scenes.get(0);
             assertThat(s.verdict()).isEqualTo(Verdict.WRONG);
             assertThat(s.hint()).contains("turned by 180°").endsWith("[kernel-flipped]");
-            Scene.Heatmap yours = s.blocks().stream().filter(b -> b instanceof Scene.Heatmap h && h.expected() != null)
-                .map(Scene.Heatmap.class::cast).findFirst().orElseThrow();
+            Scene.Heatmap yours = s.blocks().stream()
+                    .filter(b -> b instanceof Scene.Heatmap h && h.expected() != null)
+                    .map(Scene.Heatmap.class::cast)
+                    .findFirst()
+                    .orElseThrow();
             double[][] expected = LectureData.featureMap();
             for (int r = 0; r < 5; r++) {
                 for (int c = 0; c < 5; c++) {
                     assertThat(yours.wrong(r, c)).isEqualTo(yours.values().get(r, c) != expected[r][c]);
                 }
             }
-            assertThat(s.blocks()).noneMatch(b -> b instanceof Scene.Text t && t.text().startsWith("The strongest"));
+            assertThat(s.blocks())
+                    .noneMatch(b -> b instanceof Scene.Text t && t.text().startsWith("The strongest"));
         }
 
         @Test
         @DisplayName("the command prints the hint and does not go on to ReLU")
         void commandStops() {
-            Cli run = Cli.run("walkthrough", "--classes", Learners.flippedKernel().toString(), "--no-color");
+            Cli run =
+                    Cli.run("walkthrough", "--classes", Learners.flippedKernel().toString(), "--no-color");
 
             assertThat(run.exitCode()).isZero();
-            assertThat(run.out()).contains("16 of 25 cells differ").contains("Hint: Your result matches the feature detector turned by 180°")
-                .contains("[kernel-flipped]")
-                .contains("[3]").doesNotContain("ReLU").contains("wrong: Step 1 (Convolution)");
+            assertThat(run.out())
+                    .contains("16 of 25 cells differ")
+                    .contains("Hint: Your result matches the feature detector turned by 180°")
+                    .contains("[kernel-flipped]")
+                    .contains("[3]")
+                    .doesNotContain("ReLU")
+                    .contains("wrong: Step 1 (Convolution)");
         }
     }
 
@@ -122,8 +140,11 @@ class WalkthroughTest {
 
             assertThat(scenes).hasSize(Walkthrough.SCENES).allMatch(s -> s.verdict() == Verdict.NOT_IMPLEMENTED);
             Scene pooling = scenes.get(2);
-            assertThat(pooling.blocks()).anyMatch(b -> b instanceof Scene.Heatmap h && h.expected() == null
-                && h.values().matches(new Grid(LectureData.pooledMap())) && h.caption().contains("reference"));
+            assertThat(pooling.blocks())
+                    .anyMatch(b -> b instanceof Scene.Heatmap h
+                            && h.expected() == null
+                            && h.values().matches(new Grid(LectureData.pooledMap()))
+                            && h.caption().contains("reference"));
         }
 
         @Test
@@ -131,7 +152,8 @@ class WalkthroughTest {
         void missingClass() throws IOException {
             Path classes = Files.createDirectories(temp.resolve("no-softmax/cnn"));
             try (Stream<Path> files = Files.list(Learners.correct().resolve("cnn"))) {
-                for (Path f : files.filter(f -> !f.getFileName().toString().startsWith("Softmax")).toList()) {
+                for (Path f : files.filter(f -> !f.getFileName().toString().startsWith("Softmax"))
+                        .toList()) {
                     Files.copy(f, classes.resolve(f.getFileName()));
                 }
             }
@@ -145,8 +167,8 @@ class WalkthroughTest {
         @Test
         @DisplayName("a mix: steps done are checked, steps not done are skipped with reference values")
         void partlyDone() {
-            Path partly = Learners.compiled("partly-done", Path.of("../exercises/src/main/java/cnn"), Map.of(
-                "Relu.java", """
+            Path partly = Learners.compiled(
+                    "partly-done", Path.of("../exercises/src/main/java/cnn"), Map.of("Relu.java", """
                     package cnn;
                     public final class Relu {
                         public static double[][] apply(double[][] m) {
@@ -163,9 +185,17 @@ class WalkthroughTest {
                     """));
             List<Scene> scenes = walk(partly);
 
-            assertThat(scenes).extracting(Scene::verdict).containsExactly(Verdict.NOT_IMPLEMENTED, Verdict.RIGHT,
-                Verdict.NOT_IMPLEMENTED, Verdict.NOT_IMPLEMENTED, Verdict.NOT_IMPLEMENTED, Verdict.NOT_IMPLEMENTED,
-                Verdict.NOT_IMPLEMENTED, Verdict.NOT_IMPLEMENTED);
+            assertThat(scenes)
+                    .extracting(Scene::verdict)
+                    .containsExactly(
+                            Verdict.NOT_IMPLEMENTED,
+                            Verdict.RIGHT,
+                            Verdict.NOT_IMPLEMENTED,
+                            Verdict.NOT_IMPLEMENTED,
+                            Verdict.NOT_IMPLEMENTED,
+                            Verdict.NOT_IMPLEMENTED,
+                            Verdict.NOT_IMPLEMENTED,
+                            Verdict.NOT_IMPLEMENTED);
         }
     }
 
@@ -175,8 +205,8 @@ class WalkthroughTest {
         @Test
         @DisplayName("an endless loop is stopped by the time limit and reported")
         void endlessLoop() {
-            Path looping = Learners.compiled("endless-relu", Path.of("../solutions/src/main/java/cnn"), Map.of(
-                "Relu.java", """
+            Path looping = Learners.compiled(
+                    "endless-relu", Path.of("../solutions/src/main/java/cnn"), Map.of("Relu.java", """
                     package cnn;
                     public final class Relu {
                         public static double[][] apply(double[][] m) {
@@ -195,8 +225,8 @@ class WalkthroughTest {
                 Scene relu = new Walkthrough(code.implementation(), Duration.ofMillis(300), Map.of()).scene(2);
 
                 assertThat(relu.verdict()).isEqualTo(Verdict.WRONG);
-                assertThat(relu.blocks()).anyMatch(b -> b instanceof Scene.Text t
-                    && t.text().contains("did not return within 300 ms"));
+                assertThat(relu.blocks())
+                        .anyMatch(b -> b instanceof Scene.Text t && t.text().contains("did not return within 300 ms"));
             }
         }
 
@@ -206,8 +236,9 @@ class WalkthroughTest {
             Cli run = Cli.run("walkthrough", "--classes", "no/such/folder");
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.err()).contains("no compiled classes of package cnn in no/such/folder")
-                .doesNotContain("Exception");
+            assertThat(run.err())
+                    .contains("no compiled classes of package cnn in no/such/folder")
+                    .doesNotContain("Exception");
         }
     }
 }

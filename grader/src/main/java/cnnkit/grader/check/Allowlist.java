@@ -43,8 +43,7 @@ final class Allowlist {
     /** Classes with at least one allowed member: naming such a type (a cast, a catch) is harmless. */
     private final Set<String> partlyAllowed = new HashSet<>();
 
-    private Allowlist() {
-    }
+    private Allowlist() {}
 
     /** @return the allowlist shipped with the grader, read on first use */
     static Allowlist standard() {
@@ -107,8 +106,9 @@ final class Allowlist {
             return verdict;
         }
         String declaring = JdkTypes.declaring(owner, name, desc);
-        return declaring == null || declaring.equals(owner) || !JdkTypes.isPublic(declaring) ? Optional.empty()
-            : member(declaring, name, params);
+        return declaring == null || declaring.equals(owner) || !JdkTypes.isPublic(declaring)
+                ? Optional.empty()
+                : member(declaring, name, params);
     }
 
     /**
@@ -194,8 +194,11 @@ final class Allowlist {
     }
 
     static boolean isJdk(String cls) {
-        return cls.startsWith("java.") || cls.startsWith("javax.") || cls.startsWith("jdk.")
-            || cls.startsWith("sun.") || cls.startsWith("com.sun.");
+        return cls.startsWith("java.")
+                || cls.startsWith("javax.")
+                || cls.startsWith("jdk.")
+                || cls.startsWith("sun.")
+                || cls.startsWith("com.sun.");
     }
 
     /** {@code (Ljava/io/PrintStream;)V} reads as {@code (java.io.PrintStream)}, as in the list's entries. */

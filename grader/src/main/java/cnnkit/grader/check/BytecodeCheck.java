@@ -1,8 +1,8 @@
 package cnnkit.grader.check;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.check.ClassFacts.MethodFacts;
 import cnnkit.grader.check.ClassFacts.Problem;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +50,7 @@ public final class BytecodeCheck {
     /** The submission's classes by internal name, sorted for a deterministic report. */
     private final Map<String, ClassFacts> classes = new TreeMap<>();
 
-    private BytecodeCheck() {
-    }
+    private BytecodeCheck() {}
 
     /**
      * Checks the compiled classes of one submission.
@@ -74,7 +73,9 @@ public final class BytecodeCheck {
     private void read(Path classesDir) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(classesDir)) {
-            files = walk.filter(p -> p.toString().endsWith(".class") && Files.isRegularFile(p)).sorted().toList();
+            files = walk.filter(p -> p.toString().endsWith(".class") && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
         }
         Map<String, Set<String>> named = new HashMap<>();
         for (Path file : files) {
@@ -107,8 +108,13 @@ public final class BytecodeCheck {
         Set<String> found = new LinkedHashSet<>();
         for (ClassFacts c : classes.values()) {
             if (!c.name.startsWith(OWN_PACKAGE) && belongsTo(c, step)) {
-                found.add(sentence(c, new Problem(null, -1, "declares class " + dotted(c.name)
-                    + " outside package cnn", "only package cnn is graded; other packages could pose as the grader")));
+                found.add(sentence(
+                        c,
+                        new Problem(
+                                null,
+                                -1,
+                                "declares class " + dotted(c.name) + " outside package cnn",
+                                "only package cnn is graded; other packages could pose as the grader")));
             }
         }
         String entry = OWN_PACKAGE + step.className();
@@ -142,7 +148,7 @@ public final class BytecodeCheck {
     /** A class outside package cnn is blamed on the step whose file declares it, or on every step if none does. */
     private static boolean belongsTo(ClassFacts c, Step step) {
         boolean someStep = c.sourceFile != null
-            && Step.byName(c.sourceFile.replaceAll("\\.java$", "")).isPresent();
+                && Step.byName(c.sourceFile.replaceAll("\\.java$", "")).isPresent();
         return !someStep || step.sourceFile().equals(c.sourceFile);
     }
 
@@ -165,8 +171,9 @@ public final class BytecodeCheck {
         String owner = ref.owner();
         Optional<String> refusal;
         if (classes.containsKey(owner)) {
-            refusal = ref.name() == null || declaredInSubmission(owner, ref) ? Optional.empty()
-                : allowlist.inherited(jdkSupertypes(owner), ref.name(), ref.desc());
+            refusal = ref.name() == null || declaredInSubmission(owner, ref)
+                    ? Optional.empty()
+                    : allowlist.inherited(jdkSupertypes(owner), ref.name(), ref.desc());
         } else {
             refusal = ref.name() == null ? allowlist.type(owner) : allowlist.use(owner, ref.name(), ref.desc());
         }
@@ -225,8 +232,10 @@ public final class BytecodeCheck {
         supertypes.addAll(List.of(c.interfaces));
         for (String t : supertypes) {
             if (!t.startsWith(OWN_PACKAGE)) {
-                allowlist.type(t).ifPresent(r -> c.problems.add(new Problem(null, -1,
-                    (t.equals(c.superName) ? "extends " : "implements ") + displayName(t), r)));
+                allowlist
+                        .type(t)
+                        .ifPresent(r -> c.problems.add(new Problem(
+                                null, -1, (t.equals(c.superName) ? "extends " : "implements ") + displayName(t), r)));
             }
         }
     }

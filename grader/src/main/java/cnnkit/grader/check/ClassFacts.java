@@ -32,6 +32,7 @@ final class ClassFacts {
         final int access;
         /** Everything the method refers to, with its source line (-1 if unknown), in code order. */
         final List<Use> uses = new ArrayList<>();
+
         final List<Problem> problems = new ArrayList<>();
 
         MethodFacts(String name, String desc, int access) {
@@ -55,15 +56,15 @@ final class ClassFacts {
             if (name.startsWith("lambda$")) {
                 String[] parts = name.split("\\$");
                 return parts.length > 1 && !parts[1].equals("static") && !parts[1].equals("new")
-                    ? "a lambda in method " + parts[1] : "a lambda";
+                        ? "a lambda in method " + parts[1]
+                        : "a lambda";
             }
             return "method " + name;
         }
     }
 
     /** A reference and the source line it is on. */
-    record Use(Ref ref, int line) {
-    }
+    record Use(Ref ref, int line) {}
 
     /**
      * A forbidden thing found in the code.
@@ -73,6 +74,5 @@ final class ClassFacts {
      * @param what   what the code does, e.g. "calls System.exit"
      * @param why    why that is refused, or {@code null}
      */
-    record Problem(MethodFacts method, int line, String what, String why) {
-    }
+    record Problem(MethodFacts method, int line, String what, String why) {}
 }

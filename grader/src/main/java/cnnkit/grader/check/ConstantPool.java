@@ -16,8 +16,7 @@ import org.objectweb.asm.ClassReader;
 final class ConstantPool {
     private static final int UTF8 = 1;
 
-    private ConstantPool() {
-    }
+    private ConstantPool() {}
 
     /**
      * @param reader a parsed class file

@@ -22,9 +22,14 @@ import org.objectweb.asm.Type;
  */
 final class FactsReader extends ClassVisitor {
     /** Catching these hides crashes and timeouts (a stack overflow, running out of memory, a thread being stopped). */
-    private static final Set<String> HIDING_CATCHES = Set.of("java/lang/Throwable", "java/lang/Error",
-        "java/lang/VirtualMachineError", "java/lang/StackOverflowError", "java/lang/OutOfMemoryError",
-        "java/lang/ThreadDeath", "java/lang/InternalError");
+    private static final Set<String> HIDING_CATCHES = Set.of(
+            "java/lang/Throwable",
+            "java/lang/Error",
+            "java/lang/VirtualMachineError",
+            "java/lang/StackOverflowError",
+            "java/lang/OutOfMemoryError",
+            "java/lang/ThreadDeath",
+            "java/lang/InternalError");
 
     /**
      * No exception is made for any pattern, javac's try-with-resources included (it catches Throwable to add
@@ -32,7 +37,7 @@ final class FactsReader extends ClassVisitor {
      * closing.
      */
     private static final String HIDES = "it hides crashes and time-outs the grader must see; try-with-resources "
-        + "catches Throwable too, and nothing a step may use needs closing";
+            + "catches Throwable too, and nothing a step may use needs closing";
 
     private final ClassFacts facts;
 
@@ -64,7 +69,8 @@ final class FactsReader extends ClassVisitor {
         MethodFacts m = new MethodFacts(name, desc, access);
         facts.methods.put(m.key(), m);
         if ((access & Opcodes.ACC_NATIVE) != 0) {
-            facts.problems.add(new Problem(m, -1, "declares a native method", "native code runs outside Java's checks"));
+            facts.problems.add(
+                    new Problem(m, -1, "declares a native method", "native code runs outside Java's checks"));
         }
         if (name.equals("finalize") && desc.equals("()V")) {
             facts.problems.add(new Problem(m, -1, "overrides finalize", "finalizers run on the JVM's own thread"));
@@ -78,6 +84,7 @@ final class FactsReader extends ClassVisitor {
         private int line = -1;
         /** Handler of each catch of a hiding type to the caught type. */
         private final Map<Label, String> hidingHandlers = new HashMap<>();
+
         private String pendingCatch;
 
         Code(MethodFacts m) {
@@ -165,8 +172,12 @@ final class FactsReader extends ClassVisitor {
             } else if (value instanceof Handle h) {
                 boolean field = h.getTag() <= Opcodes.H_PUTSTATIC;
                 boolean virtual = h.getTag() == Opcodes.H_INVOKEVIRTUAL || h.getTag() == Opcodes.H_INVOKEINTERFACE;
-                ref(new Ref(field ? Kind.FIELD_HANDLE : Kind.HANDLE, h.getOwner(), h.getName(),
-                    field ? "" : h.getDesc(), virtual));
+                ref(new Ref(
+                        field ? Kind.FIELD_HANDLE : Kind.HANDLE,
+                        h.getOwner(),
+                        h.getName(),
+                        field ? "" : h.getDesc(),
+                        virtual));
             } else if (value instanceof ConstantDynamic c) {
                 Object[] args = new Object[c.getBootstrapMethodArgumentCount()];
                 for (int i = 0; i < args.length; i++) {

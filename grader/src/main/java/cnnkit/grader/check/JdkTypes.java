@@ -25,8 +25,14 @@ import org.objectweb.asm.Type;
  */
 final class JdkTypes {
     /** What one JDK class declares; {@code MISSING} for a name the JDK does not have. */
-    private record Info(boolean found, boolean isPublic, boolean isInterface, String superName,
-                        List<String> interfaces, Set<String> methods, Set<String> fields) {
+    private record Info(
+            boolean found,
+            boolean isPublic,
+            boolean isInterface,
+            String superName,
+            List<String> interfaces,
+            Set<String> methods,
+            Set<String> fields) {
         static final Info MISSING = new Info(false, false, false, null, List.of(), Set.of(), Set.of());
     }
 
@@ -34,8 +40,7 @@ final class JdkTypes {
     private static final Map<String, List<String>> SUPERTYPES = new ConcurrentHashMap<>();
     private static final String OBJECT = "java/lang/Object";
 
-    private JdkTypes() {
-    }
+    private JdkTypes() {}
 
     /**
      * @param internalName a class in internal form, e.g. {@code java/util/ArrayList}
@@ -150,8 +155,13 @@ final class JdkTypes {
             interfaces.add(Type.getInternalName(i));
         }
         Class<?> superclass = c.getSuperclass();
-        return new Info(true, Modifier.isPublic(c.getModifiers()), c.isInterface(),
-            superclass == null ? null : Type.getInternalName(superclass), List.copyOf(interfaces),
-            Set.copyOf(methods), Set.copyOf(fields));
+        return new Info(
+                true,
+                Modifier.isPublic(c.getModifiers()),
+                c.isInterface(),
+                superclass == null ? null : Type.getInternalName(superclass),
+                List.copyOf(interfaces),
+                Set.copyOf(methods),
+                Set.copyOf(fields));
     }
 }

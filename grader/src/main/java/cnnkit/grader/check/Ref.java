@@ -12,7 +12,15 @@ package cnnkit.grader.check;
 record Ref(Kind kind, String owner, String name, String desc, boolean virtual) {
     /** What the code does with the class or member, in the words of a feedback sentence. */
     enum Kind {
-        METHOD, CONSTRUCTOR, FIELD_READ, FIELD_WRITE, HANDLE, FIELD_HANDLE, BOOTSTRAP, NEW, TYPE
+        METHOD,
+        CONSTRUCTOR,
+        FIELD_READ,
+        FIELD_WRITE,
+        HANDLE,
+        FIELD_HANDLE,
+        BOOTSTRAP,
+        NEW,
+        TYPE
     }
 
     static Ref type(Kind kind, String owner) {

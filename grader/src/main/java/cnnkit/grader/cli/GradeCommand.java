@@ -23,17 +23,23 @@ import picocli.CommandLine.Parameters;
  * {@code grade}: grades submissions with the hidden tests and writes the gradebook, each student's
  * {@code results.json} and {@code feedback.md}, and the class summary.
  */
-@Command(name = "grade", mixinStandardHelpOptions = true,
-    description = {"Grade submissions (folders or .zip files) with the hidden tests.",
-        "Writes gradebook.csv, summary.md, class-report.html and per submission <id>/results.json (Gradescope) and "
-            + "<id>/feedback.md.",
-        "Exit status 0 when every submission got a row, whatever the scores."})
+@Command(
+        name = "grade",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Grade submissions (folders or .zip files) with the hidden tests.",
+            "Writes gradebook.csv, summary.md, class-report.html and per submission <id>/results.json (Gradescope) and "
+                    + "<id>/feedback.md.",
+            "Exit status 0 when every submission got a row, whatever the scores."
+        })
 public final class GradeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "a submission: a folder or a .zip (its id is its "
-        + "name without .zip)")
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..*",
+            description = "a submission: a folder or a .zip (its id is its " + "name without .zip)")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--class", paramLabel = "DIR", description = "a folder whose every child is one submission")
@@ -42,45 +48,66 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--sample", description = "grade the sample class shipped with the kit")
     boolean sample;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "grading-out",
-        description = "where to write the reports (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "grading-out",
+            description = "where to write the reports (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "submissions graded in parallel (default: the number "
-        + "of cores)")
+    @Option(
+            names = "--jobs",
+            paramLabel = "N",
+            description = "submissions graded in parallel (default: the number " + "of cores)")
     int jobs = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--rubric", paramLabel = "FILE", description = "a rubric CSV (check_id,step,points) instead of "
-        + "the default")
+    @Option(
+            names = "--rubric",
+            paramLabel = "FILE",
+            description = "a rubric CSV (check_id,step,points) instead of " + "the default")
     Path rubricFile;
 
     // Defaults from the kit's one record of limits (Limits.DEFAULT), which --help lists in full below the options.
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-        description = "time all checks of one submission may take (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            description = "time all checks of one submission may take (default: ${DEFAULT-VALUE})")
     int timeout = (int) Limits.DEFAULT.submission().toSeconds();
 
-    @Option(names = "--check-timeout", paramLabel = "SECONDS",
-        description = "time one check may run silently before its test JVM is stopped (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--check-timeout",
+            paramLabel = "SECONDS",
+            description = "time one check may run silently before its test JVM is stopped (default: ${DEFAULT-VALUE})")
     int checkTimeout = (int) Limits.DEFAULT.silence().toSeconds();
 
-    @Option(names = "--compile-timeout", paramLabel = "SECONDS",
-        description = "time the compiler may take on one submission before it is stopped and the submission's steps "
-            + "score 0 (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--compile-timeout",
+            paramLabel = "SECONDS",
+            description =
+                    "time the compiler may take on one submission before it is stopped and the submission's steps "
+                            + "score 0 (default: ${DEFAULT-VALUE})")
     int compileTimeout = (int) Limits.DEFAULT.compile().toSeconds();
 
     @CommandLine.Mixin
     PresentationOptions shown = new PresentationOptions();
 
-    @Option(names = "--roster", paramLabel = "FILE", description = "id,name,email CSV: also write "
-        + RosterGradebook.FILE + " with each submission's student (gradebook.csv is unchanged)")
+    @Option(
+            names = "--roster",
+            paramLabel = "FILE",
+            description = "id,name,email CSV: also write " + RosterGradebook.FILE
+                    + " with each submission's student (gradebook.csv is unchanged)")
     Path rosterFile;
 
-    @Option(names = "--fresh", description = "start --out over: remove the submissions and class files earlier "
-        + "runs wrote there (default: keep them; the class files are rebuilt from all submissions)")
+    @Option(
+            names = "--fresh",
+            description = "start --out over: remove the submissions and class files earlier "
+                    + "runs wrote there (default: keep them; the class files are rebuilt from all submissions)")
     boolean fresh;
 
-    @Option(names = "--rescore", description = "grade nothing: score every submission stored in --out again from "
-        + "its stored check results (e.g. with a new --rubric), without running student code")
+    @Option(
+            names = "--rescore",
+            description = "grade nothing: score every submission stored in --out again from "
+                    + "its stored check results (e.g. with a new --rubric), without running student code")
     boolean rescore;
 
     @Override
@@ -90,8 +117,8 @@ public final class GradeCommand implements Callable<Integer> {
             return rescore(sources);
         }
         if (sources != 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                "give exactly one of: PATH..., --class DIR, --sample (or --rescore)");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "give exactly one of: PATH..., --class DIR, --sample (or --rescore)");
         }
         if (jobs < 1 || timeout < 1 || checkTimeout < 1 || compileTimeout < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs and the timeouts must be at least 1");
@@ -124,16 +151,17 @@ public final class GradeCommand implements Callable<Integer> {
 
     /** Ends {@code grade --help} with every limit of the kit, from the one record of them. */
     static void listLimits(CommandLine grade) {
-        grade.getCommandSpec().usageMessage()
-            .footerHeading("%nTime limits (the options above set three of them):%n")
-            .footer(Limits.DEFAULT.describe().split("\n"));
+        grade.getCommandSpec()
+                .usageMessage()
+                .footerHeading("%nTime limits (the options above set three of them):%n")
+                .footer(Limits.DEFAULT.describe().split("\n"));
     }
 
     /** @return the kit's limits with this command's --check-timeout, --timeout and --compile-timeout */
     private Limits limits() {
         try {
-            return Limits.DEFAULT.with(Duration.ofSeconds(checkTimeout), Duration.ofSeconds(timeout),
-                Duration.ofSeconds(compileTimeout));
+            return Limits.DEFAULT.with(
+                    Duration.ofSeconds(checkTimeout), Duration.ofSeconds(timeout), Duration.ofSeconds(compileTimeout));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout: " + e.getMessage());
         }
@@ -181,7 +209,11 @@ public final class GradeCommand implements Callable<Integer> {
             List<Path> strays = Submission.strays(classDir);
             if (!strays.isEmpty()) {
                 System.out.println("Ignored in " + classDir + " (a submission is a folder or a .zip): "
-                    + String.join(", ", strays.stream().map(p -> p.getFileName().toString()).toList()));
+                        + String.join(
+                                ", ",
+                                strays.stream()
+                                        .map(p -> p.getFileName().toString())
+                                        .toList()));
             }
             return Submission.ofClass(classDir);
         }

@@ -9,27 +9,38 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gradescope --out autograder.zip}: the autograder zip to upload to a Gradescope programming assignment. */
-@Command(name = "gradescope", mixinStandardHelpOptions = true,
-    description = {"Writes a Gradescope autograder zip: setup.sh (installs a JDK 17), run_autograder (grades "
-        + "/autograder/submission with the hidden checks) and this grader jar.",
-        "Run it from the kit jar (./cnnkit gradescope ... or java -jar grader/target/cnn-grader.jar gradescope ...)."})
+@Command(
+        name = "gradescope",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes a Gradescope autograder zip: setup.sh (installs a JDK 17), run_autograder (grades "
+                    + "/autograder/submission with the hidden checks) and this grader jar.",
+            "Run it from the kit jar (./cnnkit gradescope ... or java -jar grader/target/cnn-grader.jar gradescope ...)."
+        })
 public final class GradescopeCommand implements Callable<Integer> {
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "autograder.zip",
-        description = "the zip to write (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            defaultValue = "autograder.zip",
+            description = "the zip to write (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Mixin
     PresentationOptions shown = new PresentationOptions();
 
-    @Option(names = "--jar", paramLabel = "FILE",
-        description = "the grader jar to ship (default: the jar this command runs from)")
+    @Option(
+            names = "--jar",
+            paramLabel = "FILE",
+            description = "the grader jar to ship (default: the jar this command runs from)")
     Path jar;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS",
-        defaultValue = "" + GradescopeAutograder.TIME_LIMIT_SECONDS,
-        description = "seconds one run may take before run_autograder stops the grader and reports it in "
-            + "results.json; keep it a minute below the assignment's Gradescope timeout (default: ${DEFAULT-VALUE}, "
-            + "for Gradescope's default of 600)")
+    @Option(
+            names = "--time-limit",
+            paramLabel = "SECONDS",
+            defaultValue = "" + GradescopeAutograder.TIME_LIMIT_SECONDS,
+            description = "seconds one run may take before run_autograder stops the grader and reports it in "
+                    + "results.json; keep it a minute below the assignment's Gradescope timeout (default: ${DEFAULT-VALUE}, "
+                    + "for Gradescope's default of 600)")
     int timeLimit;
 
     @Option(names = "--force", description = "replace --out if it exists")
@@ -44,8 +55,8 @@ public final class GradescopeCommand implements Callable<Integer> {
         Optional<Path> shipped = jar != null ? Optional.of(jar) : GradescopeAutograder.runningJar();
         if (shipped.isEmpty()) {
             System.err.println("gradescope: not running from the kit jar, so there is no jar to put in the zip. Build "
-                + "it with `mvn -B -DskipTests package` and run `./cnnkit gradescope --out autograder.zip` (or "
-                + "`java -jar grader/target/cnn-grader.jar gradescope ...`), or name a jar with --jar FILE.");
+                    + "it with `mvn -B -DskipTests package` and run `./cnnkit gradescope --out autograder.zip` (or "
+                    + "`java -jar grader/target/cnn-grader.jar gradescope ...`), or name a jar with --jar FILE.");
             return 2;
         }
         try {
@@ -55,9 +66,10 @@ public final class GradescopeCommand implements Callable<Integer> {
             return 2;
         }
         System.out.println("gradescope: wrote " + out + " (setup.sh, run_autograder, " + GradescopeAutograder.JAR
-            + "; results " + shown.visibility + ", step output " + (shown.stepOutput ? "shown" : "hidden")
-            + ", time limit " + timeLimit + " s)");
-        System.out.println("  upload it under the assignment's Configure Autograder > Zip file upload (Ubuntu base image)");
+                + "; results " + shown.visibility + ", step output " + (shown.stepOutput ? "shown" : "hidden")
+                + ", time limit " + timeLimit + " s)");
+        System.out.println(
+                "  upload it under the assignment's Configure Autograder > Zip file upload (Ubuntu base image)");
         return 0;
     }
 }

@@ -10,10 +10,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code handout --out DIR | --zip FILE}: the standalone Maven project students start from. */
-@Command(name = "handout", mixinStandardHelpOptions = true,
-    description = {"Writes the student handout: a standalone Maven project with the exercise stubs, the public "
-        + "tests, the lecture data, a README and a GitHub Classroom workflow (one test per step).",
-        "It holds no solution and no hidden test."})
+@Command(
+        name = "handout",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes the student handout: a standalone Maven project with the exercise stubs, the public "
+                    + "tests, the lecture data, a README and a GitHub Classroom workflow (one test per step).",
+            "It holds no solution and no hidden test."
+        })
 public final class HandoutCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "write the project into this (new or empty) folder")
     Path out;
@@ -21,8 +25,10 @@ public final class HandoutCommand implements Callable<Integer> {
     @Option(names = "--zip", paramLabel = "FILE", description = "write it as a zip (top folder cnn-exercises/)")
     Path zip;
 
-    @Option(names = "--rubric", paramLabel = "FILE",
-        description = "the rubric whose step totals the Classroom workflow awards (default: the kit's)")
+    @Option(
+            names = "--rubric",
+            paramLabel = "FILE",
+            description = "the rubric whose step totals the Classroom workflow awards (default: the kit's)")
     Path rubric;
 
     @Override

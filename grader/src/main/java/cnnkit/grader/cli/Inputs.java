@@ -16,8 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * </pre>
  */
 final class Inputs {
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /**
      * @param spec   the command (for the error)

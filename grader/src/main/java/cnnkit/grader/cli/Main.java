@@ -8,15 +8,18 @@ import picocli.CommandLine.Command;
  * this package, registered here. The learners' commands ({@code walkthrough}, {@code filters}) are in the walkthrough
  * module's jar, {@code cnn-walkthrough.jar} (package {@code cnnkit.walkthrough.cli}); {@code ./cnnkit} runs either.
  */
-@Command(name = "cnnkit", mixinStandardHelpOptions = true, version = "cnnkit 1.0",
-    description = "The CNN exercise kit for instructors: grade a class, build the handout, run a course.",
-    subcommands = {
-        GradeCommand.class,
-        HandoutCommand.class,
-        GradescopeCommand.class,
-        ExportCommand.class,
-        CommandLine.HelpCommand.class,
-    })
+@Command(
+        name = "cnnkit",
+        mixinStandardHelpOptions = true,
+        version = "cnnkit 1.0",
+        description = "The CNN exercise kit for instructors: grade a class, build the handout, run a course.",
+        subcommands = {
+            GradeCommand.class,
+            HandoutCommand.class,
+            GradescopeCommand.class,
+            ExportCommand.class,
+            CommandLine.HelpCommand.class,
+        })
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,15 +36,14 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         GradeCommand.listLimits(cli.getSubcommands().get("grade"));
-        return cli
-            .setParameterExceptionHandler((e, given) -> misuse(e.getCommandLine(), e.getMessage()))
-            .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                if (e instanceof IllegalArgumentException) {
-                    return misuse(cmd, e.getMessage());
-                }
-                throw e;
-            })
-            .execute(args);
+        return cli.setParameterExceptionHandler((e, given) -> misuse(e.getCommandLine(), e.getMessage()))
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof IllegalArgumentException) {
+                        return misuse(cmd, e.getMessage());
+                    }
+                    throw e;
+                })
+                .execute(args);
     }
 
     /** Prints {@code "<command>: <message> (<command> --help)"} as one line and returns 2. */

@@ -8,14 +8,22 @@ import picocli.CommandLine.Option;
  * {@code gradescope} (bakes them into run_autograder, which passes them to {@code grade}).
  */
 public final class PresentationOptions {
-    @Option(names = "--visibility", paramLabel = "WHEN", defaultValue = "visible",
-        description = "Gradescope visibility of the results and of each hidden check: visible, after_due_date, "
-            + "hidden, after_published; unless visible, the results' top shows no score (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--visibility",
+            paramLabel = "WHEN",
+            defaultValue = "visible",
+            description =
+                    "Gradescope visibility of the results and of each hidden check: visible, after_due_date, "
+                            + "hidden, after_published; unless visible, the results' top shows no score (default: ${DEFAULT-VALUE})")
     String visibility;
 
-    @Option(names = "--step-output", negatable = true, defaultValue = "true", fallbackValue = "true",
-        description = "show each failed check's input, expected, actual and hint; --no-step-output shows the "
-            + "points only (default: shown)")
+    @Option(
+            names = "--step-output",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description = "show each failed check's input, expected, actual and hint; --no-step-output shows the "
+                    + "points only (default: shown)")
     boolean stepOutput;
 
     /**

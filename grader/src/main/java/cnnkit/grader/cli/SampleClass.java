@@ -43,16 +43,15 @@ import java.util.zip.ZipOutputStream;
 public final class SampleClass {
     /** Where the sample class sits on the class path. */
     public static final String ROOT = "/cnnkit/sample-class/";
+
     private static final String BASE = "_base/";
     private static final String RECIPE = "recipe.txt";
     private static final FileTime EPOCH = FileTime.fromMillis(315_532_800_000L); // 1980-01-01: zips byte-identical
 
     /** One submission of the sample class and what grading it should show. */
-    public record Sample(String id, String about, String expect, boolean zip) {
-    }
+    public record Sample(String id, String about, String expect, boolean zip) {}
 
-    private SampleClass() {
-    }
+    private SampleClass() {}
 
     /**
      * Writes every submission of the sample class into {@code dir}, one child (folder or zip) per submission.
@@ -70,7 +69,9 @@ public final class SampleClass {
                 base.add(path.substring(BASE.length()));
             } else {
                 int slash = path.indexOf('/');
-                bySubmission.computeIfAbsent(path.substring(0, slash), k -> new ArrayList<>()).add(path.substring(slash + 1));
+                bySubmission
+                        .computeIfAbsent(path.substring(0, slash), k -> new ArrayList<>())
+                        .add(path.substring(slash + 1));
             }
         }
         Files.createDirectories(dir);
@@ -97,7 +98,9 @@ public final class SampleClass {
         if (recipe.baseDir() != null) {
             for (String file : base) {
                 if (!recipe.dropped().contains(file.substring(file.lastIndexOf('/') + 1))) {
-                    write(work.resolve(recipe.baseDir()).resolve(file.substring(file.indexOf('/') + 1)), read(BASE + file));
+                    write(
+                            work.resolve(recipe.baseDir()).resolve(file.substring(file.indexOf('/') + 1)),
+                            read(BASE + file));
                 }
             }
         }
@@ -123,8 +126,8 @@ public final class SampleClass {
             matches = walk.filter(p -> p.getFileName().toString().equals(name)).collect(Collectors.toList());
         }
         if (matches.size() != 1) {
-            throw new IllegalStateException(id + ": '--- find " + name + "' needs exactly one " + name + ", found "
-                + matches.size());
+            throw new IllegalStateException(
+                    id + ": '--- find " + name + "' needs exactly one " + name + ", found " + matches.size());
         }
         Files.writeString(matches.get(0), edits.apply(name, Files.readString(matches.get(0))));
     }
@@ -136,7 +139,8 @@ public final class SampleClass {
         }
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zipFile))) {
             for (Path f : files) {
-                ZipEntry entry = new ZipEntry(top + "/" + folder.relativize(f).toString().replace('\\', '/'));
+                ZipEntry entry =
+                        new ZipEntry(top + "/" + folder.relativize(f).toString().replace('\\', '/'));
                 entry.setLastModifiedTime(EPOCH);
                 out.putNextEntry(entry);
                 Files.copy(f, out);
@@ -147,7 +151,8 @@ public final class SampleClass {
 
     private static void deleteTree(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).collect(Collectors.toList())) {
+            for (Path p :
+                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).collect(Collectors.toList())) {
                 Files.delete(p);
             }
         }
@@ -173,11 +178,14 @@ public final class SampleClass {
     }
 
     /** The header and blocks of one {@code recipe.txt}. */
-    private record Recipe(String about, String expect, String baseDir, List<String> dropped, boolean zip,
-                          CodeEdits edits) {
-        private static final List<CodeEdits.Key> KEYS = List.of(CodeEdits.Key.required("about"),
-            CodeEdits.Key.required("expect"), CodeEdits.Key.optional("base"), CodeEdits.Key.repeatable("drop"),
-            CodeEdits.Key.optional("zip"));
+    private record Recipe(
+            String about, String expect, String baseDir, List<String> dropped, boolean zip, CodeEdits edits) {
+        private static final List<CodeEdits.Key> KEYS = List.of(
+                CodeEdits.Key.required("about"),
+                CodeEdits.Key.required("expect"),
+                CodeEdits.Key.optional("base"),
+                CodeEdits.Key.repeatable("drop"),
+                CodeEdits.Key.optional("zip"));
 
         static Recipe parse(String id, byte[] text) {
             String name = id + "/" + RECIPE;
@@ -190,10 +198,15 @@ public final class SampleClass {
             String zip = edits.value("zip");
             if (zip != null && !zip.equals("true") && !zip.equals("false")) {
                 throw new IllegalStateException(
-                    name + ": expected 'zip: true' or 'zip: false', got 'zip: " + zip + "'");
+                        name + ": expected 'zip: true' or 'zip: false', got 'zip: " + zip + "'");
             }
-            return new Recipe(edits.value("about"), edits.value("expect"), edits.value("base"), edits.values("drop"),
-                "true".equals(zip), edits);
+            return new Recipe(
+                    edits.value("about"),
+                    edits.value("expect"),
+                    edits.value("base"),
+                    edits.values("drop"),
+                    "true".equals(zip),
+                    edits);
         }
     }
 }

@@ -44,8 +44,7 @@ public final class Archives {
     /** Longest part of an entry's path, in UTF-8 bytes, that is unpacked (the common file systems' limit). */
     public static final int MAX_NAME_BYTES = 255;
 
-    private Archives() {
-    }
+    private Archives() {}
 
     /**
      * @param zip  the archive
@@ -75,16 +74,17 @@ public final class Archives {
         Set<String> links = ZipLinks.find(zip, names);
         try (ZipFile file = new ZipFile(zip.toFile(), names)) {
             if (file.size() > MAX_ENTRIES) {
-                throw new RejectedSubmission("the archive has " + file.size() + " entries; at most " + MAX_ENTRIES
-                    + " are accepted");
+                throw new RejectedSubmission(
+                        "the archive has " + file.size() + " entries; at most " + MAX_ENTRIES + " are accepted");
             }
             long budget = MAX_UNPACKED_BYTES;
             Enumeration<? extends ZipEntry> entries = file.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 if (tooLong(entry.getName())) {
-                    skipped.add("The archive entry " + "\"" + StudentText.line(StudentText.cap(entry.getName(), 80)) + "\"" + " was skipped: a part "
-                        + "of its name is longer than " + MAX_NAME_BYTES + " bytes.");
+                    skipped.add("The archive entry " + "\"" + StudentText.line(StudentText.cap(entry.getName(), 80))
+                            + "\"" + " was skipped: a part " + "of its name is longer than " + MAX_NAME_BYTES
+                            + " bytes.");
                     continue;
                 }
                 Path target = safeTarget(root, entry.getName());
@@ -97,14 +97,15 @@ public final class Archives {
                 }
                 Files.createDirectories(target.getParent());
                 try (InputStream in = file.getInputStream(entry);
-                     OutputStream out = Files.newOutputStream(target)) {
+                        OutputStream out = Files.newOutputStream(target)) {
                     budget -= copyAtMost(in, out, budget);
                 }
             }
             return skipped;
         } catch (FileSystemException e) { // a file and a folder of one name, a name too long, ...
-            throw new RejectedSubmission("the archive cannot be unpacked: " + e.getClass().getSimpleName()
-                + " for " + root.relativize(Path.of(e.getFile()).toAbsolutePath().normalize()));
+            throw new RejectedSubmission("the archive cannot be unpacked: "
+                    + e.getClass().getSimpleName() + " for "
+                    + root.relativize(Path.of(e.getFile()).toAbsolutePath().normalize()));
         }
     }
 
@@ -135,14 +136,14 @@ public final class Archives {
 
     /** Copies until the stream ends; more than {@code budget} bytes reject the archive. */
     private static long copyAtMost(InputStream in, OutputStream out, long budget)
-        throws IOException, RejectedSubmission {
+            throws IOException, RejectedSubmission {
         byte[] buffer = new byte[8192];
         long copied = 0;
         for (int n; (n = in.read(buffer)) > 0; ) {
             copied += n;
             if (copied > budget) {
-                throw new RejectedSubmission("the archive unpacks to more than " + MAX_UNPACKED_BYTES / (1024 * 1024)
-                    + " MiB");
+                throw new RejectedSubmission(
+                        "the archive unpacks to more than " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MiB");
             }
             out.write(buffer, 0, n);
         }

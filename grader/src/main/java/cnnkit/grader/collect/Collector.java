@@ -17,8 +17,7 @@ import java.util.Map;
 
 /** Step one of grading: from a hand-in (folder or zip) to the {@code cnn} sources to compile. */
 public final class Collector {
-    private Collector() {
-    }
+    private Collector() {}
 
     /**
      * @param submission the hand-in
@@ -37,7 +36,7 @@ public final class Collector {
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             root = path;
         } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
-            && path.getFileName().toString().toLowerCase().endsWith(".zip")) {
+                && path.getFileName().toString().toLowerCase().endsWith(".zip")) {
             root = Files.createDirectories(work.resolve("unpacked"));
             unpacking = Archives.extract(path, root);
         } else {
@@ -67,17 +66,23 @@ public final class Collector {
 
     private static Path copyAsUtf8(Path file, Path dest, List<String> notes) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-            && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        int start =
+                bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+                        ? 3
+                        : 0;
         ByteBuffer content = ByteBuffer.wrap(bytes, start, bytes.length - start);
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(content).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(content)
+                    .toString();
         } catch (CharacterCodingException e) {
             text = new String(bytes, start, bytes.length - start, Charset.forName("windows-1252"));
             notes.add(file.getFileName() + " is not saved as UTF-8; it was read as Windows-1252. Save your files as "
-                + "UTF-8.");
+                    + "UTF-8.");
         }
         return Files.writeString(dest.resolve(file.getFileName().toString()), text, StandardCharsets.UTF_8);
     }

@@ -19,8 +19,7 @@ import java.util.TreeMap;
  * grade, so a rescore or a partial regrade still knows it without the sources.
  */
 public final class SourceDigest {
-    private SourceDigest() {
-    }
+    private SourceDigest() {}
 
     /**
      * @param sources the collected private copies

@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
 public final class SourceFinder {
     /** Largest source file read; larger ones are ignored (no CNN step needs it). */
     public static final long MAX_SOURCE_BYTES = 512 * 1024;
-    private static final Set<String> SKIPPED_FOLDERS = Set.of("target", "build", "out", "bin", "test", "tests",
-        "node_modules", "__MACOSX");
+
+    private static final Set<String> SKIPPED_FOLDERS =
+            Set.of("target", "build", "out", "bin", "test", "tests", "node_modules", "__MACOSX");
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern COMMENTS = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
     private static final int LISTED_OTHERS = 5;
@@ -38,8 +39,7 @@ public final class SourceFinder {
     /** Java files compiled from one submission, at most. */
     public static final int MAX_SOURCES = 200;
 
-    private SourceFinder() {
-    }
+    private SourceFinder() {}
 
     /**
      * @param root an unpacked submission
@@ -55,7 +55,7 @@ public final class SourceFinder {
 
             private FileVisitResult tooMany() {
                 ignored.add("everything after the first " + MAX_FILES + " files and folders: a submission this large "
-                    + "is not looked at further");
+                        + "is not looked at further");
                 return FileVisitResult.TERMINATE;
             }
 
@@ -69,8 +69,8 @@ public final class SourceFinder {
                 }
                 String name = dir.getFileName().toString();
                 if (name.startsWith(".") || SKIPPED_FOLDERS.contains(name)) {
-                    ignored.add(rel(root, dir) + "/: " + (name.startsWith(".") ? "a hidden folder"
-                        : "a build-output or test folder"));
+                    ignored.add(rel(root, dir) + "/: "
+                            + (name.startsWith(".") ? "a hidden folder" : "a build-output or test folder"));
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 return FileVisitResult.CONTINUE;
@@ -110,7 +110,7 @@ public final class SourceFinder {
     }
 
     private static Sources classify(Path root, List<Path> candidates, List<String> ignored, List<String> others)
-        throws IOException {
+            throws IOException {
         // Shallowest first, then by path: when a class appears twice the choice does not depend on the file system.
         candidates.sort(Comparator.comparingInt(Path::getNameCount).thenComparing(p -> rel(root, p)));
         Map<Step, Path> steps = new EnumMap<>(Step.class);
@@ -120,11 +120,11 @@ public final class SourceFinder {
             String pkg = packageOf(file).orElse("");
             String className = file.getFileName().toString().replaceFirst("\\.java$", "");
             if (!pkg.equals("cnn")) {
-                ignored.add(rel(root, file) + ": " + (pkg.isEmpty() ? "has no `package cnn;` declaration"
-                    : "is in package " + pkg + ", not cnn"));
+                ignored.add(rel(root, file) + ": "
+                        + (pkg.isEmpty() ? "has no `package cnn;` declaration" : "is in package " + pkg + ", not cnn"));
             } else if (chosen.containsKey(className)) {
                 ignored.add(rel(root, file) + ": a second copy of " + className + " (graded: "
-                    + rel(root, chosen.get(className)) + ")");
+                        + rel(root, chosen.get(className)) + ")");
             } else {
                 chosen.put(className, file);
                 Step.byName(className).ifPresentOrElse(step -> steps.put(step, file), () -> helpers.add(file));
@@ -133,16 +133,19 @@ public final class SourceFinder {
         if (!others.isEmpty()) {
             others.sort(null);
             ignored.add(others.size() + " file(s) that are not Java sources, e.g. "
-                + String.join(", ", others.subList(0, Math.min(LISTED_OTHERS, others.size()))));
+                    + String.join(", ", others.subList(0, Math.min(LISTED_OTHERS, others.size()))));
         }
         return new Sources(steps, helpers, ignored, List.of());
     }
 
     /** @return the package a source declares, comments ignored; empty for the default package */
     static Optional<String> packageOf(Path file) throws IOException {
-        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE)
-            .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        String text = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                .toString();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte-order mark, as some Windows editors write
         }

@@ -28,7 +28,8 @@ public record Submission(String id, Path path) {
      *     spreadsheet formula), at most {@link #MAX_ID} characters
      */
     public static String idOf(Path path) {
-        String name = path.getFileName() == null ? "submission" : path.getFileName().toString();
+        String name =
+                path.getFileName() == null ? "submission" : path.getFileName().toString();
         if (name.toLowerCase().endsWith(".zip")) {
             name = name.substring(0, name.length() - 4);
         }
@@ -59,7 +60,7 @@ public record Submission(String id, Path path) {
             Path before = byId.putIfAbsent(idOf(p), p);
             if (before != null) {
                 throw new IllegalArgumentException("two submissions would both be graded as '" + idOf(p) + "': "
-                    + before + " and " + p + "; rename or remove one of them");
+                        + before + " and " + p + "; rename or remove one of them");
             }
         }
         List<Submission> out = new ArrayList<>();
@@ -85,7 +86,10 @@ public record Submission(String id, Path path) {
      * @throws IOException if the folder cannot be listed
      */
     public static List<Path> strays(Path classDir) throws IOException {
-        return children(classDir).stream().filter(p -> !isSubmission(p)).sorted().toList();
+        return children(classDir).stream()
+                .filter(p -> !isSubmission(p))
+                .sorted()
+                .toList();
     }
 
     /**
@@ -96,10 +100,14 @@ public record Submission(String id, Path path) {
      */
     public static List<String> hidden(Path classDir) throws IOException {
         try (Stream<Path> children = Files.list(classDir)) {
-            return children.filter(Submission::isHidden).sorted().map(p -> StudentText.line(p.getFileName()
-                .toString()) + ": " + (p.getFileName().toString().equals("__MACOSX")
-                ? "macOS archive metadata, not a submission" : "a hidden " + (Files.isDirectory(p) ? "folder" : "file")
-                + ", not a submission (rename it without the leading dot to grade it)")).toList();
+            return children.filter(Submission::isHidden)
+                    .sorted()
+                    .map(p -> StudentText.line(p.getFileName().toString()) + ": "
+                            + (p.getFileName().toString().equals("__MACOSX")
+                                    ? "macOS archive metadata, not a submission"
+                                    : "a hidden " + (Files.isDirectory(p) ? "folder" : "file")
+                                            + ", not a submission (rename it without the leading dot to grade it)"))
+                    .toList();
         }
     }
 
@@ -110,10 +118,12 @@ public record Submission(String id, Path path) {
     }
 
     private static boolean isHidden(Path p) {
-        return p.getFileName().toString().startsWith(".") || p.getFileName().toString().equals("__MACOSX");
+        return p.getFileName().toString().startsWith(".")
+                || p.getFileName().toString().equals("__MACOSX");
     }
 
     private static boolean isSubmission(Path p) {
-        return Files.isDirectory(p) || p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+        return Files.isDirectory(p)
+                || p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
     }
 }

@@ -29,8 +29,7 @@ final class ZipLinks {
     /** A central directory larger than this is left to ZipFile to judge (10,000 entries fit in far less). */
     private static final long MAX_DIRECTORY = 16L << 20;
 
-    private ZipLinks() {
-    }
+    private ZipLinks() {}
 
     /**
      * @param zip   an archive

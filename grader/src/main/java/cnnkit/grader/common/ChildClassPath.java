@@ -16,8 +16,7 @@ import java.util.zip.ZipFile;
 public final class ChildClassPath {
     private static volatile String cached;
 
-    private ChildClassPath() {
-    }
+    private ChildClassPath() {}
 
     /** @return the worker class path, computed once per grader run */
     public static String get() {

@@ -62,8 +62,7 @@ public record CodeEdits(String name, Map<String, List<String>> header, List<Edit
      * @param replace whole lines, each ending in {@code \n}; empty to delete the find text
      * @param line    the line number of its {@code --- find} line in the spec, from 1
      */
-    public record Edit(String file, String find, String replace, int line) {
-    }
+    public record Edit(String file, String find, String replace, int line) {}
 
     /**
      * A header key the caller allows.
@@ -122,8 +121,15 @@ public record CodeEdits(String name, Map<String, List<String>> header, List<Edit
             int colon = line.indexOf(':');
             Key key = colon < 0 ? null : allowed.get(line.substring(0, colon).strip());
             if (key == null) {
-                throw malformed(name, i, "expected " + String.join(", ", allowed.keySet().stream()
-                    .map(k -> "'" + k + ": ...'").toList()) + " or '" + FIND + " FILE', got '" + line + "'");
+                throw malformed(
+                        name,
+                        i,
+                        "expected "
+                                + String.join(
+                                        ", ",
+                                        allowed.keySet().stream()
+                                                .map(k -> "'" + k + ": ...'")
+                                                .toList()) + " or '" + FIND + " FILE', got '" + line + "'");
             }
             List<String> values = header.computeIfAbsent(key.name(), k -> new ArrayList<>());
             if (!values.isEmpty() && !key.repeatable()) {
@@ -132,9 +138,10 @@ public record CodeEdits(String name, Map<String, List<String>> header, List<Edit
             values.add(line.substring(colon + 1).strip());
         }
         for (Key k : keys) {
-            if (k.required() && header.getOrDefault(k.name(), List.of()).stream().allMatch(String::isEmpty)) {
-                throw malformed(name, i,
-                    "the header needs '" + k.name() + ": <value>' before the first '" + FIND + "'");
+            if (k.required()
+                    && header.getOrDefault(k.name(), List.of()).stream().allMatch(String::isEmpty)) {
+                throw malformed(
+                        name, i, "the header needs '" + k.name() + ": <value>' before the first '" + FIND + "'");
             }
         }
 
@@ -205,10 +212,11 @@ public record CodeEdits(String name, Map<String, List<String>> header, List<Edit
             List<Integer> at = wholeLineMatches(text, find);
             if (at.size() != 1) {
                 throw new IllegalStateException(name + ": find block " + (b + 1) + " of " + edits.size() + " (line "
-                    + edit.line() + ") occurs " + at.size() + " times in " + file + ", expected exactly once"
-                    + (at.isEmpty() ? " (the file changed under the spec: update " + name + ")"
-                        : " (add a neighbouring line to the find to make it unique)")
-                    + ":\n" + edit.find());
+                        + edit.line() + ") occurs " + at.size() + " times in " + file + ", expected exactly once"
+                        + (at.isEmpty()
+                                ? " (the file changed under the spec: update " + name + ")"
+                                : " (add a neighbouring line to the find to make it unique)")
+                        + ":\n" + edit.find());
             }
             int k = at.get(0);
             text = text.substring(0, k) + edit.replace().replace("\n", eol) + text.substring(k + find.length());
@@ -233,8 +241,8 @@ public record CodeEdits(String name, Map<String, List<String>> header, List<Edit
 
     private static void requireNoMarker(String name, int line, String text) {
         if (text.startsWith("---") || text.startsWith("+++")) {
-            throw malformed(name, line,
-                "expected '" + FIND + " FILE' or '" + REPLACE + "' exactly, got '" + text + "'");
+            throw malformed(
+                    name, line, "expected '" + FIND + " FILE' or '" + REPLACE + "' exactly, got '" + text + "'");
         }
     }
 

@@ -4,8 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 /** The grader's child processes (the compiler and worker JVMs). */
 public final class Processes {
-    private Processes() {
-    }
+    private Processes() {}
 
     /**
      * Kills a process and every process it started that is still its descendant, then waits up to 5 s for it to end.

@@ -20,11 +20,11 @@ package cnnkit.grader.common;
 public final class StudentText {
     /** Longest piece of student text kept: 2 KiB of characters. */
     public static final int MAX_CHARS = 2048;
+
     private static final String MARKDOWN_SPECIAL = "\\`*_[]<>#|~";
     private static final String FORMULA_START = "=+-@\t\r";
 
-    private StudentText() {
-    }
+    private StudentText() {}
 
     /**
      * @param text any text, or null

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 
 /** Folder trees the grader owns (work folders), deleted without following links. */
 public final class Trees {
-    private Trees() {
-    }
+    private Trees() {}
 
     /**
      * Deletes a folder and everything in it; a link is deleted, never followed.

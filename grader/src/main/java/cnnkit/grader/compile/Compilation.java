@@ -23,8 +23,8 @@ public record Compilation(Path classes, Map<Step, List<String>> stubbed, List<St
     /** Reasons and notes quote the student's code: each is capped, and there are at most a few per step. */
     public Compilation {
         Map<Step, List<String>> capped = new java.util.EnumMap<>(Step.class);
-        stubbed.forEach((step, reasons) -> capped.put(step, reasons.stream().limit(MAX_REASONS)
-            .map(StudentText::cap).toList()));
+        stubbed.forEach((step, reasons) -> capped.put(
+                step, reasons.stream().limit(MAX_REASONS).map(StudentText::cap).toList()));
         stubbed = Map.copyOf(capped);
         notes = notes.stream().map(StudentText::cap).toList();
     }

@@ -29,8 +29,15 @@ public final class Contract {
      * submission need not have them. They are left out of the required signatures by name (no Part 1 method has
      * one of these names).
      */
-    static final Set<String> PART_2_METHODS = Set.of("imageGradient", "detectorGradient", "inputGradient",
-        "filterGradient", "biasGradient", "backward", "unflatten", "weightGradient");
+    static final Set<String> PART_2_METHODS = Set.of(
+            "imageGradient",
+            "detectorGradient",
+            "inputGradient",
+            "filterGradient",
+            "biasGradient",
+            "backward",
+            "unflatten",
+            "weightGradient");
 
     /** Per step: method name + descriptor to the signature as a student reads it. */
     private final Map<Step, Map<String, String>> required;
@@ -47,7 +54,8 @@ public final class Contract {
     static Contract fromStubs(Path stubClasses) throws IOException {
         Map<Step, Map<String, String>> required = new EnumMap<>(Step.class);
         for (Step step : Step.values()) {
-            Map<String, String> methods = publicStaticMethods(classFile(stubClasses, step)).orElseThrow();
+            Map<String, String> methods =
+                    publicStaticMethods(classFile(stubClasses, step)).orElseThrow();
             methods.keySet().removeIf(key -> PART_2_METHODS.contains(key.substring(0, key.indexOf('('))));
             required.put(step, methods);
         }
@@ -85,22 +93,30 @@ public final class Contract {
         }
         Map<String, String> methods = new LinkedHashMap<>();
         boolean[] isPublic = {false};
-        new ClassReader(Files.readAllBytes(classFile)).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public void visit(int version, int access, String name, String signature, String superName,
-                              String[] interfaces) {
-                isPublic[0] = (access & Opcodes.ACC_PUBLIC) != 0;
-            }
+        new ClassReader(Files.readAllBytes(classFile))
+                .accept(
+                        new ClassVisitor(Opcodes.ASM9) {
+                            @Override
+                            public void visit(
+                                    int version,
+                                    int access,
+                                    String name,
+                                    String signature,
+                                    String superName,
+                                    String[] interfaces) {
+                                isPublic[0] = (access & Opcodes.ACC_PUBLIC) != 0;
+                            }
 
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                if ((access & PUBLIC_STATIC) == PUBLIC_STATIC && !name.startsWith("<")) {
-                    methods.put(name + descriptor, readable(name, descriptor));
-                }
-                return null;
-            }
-        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                            @Override
+                            public MethodVisitor visitMethod(
+                                    int access, String name, String descriptor, String signature, String[] exceptions) {
+                                if ((access & PUBLIC_STATIC) == PUBLIC_STATIC && !name.startsWith("<")) {
+                                    methods.put(name + descriptor, readable(name, descriptor));
+                                }
+                                return null;
+                            }
+                        },
+                        ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return isPublic[0] ? java.util.Optional.of(methods) : java.util.Optional.empty();
     }
 
@@ -111,6 +127,6 @@ public final class Contract {
             params.add(t.getClassName());
         }
         return "public static " + Type.getReturnType(descriptor).getClassName() + " " + name + "("
-            + String.join(", ", params) + ")";
+                + String.join(", ", params) + ")";
     }
 }

@@ -1,7 +1,7 @@
 package cnnkit.grader.compile;
 
-import cnnkit.grader.common.Processes;
 import cnnkit.grader.common.ChildClassPath;
+import cnnkit.grader.common.Processes;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import java.io.BufferedReader;
@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class JavacProcess implements Javac, AutoCloseable {
     /** The compiler JVM's heap: ample for any honest exercise, far below what a stalled inference takes. */
     static final String HEAP = "-Xmx256m";
+
     private static final Gson GSON = new Gson();
     private static final int STDERR_KEPT = 4096;
     private static final String EOF = "\u0000eof";
@@ -101,9 +102,18 @@ public final class JavacProcess implements Javac, AutoCloseable {
         Server(Path folder) throws IOException {
             // C1 only: a compiler JVM lives for one class of short compiles, where C2's warm-up never pays back
             // (measured: compile time summed over 40 submissions 10.1/9.4 s with C2, 5.6/6.7 s without)
-            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Xshare:auto",
-                "-Djava.io.tmpdir=" + folder, "-cp", ChildClassPath.get(), JavacServer.class.getName());
+            List<String> cmd = List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    HEAP,
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+ExitOnOutOfMemoryError",
+                    "-XX:-UsePerfData",
+                    "-Xshare:auto",
+                    "-Djava.io.tmpdir=" + folder,
+                    "-cp",
+                    ChildClassPath.get(),
+                    JavacServer.class.getName());
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(folder.toFile());
             pb.environment().clear();
             process = pb.start();
@@ -114,8 +124,12 @@ public final class JavacProcess implements Javac, AutoCloseable {
         }
 
         Map<Path, List<String>> compile(List<Path> files, Path out, long deadline) throws IOException, Stopped {
-            requests.write(GSON.toJson(new JavacServer.Request(files.stream().map(p -> p.toAbsolutePath()
-                .toString()).toList(), out.toAbsolutePath().toString())) + "\n");
+            requests.write(GSON.toJson(new JavacServer.Request(
+                            files.stream()
+                                    .map(p -> p.toAbsolutePath().toString())
+                                    .toList(),
+                            out.toAbsolutePath().toString()))
+                    + "\n");
             requests.flush();
             String line;
             try {
@@ -126,14 +140,16 @@ public final class JavacProcess implements Javac, AutoCloseable {
             }
             if (line == null) {
                 throw new Stopped("compiling your files took longer than " + seconds() + ", the limit, and was "
-                    + "stopped (is there an expression the compiler needs very long for, e.g. many nested generic "
-                    + "calls or conditional expressions?)");
+                        + "stopped (is there an expression the compiler needs very long for, e.g. many nested generic "
+                        + "calls or conditional expressions?)");
             }
             if (line.equals(EOF)) {
-                throw new Stopped(stderrText().contains("OutOfMemoryError")
-                    ? "compiling your files took more than the compiler's " + HEAP.substring(4) + "B of memory and "
-                        + "was stopped (is there an expression the compiler needs very long for?)"
-                    : "the compiler stopped while compiling your files");
+                throw new Stopped(
+                        stderrText().contains("OutOfMemoryError")
+                                ? "compiling your files took more than the compiler's " + HEAP.substring(4)
+                                        + "B of memory and "
+                                        + "was stopped (is there an expression the compiler needs very long for?)"
+                                : "the compiler stopped while compiling your files");
             }
             JavacServer.Answer answer;
             try {

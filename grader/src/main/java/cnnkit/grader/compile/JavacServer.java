@@ -27,8 +27,7 @@ public final class JavacServer {
     private static final Gson GSON = new Gson();
 
     /** One request: compile these files into that folder. */
-    record Request(List<String> files, String out) {
-    }
+    record Request(List<String> files, String out) {}
 
     /**
      * One answer.
@@ -37,11 +36,9 @@ public final class JavacServer {
      * @param failure why the compiler failed outside the sources, or null
      * @param stopped true if this JVM is about to exit (after an error such as StackOverflowError)
      */
-    record Answer(Map<String, List<String>> errors, String failure, boolean stopped) {
-    }
+    record Answer(Map<String, List<String>> errors, String failure, boolean stopped) {}
 
-    private JavacServer() {
-    }
+    private JavacServer() {}
 
     /**
      * Serves requests until standard input ends.
@@ -59,13 +56,13 @@ public final class JavacServer {
                 Request r = GSON.fromJson(line, Request.class);
                 Map<String, List<String>> errors = new LinkedHashMap<>();
                 JdkCompiler.compile(r.files().stream().map(Path::of).toList(), Path.of(r.out()))
-                    .forEach((file, messages) -> errors.put(file.toString(), messages));
+                        .forEach((file, messages) -> errors.put(file.toString(), messages));
                 answer = new Answer(errors, null, false);
             } catch (IOException | RuntimeException e) {
                 answer = new Answer(Map.of(), e.toString(), false);
             } catch (StackOverflowError e) {
-                answer = new Answer(Map.of(), "the compiler ran out of stack (are expressions nested very deeply?)",
-                    true);
+                answer = new Answer(
+                        Map.of(), "the compiler ran out of stack (are expressions nested very deeply?)", true);
             }
             answers.println(GSON.toJson(answer));
             if (answer.stopped()) {

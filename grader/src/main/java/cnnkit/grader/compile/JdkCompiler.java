@@ -26,11 +26,11 @@ import javax.tools.ToolProvider;
 final class JdkCompiler {
     /** Compiler messages quoted per file. */
     static final int MAX_MESSAGES = 5;
+
     private static final int MAX_MESSAGE_CHARS = 300;
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
 
-    private JdkCompiler() {
-    }
+    private JdkCompiler() {}
 
     /**
      * Compiles in this JVM, into a fresh {@code out}; see {@link Javac#compile}.
@@ -44,16 +44,26 @@ final class JdkCompiler {
         Trees.delete(out);
         Files.createDirectories(out);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm = JAVAC.getStandardFileManager(diagnostics, Locale.ROOT,
-            StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager fm =
+                JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
             fm.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of());
             fm.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
             // -g: a NullPointerException's message names the student's variable ("featureMap"), not "<local4>"
-            List<String> options = List.of("--release", "17", "-g", "-proc:none", "-implicit:none", "-nowarn",
-                "-Xlint:none", "-Xmaxerrs", "50", "-encoding", "UTF-8");
+            List<String> options = List.of(
+                    "--release",
+                    "17",
+                    "-g",
+                    "-proc:none",
+                    "-implicit:none",
+                    "-nowarn",
+                    "-Xlint:none",
+                    "-Xmaxerrs",
+                    "50",
+                    "-encoding",
+                    "UTF-8");
             Boolean ok = JAVAC.getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files))
-                .call();
+                    .call();
             Map<Path, List<String>> errors = new LinkedHashMap<>();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() != Diagnostic.Kind.ERROR) {
@@ -76,7 +86,10 @@ final class JdkCompiler {
     }
 
     private static String oneLine(String message) {
-        String one = message.replace('\r', ' ').replace('\n', ' ').replaceAll("\\s+", " ").strip();
+        String one = message.replace('\r', ' ')
+                .replace('\n', ' ')
+                .replaceAll("\\s+", " ")
+                .strip();
         return one.length() <= MAX_MESSAGE_CHARS ? one : one.substring(0, MAX_MESSAGE_CHARS) + "…";
     }
 }

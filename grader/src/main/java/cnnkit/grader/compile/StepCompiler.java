@@ -1,9 +1,9 @@
 package cnnkit.grader.compile;
 
-import cnnkit.lecture.Step;
-import cnnkit.grader.common.Trees;
 import cnnkit.grader.check.BytecodeCheck;
 import cnnkit.grader.collect.Sources;
+import cnnkit.grader.common.Trees;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +28,7 @@ public final class StepCompiler {
     private static volatile Path stubClasses;
     private static int stubCompilations;
 
-    private StepCompiler() {
-    }
+    private StepCompiler() {}
 
     /**
      * @param sources the submission's {@code cnn} sources
@@ -43,8 +42,10 @@ public final class StepCompiler {
         Map<Step, List<String>> stubbed = new EnumMap<>(Step.class);
         for (Step step : Step.values()) {
             if (!sources.steps().containsKey(step)) {
-                stubbed.put(step, List.of(step.sourceFile() + " was not found in the submission (a file "
-                    + step.sourceFile() + " starting with `package cnn;`)"));
+                stubbed.put(
+                        step,
+                        List.of(step.sourceFile() + " was not found in the submission (a file " + step.sourceFile()
+                                + " starting with `package cnn;`)"));
             }
         }
         List<Path> helpers = new ArrayList<>(sources.helpers());
@@ -77,9 +78,12 @@ public final class StepCompiler {
     private static Compilation stopped(String why, Sources sources, Path work) throws IOException {
         Map<Step, List<String>> stubbed = new EnumMap<>(Step.class);
         for (Step step : Step.values()) {
-            stubbed.put(step, List.of(sources.steps().containsKey(step)
-                ? step.sourceFile() + " was not compiled: " + why
-                : step.sourceFile() + " was not found in the submission"));
+            stubbed.put(
+                    step,
+                    List.of(
+                            sources.steps().containsKey(step)
+                                    ? step.sourceFile() + " was not compiled: " + why
+                                    : step.sourceFile() + " was not found in the submission"));
         }
         Path classes = work.resolve("classes");
         Map<Path, List<String>> errors = JdkCompiler.compile(files(sources, stubbed, List.of(), work), classes);
@@ -100,7 +104,7 @@ public final class StepCompiler {
             if (!missing.isEmpty()) {
                 List<String> reasons = new ArrayList<>();
                 missing.forEach(m -> reasons.add(step.sourceFile() + " lacks the method `" + m
-                    + "` the exercise asks for (check name, parameter types, return type, public static)"));
+                        + "` the exercise asks for (check name, parameter types, return type, public static)"));
                 stubbed.put(step, reasons);
                 changed = true;
             }
@@ -118,8 +122,14 @@ public final class StepCompiler {
     }
 
     /** Stubs each step file with errors, drops each helper with errors (or declaring a step's class). */
-    private static void blame(Map<Path, List<String>> errors, Sources sources, Map<Step, List<String>> stubbed,
-                              List<Path> helpers, List<String> notes, Path work) throws IOException {
+    private static void blame(
+            Map<Path, List<String>> errors,
+            Sources sources,
+            Map<Step, List<String>> stubbed,
+            List<Path> helpers,
+            List<String> notes,
+            Path work)
+            throws IOException {
         boolean blamed = false;
         for (Step step : Step.values()) {
             Path file = sources.steps().get(step);
@@ -135,7 +145,7 @@ public final class StepCompiler {
             if (errors.containsKey(key(helper))) {
                 helpers.remove(helper);
                 notes.add("Your helper class " + helper.getFileName() + " does not compile and was left out: "
-                    + String.join("; ", errors.get(key(helper))));
+                        + String.join("; ", errors.get(key(helper))));
                 blamed = true;
             }
         }
@@ -144,7 +154,7 @@ public final class StepCompiler {
         }
         if (!blamed) {
             throw new IllegalStateException("compiler errors outside the student's files, in "
-                + errors.keySet().stream().map(Path::getFileName).toList());
+                    + errors.keySet().stream().map(Path::getFileName).toList());
         }
     }
 
@@ -154,9 +164,14 @@ public final class StepCompiler {
      *
      * @return true if a helper was dropped
      */
-    private static boolean dropHelpersDeclaringSteps(Map<Path, List<String>> errors, Sources sources,
-                                                     Map<Step, List<String>> stubbed, List<Path> helpers,
-                                                     List<String> notes, Path work) throws IOException {
+    private static boolean dropHelpersDeclaringSteps(
+            Map<Path, List<String>> errors,
+            Sources sources,
+            Map<Step, List<String>> stubbed,
+            List<Path> helpers,
+            List<String> notes,
+            Path work)
+            throws IOException {
         boolean dropped = false;
         for (Step step : stubbed.keySet()) {
             if (!errors.containsKey(key(work.resolve("stubs").resolve(step.sourceFile())))) {
@@ -164,11 +179,12 @@ public final class StepCompiler {
             }
             Pattern declares = Pattern.compile("\\b(class|interface|enum|record)\\s+" + step.className() + "\\b");
             for (Path helper : List.copyOf(helpers)) {
-                if (declares.matcher(Files.readString(helper, StandardCharsets.UTF_8)).find()) {
+                if (declares.matcher(Files.readString(helper, StandardCharsets.UTF_8))
+                        .find()) {
                     helpers.remove(helper);
                     notes.add("Your helper class " + helper.getFileName() + " declares a class " + step.className()
-                        + ", the name of a step, and was left out: " + step.className() + " belongs in "
-                        + step.sourceFile() + ".");
+                            + ", the name of a step, and was left out: " + step.className() + " belongs in "
+                            + step.sourceFile() + ".");
                     dropped = true;
                 }
             }
@@ -177,7 +193,7 @@ public final class StepCompiler {
     }
 
     private static List<Path> files(Sources sources, Map<Step, List<String>> stubbed, List<Path> helpers, Path work)
-        throws IOException {
+            throws IOException {
         List<Path> files = new ArrayList<>(helpers);
         Path stubs = Files.createDirectories(work.resolve("stubs"));
         for (Step step : Step.values()) {
@@ -223,13 +239,17 @@ public final class StepCompiler {
             synchronized (StepCompiler.class) {
                 if (stubClasses == null) {
                     Path dir = Files.createTempDirectory("cnnkit-stubs");
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                        try {
-                            Trees.delete(dir);
-                        } catch (IOException e) {
-                            // the JVM is ending; a stub folder left in the temp folder holds no student code
-                        }
-                    }, "cnnkit-stubs-cleanup"));
+                    Runtime.getRuntime()
+                            .addShutdownHook(new Thread(
+                                    () -> {
+                                        try {
+                                            Trees.delete(dir);
+                                        } catch (IOException e) {
+                                            // the JVM is ending; a stub folder left in the temp folder holds no student
+                                            // code
+                                        }
+                                    },
+                                    "cnnkit-stubs-cleanup"));
                     stubClasses = compileStubs(dir);
                     stubCompilations++;
                 }

@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
  * other steps still compile against it. Never the solution: the stub throws "not implemented" and scores 0.
  */
 public final class Stubs {
-    private Stubs() {
-    }
+    private Stubs() {}
 
     /**
      * @param step a step

@@ -19,8 +19,7 @@ final class ClassroomWorkflow {
     /** Minutes one step may take on GitHub's runner: Maven's first run downloads the test stack. */
     private static final int TIMEOUT_MINUTES = 10;
 
-    private ClassroomWorkflow() {
-    }
+    private ClassroomWorkflow() {}
 
     /**
      * @param points points per step; every step must have one
@@ -63,28 +62,48 @@ final class ClassroomWorkflow {
             }
             if (!p.matches("[0-9]+")) {
                 throw new IllegalArgumentException("GitHub Classroom scores whole points (it reads max-score as an "
-                    + "integer), but " + step.className() + " is worth " + p + " in the rubric: give every step a "
-                    + "whole number of points");
+                        + "integer), but " + step.className() + " is worth " + p + " in the rubric: give every step a "
+                        + "whole number of points");
             }
-            y.append("    - name: ").append(step.label()).append(" ").append(step.className()).append('\n')
-                .append("      id: ").append(runnerId(step)).append('\n')
-                .append("      if: always()\n")
-                .append("      uses: classroom-resources/autograding-command-grader@v1\n")
-                .append("      with:\n")
-                .append("        test-name: ").append(step.label()).append(" ").append(step.className()).append('\n')
-                .append("        setup-command: ''\n")
-                .append("        command: mvn -B -q test -Dstep=").append(step.className()).append(" -Dtest='")
-                .append(step.className()).append("Test'\n")
-                .append("        timeout: ").append(TIMEOUT_MINUTES).append('\n')
-                .append("        max-score: ").append(p).append('\n');
+            y.append("    - name: ")
+                    .append(step.label())
+                    .append(" ")
+                    .append(step.className())
+                    .append('\n')
+                    .append("      id: ")
+                    .append(runnerId(step))
+                    .append('\n')
+                    .append("      if: always()\n")
+                    .append("      uses: classroom-resources/autograding-command-grader@v1\n")
+                    .append("      with:\n")
+                    .append("        test-name: ")
+                    .append(step.label())
+                    .append(" ")
+                    .append(step.className())
+                    .append('\n')
+                    .append("        setup-command: ''\n")
+                    .append("        command: mvn -B -q test -Dstep=")
+                    .append(step.className())
+                    .append(" -Dtest='")
+                    .append(step.className())
+                    .append("Test'\n")
+                    .append("        timeout: ")
+                    .append(TIMEOUT_MINUTES)
+                    .append('\n')
+                    .append("        max-score: ")
+                    .append(p)
+                    .append('\n');
         }
         y.append("    - name: Autograding Reporter\n")
-            .append("      if: always()\n")
-            .append("      uses: classroom-resources/autograding-grading-reporter@v1\n")
-            .append("      env:\n");
+                .append("      if: always()\n")
+                .append("      uses: classroom-resources/autograding-grading-reporter@v1\n")
+                .append("      env:\n");
         for (Step step : Step.values()) {
-            y.append("        ").append(runnerId(step).toUpperCase(Locale.ROOT)).append("_RESULTS: \"${{steps.")
-                .append(runnerId(step)).append(".outputs.result}}\"\n");
+            y.append("        ")
+                    .append(runnerId(step).toUpperCase(Locale.ROOT))
+                    .append("_RESULTS: \"${{steps.")
+                    .append(runnerId(step))
+                    .append(".outputs.result}}\"\n");
         }
         y.append("      with:\n").append("        runners: ");
         for (Step step : Step.values()) {

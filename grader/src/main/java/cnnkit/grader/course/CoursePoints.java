@@ -1,15 +1,14 @@
 package cnnkit.grader.course;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.report.Points;
 import cnnkit.grader.score.Rubric;
+import cnnkit.lecture.Step;
 import java.util.EnumMap;
 import java.util.Map;
 
 /** The points of each step in the course tools (the Classroom workflow): the grading rubric's step totals. */
 public final class CoursePoints {
-    private CoursePoints() {
-    }
+    private CoursePoints() {}
 
     /**
      * @param rubric the rubric the class is graded with

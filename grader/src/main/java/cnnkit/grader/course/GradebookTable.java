@@ -1,9 +1,9 @@
 package cnnkit.grader.course;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.common.CsvErrors;
 import cnnkit.grader.report.Gradebook;
 import cnnkit.grader.score.Grade;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +24,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 public record GradebookTable(List<Row> rows) {
     /** One submission's row; numbers are kept as written, so an export shows the same digits. */
-    public record Row(String submission, String status, String score, String maxScore, Map<Step, String> steps) {
-    }
+    public record Row(String submission, String status, String score, String maxScore, Map<Step, String> steps) {}
 
     public GradebookTable {
         rows = List.copyOf(rows);
@@ -45,12 +44,17 @@ public record GradebookTable(List<Row> rows) {
     }
 
     private static GradebookTable read(Path csv) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
         List<Row> rows = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = format.parse(in)) {
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                CSVParser parser = format.parse(in)) {
             if (!parser.getHeaderNames().equals(Gradebook.header())) {
-                throw new IllegalArgumentException(csv + " is not a gradebook: its header should be "
-                    + String.join(",", Gradebook.header()));
+                throw new IllegalArgumentException(
+                        csv + " is not a gradebook: its header should be " + String.join(",", Gradebook.header()));
             }
             for (CSVRecord r : parser) {
                 rows.add(row(r::get));
@@ -77,13 +81,16 @@ public record GradebookTable(List<Row> rows) {
         for (Step s : Step.values()) {
             steps.put(s, cell.apply(s.className()));
         }
-        return new Row(cell.apply("submission"), cell.apply("status"), cell.apply("score"), cell.apply("max_score"),
-            steps);
+        return new Row(
+                cell.apply("submission"), cell.apply("status"), cell.apply("score"), cell.apply("max_score"), steps);
     }
 
     /** @return the highest {@code max_score} of the rows (what the assignment is out of), "0" if none */
     public String pointsPossible() {
-        return rows.stream().map(Row::maxScore).max((a, b) -> Double.compare(num(a), num(b))).orElse("0");
+        return rows.stream()
+                .map(Row::maxScore)
+                .max((a, b) -> Double.compare(num(a), num(b)))
+                .orElse("0");
     }
 
     private static double num(String s) {

@@ -57,7 +57,8 @@ public final class GradescopeAutograder {
      */
     public GradescopeAutograder(String visibility, boolean stepOutput, int timeLimit) {
         if (!VISIBILITIES.contains(visibility)) {
-            throw new IllegalArgumentException("visibility must be one of " + VISIBILITIES + ", not '" + visibility + "'");
+            throw new IllegalArgumentException(
+                    "visibility must be one of " + VISIBILITIES + ", not '" + visibility + "'");
         }
         if (timeLimit < 1) {
             throw new IllegalArgumentException("the time limit must be at least 1 second, not " + timeLimit);
@@ -69,9 +70,17 @@ public final class GradescopeAutograder {
 
     /** @return the two scripts by name, filled with this autograder's options */
     public Map<String, String> scripts() {
-        Map<String, String> values = Map.of("visibility", visibility,
-            "step-output", stepOutput ? "--step-output" : "--no-step-output",
-            "xmx", XMX, "time-limit", String.valueOf(timeLimit), "kill-after", String.valueOf(KILL_AFTER_SECONDS));
+        Map<String, String> values = Map.of(
+                "visibility",
+                visibility,
+                "step-output",
+                stepOutput ? "--step-output" : "--no-step-output",
+                "xmx",
+                XMX,
+                "time-limit",
+                String.valueOf(timeLimit),
+                "kill-after",
+                String.valueOf(KILL_AFTER_SECONDS));
         Map<String, String> scripts = new LinkedHashMap<>();
         for (String name : List.of("setup.sh", "run_autograder")) {
             scripts.put(name, KitResources.fill(KitResources.text("gradescope/" + name), values));
@@ -93,7 +102,8 @@ public final class GradescopeAutograder {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(os)) {
+        try (OutputStream os = Files.newOutputStream(zip);
+                ZipOutputStream z = new ZipOutputStream(os)) {
             for (Map.Entry<String, String> script : scripts().entrySet()) {
                 put(z, script.getKey(), script.getValue().getBytes(StandardCharsets.UTF_8));
             }
@@ -120,7 +130,8 @@ public final class GradescopeAutograder {
         try {
             Path location = Path.of(source.getLocation().toURI());
             return Files.isRegularFile(location) && location.toString().endsWith(".jar")
-                ? Optional.of(location) : Optional.empty();
+                    ? Optional.of(location)
+                    : Optional.empty();
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }

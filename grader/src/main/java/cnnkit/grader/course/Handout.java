@@ -31,7 +31,7 @@ public final class Handout {
     private static final String KIT_SOURCES = "exercises/src/";
     /** The stubs' kit command for one step's public tests, {@code <Step>} as group 1; the handout's is mvn test. */
     private static final Pattern KIT_COMMAND = Pattern.compile(
-        "mvn -q -Pstudent -pl exercises -am test -Dtest=(\\w+) -Dsurefire\\.failIfNoSpecifiedTests=false");
+            "mvn -q -Pstudent -pl exercises -am test -Dtest=(\\w+) -Dsurefire\\.failIfNoSpecifiedTests=false");
 
     private final Map<Step, String> points;
 
@@ -54,13 +54,21 @@ public final class Handout {
         Path tree = KitResources.folder("handout");
         try (Stream<Path> files = Files.walk(tree)) {
             for (Path source : files.filter(Files::isRegularFile).sorted().toList()) {
-                String relative = tree.relativize(source).toString().replace(source.getFileSystem().getSeparator(), "/");
+                String relative = tree.relativize(source)
+                        .toString()
+                        .replace(source.getFileSystem().getSeparator(), "/");
                 write(out, target(relative), content(relative, Files.readAllBytes(source)));
             }
         }
-        write(out, ".github/workflows/classroom.yml", ClassroomWorkflow.yaml(points).getBytes(StandardCharsets.UTF_8));
+        write(
+                out,
+                ".github/workflows/classroom.yml",
+                ClassroomWorkflow.yaml(points).getBytes(StandardCharsets.UTF_8));
         try (Stream<Path> files = Files.walk(out)) {
-            return files.filter(Files::isRegularFile).map(out::relativize).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(out::relativize)
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -77,9 +85,11 @@ public final class Handout {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(os)) {
+            try (OutputStream os = Files.newOutputStream(zip);
+                    ZipOutputStream z = new ZipOutputStream(os)) {
                 for (Path f : files) {
-                    ZipEntry entry = new ZipEntry(TOP_FOLDER + "/" + f.toString().replace('\\', '/'));
+                    ZipEntry entry =
+                            new ZipEntry(TOP_FOLDER + "/" + f.toString().replace('\\', '/'));
                     entry.setTime(0L); // the same handout gives the same bytes
                     z.putNextEntry(entry);
                     z.write(Files.readAllBytes(staging.resolve(f)));
@@ -105,7 +115,7 @@ public final class Handout {
     private static byte[] content(String relative, byte[] bytes) {
         if (relative.equals("pom.xml")) {
             return KitResources.fill(new String(bytes, StandardCharsets.UTF_8), KitResources.versions())
-                .getBytes(StandardCharsets.UTF_8);
+                    .getBytes(StandardCharsets.UTF_8);
         }
         if (relative.startsWith(STUBS)) {
             // The stubs' messages and Javadoc name the kit's paths and command; in the handout the files sit at

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  */
 final class KitResources {
     private static final Pattern PLACEHOLDER = Pattern.compile("@[A-Za-z][\\w.-]*@");
-    private KitResources() {
-    }
+
+    private KitResources() {}
 
     /**
      * @param folder a resource folder, e.g. {@code "handout"}
@@ -35,7 +35,7 @@ final class KitResources {
         URL url = KitResources.class.getResource("/" + folder + "/");
         if (url == null) {
             throw new IllegalStateException("the kit carries no '" + folder + "/' resources: rebuild it with "
-                + "`mvn -B -DskipTests package` (the grader module copies them at build time)");
+                    + "`mvn -B -DskipTests package` (the grader module copies them at build time)");
         }
         try {
             URI uri = url.toURI();

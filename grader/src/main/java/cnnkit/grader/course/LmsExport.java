@@ -1,8 +1,8 @@
 package cnnkit.grader.course;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.course.GradebookTable.Row;
 import cnnkit.grader.course.Roster.Student;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +45,8 @@ import org.apache.commons.csv.CSVPrinter;
 public final class LmsExport {
     /** The layouts this class writes. */
     public enum Format {
-        CANVAS, MOODLE;
+        CANVAS,
+        MOODLE;
 
         /** @return the format for a name as typed on the command line ({@code canvas}, {@code moodle}) */
         public static Format of(String name) {
@@ -59,13 +60,16 @@ public final class LmsExport {
     }
 
     /** Canvas's fixed leading columns, in the order its gradebook export writes them. */
-    public static final List<String> CANVAS_COLUMNS = List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section");
+    public static final List<String> CANVAS_COLUMNS =
+            List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section");
     /** Moodle's user columns (any one of the last three can identify the user). */
     public static final List<String> MOODLE_COLUMNS = List.of("Full name", "Email address", "Username", "ID number");
 
     /** Which Moodle column the import's "Identify user by" will match (Moodle's user field of the same name). */
     public enum Identity {
-        EMAIL("Email address", "email"), USERNAME("Username", "username"), IDNUMBER("ID number", "idnumber");
+        EMAIL("Email address", "email"),
+        USERNAME("Username", "username"),
+        IDNUMBER("ID number", "idnumber");
 
         private final String column;
         private final String rosterColumn;
@@ -154,16 +158,20 @@ public final class LmsExport {
                     notOnRoster.add(id);
                 }
             }
-            students.stream().map(Student::id).filter(id -> !bySubmission.containsKey(id))
-                .forEach(withoutSubmission::add);
+            students.stream()
+                    .map(Student::id)
+                    .filter(id -> !bySubmission.containsKey(id))
+                    .forEach(withoutSubmission::add);
         } else {
             if (format == Format.MOODLE && identity != Identity.USERNAME) {
                 throw new IllegalArgumentException("without --roster there is no " + identity.rosterColumn()
-                    + " to identify students by in Moodle: give --roster, or --identify-by username to use each "
-                    + "submission id as the Moodle username");
+                        + " to identify students by in Moodle: give --roster, or --identify-by username to use each "
+                        + "submission id as the Moodle username");
             }
-            bySubmission.keySet().forEach(id -> students.add(new Student(id, id, "",
-                format == Format.MOODLE ? Map.of("username", id) : Map.of())));
+            bySubmission
+                    .keySet()
+                    .forEach(id -> students.add(
+                            new Student(id, id, "", format == Format.MOODLE ? Map.of("username", id) : Map.of())));
         }
         List<String> warnings = checkIdentifiers(format, students);
         Path parent = out.toAbsolutePath().getParent();
@@ -171,7 +179,7 @@ public final class LmsExport {
             Files.createDirectories(parent);
         }
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+                CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
             if (format == Format.CANVAS) {
                 canvas(csv, students, bySubmission);
             } else {
@@ -194,14 +202,15 @@ public final class LmsExport {
             if (key.isBlank()) {
                 blank.add(s.id());
             } else {
-                byKey.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(s.id());
+                byKey.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(s.id());
             }
             if (format == Format.MOODLE && s.email().isBlank() && roster.isPresent()) {
                 noEmail.add(s.id());
             }
         }
-        String what = format == Format.CANVAS ? "canvas_id, sis_user_id, sis_login_id or email"
-            : identity.rosterColumn();
+        String what =
+                format == Format.CANVAS ? "canvas_id, sis_user_id, sis_login_id or email" : identity.rosterColumn();
         List<String> problems = new ArrayList<>();
         if (!blank.isEmpty()) {
             problems.add("no " + what + " for " + String.join(", ", blank));
@@ -213,19 +222,24 @@ public final class LmsExport {
         });
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(format.name().toLowerCase(Locale.ROOT) + " export identifies students "
-                + "by " + what + ": " + String.join("; ", problems) + " (fix the roster; nothing was written)");
+                    + "by " + what + ": " + String.join("; ", problems) + " (fix the roster; nothing was written)");
         }
-        return noEmail.isEmpty() ? List.of()
-            : List.of("blank email (the Moodle row has no email address): " + String.join(", ", noEmail));
+        return noEmail.isEmpty()
+                ? List.of()
+                : List.of("blank email (the Moodle row has no email address): " + String.join(", ", noEmail));
     }
 
     /** @return the value the LMS matches this row by ("" if none) */
     private String identifier(Format format, Student s) {
         if (format == Format.CANVAS) {
-            return s.get("canvas_id").or(() -> s.get("sis_user_id")).or(() -> s.get("sis_login_id"))
-                .orElse(roster.isEmpty() ? s.id() : s.email());
+            return s.get("canvas_id")
+                    .or(() -> s.get("sis_user_id"))
+                    .or(() -> s.get("sis_login_id"))
+                    .orElse(roster.isEmpty() ? s.id() : s.email());
         }
-        return identity == Identity.EMAIL ? s.email() : s.get(identity.rosterColumn()).orElse("");
+        return identity == Identity.EMAIL
+                ? s.email()
+                : s.get(identity.rosterColumn()).orElse("");
     }
 
     private void canvas(CSVPrinter csv, List<Student> students, Map<String, Row> rows) throws IOException {
@@ -236,8 +250,13 @@ public final class LmsExport {
         boolean noRoster = roster.isEmpty();
         for (Student s : students) {
             String login = s.get("sis_login_id").orElse(noRoster ? s.id() : s.email());
-            csv.printRecord(s.name(), s.get("canvas_id").orElse(""), s.get("sis_user_id").orElse(""), login,
-                s.get("section").orElse(""), score(rows.get(s.id())));
+            csv.printRecord(
+                    s.name(),
+                    s.get("canvas_id").orElse(""),
+                    s.get("sis_user_id").orElse(""),
+                    login,
+                    s.get("section").orElse(""),
+                    score(rows.get(s.id())));
         }
     }
 
@@ -248,8 +267,13 @@ public final class LmsExport {
         csv.printRecord(header);
         for (Student s : students) {
             Row r = rows.get(s.id());
-            csv.printRecord(s.name(), s.email(), s.get("username").orElse(""), s.get("idnumber").orElse(""),
-                score(r), feedback(r));
+            csv.printRecord(
+                    s.name(),
+                    s.email(),
+                    s.get("username").orElse(""),
+                    s.get("idnumber").orElse(""),
+                    score(r),
+                    feedback(r));
         }
     }
 

@@ -53,16 +53,26 @@ public final class Roster {
     }
 
     private static Roster read(Path csv) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
-            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setCommentMarker('#')
+                .setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get();
         Map<String, Student> students = new LinkedHashMap<>();
         String bom = "\uFEFF"; // spreadsheets save UTF-8 with a byte order mark
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = format.parse(in)) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.replace(bom, "").trim()).toList();
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                CSVParser parser = format.parse(in)) {
+            List<String> header = parser.getHeaderNames().stream()
+                    .map(h -> h.replace(bom, "").trim())
+                    .toList();
             for (String column : REQUIRED) {
                 if (!header.contains(column)) {
-                    throw new IllegalArgumentException(csv + ": the roster needs the columns " + REQUIRED
-                        + " (found " + header + ")");
+                    throw new IllegalArgumentException(
+                            csv + ": the roster needs the columns " + REQUIRED + " (found " + header + ")");
                 }
             }
             for (CSVRecord r : parser) {

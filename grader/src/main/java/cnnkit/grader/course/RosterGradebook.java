@@ -1,8 +1,8 @@
 package cnnkit.grader.course;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.course.GradebookTable.Row;
 import cnnkit.grader.course.Roster.Student;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +28,7 @@ public final class RosterGradebook {
     /** The status of a roster student without a submission. */
     public static final String MISSING = "missing";
 
-    private RosterGradebook() {
-    }
+    private RosterGradebook() {}
 
     /** @return the header: submission, name, email, status, score, max_score, then the steps */
     public static List<String> header() {
@@ -49,18 +48,26 @@ public final class RosterGradebook {
     public static LmsExport.Outcome write(GradebookTable gradebook, Roster roster, Path out) throws IOException {
         List<String> notOnRoster = new ArrayList<>();
         Set<String> submitted = gradebook.rows().stream().map(Row::submission).collect(Collectors.toSet());
-        List<String> missing = roster.students().stream().map(Student::id).filter(id -> !submitted.contains(id))
-            .toList();
+        List<String> missing = roster.students().stream()
+                .map(Student::id)
+                .filter(id -> !submitted.contains(id))
+                .toList();
         CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8); CSVPrinter csv = new CSVPrinter(w, format)) {
+        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(w, format)) {
             csv.printRecord(header());
             for (Row r : gradebook.rows()) {
                 Optional<Student> s = roster.student(r.submission());
                 if (s.isEmpty()) {
                     notOnRoster.add(r.submission());
                 }
-                List<String> row = new ArrayList<>(List.of(r.submission(), s.map(Student::name).orElse(""),
-                    s.map(Student::email).orElse(""), r.status(), r.score(), r.maxScore()));
+                List<String> row = new ArrayList<>(List.of(
+                        r.submission(),
+                        s.map(Student::name).orElse(""),
+                        s.map(Student::email).orElse(""),
+                        r.status(),
+                        r.score(),
+                        r.maxScore()));
                 for (Step step : Step.values()) {
                     row.add(r.steps().get(step));
                 }

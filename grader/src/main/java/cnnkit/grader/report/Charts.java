@@ -32,15 +32,15 @@ final class Charts {
     static final int WIDTH = 720;
     /** Height of every chart, in pixels. */
     static final int HEIGHT = 320;
-    private static final Color[] STEP_COLOURS = {new Color(198, 40, 40), new Color(249, 168, 37),
-        new Color(46, 125, 50)};
+
+    private static final Color[] STEP_COLOURS = {new Color(198, 40, 40), new Color(249, 168, 37), new Color(46, 125, 50)
+    };
 
     static {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /**
      * @param counts submissions per bucket of {@link ScoreHistogram}
@@ -51,8 +51,8 @@ final class Charts {
         for (int b = 0; b < counts.length; b++) {
             data.addValue(counts[b], "submissions", ScoreHistogram.label(b));
         }
-        JFreeChart chart = ChartFactory.createBarChart(null, "share of the maximum score", "submissions", data,
-            PlotOrientation.VERTICAL, false, false, false);
+        JFreeChart chart = ChartFactory.createBarChart(
+                null, "share of the maximum score", "submissions", data, PlotOrientation.VERTICAL, false, false, false);
         return png(chart, false);
     }
 
@@ -68,8 +68,8 @@ final class Charts {
             data.addValue(f.partial(), "some points", column);
             data.addValue(f.full(), "full marks", column);
         }
-        JFreeChart chart = ChartFactory.createStackedBarChart(null, null, "submissions", data,
-            PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createStackedBarChart(
+                null, null, "submissions", data, PlotOrientation.VERTICAL, true, false, false);
         return png(chart, true);
     }
 

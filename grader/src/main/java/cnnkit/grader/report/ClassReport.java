@@ -25,12 +25,12 @@ import java.util.Locale;
 public final class ClassReport {
     /** The file's name beside {@code summary.md}. */
     public static final String FILE = "class-report.html";
-    private static final String STYLE = "body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}"
-        + "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:.2em .5em;"
-        + "text-align:left}tr.flag{background:#fdecea}tr.low{background:#fff4e5}.cut{font-style:italic}";
 
-    private ClassReport() {
-    }
+    private static final String STYLE = "body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}"
+            + "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:.2em .5em;"
+            + "text-align:left}tr.flag{background:#fdecea}tr.low{background:#fff4e5}.cut{font-style:italic}";
+
+    private ClassReport() {}
 
     /**
      * @param file   where to write
@@ -45,10 +45,11 @@ public final class ClassReport {
     /** @return the whole page */
     static String html(List<Grade> grades, HintSource hints) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            + "<title>Class report</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n<h1>Class report</h1>\n");
+                + "<title>Class report</title>\n<style>" + STYLE
+                + "</style>\n</head>\n<body>\n<h1>Class report</h1>\n");
         h.append("<p>").append(StudentText.html(Summary.brief(grades))).append("</p>\n");
         h.append("<h2 id=\"histogram\">Score histogram</h2>\n")
-            .append(img("Score histogram", Charts.histogram(ScoreHistogram.counts(grades))));
+                .append(img("Score histogram", Charts.histogram(ScoreHistogram.counts(grades))));
         steps(h, grades);
         checks(h, grades);
         misconceptions(h, grades, hints);
@@ -63,55 +64,81 @@ public final class ClassReport {
         h.append("<h2 id=\"steps\">Steps</h2>\n").append(img("Points per step", Charts.steps(figures)));
         HtmlTable t = new HtmlTable("Step", "Average", "Max", "0 points", "Some points", "Full marks");
         for (StepFigures f : figures) {
-            t.row("", StudentText.html(Describe.step(f.step())), Points.format(f.average()), Points.format(f.max()),
-                String.valueOf(f.zero()), String.valueOf(f.partial()), f.full() + " of " + f.submissions());
+            t.row(
+                    "",
+                    StudentText.html(Describe.step(f.step())),
+                    Points.format(f.average()),
+                    Points.format(f.max()),
+                    String.valueOf(f.zero()),
+                    String.valueOf(f.partial()),
+                    f.full() + " of " + f.submissions());
         }
         h.append(t.html("steps"));
     }
 
     private static void checks(StringBuilder h, List<Grade> grades) {
         h.append("<h2 id=\"checks\">Checks (item analysis)</h2>\n<p>Difficulty: the share of graded submissions "
-            + "passing the check. Discrimination: the correlation of passing it with the total score; below "
-            + ItemAnalysis.LOW_DISCRIMINATION + " the check tells little about who has understood. Flagged and "
-            + "hardest first.</p>\n");
+                + "passing the check. Discrimination: the correlation of passing it with the total score; below "
+                + ItemAnalysis.LOW_DISCRIMINATION + " the check tells little about who has understood. Flagged and "
+                + "hardest first.</p>\n");
         HtmlTable t = new HtmlTable("Check", "Passed", "Difficulty", "Discrimination", "Flag");
         for (Item i : ItemAnalysis.of(grades)) {
-            String r = i.discrimination().isPresent() ? String.format(Locale.ROOT, "%.2f",
-                i.discrimination().getAsDouble()) : "—";
-            t.row(i.flag() == ItemAnalysis.Flag.NONE ? "" : "flag", code(i.checkId()),
-                i.passed() + " of " + i.submissions(), percent(i.difficulty()), r, i.flag().text());
+            String r = i.discrimination().isPresent()
+                    ? String.format(Locale.ROOT, "%.2f", i.discrimination().getAsDouble())
+                    : "—";
+            t.row(
+                    i.flag() == ItemAnalysis.Flag.NONE ? "" : "flag",
+                    code(i.checkId()),
+                    i.passed() + " of " + i.submissions(),
+                    percent(i.difficulty()),
+                    r,
+                    i.flag().text());
         }
         h.append(t.html("checks"));
     }
 
     private static void misconceptions(StringBuilder h, List<Grade> grades, HintSource hints) {
         h.append("<h2 id=\"misconceptions\">Most frequent misconceptions</h2>\n<p>")
-            .append(StudentText.html(Summary.MISCONCEPTIONS_NOTE)).append("</p>\n");
+                .append(StudentText.html(Summary.MISCONCEPTIONS_NOTE))
+                .append("</p>\n");
         HtmlTable t = new HtmlTable("Misconception", "Submissions", "Hint");
-        MisconceptionTally.counts(grades).forEach(c -> t.row("", code(c.id()), c.submissions() + " of "
-            + grades.size(), StudentText.html(hints.hint(c.id()).orElse(""))));
+        MisconceptionTally.counts(grades)
+                .forEach(c -> t.row(
+                        "",
+                        code(c.id()),
+                        c.submissions() + " of " + grades.size(),
+                        StudentText.html(hints.hint(c.id()).orElse(""))));
         h.append(t.total() == 0 ? "<p>None recognised.</p>\n" : t.html("misconceptions"));
     }
 
     private static void students(StringBuilder h, List<Grade> grades) {
         h.append("<h2 id=\"students\">Students, lowest score first</h2>\n");
         HtmlTable t = new HtmlTable("Submission", "Status", "Score", "Max", "Share", "Main misconception");
-        grades.stream().sorted(Comparator.comparingDouble(ClassReport::share).thenComparing(Grade::id)).forEach(g ->
-            t.row(share(g) < 0.5 ? "low" : "", "<a href=\"" + StudentText.html(feedbackLink(g.id())) + "\">"
-                + StudentText.html(g.id()) + "</a>", StudentText.html(g.status().toString()),
-                Points.format(g.score()), Points.format(g.maxScore()), percent(share(g)),
-                MisconceptionTally.main(g).map(ClassReport::code).orElse("")));
+        grades.stream()
+                .sorted(Comparator.comparingDouble(ClassReport::share).thenComparing(Grade::id))
+                .forEach(g -> t.row(
+                        share(g) < 0.5 ? "low" : "",
+                        "<a href=\"" + StudentText.html(feedbackLink(g.id())) + "\">" + StudentText.html(g.id())
+                                + "</a>",
+                        StudentText.html(g.status().toString()),
+                        Points.format(g.score()),
+                        Points.format(g.maxScore()),
+                        percent(share(g)),
+                        MisconceptionTally.main(g).map(ClassReport::code).orElse("")));
         h.append(t.html("submissions (all are in gradebook.csv)"));
     }
 
     private static void identical(StringBuilder h, List<Grade> grades) {
         h.append("<h2 id=\"identical\">Identical submissions</h2>\n<p>Groups whose graded source files are the same "
-            + "once whitespace is ignored.</p>\n");
+                + "once whitespace is ignored.</p>\n");
         HtmlTable t = new HtmlTable("Submissions", "How many");
         for (List<String> group : IdenticalSources.groups(grades)) {
             List<String> shown = group.subList(0, Math.min(group.size(), HtmlTable.MAX_ROWS));
-            t.row("flag", String.join(", ", shown.stream().map(StudentText::html).toList())
-                + (shown.size() < group.size() ? " …" : ""), String.valueOf(group.size()));
+            t.row(
+                    "flag",
+                    String.join(", ", shown.stream().map(StudentText::html).toList())
+                            + (shown.size() < group.size() ? " …" : ""),
+                    String.valueOf(group.size()));
         }
         h.append(t.total() == 0 ? "<p>None.</p>\n" : t.html("groups"));
     }
@@ -142,7 +169,7 @@ public final class ClassReport {
 
     private static String img(String alt, byte[] png) {
         return "<p><img alt=\"" + alt + "\" width=\"" + Charts.WIDTH + "\" height=\"" + Charts.HEIGHT + "\" src=\""
-            + Charts.dataUri(png) + "\"></p>\n";
+                + Charts.dataUri(png) + "\"></p>\n";
     }
 
     private static String code(String text) {

@@ -1,21 +1,19 @@
 package cnnkit.grader.report;
 
 import cnnkit.grader.common.StudentText;
-import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.GradeStatus;
 import cnnkit.grader.score.ScoredCheck;
 import cnnkit.grader.score.StepScore;
+import cnnkit.lecture.Step;
 
 /**
  * The words for checks and steps shared by {@code feedback.md} and {@code results.json} (Markdown). Every text that
  * is not the report's own goes through {@link StudentText}: escaped on a line, fenced in a block.
  */
-
 final class Describe {
-    private Describe() {
-    }
+    private Describe() {}
 
     /** @return e.g. "Step 1 — Convolution" */
     static String step(Step step) {
@@ -30,11 +28,13 @@ final class Describe {
         }
         StringBuilder md = new StringBuilder();
         md.append(r.status() == CheckResult.Status.FAILED ? "" : "**" + r.status() + "** ")
-            .append(StudentText.markdownInline(r.message())).append('\n');
+                .append(StudentText.markdownInline(r.message()))
+                .append('\n');
         block(md, "Input", r.input());
         block(md, "Expected", r.expected());
         block(md, "Your result", r.actual());
-        hints.hint(r.misconception()).ifPresent(h -> md.append("\n**Hint:** ").append(h).append('\n'));
+        hints.hint(r.misconception())
+                .ifPresent(h -> md.append("\n**Hint:** ").append(h).append('\n'));
         return md.toString();
     }
 
@@ -49,8 +49,8 @@ final class Describe {
             return "";
         }
         return "Your " + step.step().sourceFile() + " was not graded; the exercise stub took its place, so this "
-            + "step scores 0:\n\n" + StudentText.markdownBlock(String.join("\n", step.stubbed()),
-            4 * StudentText.MAX_CHARS);
+                + "step scores 0:\n\n"
+                + StudentText.markdownBlock(String.join("\n", step.stubbed()), 4 * StudentText.MAX_CHARS);
     }
 
     private static void block(StringBuilder md, String title, String text) {

@@ -1,16 +1,15 @@
 package cnnkit.grader.report;
 
 import cnnkit.grader.common.StudentText;
-import cnnkit.lecture.Step;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.ScoredCheck;
 import cnnkit.grader.score.StepScore;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 
 /**
  * {@code <id>/feedback.md}, what the student reads: the score per step, then per step why it was not graded
@@ -20,8 +19,8 @@ import java.util.List;
 public final class Feedback {
     /** The file's name in a submission's folder. */
     public static final String FILE = "feedback.md";
-    private Feedback() {
-    }
+
+    private Feedback() {}
 
     /**
      * @param file  where to write
@@ -40,20 +39,37 @@ public final class Feedback {
 
     private static String full(Grade grade, HintSource hints) {
         StringBuilder md = new StringBuilder();
-        md.append("# Feedback for ").append(StudentText.markdownInline(grade.id())).append("\n\n**Score: ")
-            .append(Points.format(grade.score())).append(" / ").append(Points.format(grade.maxScore()))
-            .append("** (").append(grade.status()).append(")\n\n");
+        md.append("# Feedback for ")
+                .append(StudentText.markdownInline(grade.id()))
+                .append("\n\n**Score: ")
+                .append(Points.format(grade.score()))
+                .append(" / ")
+                .append(Points.format(grade.maxScore()))
+                .append("** (")
+                .append(grade.status())
+                .append(")\n\n");
         if (!grade.reason().isEmpty()) {
             md.append(StudentText.markdownInline(grade.reason())).append("\n\n");
         }
         md.append("| Step | Points | Checks passed |\n|---|---|---|\n");
         for (StepScore s : grade.steps()) {
-            long checks = grade.checks().stream().filter(c -> c.result().step() == s.step()).count();
-            long passed = grade.checks().stream().filter(c -> c.result().step() == s.step() && c.earned() > 0)
-                .count();
-            md.append("| ").append(Describe.step(s.step())).append(" | ").append(Points.format(s.earned()))
-                .append(" / ").append(Points.format(s.max())).append(" | ").append(passed).append(" of ")
-                .append(checks).append(" |\n");
+            long checks = grade.checks().stream()
+                    .filter(c -> c.result().step() == s.step())
+                    .count();
+            long passed = grade.checks().stream()
+                    .filter(c -> c.result().step() == s.step() && c.earned() > 0)
+                    .count();
+            md.append("| ")
+                    .append(Describe.step(s.step()))
+                    .append(" | ")
+                    .append(Points.format(s.earned()))
+                    .append(" / ")
+                    .append(Points.format(s.max()))
+                    .append(" | ")
+                    .append(passed)
+                    .append(" of ")
+                    .append(checks)
+                    .append(" |\n");
         }
         if (Describe.perStep(grade)) {
             for (StepScore s : grade.steps()) {
@@ -62,8 +78,11 @@ public final class Feedback {
         }
         section(md, "Notes", list(grade.notes()));
         if (!grade.output().isBlank()) {
-            section(md, "What your code printed while tested",
-                StudentText.markdownBlock(grade.output().strip(), Grade.MAX_OUTPUT).stripTrailing());
+            section(
+                    md,
+                    "What your code printed while tested",
+                    StudentText.markdownBlock(grade.output().strip(), Grade.MAX_OUTPUT)
+                            .stripTrailing());
         }
         section(md, "Ignored (not graded)", list(grade.ignored()));
         return md.toString();
@@ -71,13 +90,22 @@ public final class Feedback {
 
     /** @return one Markdown list item per line of text, each escaped */
     private static String list(List<String> lines) {
-        return String.join("\n", lines.stream().map(line -> "- " + StudentText.markdownInline(line)).toList());
+        return String.join(
+                "\n",
+                lines.stream()
+                        .map(line -> "- " + StudentText.markdownInline(line))
+                        .toList());
     }
 
     private static void stepSection(StringBuilder md, Grade grade, StepScore s, HintSource hints) {
         Step step = s.step();
-        md.append("\n## ").append(Describe.step(step)).append(": ").append(Points.format(s.earned())).append(" / ")
-            .append(Points.format(s.max())).append("\n\n");
+        md.append("\n## ")
+                .append(Describe.step(step))
+                .append(": ")
+                .append(Points.format(s.earned()))
+                .append(" / ")
+                .append(Points.format(s.max()))
+                .append("\n\n");
         if (!s.stubbed().isEmpty()) {
             md.append(Describe.stubbed(s));
             return;
@@ -88,9 +116,11 @@ public final class Feedback {
             any |= c.result().step() == step;
             if (c.result().step() == step && !c.result().passed()) {
                 allPassed = false;
-                md.append("### ✗ ").append(StudentText.markdownInline(c.result().displayName())).append("\n\n")
-                    .append(Describe.check(c, hints))
-                    .append('\n');
+                md.append("### ✗ ")
+                        .append(StudentText.markdownInline(c.result().displayName()))
+                        .append("\n\n")
+                        .append(Describe.check(c, hints))
+                        .append('\n');
             }
         }
         if (!any) {

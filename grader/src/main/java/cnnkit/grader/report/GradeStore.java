@@ -1,12 +1,12 @@
 package cnnkit.grader.report;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.Rubric;
 import cnnkit.grader.score.ScoredCheck;
 import cnnkit.grader.score.Scorer;
 import cnnkit.grader.score.StepScore;
+import cnnkit.lecture.Step;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
@@ -41,11 +41,13 @@ public final class GradeStore {
     /** The file's name in a submission's folder. */
     public static final String FILE = "grade.json";
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
-        .serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = new GsonBuilder()
+            .setPrettyPrinting()
+            .disableHtmlEscaping()
+            .serializeSpecialFloatingPointValues()
+            .create();
 
-    private GradeStore() {
-    }
+    private GradeStore() {}
 
     /**
      * @param folder the submission's report folder
@@ -67,8 +69,9 @@ public final class GradeStore {
         }
         try {
             Grade g = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Grade.class);
-            return g == null || g.id() == null || g.steps().size() != Step.values().length ? Optional.empty()
-                : Optional.of(g);
+            return g == null || g.id() == null || g.steps().size() != Step.values().length
+                    ? Optional.empty()
+                    : Optional.of(g);
         } catch (IOException | RuntimeException e) { // JsonParseException among them
             return Optional.empty();
         }
@@ -87,8 +90,9 @@ public final class GradeStore {
         }
         try (Stream<Path> children = Files.list(out)) {
             for (Path child : children.filter(Files::isDirectory).sorted().toList()) {
-                read(child).filter(g -> g.id().equals(child.getFileName().toString()))
-                    .ifPresent(g -> grades.put(g.id(), g));
+                read(child)
+                        .filter(g -> g.id().equals(child.getFileName().toString()))
+                        .ifPresent(g -> grades.put(g.id(), g));
             }
         }
         return grades;
@@ -116,7 +120,16 @@ public final class GradeStore {
             }
         }
         Scorer.Scored scored = Scorer.score(rubric, results, stubbed, names);
-        return new Grade(grade.id(), grade.status(), grade.reason(), scored.steps(), scored.checks(), grade.ignored(),
-            grade.notes(), grade.output(), grade.seconds(), grade.sourceDigest());
+        return new Grade(
+                grade.id(),
+                grade.status(),
+                grade.reason(),
+                scored.steps(),
+                scored.checks(),
+                grade.ignored(),
+                grade.notes(),
+                grade.output(),
+                grade.seconds(),
+                grade.sourceDigest());
     }
 }

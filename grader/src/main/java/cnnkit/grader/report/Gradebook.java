@@ -1,8 +1,8 @@
 package cnnkit.grader.report;
 
 import cnnkit.grader.common.StudentText;
-import cnnkit.lecture.Step;
 import cnnkit.grader.score.Grade;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +19,13 @@ import org.apache.commons.csv.CSVPrinter;
  * the same class graded twice gives the same file, byte for byte. Ids never start like a spreadsheet formula (see
  * {@link cnnkit.grader.collect.Submission#idOf}); the cell is guarded all the same ({@link StudentText#csvCell}).
  * The one home of the gradebook's schema ({@link #header}): the exports read it back with the same header.
-
+ *
  */
 public final class Gradebook {
     /** The first columns; the steps follow in lecture order. */
     static final List<String> LEADING = List.of("submission", "status", "score", "max_score");
 
-    private Gradebook() {
-    }
+    private Gradebook() {}
 
     /** @return the header: submission, status, score, max_score, then the step names */
     public static List<String> header() {
@@ -43,10 +42,13 @@ public final class Gradebook {
      * @throws IOException if the file cannot be written
      */
     public static void write(Path file, List<Grade> grades) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header().toArray(String[]::new))
-            .setRecordSeparator('\n').get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader(header().toArray(String[]::new))
+                .setRecordSeparator('\n')
+                .get();
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(out, format)) {
+                CSVPrinter csv = new CSVPrinter(out, format)) {
             for (List<String> row : rows(grades)) {
                 csv.printRecord(row);
             }
@@ -62,8 +64,11 @@ public final class Gradebook {
         sorted.sort(Comparator.comparing(Grade::id));
         List<List<String>> rows = new ArrayList<>();
         for (Grade g : sorted) {
-            List<String> row = new ArrayList<>(List.of(StudentText.csvCell(g.id()), g.status().toString(),
-                Points.format(g.score()), Points.format(g.maxScore())));
+            List<String> row = new ArrayList<>(List.of(
+                    StudentText.csvCell(g.id()),
+                    g.status().toString(),
+                    Points.format(g.score()),
+                    Points.format(g.maxScore())));
             for (Step step : Step.values()) {
                 row.add(Points.format(g.step(step).earned()));
             }

@@ -24,7 +24,9 @@ public final class HintSource {
      * @return its hint, if the catalogue has one
      */
     public Optional<String> hint(String misconception) {
-        return Optional.ofNullable(misconception).filter(m -> !m.isEmpty())
-            .flatMap(catalogue::byId).map(Misconceptions.Misconception::hint);
+        return Optional.ofNullable(misconception)
+                .filter(m -> !m.isEmpty())
+                .flatMap(catalogue::byId)
+                .map(Misconceptions.Misconception::hint);
     }
 }

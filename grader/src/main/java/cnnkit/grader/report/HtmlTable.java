@@ -32,13 +32,13 @@ final class HtmlTable {
      */
     HtmlTable row(String cssClass, String... cells) {
         if (cells.length != headers.size()) {
-            throw new IllegalArgumentException("a row of this table has " + headers.size() + " cells, not "
-                + cells.length);
+            throw new IllegalArgumentException(
+                    "a row of this table has " + headers.size() + " cells, not " + cells.length);
         }
         total++;
         if (rows.size() < MAX_ROWS) {
             rows.add("<tr" + (cssClass.isEmpty() ? "" : " class=\"" + cssClass + "\"") + "><td>"
-                + String.join("</td><td>", cells) + "</td></tr>\n");
+                    + String.join("</td><td>", cells) + "</td></tr>\n");
         }
         return this;
     }
@@ -53,13 +53,17 @@ final class HtmlTable {
      * @return the table, and a line saying how many rows were left out if any
      */
     String html(String rest) {
-        StringBuilder s = new StringBuilder("<table>\n<thead><tr><th>").append(String.join("</th><th>", headers))
-            .append("</th></tr></thead>\n<tbody>\n");
+        StringBuilder s = new StringBuilder("<table>\n<thead><tr><th>")
+                .append(String.join("</th><th>", headers))
+                .append("</th></tr></thead>\n<tbody>\n");
         rows.forEach(s::append);
         s.append("</tbody>\n</table>\n");
         if (total > rows.size()) {
-            s.append("<p class=\"cut\">… and ").append(total - rows.size()).append(" more ").append(rest)
-                .append(" not listed.</p>\n");
+            s.append("<p class=\"cut\">… and ")
+                    .append(total - rows.size())
+                    .append(" more ")
+                    .append(rest)
+                    .append(" not listed.</p>\n");
         }
         return s.toString();
     }

@@ -13,8 +13,7 @@ import java.util.TreeMap;
  * is what a similarity tool such as JPlag is for.
  */
 final class IdenticalSources {
-    private IdenticalSources() {
-    }
+    private IdenticalSources() {}
 
     /**
      * @param grades one per submission
@@ -25,10 +24,14 @@ final class IdenticalSources {
         Map<String, List<String>> byDigest = new TreeMap<>();
         for (Grade g : grades) {
             if (!g.sourceDigest().isEmpty()) {
-                byDigest.computeIfAbsent(g.sourceDigest(), d -> new ArrayList<>()).add(g.id());
+                byDigest.computeIfAbsent(g.sourceDigest(), d -> new ArrayList<>())
+                        .add(g.id());
             }
         }
-        return byDigest.values().stream().filter(ids -> ids.size() > 1).map(ids -> ids.stream().sorted().toList())
-            .sorted(Comparator.comparing(ids -> ids.get(0))).toList();
+        return byDigest.values().stream()
+                .filter(ids -> ids.size() > 1)
+                .map(ids -> ids.stream().sorted().toList())
+                .sorted(Comparator.comparing(ids -> ids.get(0)))
+                .toList();
     }
 }

@@ -63,7 +63,7 @@ public final class ItemAnalysis {
         public Item {
             if (submissions < 1 || passed < 0 || passed > submissions) {
                 throw new IllegalArgumentException("a check is analysed over at least 1 submission, with 0 to "
-                    + "submissions passes; got " + passed + " of " + submissions + " for " + checkId);
+                        + "submissions passes; got " + passed + " of " + submissions + " for " + checkId);
             }
         }
 
@@ -81,12 +81,12 @@ public final class ItemAnalysis {
                 return Flag.ALL_PASS;
             }
             return discrimination.isEmpty() || discrimination.getAsDouble() < LOW_DISCRIMINATION
-                ? Flag.NOT_DISCRIMINATING : Flag.NONE;
+                    ? Flag.NOT_DISCRIMINATING
+                    : Flag.NONE;
         }
     }
 
-    private ItemAnalysis() {
-    }
+    private ItemAnalysis() {}
 
     /**
      * @param grades one per submission
@@ -94,19 +94,21 @@ public final class ItemAnalysis {
      *         difficulty) first, then by id
      */
     public static List<Item> of(List<Grade> grades) {
-        List<Grade> graded = grades.stream().filter(g -> g.status() == GradeStatus.GRADED).toList();
+        List<Grade> graded =
+                grades.stream().filter(g -> g.status() == GradeStatus.GRADED).toList();
         Map<String, List<double[]>> pairs = new TreeMap<>();
         for (Grade g : graded) {
             for (ScoredCheck c : g.checks()) {
                 pairs.computeIfAbsent(c.result().checkId(), id -> new ArrayList<>())
-                    .add(new double[] {c.result().passed() ? 1 : 0, g.score()});
+                        .add(new double[] {c.result().passed() ? 1 : 0, g.score()});
             }
         }
         List<Item> items = new ArrayList<>();
-        pairs.forEach((id, xy) -> items.add(new Item(id, xy.size(), (int) xy.stream().filter(p -> p[0] == 1).count(),
-            pearson(xy))));
-        items.sort(Comparator.comparing((Item i) -> i.flag() == Flag.NONE).thenComparingDouble(Item::difficulty)
-            .thenComparing(Item::checkId));
+        pairs.forEach((id, xy) -> items.add(new Item(
+                id, xy.size(), (int) xy.stream().filter(p -> p[0] == 1).count(), pearson(xy))));
+        items.sort(Comparator.comparing((Item i) -> i.flag() == Flag.NONE)
+                .thenComparingDouble(Item::difficulty)
+                .thenComparing(Item::checkId));
         return items;
     }
 

@@ -26,14 +26,13 @@ public final class MisconceptionTally {
     public record Count(String id, int submissions) {
         public Count {
             if (submissions < 1) {
-                throw new IllegalArgumentException("a misconception is counted for at least 1 submission, not "
-                    + submissions);
+                throw new IllegalArgumentException(
+                        "a misconception is counted for at least 1 submission, not " + submissions);
             }
         }
     }
 
-    private MisconceptionTally() {
-    }
+    private MisconceptionTally() {}
 
     /**
      * @param grade one submission
@@ -65,7 +64,9 @@ public final class MisconceptionTally {
     public static List<Count> counts(List<Grade> grades) {
         Map<String, Integer> counts = new TreeMap<>();
         grades.forEach(g -> main(g).ifPresent(m -> counts.merge(m, 1, Integer::sum)));
-        return counts.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue()))
-            .sorted(Comparator.comparingInt(Count::submissions).reversed().thenComparing(Count::id)).toList();
+        return counts.entrySet().stream()
+                .map(e -> new Count(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingInt(Count::submissions).reversed().thenComparing(Count::id))
+                .toList();
     }
 }

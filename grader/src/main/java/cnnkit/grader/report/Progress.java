@@ -29,11 +29,11 @@ public final class Progress {
     public synchronized void graded(Grade grade) {
         done++;
         String line = grade.id() + ": " + grade.status() + " " + Points.format(grade.score()) + "/"
-            + Points.format(grade.maxScore()) + String.format(" (%.1f s)", grade.seconds());
+                + Points.format(grade.maxScore()) + String.format(" (%.1f s)", grade.seconds());
         if (terminal) {
             int filled = total == 0 ? WIDTH : done * WIDTH / total;
             out.print("\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total + " "
-                + String.format("%-40.40s", line));
+                    + String.format("%-40.40s", line));
             if (done == total) {
                 out.println();
             }

@@ -15,10 +15,10 @@ final class ReportLimit {
     static final int MAX_BYTES = 1 << 20;
     /** What a cut report ends with. */
     static final String CUT_NOTE = "**(The rest of this report was cut: a report is limited to 1 MiB.)**\n";
+
     private static final int ROOM = 4096;
 
-    private ReportLimit() {
-    }
+    private ReportLimit() {}
 
     /**
      * @param md       a Markdown text
@@ -41,8 +41,12 @@ final class ReportLimit {
     /** @return the longest prefix of the UTF-8 bytes that decodes completely within {@code n} bytes */
     private static String prefix(byte[] bytes, int n) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.IGNORE)
-                .onUnmappableCharacter(CodingErrorAction.IGNORE).decode(ByteBuffer.wrap(bytes, 0, n)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.IGNORE)
+                    .onUnmappableCharacter(CodingErrorAction.IGNORE)
+                    .decode(ByteBuffer.wrap(bytes, 0, n))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("decoding with IGNORE cannot fail", e);
         }

@@ -1,11 +1,11 @@
 package cnnkit.grader.report;
 
 import cnnkit.grader.common.StudentText;
-import cnnkit.lecture.Step;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.GradeStatus;
 import cnnkit.grader.score.ScoredCheck;
 import cnnkit.grader.score.StepScore;
+import cnnkit.lecture.Step;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
@@ -26,10 +26,10 @@ import java.util.Map;
  * points.
  */
 public final class ResultsJson {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON =
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
-    private ResultsJson() {
-    }
+    private ResultsJson() {}
 
     /**
      * What students are shown on Gradescope (options of {@code grade}, set by the Gradescope autograder zip).
@@ -40,15 +40,15 @@ public final class ResultsJson {
      */
     public record Presentation(String visibility, boolean stepOutput) {
         /** The visibilities Gradescope accepts for a test (declared first: DEFAULT's constructor reads it). */
-        public static final List<String> VISIBILITIES = List.of("visible", "after_due_date", "hidden",
-            "after_published");
+        public static final List<String> VISIBILITIES =
+                List.of("visible", "after_due_date", "hidden", "after_published");
         /** Everything visible, with each check's output. */
         public static final Presentation DEFAULT = new Presentation("visible", true);
 
         public Presentation {
             if (!VISIBILITIES.contains(visibility)) {
-                throw new IllegalArgumentException("visibility must be one of " + VISIBILITIES + ", not '"
-                    + visibility + "'");
+                throw new IllegalArgumentException(
+                        "visibility must be one of " + VISIBILITIES + ", not '" + visibility + "'");
             }
         }
     }
@@ -107,8 +107,11 @@ public final class ResultsJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("score", Points.round(grade.score()));
         json.put("execution_time", Math.round(grade.seconds()));
-        json.put("output", presentation.visibility().equals("visible") ? overview(grade) : withheld(grade,
-            presentation.visibility()));
+        json.put(
+                "output",
+                presentation.visibility().equals("visible")
+                        ? overview(grade)
+                        : withheld(grade, presentation.visibility()));
         json.put("output_format", "md");
         json.put("test_output_format", "md");
         json.put("visibility", presentation.visibility());
@@ -123,12 +126,15 @@ public final class ResultsJson {
             Step step = c.result().step();
             StepScore stepScore = grade.step(step);
             Map<String, Object> test = new LinkedHashMap<>();
-            test.put("name", Describe.step(step) + ": " + StudentText.line(c.result().displayName()));
+            test.put(
+                    "name",
+                    Describe.step(step) + ": " + StudentText.line(c.result().displayName()));
             test.put("number", (step.ordinal() + 1) + "." + (++numbers[step.ordinal()]));
             test.put("score", Points.round(c.earned()));
             test.put("max_score", Points.round(c.max()));
-            test.put("status", c.earned() > 0 || c.result().passed() && stepScore.stubbed().isEmpty()
-                ? "passed" : "failed");
+            test.put(
+                    "status",
+                    c.earned() > 0 || c.result().passed() && stepScore.stubbed().isEmpty() ? "passed" : "failed");
             test.put("output", c.result().passed() || !presentation.stepOutput() ? "" : Describe.check(c, hints));
             test.put("output_format", "md");
             test.put("tags", List.of(step.className()));
@@ -150,24 +156,35 @@ public final class ResultsJson {
             case "after_published" -> "when the grades are published";
             default -> "by your instructor";
         };
-        String md = "Your submission was received and graded; the score and the checks' results are shown " + when
-            + ".\n";
+        String md =
+                "Your submission was received and graded; the score and the checks' results are shown " + when + ".\n";
         boolean unreadable = grade.status() == GradeStatus.REJECTED || grade.status() == GradeStatus.NO_SOURCES;
-        return unreadable ? md + "\nBut it could not be graded as handed in (" + grade.status() + "): "
-            + StudentText.markdownInline(grade.reason()) + "\n" : md;
+        return unreadable
+                ? md + "\nBut it could not be graded as handed in (" + grade.status() + "): "
+                        + StudentText.markdownInline(grade.reason()) + "\n"
+                : md;
     }
 
     /** The top of the results page: the step table and why steps were not graded. */
     private static String overview(Grade grade) {
         StringBuilder md = new StringBuilder();
-        md.append("Score ").append(Points.format(grade.score())).append(" / ").append(Points.format(grade.maxScore()))
-            .append(" (").append(grade.status()).append(")\n");
+        md.append("Score ")
+                .append(Points.format(grade.score()))
+                .append(" / ")
+                .append(Points.format(grade.maxScore()))
+                .append(" (")
+                .append(grade.status())
+                .append(")\n");
         if (!grade.reason().isEmpty()) {
             md.append("\n").append(StudentText.markdownInline(grade.reason())).append("\n");
         }
         for (StepScore s : grade.steps()) {
-            md.append("\n- ").append(Describe.step(s.step())).append(": ").append(Points.format(s.earned()))
-                .append(" / ").append(Points.format(s.max()));
+            md.append("\n- ")
+                    .append(Describe.step(s.step()))
+                    .append(": ")
+                    .append(Points.format(s.earned()))
+                    .append(" / ")
+                    .append(Points.format(s.max()));
             if (Describe.perStep(grade) && !s.stubbed().isEmpty()) {
                 md.append("\n\n").append(Describe.stubbed(s));
             }

@@ -12,8 +12,7 @@ public final class ScoreHistogram {
     /** Number of buckets. */
     public static final int BUCKETS = 10;
 
-    private ScoreHistogram() {
-    }
+    private ScoreHistogram() {}
 
     /** @return how many submissions fall in each bucket, lowest first ({@link #BUCKETS} entries) */
     public static int[] counts(List<Grade> grades) {

@@ -22,7 +22,9 @@ public record StepFigures(Step step, double average, double max, int zero, int p
      * @return one entry per step, in lecture order
      */
     public static List<StepFigures> of(List<Grade> grades) {
-        return java.util.Arrays.stream(Step.values()).map(step -> of(step, grades)).toList();
+        return java.util.Arrays.stream(Step.values())
+                .map(step -> of(step, grades))
+                .toList();
     }
 
     private static StepFigures of(Step step, List<Grade> grades) {
@@ -37,7 +39,10 @@ public record StepFigures(Step step, double average, double max, int zero, int p
                 zero++;
             }
         }
-        double average = grades.stream().mapToDouble(g -> g.step(step).earned()).average().orElse(0);
+        double average = grades.stream()
+                .mapToDouble(g -> g.step(step).earned())
+                .average()
+                .orElse(0);
         return new StepFigures(step, average, max, zero, grades.size() - zero - full, full);
     }
 

@@ -20,11 +20,10 @@ import java.util.Map;
 public final class Summary {
     private static final int BAR = 30;
     /** Said under the misconceptions heading, in summary.md and class-report.html alike. */
-    static final String MISCONCEPTIONS_NOTE = "Each submission counts once, under the misconception that explains "
-        + "most of its failed checks.";
+    static final String MISCONCEPTIONS_NOTE =
+            "Each submission counts once, under the misconception that explains " + "most of its failed checks.";
 
-    private Summary() {
-    }
+    private Summary() {}
 
     /**
      * @param file   where to write
@@ -43,54 +42,73 @@ public final class Summary {
      * @param skipped what was handed in but is not a submission, one line each with the reason
      * @throws IOException if the file cannot be written
      */
-    public static void write(Path file, List<Grade> grades, HintSource hints, List<String> skipped)
-        throws IOException {
+    public static void write(Path file, List<Grade> grades, HintSource hints, List<String> skipped) throws IOException {
         StringBuilder md = new StringBuilder(text(grades, hints));
         if (!skipped.isEmpty()) {
             md.append("\n## Not graded: not a submission\n\n");
-            skipped.forEach(line -> md.append("- ").append(StudentText.markdownInline(line)).append('\n'));
+            skipped.forEach(line ->
+                    md.append("- ").append(StudentText.markdownInline(line)).append('\n'));
         }
         Files.writeString(file, md, StandardCharsets.UTF_8);
     }
-
 
     /** @return a few lines for the terminal: counts per status and the average score */
     public static String brief(List<Grade> grades) {
         double max = grades.stream().mapToDouble(Grade::maxScore).max().orElse(0);
         return grades.size() + " submission(s): " + statuses(grades) + "; average score "
-            + Points.format(average(grades, Grade::score)) + " / " + Points.format(max);
+                + Points.format(average(grades, Grade::score)) + " / " + Points.format(max);
     }
 
     /** @return the brief line and the three most frequent misconceptions, for the end of a run */
     public static String console(List<Grade> grades, HintSource hints) {
         StringBuilder s = new StringBuilder(brief(grades));
-        misconceptionLines(grades, hints).stream().limit(3).forEach(line -> s.append("\n  ").append(line));
+        misconceptionLines(grades, hints).stream()
+                .limit(3)
+                .forEach(line -> s.append("\n  ").append(line));
         return s.toString();
     }
 
     static String text(List<Grade> grades, HintSource hints) {
         int n = grades.size();
         StringBuilder md = new StringBuilder("# Class summary\n\n");
-        md.append(brief(grades)).append("\n\n## Averages per step\n\n| Step | Average | Max | Full marks |\n")
-            .append("|---|---|---|---|\n");
+        md.append(brief(grades))
+                .append("\n\n## Averages per step\n\n| Step | Average | Max | Full marks |\n")
+                .append("|---|---|---|---|\n");
         for (StepFigures f : StepFigures.of(grades)) {
-            md.append("| ").append(Describe.step(f.step())).append(" | ").append(Points.format(f.average()))
-                .append(" | ").append(Points.format(f.max())).append(" | ").append(f.full()).append(" of ").append(n)
-                .append(" |\n");
+            md.append("| ")
+                    .append(Describe.step(f.step()))
+                    .append(" | ")
+                    .append(Points.format(f.average()))
+                    .append(" | ")
+                    .append(Points.format(f.max()))
+                    .append(" | ")
+                    .append(f.full())
+                    .append(" of ")
+                    .append(n)
+                    .append(" |\n");
         }
         md.append("\n## Score histogram\n\n```\n").append(histogram(grades)).append("```\n");
-        md.append("\n## Most frequent misconceptions\n\n").append(MISCONCEPTIONS_NOTE).append("\n\n");
+        md.append("\n## Most frequent misconceptions\n\n")
+                .append(MISCONCEPTIONS_NOTE)
+                .append("\n\n");
         List<String> lines = misconceptionLines(grades, hints);
         if (lines.isEmpty()) {
             md.append("None recognised.\n");
         }
         lines.forEach(line -> md.append("- ").append(line).append('\n'));
-        List<Grade> attention = grades.stream().filter(g -> g.status() != GradeStatus.GRADED)
-            .sorted(Comparator.comparing(Grade::id)).toList();
+        List<Grade> attention = grades.stream()
+                .filter(g -> g.status() != GradeStatus.GRADED)
+                .sorted(Comparator.comparing(Grade::id))
+                .toList();
         if (!attention.isEmpty()) {
             md.append("\n## Not graded normally\n\n");
-            attention.forEach(g -> md.append("- ").append(StudentText.markdownInline(g.id())).append(": ")
-                .append(g.status()).append(" — ").append(StudentText.markdownInline(g.reason())).append('\n'));
+            attention.forEach(g -> md.append("- ")
+                    .append(StudentText.markdownInline(g.id()))
+                    .append(": ")
+                    .append(g.status())
+                    .append(" — ")
+                    .append(StudentText.markdownInline(g.reason()))
+                    .append('\n'));
         }
         return md.toString();
     }
@@ -98,9 +116,10 @@ public final class Summary {
     /** @return e.g. "**12 of 40**: `flipped-kernel` — hint", most frequent first (see {@link MisconceptionTally}) */
     private static List<String> misconceptionLines(List<Grade> grades, HintSource hints) {
         return MisconceptionTally.counts(grades).stream()
-            .map(c -> "**" + c.submissions() + " of " + grades.size() + "**: `" + StudentText.line(c.id())
-                .replace('`', '\'') + "`" + hints.hint(c.id()).map(h -> " — " + h).orElse(""))
-            .toList();
+                .map(c -> "**" + c.submissions() + " of " + grades.size() + "**: `"
+                        + StudentText.line(c.id()).replace('`', '\'') + "`"
+                        + hints.hint(c.id()).map(h -> " — " + h).orElse(""))
+                .toList();
     }
 
     private static String histogram(List<Grade> grades) {
@@ -108,8 +127,12 @@ public final class Summary {
         int most = Math.max(1, java.util.Arrays.stream(buckets).max().orElse(1));
         StringBuilder s = new StringBuilder();
         for (int b = 0; b < buckets.length; b++) {
-            s.append(String.format("%8s", ScoreHistogram.label(b))).append(" | ").append("#".repeat(buckets[b] * BAR
-                / most)).append(' ').append(buckets[b]).append('\n');
+            s.append(String.format("%8s", ScoreHistogram.label(b)))
+                    .append(" | ")
+                    .append("#".repeat(buckets[b] * BAR / most))
+                    .append(' ')
+                    .append(buckets[b])
+                    .append('\n');
         }
         return s.toString();
     }
@@ -118,8 +141,8 @@ public final class Summary {
         Map<GradeStatus, Integer> counts = new EnumMap<>(GradeStatus.class);
         grades.forEach(g -> counts.merge(g.status(), 1, Integer::sum));
         StringBuilder s = new StringBuilder();
-        counts.forEach((status, count) -> s.append(s.isEmpty() ? "" : ", ").append(count).append(' ')
-            .append(status));
+        counts.forEach((status, count) ->
+                s.append(s.isEmpty() ? "" : ", ").append(count).append(' ').append(status));
         return s.toString();
     }
 

@@ -31,6 +31,7 @@ final class Cgroup {
     static final int MAX_TASKS = 256;
     /** Memory of one worker and its children: the JVM's 256 MiB heap and its own needs, with room to spare. */
     static final long MAX_MEMORY = 768L << 20;
+
     private static final String PREFIX = "cnnkit-";
     private static final AtomicInteger COUNT = new AtomicInteger();
     private static volatile Map<Path, Map<String, String>> plan;
@@ -137,8 +138,8 @@ final class Cgroup {
         }
         if (working.isEmpty() || !missing.isEmpty()) {
             System.err.println("note: worker JVMs run without the kernel's limits on "
-                + (working.isEmpty() ? "tasks and memory" : String.join(", ", missing))
-                + " here (no writable cgroup); the JVM's heap limit and the time limits still apply.");
+                    + (working.isEmpty() ? "tasks and memory" : String.join(", ", missing))
+                    + " here (no writable cgroup); the JVM's heap limit and the time limits still apply.");
         }
         return Map.copyOf(working);
     }
@@ -149,7 +150,8 @@ final class Cgroup {
             children.filter(c -> c.getFileName().toString().startsWith(PREFIX)).forEach(c -> {
                 String[] parts = c.getFileName().toString().split("-");
                 try {
-                    if (parts.length == 3 && ProcessHandle.of(Long.parseLong(parts[1])).isEmpty()) {
+                    if (parts.length == 3
+                            && ProcessHandle.of(Long.parseLong(parts[1])).isEmpty()) {
                         Files.delete(c);
                     }
                 } catch (IOException | NumberFormatException e) {

@@ -18,16 +18,17 @@ import java.util.Map;
  */
 record CgroupTable(String mountinfo, String cgroups) {
     /** The controllers a worker is limited by, with their limit files in cgroup v1 and v2. */
-    private static final List<String[]> CONTROLLERS = List.of(new String[] {"pids", "pids.max", "pids.max"},
-        new String[] {"memory", "memory.limit_in_bytes", "memory.max"});
+    private static final List<String[]> CONTROLLERS = List.of(
+            new String[] {"pids", "pids.max", "pids.max"},
+            new String[] {"memory", "memory.limit_in_bytes", "memory.max"});
     /** Key of the v2 hierarchy in the maps below (no v1 controller has this name). */
     private static final String V2 = "";
 
     /** @return this process's table, empty where {@code /proc} cannot be read (not Linux) */
     static CgroupTable read() {
         try {
-            return new CgroupTable(Files.readString(Path.of("/proc/self/mountinfo")),
-                Files.readString(Path.of("/proc/self/cgroup")));
+            return new CgroupTable(
+                    Files.readString(Path.of("/proc/self/mountinfo")), Files.readString(Path.of("/proc/self/cgroup")));
         } catch (IOException | RuntimeException e) {
             return new CgroupTable("", "");
         }
@@ -116,7 +117,9 @@ record CgroupTable(String mountinfo, String cgroups) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < field.length(); i++) {
             char ch = field.charAt(i);
-            if (ch == '\\' && i + 3 < field.length() && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+            if (ch == '\\'
+                    && i + 3 < field.length()
+                    && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
                 s.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
                 i += 3;
             } else {

@@ -18,8 +18,16 @@ import cnnkit.lecture.Step;
  * @param actual        the student's value as text, or empty
  * @param misconception id of the recognised misconception, or empty
  */
-public record CheckResult(String checkId, Step step, String displayName, Status status, String message,
-                          String input, String expected, String actual, String misconception) {
+public record CheckResult(
+        String checkId,
+        Step step,
+        String displayName,
+        Status status,
+        String message,
+        String input,
+        String expected,
+        String actual,
+        String misconception) {
 
     /** What happened to a check. */
     public enum Status {

@@ -1,11 +1,10 @@
 package cnnkit.grader.run;
 
+import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.lecture.Limits;
 import cnnkit.lecture.Step;
-import cnnkit.grader.run.CheckResult.Status;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -45,9 +44,11 @@ public final class ForkedRunner implements AutoCloseable {
      * the submission's own limit bounds how many.
      */
     static final int TIMEOUTS_PER_STEP = 2;
+
     private static final String TIMED_OUT = "did not finish in time";
     /** Workers of one submission that may break the channel's rules before its checks all count as failed. */
     static final int VIOLATIONS = 2;
+
     private static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
 
     /**
@@ -57,8 +58,7 @@ public final class ForkedRunner implements AutoCloseable {
      * @param output    what the student's code printed (capped), from the last worker
      * @param incidents what went wrong with workers, for the feedback (e.g. "the test JVM was stopped after 10 s")
      */
-    public record Outcome(List<CheckResult> results, String output, List<String> incidents) {
-    }
+    public record Outcome(List<CheckResult> results, String output, List<String> incidents) {}
 
     private final Limits limits;
     private final Path sharedArchive;
@@ -67,6 +67,7 @@ public final class ForkedRunner implements AutoCloseable {
     private final String mainClass;
     /** The worker each grading thread may reuse: never shared between threads. */
     private final ThreadLocal<WorkerProcess> idle = new ThreadLocal<>();
+
     private final Set<WorkerProcess> alive = ConcurrentHashMap.newKeySet();
     private final AtomicInteger started = new AtomicInteger();
     private volatile boolean closed;
@@ -132,8 +133,8 @@ public final class ForkedRunner implements AutoCloseable {
             a.await(deadline, planned);
             if (a.violation != null) {
                 incidents.add("The test JVM sent frames that break the grader's rules (" + a.violation + "): "
-                    + "everything it sent for this submission was discarded"
-                    + (++violations < VIOLATIONS ? " and a fresh test JVM ran the checks again." : "."));
+                        + "everything it sent for this submission was discarded"
+                        + (++violations < VIOLATIONS ? " and a fresh test JVM ran the checks again." : "."));
                 if (violations >= VIOLATIONS) {
                     untrusted(planned, results, a.violation);
                     break;
@@ -161,14 +162,21 @@ public final class ForkedRunner implements AutoCloseable {
             } else if (++crashes > limits.restarts() || a.running == null) {
                 break;
             }
-            if (System.nanoTime() >= deadline || !planned.isEmpty() && results.keySet().containsAll(planned.keySet())) {
+            if (System.nanoTime() >= deadline
+                    || !planned.isEmpty() && results.keySet().containsAll(planned.keySet())) {
                 break;
             }
         }
         List<CheckResult> ordered = new ArrayList<>();
-        planned.forEach((id, plan) -> ordered.add(results.containsKey(id) ? results.remove(id)
-            : CheckResult.notPassed(id, plan.step(), plan.displayName(), Status.NOT_RUN,
-                "did not run: the test run was stopped before this check (see above)")));
+        planned.forEach((id, plan) -> ordered.add(
+                results.containsKey(id)
+                        ? results.remove(id)
+                        : CheckResult.notPassed(
+                                id,
+                                plan.step(),
+                                plan.displayName(),
+                                Status.NOT_RUN,
+                                "did not run: the test run was stopped before this check (see above)")));
         ordered.addAll(results.values());
         return new Outcome(ordered, output.toString(), incidents);
     }
@@ -197,9 +205,13 @@ public final class ForkedRunner implements AutoCloseable {
         }
         int n = started.incrementAndGet();
         Path folder = home == null ? work.resolve("worker-" + attempt) : home.resolve("worker-" + n);
-        WorkerProcess fresh = new WorkerProcess(folder, sharedArchive == null ? List.of("-Xshare:auto")
-            : List.of("-XX:SharedArchiveFile=" + sharedArchive, "-XX:+VerifySharedSpaces"), mainClass,
-            limits.startup());
+        WorkerProcess fresh = new WorkerProcess(
+                folder,
+                sharedArchive == null
+                        ? List.of("-Xshare:auto")
+                        : List.of("-XX:SharedArchiveFile=" + sharedArchive, "-XX:+VerifySharedSpaces"),
+                mainClass,
+                limits.startup());
         alive.add(fresh);
         return fresh;
     }
@@ -218,12 +230,18 @@ public final class ForkedRunner implements AutoCloseable {
         w.kill();
     }
 
-    private static void skipRest(Step step, String why, Map<String, CheckResult> planned,
-                                 Map<String, CheckResult> results) {
+    private static void skipRest(
+            Step step, String why, Map<String, CheckResult> planned, Map<String, CheckResult> results) {
         planned.forEach((id, plan) -> {
             if (plan.step() == step && !results.containsKey(id)) {
-                results.put(id, CheckResult.notPassed(id, step, plan.displayName(), Status.NOT_RUN, "skipped: "
-                    + TIMEOUTS_PER_STEP + " checks of " + step.className() + " " + why));
+                results.put(
+                        id,
+                        CheckResult.notPassed(
+                                id,
+                                step,
+                                plan.displayName(),
+                                Status.NOT_RUN,
+                                "skipped: " + TIMEOUTS_PER_STEP + " checks of " + step.className() + " " + why));
             }
         });
     }
@@ -233,9 +251,15 @@ public final class ForkedRunner implements AutoCloseable {
         Map<String, CheckResult> all = new LinkedHashMap<>(planned);
         results.forEach(all::putIfAbsent);
         results.clear();
-        all.forEach((id, r) -> results.put(id, CheckResult.notPassed(id, r.step(), r.displayName(), Status.ERROR,
-            "not graded: the test JVMs of this submission sent frames that break the grader's rules (" + why
-                + "), so no result of theirs counts")));
+        all.forEach((id, r) -> results.put(
+                id,
+                CheckResult.notPassed(
+                        id,
+                        r.step(),
+                        r.displayName(),
+                        Status.ERROR,
+                        "not graded: the test JVMs of this submission sent frames that break the grader's rules (" + why
+                                + "), so no result of theirs counts")));
     }
 
     /** One submission's job on one worker, from the request to its last frame (or the worker's death). */
@@ -249,6 +273,7 @@ public final class ForkedRunner implements AutoCloseable {
         private String running;
         /** The step charged for this attempt's end (a check timed out or ran out of memory), else null. */
         private Step struck;
+
         private String strikeReason;
         private boolean finished;
         private boolean reusable;
@@ -258,7 +283,8 @@ public final class ForkedRunner implements AutoCloseable {
 
         Attempt(WorkerProcess worker, Path classes, Collection<Step> steps, Set<String> skip) {
             this.worker = worker;
-            this.rules = new FrameRules(nonce, steps.stream().map(Step::className).toList(), skip);
+            this.rules =
+                    new FrameRules(nonce, steps.stream().map(Step::className).toList(), skip);
             worker.send(job(nonce, classes, steps, skip));
         }
 
@@ -308,14 +334,13 @@ public final class ForkedRunner implements AutoCloseable {
                         struck = r.step();
                         strikeReason = TIMED_OUT;
                         incident = "A check of " + r.step().className() + " did not finish in time; a fresh "
-                            + "test JVM ran the checks after it.";
+                                + "test JVM ran the checks after it.";
                         return true;
                     }
                 }
                 case Frame.OUTPUT -> {
                     String text = f.text() == null ? "" : f.text();
-                    output.append(text, 0, Math.max(0, Math.min(text.length(),
-                        Worker.OUTPUT_CAP - output.length())));
+                    output.append(text, 0, Math.max(0, Math.min(text.length(), Worker.OUTPUT_CAP - output.length())));
                 }
                 case Frame.FATAL -> fatal = f.text();
                 case Frame.DONE -> {
@@ -324,28 +349,35 @@ public final class ForkedRunner implements AutoCloseable {
                         reusable = fatal == null && Frame.REUSABLE.equals(f.text());
                     } else { // after a failure of the worker itself: the rest in a fresh one
                         incident = "The test JVM failed" + (running == null ? "" : " while running " + running)
-                            + "; a fresh test JVM ran the checks after it.";
+                                + "; a fresh test JVM ran the checks after it.";
                         blame(running, "the test JVM failed during this check: " + fatal);
                     }
                     return true;
                 }
-                default -> { }
+                default -> {}
             }
             return false;
         }
 
         private void timedOut(Map<String, CheckResult> known, boolean wholeSubmission) {
             kill(worker);
-            String limit = wholeSubmission ? Limits.seconds(limits.submission()) + " for the whole submission"
-                : Limits.seconds(limits.silence());
-            incident = "The test JVM was stopped after " + limit + (running == null ? "." : " while running "
-                + running + ".");
+            String limit = wholeSubmission
+                    ? Limits.seconds(limits.submission()) + " for the whole submission"
+                    : Limits.seconds(limits.silence());
+            incident = "The test JVM was stopped after " + limit
+                    + (running == null ? "." : " while running " + running + ".");
             if (running != null) {
                 struck = HiddenTestRunner.stepOf(running);
                 strikeReason = TIMED_OUT;
-                results.put(running, CheckResult.notPassed(running, struck, name(known, running),
-                    Status.TIMEOUT, "did not finish within " + limit
-                        + ": is there an endless loop or a very slow computation? The grader stopped it."));
+                results.put(
+                        running,
+                        CheckResult.notPassed(
+                                running,
+                                struck,
+                                name(known, running),
+                                Status.TIMEOUT,
+                                "did not finish within " + limit
+                                        + ": is there an endless loop or a very slow computation? The grader stopped it."));
             }
         }
 
@@ -362,25 +394,36 @@ public final class ForkedRunner implements AutoCloseable {
             String said = worker.stderrText();
             if (said.contains(OUT_OF_MEMORY) && running != null) {
                 incident = "The test JVM ran out of memory while running " + running + "; a fresh test JVM ran the "
-                    + "checks after it.";
+                        + "checks after it.";
                 struck = HiddenTestRunner.stepOf(running);
                 strikeReason = "ran out of memory";
-                results.put(running, CheckResult.notPassed(running, struck, name(known, running), Status.ERROR,
-                    "ran out of memory (" + OUT_OF_MEMORY.substring("java.lang.".length()) + ", the limit is 256 MiB): "
-                        + "does the code allocate far more than the result needs, or keep everything it made?"));
+                results.put(
+                        running,
+                        CheckResult.notPassed(
+                                running,
+                                struck,
+                                name(known, running),
+                                Status.ERROR,
+                                "ran out of memory (" + OUT_OF_MEMORY.substring("java.lang.".length())
+                                        + ", the limit is 256 MiB): "
+                                        + "does the code allocate far more than the result needs, or keep everything it made?"));
                 return;
             }
             String why = "the test JVM ended unexpectedly (exit status " + exit + ")";
             incident = "T" + why.substring(1) + (running == null ? "" : " while running " + running) + "."
-                + (said.isBlank() ? "" : " It said: " + said);
-            blame(running, why + " during this check: does the code call System.exit or Runtime.halt, "
-                + "or use up all memory?");
+                    + (said.isBlank() ? "" : " It said: " + said);
+            blame(
+                    running,
+                    why + " during this check: does the code call System.exit or Runtime.halt, "
+                            + "or use up all memory?");
         }
 
         private void blame(String check, String message) {
             if (check != null) {
-                results.put(check, CheckResult.notPassed(check, HiddenTestRunner.stepOf(check),
-                    name(planned, check), Status.ERROR, message));
+                results.put(
+                        check,
+                        CheckResult.notPassed(
+                                check, HiddenTestRunner.stepOf(check), name(planned, check), Status.ERROR, message));
             }
         }
 
@@ -393,7 +436,7 @@ public final class ForkedRunner implements AutoCloseable {
     /** @return the lines of one job: nonce, classes, steps, checks to skip */
     static String job(String nonce, Path classes, Collection<Step> steps, Collection<String> skip) {
         return nonce + "\n" + classes.toAbsolutePath() + "\n"
-            + steps.stream().map(Step::className).collect(Collectors.joining(",")) + "\n"
-            + String.join(",", skip) + "\n";
+                + steps.stream().map(Step::className).collect(Collectors.joining(",")) + "\n"
+                + String.join(",", skip) + "\n";
     }
 }

@@ -30,6 +30,7 @@ final class FrameRules {
     private final Set<String> skip;
     /** Planned check id to its position in the plan; null until the plan arrived. */
     private Map<String, Integer> plan;
+
     private final Set<String> started = new HashSet<>();
     private final Set<String> ended = new HashSet<>();
     private String running;
@@ -101,7 +102,10 @@ final class FrameRules {
         Map<String, Integer> p = new LinkedHashMap<>();
         for (CheckResult r : planned == null ? List.<CheckResult>of() : planned) {
             String id = r == null ? null : r.checkId();
-            if (id == null || !steps.contains(stepName(id)) || skip.contains(id) || p.putIfAbsent(id, p.size()) != null) {
+            if (id == null
+                    || !steps.contains(stepName(id))
+                    || skip.contains(id)
+                    || p.putIfAbsent(id, p.size()) != null) {
                 return "a plan with a check it was not asked to run, or twice (" + id + ")";
             }
         }
@@ -129,7 +133,10 @@ final class FrameRules {
         }
         CheckResult r = results.get(0);
         String id = r.checkId();
-        if (id == null || !plan.containsKey(id) || r.step() == null || !r.step().className().equals(stepName(id))) {
+        if (id == null
+                || !plan.containsKey(id)
+                || r.step() == null
+                || !r.step().className().equals(stepName(id))) {
             return "a result for a check that is not in the plan (" + id + ")";
         }
         if (ended.contains(id)) {

@@ -2,10 +2,10 @@ package cnnkit.grader.run;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import cnnkit.lecture.Limits;
-import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.hidden.support.CheckFailure;
+import cnnkit.lecture.Limits;
+import cnnkit.lecture.Step;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -46,8 +46,7 @@ public final class HiddenTestRunner {
      */
     private static final java.util.logging.Logger JQWIK_LOG = quiet("net.jqwik");
 
-    private HiddenTestRunner() {
-    }
+    private HiddenTestRunner() {}
 
     private static java.util.logging.Logger quiet(String name) {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
@@ -81,17 +80,21 @@ public final class HiddenTestRunner {
      * @param include which check ids to run
      * @param sink    receives one result per check
      */
-    public static void run(ClassLoader loader, Collection<Step> steps, Predicate<String> include,
-                           Consumer<CheckResult> sink) {
-        run(loader, steps, include, id -> { }, sink);
+    public static void run(
+            ClassLoader loader, Collection<Step> steps, Predicate<String> include, Consumer<CheckResult> sink) {
+        run(loader, steps, include, id -> {}, sink);
     }
 
     /**
      * As {@link #run(ClassLoader, Collection, Predicate, Consumer)}, telling {@code started} the id of each check
      * as it starts (so that a process watching from outside knows which check was running if it never ends).
      */
-    public static void run(ClassLoader loader, Collection<Step> steps, Predicate<String> include,
-                           Consumer<String> started, Consumer<CheckResult> sink) {
+    public static void run(
+            ClassLoader loader,
+            Collection<Step> steps,
+            Predicate<String> include,
+            Consumer<String> started,
+            Consumer<CheckResult> sink) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
@@ -110,8 +113,8 @@ public final class HiddenTestRunner {
         }
     }
 
-    private static LauncherDiscoveryRequest request(ClassLoader loader, Collection<Step> steps,
-                                                    Predicate<String> include) {
+    private static LauncherDiscoveryRequest request(
+            ClassLoader loader, Collection<Step> steps, Predicate<String> include) {
         List<org.junit.platform.engine.DiscoverySelector> selectors = new ArrayList<>();
         for (Step step : steps) {
             try {
@@ -120,27 +123,31 @@ public final class HiddenTestRunner {
                 throw new IllegalStateException("hidden test class missing: " + HiddenTests.className(step), e);
             }
         }
-        PostDiscoveryFilter byId = descriptor -> descriptor.getSource()
-            .flatMap(HiddenTestRunner::checkId)
-            .map(id -> FilterResult.includedIf(include.test(id)))
-            .orElse(FilterResult.included("container"));
+        PostDiscoveryFilter byId = descriptor -> descriptor
+                .getSource()
+                .flatMap(HiddenTestRunner::checkId)
+                .map(id -> FilterResult.includedIf(include.test(id)))
+                .orElse(FilterResult.included("container"));
         return LauncherDiscoveryRequestBuilder.request()
-            .selectors(selectors)
-            .filters(byId)
-            .configurationParameter("junit.jupiter.execution.timeout.default", CHECK_TIMEOUT)
-            .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
-            .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
-            .configurationParameter("jqwik.database", "")
-            .configurationParameter("jqwik.reporting.onlyfailures", "true")
-            .configurationParameter("jqwik.reporting.usejunitplatform", "true") // reports as events, not on stdout
-            .configurationParameter("junit.platform.output.capture.stdout", "false")
-            .build();
+                .selectors(selectors)
+                .filters(byId)
+                .configurationParameter("junit.jupiter.execution.timeout.default", CHECK_TIMEOUT)
+                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                .configurationParameter("jqwik.database", "")
+                .configurationParameter("jqwik.reporting.onlyfailures", "true")
+                .configurationParameter("jqwik.reporting.usejunitplatform", "true") // reports as events, not on stdout
+                .configurationParameter("junit.platform.output.capture.stdout", "false")
+                .build();
     }
 
     private static void collect(TestPlan plan, TestIdentifier node, Map<String, CheckResult> out) {
         if (node.isTest()) {
-            checkId(node.getSource().orElse(null)).ifPresent(id -> out.put(id, CheckResult.notPassed(id,
-                stepOf(id), node.getDisplayName(), Status.NOT_RUN, "this check did not run")));
+            checkId(node.getSource().orElse(null))
+                    .ifPresent(id -> out.put(
+                            id,
+                            CheckResult.notPassed(
+                                    id, stepOf(id), node.getDisplayName(), Status.NOT_RUN, "this check did not run")));
         }
         for (TestIdentifier child : plan.getChildren(node)) {
             collect(plan, child, out);
@@ -185,8 +192,10 @@ public final class HiddenTestRunner {
 
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
-            checkId(id.getSource().orElse(null)).ifPresent(check -> report(check,
-                CheckResult.notPassed(check, stepOf(check), id.getDisplayName(), Status.NOT_RUN, reason)));
+            checkId(id.getSource().orElse(null))
+                    .ifPresent(check -> report(
+                            check,
+                            CheckResult.notPassed(check, stepOf(check), id.getDisplayName(), Status.NOT_RUN, reason)));
         }
 
         @Override
@@ -204,7 +213,8 @@ public final class HiddenTestRunner {
         private void failPendingUnder(TestIdentifier container, Throwable t) {
             String reason = Outcomes.describe(t);
             pending.replaceAll((k, v) -> v.status() == Status.NOT_RUN
-                ? CheckResult.notPassed(k, v.step(), v.displayName(), Status.ERROR, reason) : v);
+                    ? CheckResult.notPassed(k, v.step(), v.displayName(), Status.ERROR, reason)
+                    : v);
         }
 
         private void report(String check, CheckResult r) {
@@ -219,12 +229,24 @@ public final class HiddenTestRunner {
             }
             Throwable t = result.getThrowable().orElse(null);
             if (t instanceof CheckFailure f) {
-                return new CheckResult(check, step, name, Status.FAILED, f.getMessage(), f.input(), f.expected(),
-                    f.actual(), f.misconception());
+                return new CheckResult(
+                        check,
+                        step,
+                        name,
+                        Status.FAILED,
+                        f.getMessage(),
+                        f.input(),
+                        f.expected(),
+                        f.actual(),
+                        f.misconception());
             }
             if (t instanceof TimeoutException || Outcomes.causedByTimeout(t)) {
-                return CheckResult.notPassed(check, step, name, Status.TIMEOUT,
-                    "did not finish within " + CHECK_TIMEOUT + ": is there an endless loop?");
+                return CheckResult.notPassed(
+                        check,
+                        step,
+                        name,
+                        Status.TIMEOUT,
+                        "did not finish within " + CHECK_TIMEOUT + ": is there an endless loop?");
             }
             if (t instanceof AssertionError) {
                 return CheckResult.notPassed(check, step, name, Status.FAILED, String.valueOf(t.getMessage()));

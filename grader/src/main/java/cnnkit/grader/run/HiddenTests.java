@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Which steps have hidden tests in this build of the grader (a step without any is not run). */
 public final class HiddenTests {
-    private HiddenTests() {
-    }
+    private HiddenTests() {}
 
     /**
      * @param step a step
@@ -31,7 +30,7 @@ public final class HiddenTests {
      * @param studentClasses folder with the submission's compiled {@code cnn/*.class}
      */
     public static StudentClassLoader loader(Path studentClasses) {
-        return new StudentClassLoader(studentClasses, StudentClassLoader.class.getClassLoader(), CheckFailure.class,
-            "cnnkit.hidden.");
+        return new StudentClassLoader(
+                studentClasses, StudentClassLoader.class.getClassLoader(), CheckFailure.class, "cnnkit.hidden.");
     }
 }

@@ -36,8 +36,19 @@ import java.util.concurrent.TimeUnit;
 final class Isolation {
     /** Name of the environment variable that marks a worker's processes. */
     static final String MARKER = "CNNKIT_WORKER";
-    private static final List<String> UNSHARE = List.of("unshare", "--fork", "--pid", "--mount-proc",
-        "--kill-child", "--net", "--", "sh", "-c", Isolation.READ_ONLY, "sh");
+
+    private static final List<String> UNSHARE = List.of(
+            "unshare",
+            "--fork",
+            "--pid",
+            "--mount-proc",
+            "--kill-child",
+            "--net",
+            "--",
+            "sh",
+            "-c",
+            Isolation.READ_ONLY,
+            "sh");
     /**
      * Run by {@code sh} as the namespace's first process, with the {@code cgroup.procs} files to join, {@code --}, the
      * writable folders, {@code --} and the command as arguments ({@code echo 0}: the writing process itself joins;
@@ -58,10 +69,10 @@ final class Isolation {
         """;
     /** {@code -Dcnnkit.isolation=off} runs workers without namespaces (to test the fallback, or to debug). */
     private static final boolean DISABLED = "off".equals(System.getProperty("cnnkit.isolation"));
+
     private static volatile Boolean available;
 
-    private Isolation() {
-    }
+    private Isolation() {}
 
     /** @return whether workers run in their own PID and network namespaces (tried once per grader run) */
     static boolean namespaces() {
@@ -74,8 +85,8 @@ final class Isolation {
                     available = a;
                     if (!a) {
                         System.err.println("note: worker JVMs run without their own PID and network namespaces here ("
-                            + (DISABLED ? "-Dcnnkit.isolation=off" : "`unshare` is not available or not permitted")
-                            + "); the bytecode check, the results channel and the process clean-up still apply.");
+                                + (DISABLED ? "-Dcnnkit.isolation=off" : "`unshare` is not available or not permitted")
+                                + "); the bytecode check, the results channel and the process clean-up still apply.");
                     }
                 }
             }
@@ -120,15 +131,20 @@ final class Isolation {
             return;
         }
         byte[] needle = (MARKER + "=" + marker).getBytes(StandardCharsets.UTF_8);
-        ProcessHandle.allProcesses().filter(p -> p.pid() != ProcessHandle.current().pid()).forEach(p -> {
-            try {
-                if (holdsEntry(Files.readAllBytes(proc.resolve(Long.toString(p.pid())).resolve("environ")), needle)) {
-                    p.destroyForcibly();
-                }
-            } catch (IOException | RuntimeException e) {
-                // gone, or not ours to read
-            }
-        });
+        ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != ProcessHandle.current().pid())
+                .forEach(p -> {
+                    try {
+                        if (holdsEntry(
+                                Files.readAllBytes(
+                                        proc.resolve(Long.toString(p.pid())).resolve("environ")),
+                                needle)) {
+                            p.destroyForcibly();
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // gone, or not ours to read
+                    }
+                });
     }
 
     /** @return whether a NUL-separated environment block holds the entry exactly */
@@ -151,10 +167,18 @@ final class Isolation {
         try {
             probe = Files.createTempDirectory("cnnkit-isolation");
             List<String> cmd = new ArrayList<>(UNSHARE);
-            cmd.addAll(List.of("--", probe.toString(), "--", "sh", "-c",
-                "touch \"$0\"/w && rm \"$0\"/w && ! touch \"$0\"/../cnnkit-isolation-leak", probe.toString()));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            cmd.addAll(List.of(
+                    "--",
+                    probe.toString(),
+                    "--",
+                    "sh",
+                    "-c",
+                    "touch \"$0\"/w && rm \"$0\"/w && ! touch \"$0\"/../cnnkit-isolation-leak",
+                    probe.toString()));
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return false;

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 final class Leftovers {
     /** Heap in use, after a collection, beyond the worker's baseline that still counts as clean. */
     static final long HEAP_MARGIN = 32L << 20;
+
     private static final int GC_TRIES = 4;
     private static final long THREAD_GRACE_MILLIS = 500;
 
@@ -62,7 +63,7 @@ final class Leftovers {
         long used = usedAfterGc();
         if (used > baseline + HEAP_MARGIN) {
             return "the heap holds " + (used >> 20) + " MiB after a collection (" + (baseline >> 20)
-                + " MiB before the first job)";
+                    + " MiB before the first job)";
         }
         return null;
     }
@@ -73,14 +74,15 @@ final class Leftovers {
         while (true) {
             Map<Thread, StackTraceElement[]> all = Thread.getAllStackTraces();
             Set<Thread> stray = all.keySet().stream()
-                .filter(t -> t != Thread.currentThread() && !own.contains(t) && t.isAlive())
-                .collect(Collectors.toSet());
+                    .filter(t -> t != Thread.currentThread() && !own.contains(t) && t.isAlive())
+                    .collect(Collectors.toSet());
             if (stray.isEmpty()) {
                 return null;
             }
             if (System.nanoTime() > deadline) {
-                return stray.stream().map(t -> t.getName() + " (" + t.getState() + ")")
-                    .collect(Collectors.joining(", "));
+                return stray.stream()
+                        .map(t -> t.getName() + " (" + t.getState() + ")")
+                        .collect(Collectors.joining(", "));
             }
             Thread.sleep(10);
         }

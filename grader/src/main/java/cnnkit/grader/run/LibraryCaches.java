@@ -17,8 +17,7 @@ import java.util.Map;
  * worker is replaced instead of reused: slower, never unsafe.
  */
 final class LibraryCaches {
-    private LibraryCaches() {
-    }
+    private LibraryCaches() {}
 
     /** Empties the caches this worker's libraries keep across jobs (only the grader's own code calls it). */
     static void clear() {

@@ -10,8 +10,7 @@ import java.util.concurrent.TimeoutException;
 final class Outcomes {
     private static final int MAX_MESSAGE = 300;
 
-    private Outcomes() {
-    }
+    private Outcomes() {}
 
     /** @return e.g. "your code threw ArrayIndexOutOfBoundsException: Index 5 out of bounds (Convolution.java:42)" */
     static String describe(Throwable t) {
@@ -22,7 +21,8 @@ final class Outcomes {
         if (t instanceof ExceptionInInitializerError && t.getCause() != null) {
             root = t.getCause();
         }
-        if (root instanceof UnsupportedOperationException && String.valueOf(root.getMessage()).contains("not implemented")) {
+        if (root instanceof UnsupportedOperationException
+                && String.valueOf(root.getMessage()).contains("not implemented")) {
             return String.valueOf(root.getMessage());
         }
         if (root instanceof NullPointerException && where(root).isEmpty()) {

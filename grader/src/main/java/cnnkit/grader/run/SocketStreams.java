@@ -12,8 +12,7 @@ import java.nio.channels.SocketChannel;
  * next byte to arrive: a deadlock between the grader's reader thread and its job sender.)
  */
 final class SocketStreams {
-    private SocketStreams() {
-    }
+    private SocketStreams() {}
 
     static InputStream in(SocketChannel channel) {
         return new InputStream() {

@@ -71,7 +71,7 @@ public final class StudentClassLoader extends URLClassLoader {
 
     private boolean from(Class<?> c, int urlIndex) {
         return c.getProtectionDomain().getCodeSource() != null
-            && c.getProtectionDomain().getCodeSource().getLocation().equals(getURLs()[urlIndex]);
+                && c.getProtectionDomain().getCodeSource().getLocation().equals(getURLs()[urlIndex]);
     }
 
     private boolean isLinked(String name) {

@@ -34,6 +34,7 @@ import java.util.Set;
 public final class Worker {
     /** Bytes of the student's printing that are kept for feedback. */
     static final int OUTPUT_CAP = 16 * 1024;
+
     private static final Gson GSON = new Gson();
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
 
@@ -104,25 +105,30 @@ public final class Worker {
         if (captured.dropped() > 0) {
             send(new Frame(Frame.OUTPUT, null, null, "\n… (" + captured.dropped() + " more bytes not kept)"));
         }
-        String left = !ok || loader == null ? "the job failed" : captured.dropped() > 0 ? "output beyond the cap"
-            : leftovers.after(loader);
+        String left = !ok || loader == null
+                ? "the job failed"
+                : captured.dropped() > 0 ? "output beyond the cap" : leftovers.after(loader);
         send(new Frame(Frame.DONE, null, null, left == null ? Frame.REUSABLE : left));
         return ok;
     }
 
     /** @return a weak reference to the job's class loader, closed and otherwise unreferenced */
-    private WeakReference<ClassLoader> runChecks(Path classes, List<Step> steps, Set<String> skip,
-                                                 CappedOutput captured) throws IOException {
+    private WeakReference<ClassLoader> runChecks(
+            Path classes, List<Step> steps, Set<String> skip, CappedOutput captured) throws IOException {
         try (StudentClassLoader loader = HiddenTests.loader(classes)) {
             List<CheckResult> plan = HiddenTestRunner.discover(loader, steps).values().stream()
-                .filter(r -> !skip.contains(r.checkId())).toList();
+                    .filter(r -> !skip.contains(r.checkId()))
+                    .toList();
             send(new Frame(Frame.PLAN, null, plan, null));
-            HiddenTestRunner.run(loader, steps, id -> !skip.contains(id),
-                id -> send(new Frame(Frame.STARTED, id, null, null)),
-                result -> {
-                    sendOutput(captured); // as it comes: kept even if a later check ends this JVM
-                    send(new Frame(Frame.RESULT, null, List.of(result), null));
-                });
+            HiddenTestRunner.run(
+                    loader,
+                    steps,
+                    id -> !skip.contains(id),
+                    id -> send(new Frame(Frame.STARTED, id, null, null)),
+                    result -> {
+                        sendOutput(captured); // as it comes: kept even if a later check ends this JVM
+                        send(new Frame(Frame.RESULT, null, List.of(result), null));
+                    });
             return new WeakReference<>(loader);
         }
     }
@@ -146,6 +152,9 @@ public final class Worker {
         if (line == null || line.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(line.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(line.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

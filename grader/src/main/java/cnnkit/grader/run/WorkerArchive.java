@@ -1,7 +1,7 @@
 package cnnkit.grader.run;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.compile.StepCompiler;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class WorkerArchive {
     private static final long WARM_UP_SECONDS = 120;
 
-    private WorkerArchive() {
-    }
+    private WorkerArchive() {}
 
     /**
      * @param dir   an empty private folder
@@ -33,15 +32,19 @@ public final class WorkerArchive {
         try {
             Path classes = StepCompiler.stubClasses();
             Path archive = dir.resolve("worker.jsa");
-            WorkerProcess w = new WorkerProcess(dir, List.of("-XX:ArchiveClassesAtExit=" + archive),
-                Worker.class.getName(), Duration.ofSeconds(WARM_UP_SECONDS));
+            WorkerProcess w = new WorkerProcess(
+                    dir,
+                    List.of("-XX:ArchiveClassesAtExit=" + archive),
+                    Worker.class.getName(),
+                    Duration.ofSeconds(WARM_UP_SECONDS));
             try {
                 w.send(ForkedRunner.job(WorkerProcess.secret(), classes, steps, List.of()));
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
-                for (WorkerProcess.Message m; (m = w.messages.poll(deadline - System.nanoTime(),
-                    TimeUnit.NANOSECONDS)) != null; ) {
-                    if (m.frame() != null && (Frame.DONE.equals(m.frame().type())
-                        || WorkerProcess.EOF.equals(m.frame().type()))) {
+                for (WorkerProcess.Message m;
+                        (m = w.messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null; ) {
+                    if (m.frame() != null
+                            && (Frame.DONE.equals(m.frame().type())
+                                    || WorkerProcess.EOF.equals(m.frame().type()))) {
                         break;
                     }
                 }

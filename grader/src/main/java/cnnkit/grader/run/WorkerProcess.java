@@ -25,7 +25,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The grader's side of one worker JVM: starts it (isolated where the platform allows it, see {@link Isolation}),
@@ -42,11 +41,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class WorkerProcess {
     /** A line from the channel: the nonce it carried and its frame (null if the line was not a frame). */
-    record Message(String nonce, Frame frame) {
-    }
+    record Message(String nonce, Frame frame) {}
 
     /** Type of the last message: the channel ended (the worker died or closed it). */
     static final String EOF = "eof";
+
     private static final Gson GSON = new Gson();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_LINE = 1 << 20;
@@ -61,6 +60,7 @@ final class WorkerProcess {
     private Thread stderrReader;
     /** The worker's task and memory limits, or null where the machine gives none. */
     private Cgroup cgroup;
+
     private final SocketChannel channel;
     private final OutputStream toWorker;
     /** Jobs this worker has finished. */
@@ -88,7 +88,8 @@ final class WorkerProcess {
             server.bind(UnixDomainSocketAddress.of(socket));
             cgroup = Isolation.namespaces() ? Cgroup.create() : null;
             ProcessBuilder pb = new ProcessBuilder(Isolation.wrap(command(tmp, extra, main, socket), folder, cgroup))
-                .directory(folder.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                    .directory(folder.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             pb.environment().clear();
             pb.environment().put(Isolation.MARKER, marker);
             try {
@@ -128,12 +129,21 @@ final class WorkerProcess {
      * own messages (such as that one) go to standard error, which the grader reads, not to the discarded output.
      */
     static List<String> command(Path tmp, List<String> extra, String main, Path socket) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
-            "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
-            "-Duser.home=" + tmp.toAbsolutePath(), "-Dfile.encoding=UTF-8"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Xss1m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+DisplayVMOutputToStderr",
+                "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
+                "-Duser.home=" + tmp.toAbsolutePath(),
+                "-Dfile.encoding=UTF-8"));
         cmd.addAll(extra);
-        cmd.addAll(List.of("-cp", ChildClassPath.get(), main, socket.toAbsolutePath().toString()));
+        cmd.addAll(List.of(
+                "-cp", ChildClassPath.get(), main, socket.toAbsolutePath().toString()));
         return cmd;
     }
 

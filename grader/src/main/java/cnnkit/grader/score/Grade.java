@@ -16,14 +16,22 @@ import java.util.List;
  * @param ignored   files found but not graded (at most {@link #MAX_LINES}, each capped)
  * @param notes     other remarks (helpers left out, worker incidents; at most {@link #MAX_LINES}, each capped)
  * @param output    what the student's code printed while tested (capped at {@link #MAX_OUTPUT})
-
+ *
  * @param seconds   time the grading of this submission took (the only timing field)
  * @param sourceDigest the graded sources' {@link cnnkit.grader.collect.SourceDigest} (64 hex digits), or "" if
  *                  none was collected; a grade stored by an older grader reads as ""
  */
-public record Grade(String id, GradeStatus status, String reason, List<StepScore> steps, List<ScoredCheck> checks,
-                    List<String> ignored, List<String> notes, String output, double seconds,
-                    String sourceDigest) {
+public record Grade(
+        String id,
+        GradeStatus status,
+        String reason,
+        List<StepScore> steps,
+        List<ScoredCheck> checks,
+        List<String> ignored,
+        List<String> notes,
+        String output,
+        double seconds,
+        String sourceDigest) {
     /** Most lines of {@code ignored} and of {@code notes} kept; the rest is counted in one last line. */
     public static final int MAX_LINES = 100;
     /** Most characters of {@code output} kept. */
@@ -40,7 +48,7 @@ public record Grade(String id, GradeStatus status, String reason, List<StepScore
         sourceDigest = sourceDigest == null ? "" : sourceDigest;
         if (!sourceDigest.isEmpty() && !sourceDigest.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("a source digest is 64 lower-case hex digits or empty, not '"
-                + StudentText.line(StudentText.cap(sourceDigest, 80)) + "'");
+                    + StudentText.line(StudentText.cap(sourceDigest, 80)) + "'");
         }
     }
 

@@ -13,8 +13,7 @@ import java.util.Optional;
  * </pre>
  */
 public final class Nearest {
-    private Nearest() {
-    }
+    private Nearest() {}
 
     /**
      * @param typed a name that is not known
@@ -24,8 +23,8 @@ public final class Nearest {
      */
     public static Optional<String> among(String typed, Collection<String> known) {
         return known.stream()
-            .filter(k -> distance(typed, k) * 3 <= Math.max(typed.length(), k.length()))
-            .min(Comparator.<String>comparingInt(k -> distance(typed, k)).thenComparing(Comparator.naturalOrder()));
+                .filter(k -> distance(typed, k) * 3 <= Math.max(typed.length(), k.length()))
+                .min(Comparator.<String>comparingInt(k -> distance(typed, k)).thenComparing(Comparator.naturalOrder()));
     }
 
     /** @return the Levenshtein distance of two strings, ignoring case */

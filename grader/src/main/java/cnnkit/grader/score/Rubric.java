@@ -1,8 +1,8 @@
 package cnnkit.grader.score;
 
 import cnnkit.grader.common.CsvErrors;
-import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -42,8 +42,14 @@ public final class Rubric {
     /** What every rubric's points add up to. */
     public static final double TOTAL = 100;
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader()
-        .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
+            .setCommentMarker('#')
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setIgnoreSurroundingSpaces(true)
+            .get();
 
     private final String source;
     private final Map<String, Double> points;
@@ -104,19 +110,20 @@ public final class Rubric {
         try (CSVParser parser = FORMAT.parse(csv)) {
             for (String column : new String[] {"check_id", "step", "points"}) {
                 if (!parser.getHeaderMap().containsKey(column)) {
-                    throw new IllegalArgumentException(source + ": missing column '" + column
-                        + "' (expected header check_id,step,points)");
+                    throw new IllegalArgumentException(
+                            source + ": missing column '" + column + "' (expected header check_id,step,points)");
                 }
             }
             for (CSVRecord r : parser) {
                 String where = source + " line " + parser.getCurrentLineNumber();
                 String id = r.get("check_id");
                 String stepName = r.get("step");
-                Step step = Step.byName(stepName).orElseThrow(() -> new IllegalArgumentException(where
-                    + ": unknown step '" + stepName + "' (one of " + Step.names() + ")"));
+                Step step = Step.byName(stepName)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                where + ": unknown step '" + stepName + "' (one of " + Step.names() + ")"));
                 if (!id.startsWith(stepName + ".") || id.length() == stepName.length() + 1) {
                     throw new IllegalArgumentException(where + ": check '" + id + "' should be " + stepName
-                        + ".<check>, as it belongs to step " + stepName);
+                            + ".<check>, as it belongs to step " + stepName);
                 }
                 double p = number(r.get("points"), where);
                 if (points.put(id, p) != null) {
@@ -127,8 +134,8 @@ public final class Rubric {
         }
         double sum = points.values().stream().mapToDouble(Double::doubleValue).sum();
         if (Math.abs(sum - TOTAL) > 1e-6) {
-            throw new IllegalArgumentException(source + ": the points add up to " + sum + ", not " + TOTAL
-                + " (per step: " + totals + ")");
+            throw new IllegalArgumentException(
+                    source + ": the points add up to " + sum + ", not " + TOTAL + " (per step: " + totals + ")");
         }
         for (Step s : Step.values()) {
             totals.putIfAbsent(s, 0.0);
@@ -168,15 +175,17 @@ public final class Rubric {
         }
         List<String> problems = new ArrayList<>();
         for (String id : unknown) {
-            problems.add("no hidden check '" + id + "'" + Nearest.among(id, missing.isEmpty() ? knownChecks : missing)
-                .map(n -> " (did you mean '" + n + "'?)").orElse(""));
+            problems.add("no hidden check '" + id + "'"
+                    + Nearest.among(id, missing.isEmpty() ? knownChecks : missing)
+                            .map(n -> " (did you mean '" + n + "'?)")
+                            .orElse(""));
         }
         if (!missing.isEmpty()) {
             problems.add("no points for " + String.join(", ", missing) + " (give it a row, with 0 points if it "
-                + "should not count)");
+                    + "should not count)");
         }
-        throw new IllegalArgumentException(source + " does not match the hidden checks: "
-            + String.join("; ", problems));
+        throw new IllegalArgumentException(
+                source + " does not match the hidden checks: " + String.join("; ", problems));
     }
 
     /** @return the points of a check */
@@ -210,8 +219,9 @@ public final class Rubric {
     public Map<Step, Double> earned(Collection<CheckResult> results) {
         // One way to score: the grader's own Scorer (no stubbed steps here).
         Map<Step, Double> earned = new EnumMap<>(Step.class);
-        Scorer.score(this, List.copyOf(results), Map.of(), Map.of()).steps()
-            .forEach(s -> earned.put(s.step(), s.earned()));
+        Scorer.score(this, List.copyOf(results), Map.of(), Map.of())
+                .steps()
+                .forEach(s -> earned.put(s.step(), s.earned()));
         return earned;
     }
 

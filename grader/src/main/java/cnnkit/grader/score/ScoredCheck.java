@@ -9,5 +9,4 @@ import cnnkit.grader.run.CheckResult;
  * @param earned the rubric's points if passed, else 0
  * @param max    the rubric's points
  */
-public record ScoredCheck(CheckResult result, double earned, double max) {
-}
+public record ScoredCheck(CheckResult result, double earned, double max) {}

@@ -1,8 +1,8 @@
 package cnnkit.grader.score;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.CheckResult.Status;
+import cnnkit.lecture.Step;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -14,8 +14,7 @@ import java.util.Map;
  * its stub earns 0 whatever its checks did. Every check the rubric lists appears, as NOT_RUN if it never ran.
  */
 public final class Scorer {
-    private Scorer() {
-    }
+    private Scorer() {}
 
     /**
      * @param rubric  points per check
@@ -25,8 +24,8 @@ public final class Scorer {
      *                with its name
      * @return per step scores (lecture order) and the scored checks (step order, run order within a step)
      */
-    public static Scored score(Rubric rubric, List<CheckResult> results, Map<Step, List<String>> stubbed,
-                               Map<String, String> known) {
+    public static Scored score(
+            Rubric rubric, List<CheckResult> results, Map<Step, List<String>> stubbed, Map<String, String> known) {
         Map<Step, Map<String, CheckResult>> byStep = new EnumMap<>(Step.class);
         for (Step step : Step.values()) {
             byStep.put(step, new LinkedHashMap<>());
@@ -35,12 +34,21 @@ public final class Scorer {
         List<String> expected = new ArrayList<>(known.keySet());
         expected.addAll(rubric.checks().keySet());
         for (String id : expected) {
-            Step step = Step.byName(id.substring(0, Math.max(0, id.indexOf('.')))).orElse(null);
+            Step step =
+                    Step.byName(id.substring(0, Math.max(0, id.indexOf('.')))).orElse(null);
             if (step != null && !byStep.get(step).containsKey(id)) {
-                String why = stubbed.containsKey(step) ? "not run: " + step.sourceFile()
-                    + " was replaced by the exercise stub (see above)" : "this check did not run";
-                byStep.get(step).put(id, CheckResult.notPassed(id, step,
-                    known.getOrDefault(id, id.substring(id.indexOf('.') + 1)), Status.NOT_RUN, why));
+                String why = stubbed.containsKey(step)
+                        ? "not run: " + step.sourceFile() + " was replaced by the exercise stub (see above)"
+                        : "this check did not run";
+                byStep.get(step)
+                        .put(
+                                id,
+                                CheckResult.notPassed(
+                                        id,
+                                        step,
+                                        known.getOrDefault(id, id.substring(id.indexOf('.') + 1)),
+                                        Status.NOT_RUN,
+                                        why));
             }
         }
         List<StepScore> steps = new ArrayList<>();
@@ -63,6 +71,5 @@ public final class Scorer {
      * @param steps  per step, lecture order
      * @param checks per check
      */
-    public record Scored(List<StepScore> steps, List<ScoredCheck> checks) {
-    }
+    public record Scored(List<StepScore> steps, List<ScoredCheck> checks) {}
 }

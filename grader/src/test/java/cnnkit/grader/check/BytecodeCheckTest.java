@@ -2,8 +2,8 @@ package cnnkit.grader.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.testing.Submissions;
+import cnnkit.lecture.Step;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,16 +27,16 @@ class BytecodeCheckTest {
     /** A step class whose method {@code convolve} has the given body (line 4 of Convolution.java). */
     private static String convolution(String body) {
         return "package cnn;\npublic final class Convolution {\n"
-            + "    public static double[][] convolve(double[][] image, double[][] k) throws Exception {\n"
-            + "        " + body + "\n"
-            + "        return image;\n    }\n}\n";
+                + "    public static double[][] convolve(double[][] image, double[][] k) throws Exception {\n"
+                + "        " + body + "\n"
+                + "        return image;\n    }\n}\n";
     }
 
     /** Checks a Convolution whose method convolve runs {@code body} and returns the Convolution violations. */
     private List<String> convolve(String body) throws IOException {
         Map<Step, List<String>> report = check(Map.of("Convolution.java", convolution(body)));
         assertThat(EnumSet.complementOf(EnumSet.of(Step.CONVOLUTION)))
-            .allSatisfy(other -> assertThat(report.get(other)).isEmpty());
+                .allSatisfy(other -> assertThat(report.get(other)).isEmpty());
         return report.get(Step.CONVOLUTION);
     }
 
@@ -48,8 +48,10 @@ class BytecodeCheckTest {
             files.add(Files.writeString(src.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8));
         }
         List<Path> classpath = sources.values().stream().anyMatch(s -> s.contains("cnnkit.") || s.contains("org.junit"))
-            ? Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList()
-            : List.of(); // only when needed: it is slow
+                ? Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                        .map(Path::of)
+                        .toList()
+                : List.of(); // only when needed: it is slow
         return BytecodeCheck.check(Submissions.compile(dir.resolve("classes"), classpath, files));
     }
 
@@ -59,18 +61,19 @@ class BytecodeCheckTest {
         @Test
         @DisplayName("System.exit, by file, method and line")
         void exit() throws IOException {
-            assertThat(convolve("System.exit(0);")).containsExactly(
-                "Convolution.java, method convolve, line 4: calls System.exit — not allowed in a graded step "
-                    + "(ends the whole grading process)");
+            assertThat(convolve("System.exit(0);"))
+                    .containsExactly(
+                            "Convolution.java, method convolve, line 4: calls System.exit — not allowed in a graded step "
+                                    + "(ends the whole grading process)");
         }
 
         @Test
         @DisplayName("Runtime.halt and shutdown hooks")
         void halt() throws IOException {
             assertThat(convolve("Runtime.getRuntime().halt(1);"))
-                .anyMatch(v -> v.contains("calls Runtime.halt") && v.contains("controls the JVM"));
+                    .anyMatch(v -> v.contains("calls Runtime.halt") && v.contains("controls the JVM"));
             assertThat(convolve("Runtime.getRuntime().addShutdownHook(null);"))
-                .anyMatch(v -> v.contains("calls Runtime.addShutdownHook"));
+                    .anyMatch(v -> v.contains("calls Runtime.addShutdownHook"));
         }
 
         @Test
@@ -79,9 +82,9 @@ class BytecodeCheckTest {
             assertThat(convolve("new Thread(() -> { }).start();")).anyMatch(v -> v.contains("creates a Thread"));
             assertThat(convolve("Thread.sleep(100_000);")).anyMatch(v -> v.contains("calls Thread.sleep"));
             assertThat(convolve("Object lock = new Object(); synchronized (lock) { lock.wait(); }"))
-                .anyMatch(v -> v.contains("calls Object.wait") && v.contains("one thread"));
+                    .anyMatch(v -> v.contains("calls Object.wait") && v.contains("one thread"));
             assertThat(convolve("java.util.concurrent.Executors.newFixedThreadPool(2);"))
-                .anyMatch(v -> v.contains("calls java.util.concurrent.Executors.newFixedThreadPool"));
+                    .anyMatch(v -> v.contains("calls java.util.concurrent.Executors.newFixedThreadPool"));
         }
 
         @Test
@@ -97,28 +100,32 @@ class BytecodeCheckTest {
                     @Override protected void finalize() { }
                 }
                 """)).get(Step.RELU);
-            assertThat(found).anyMatch(v -> v.startsWith("Relu.java: extends Thread"))
-                .anyMatch(v -> v.contains("method finalize: overrides finalize"))
-                .anyMatch(v -> v.contains("method apply, line 4: calls Relu.join"));
+            assertThat(found)
+                    .anyMatch(v -> v.startsWith("Relu.java: extends Thread"))
+                    .anyMatch(v -> v.contains("method finalize: overrides finalize"))
+                    .anyMatch(v -> v.contains("method apply, line 4: calls Relu.join"));
         }
 
         @Test
         @DisplayName("catching Throwable or Error, whatever else the method calls (addSuppressed switches off nothing)")
         void catchingThrowable() throws IOException {
             assertThat(convolve("try { convolve(image, k); } catch (Throwable t) { }"))
-                .anyMatch(v -> v.contains("line 4: catches Throwable"));
+                    .anyMatch(v -> v.contains("line 4: catches Throwable"));
             assertThat(convolve("try { convolve(image, k); } catch (StackOverflowError e) { }"))
-                .anyMatch(v -> v.contains("catches StackOverflowError"));
+                    .anyMatch(v -> v.contains("catches StackOverflowError"));
             assertThat(convolve("try { convolve(image, k); } catch (Throwable t) { t.addSuppressed(t); }"))
-                .anyMatch(v -> v.contains("line 4: catches Throwable"));
-            assertThat(convolve("try (java.util.stream.Stream<String> s = java.util.stream.Stream.of(\"a\")) { s.count(); }"))
-                .anyMatch(v -> v.contains("catches Throwable") && v.contains("try-with-resources"));
+                    .anyMatch(v -> v.contains("line 4: catches Throwable"));
+            assertThat(
+                            convolve(
+                                    "try (java.util.stream.Stream<String> s = java.util.stream.Stream.of(\"a\")) { s.count(); }"))
+                    .anyMatch(v -> v.contains("catches Throwable") && v.contains("try-with-resources"));
         }
 
         @Test
         @DisplayName("an endless loop is not a static matter: the worker's time-out stops it")
         void endlessLoopPassesStatically() throws IOException {
-            assertThat(convolve("while (image != null) { image = image.clone(); }")).isEmpty();
+            assertThat(convolve("while (image != null) { image = image.clone(); }"))
+                    .isEmpty();
         }
     }
 
@@ -129,29 +136,31 @@ class BytecodeCheckTest {
         @DisplayName("files, through java.io and java.nio.file")
         void files() throws IOException {
             assertThat(convolve("java.nio.file.Files.readAllLines(java.nio.file.Path.of(\"/etc/passwd\"));"))
-                .anyMatch(v -> v.contains("calls java.nio.file.Files.readAllLines") && v.contains("files"));
+                    .anyMatch(v -> v.contains("calls java.nio.file.Files.readAllLines") && v.contains("files"));
             assertThat(convolve("new java.io.FileWriter(\"results.json\").close();"))
-                .anyMatch(v -> v.contains("creates a java.io.FileWriter"));
+                    .anyMatch(v -> v.contains("creates a java.io.FileWriter"));
         }
 
         @Test
         @DisplayName("environment variables and system properties")
         void secrets() throws IOException {
             assertThat(convolve("System.out.println(System.getenv(\"SECRET\"));"))
-                .containsExactly("Convolution.java, method convolve, line 4: calls System.getenv — not allowed in a "
-                    + "graded step (reads environment variables, which may hold secrets)");
+                    .containsExactly(
+                            "Convolution.java, method convolve, line 4: calls System.getenv — not allowed in a "
+                                    + "graded step (reads environment variables, which may hold secrets)");
             assertThat(convolve("System.getProperty(\"java.class.path\");"))
-                .anyMatch(v -> v.contains("calls System.getProperty"));
-            assertThat(convolve("Integer.getInteger(\"secret\");")).anyMatch(v -> v.contains("calls Integer.getInteger"));
+                    .anyMatch(v -> v.contains("calls System.getProperty"));
+            assertThat(convolve("Integer.getInteger(\"secret\");"))
+                    .anyMatch(v -> v.contains("calls Integer.getInteger"));
         }
 
         @Test
         @DisplayName("sockets, processes and native code")
         void outsideTheJvm() throws IOException {
             assertThat(convolve("new java.net.Socket(\"localhost\", 80).close();"))
-                .anyMatch(v -> v.contains("creates a java.net.Socket") && v.contains("network"));
+                    .anyMatch(v -> v.contains("creates a java.net.Socket") && v.contains("network"));
             assertThat(convolve("new ProcessBuilder(\"sh\").start();"))
-                .anyMatch(v -> v.contains("creates a ProcessBuilder") && v.contains("starts programs"));
+                    .anyMatch(v -> v.contains("creates a ProcessBuilder") && v.contains("starts programs"));
             assertThat(convolve("System.loadLibrary(\"evil\");")).anyMatch(v -> v.contains("calls System.loadLibrary"));
             List<String> nativeMethod = check(Map.of("Relu.java", """
                 package cnn;
@@ -169,12 +178,15 @@ class BytecodeCheckTest {
         @Test
         @DisplayName("reflection, setAccessible and method handles")
         void reflection() throws IOException {
-            assertThat(convolve("Class.forName(\"cnnkit.lecture.Step\");")).anyMatch(v -> v.contains("calls Class.forName"));
+            assertThat(convolve("Class.forName(\"cnnkit.lecture.Step\");"))
+                    .anyMatch(v -> v.contains("calls Class.forName"));
             assertThat(convolve("Convolution.class.getDeclaredMethod(\"x\").setAccessible(true);"))
-                .anyMatch(v -> v.contains("calls Class.getDeclaredMethod"))
-                .anyMatch(v -> v.contains("calls java.lang.reflect.Method.setAccessible") && v.contains("reflection"));
+                    .anyMatch(v -> v.contains("calls Class.getDeclaredMethod"))
+                    .anyMatch(v ->
+                            v.contains("calls java.lang.reflect.Method.setAccessible") && v.contains("reflection"));
             assertThat(convolve("java.lang.invoke.MethodHandles.lookup();"))
-                .anyMatch(v -> v.contains("calls java.lang.invoke.MethodHandles.lookup") && v.contains("method handles"));
+                    .anyMatch(v ->
+                            v.contains("calls java.lang.invoke.MethodHandles.lookup") && v.contains("method handles"));
             assertThat(convolve("ClassLoader.getSystemClassLoader();")).anyMatch(v -> v.contains("calls ClassLoader"));
         }
 
@@ -183,16 +195,16 @@ class BytecodeCheckTest {
         void hijacking() throws IOException {
             assertThat(convolve("System.setOut(System.err);")).anyMatch(v -> v.contains("calls System.setOut"));
             assertThat(convolve("java.util.function.IntConsumer quit = System::exit; quit.accept(0);"))
-                .anyMatch(v -> v.contains("refers to System::exit"));
+                    .anyMatch(v -> v.contains("refers to System::exit"));
         }
 
         @Test
         @DisplayName("using the grader's or JUnit's classes")
         void otherPackages() throws IOException {
             assertThat(convolve("cnnkit.lecture.Step.values();"))
-                .anyMatch(v -> v.contains("calls cnnkit.lecture.Step.values") && v.contains("only the JDK"));
+                    .anyMatch(v -> v.contains("calls cnnkit.lecture.Step.values") && v.contains("only the JDK"));
             assertThat(convolve("org.junit.jupiter.api.Assertions.fail(\"x\");"))
-                .anyMatch(v -> v.contains("calls org.junit.jupiter.api.Assertions.fail"));
+                    .anyMatch(v -> v.contains("calls org.junit.jupiter.api.Assertions.fail"));
         }
 
         @Test
@@ -202,8 +214,10 @@ class BytecodeCheckTest {
                 package cnnkit.hidden;
                 public class MaxPooling { }
                 """));
-            assertThat(report.get(Step.MAX_POOLING)).singleElement().asString()
-                .contains("MaxPooling.java: declares class cnnkit.hidden.MaxPooling outside package cnn");
+            assertThat(report.get(Step.MAX_POOLING))
+                    .singleElement()
+                    .asString()
+                    .contains("MaxPooling.java: declares class cnnkit.hidden.MaxPooling outside package cnn");
             assertThat(report.get(Step.RELU)).isEmpty();
         }
     }
@@ -215,19 +229,19 @@ class BytecodeCheckTest {
         @DisplayName("a helper class's violation costs the steps that name it, transitively")
         void helperTransitive() throws IOException {
             Map<Step, List<String>> report = check(Map.of(
-                "Relu.java", """
+                    "Relu.java", """
                     package cnn;
                     public final class Relu {
                         public static double[][] apply(double[][] m) { return Util.copy(m); }
                     }
                     """,
-                "Util.java", """
+                    "Util.java", """
                     package cnn;
                     final class Util {
                         static double[][] copy(double[][] m) { return Deep.copy(m); }
                     }
                     """,
-                "Deep.java", """
+                    "Deep.java", """
                     package cnn;
                     final class Deep {
                         static double[][] copy(double[][] m) {
@@ -236,14 +250,16 @@ class BytecodeCheckTest {
                         }
                     }
                     """,
-                "Flattening.java", """
+                    "Flattening.java", """
                     package cnn;
                     public final class Flattening {
                         public static double[] flatten(double[][] m) { return m[0]; }
                     }
                     """));
-            assertThat(report.get(Step.RELU)).containsExactly("Deep.java, a lambda in method copy, line 4: calls "
-                + "System.getenv — not allowed in a graded step (reads environment variables, which may hold secrets)");
+            assertThat(report.get(Step.RELU))
+                    .containsExactly(
+                            "Deep.java, a lambda in method copy, line 4: calls "
+                                    + "System.getenv — not allowed in a graded step (reads environment variables, which may hold secrets)");
             assertThat(report.get(Step.FLATTENING)).isEmpty();
         }
 
@@ -261,27 +277,29 @@ class BytecodeCheckTest {
                         return java.nio.file.Files.readAllLines(java.nio.file.Path.of(f));
                     }
                 }
-                """)).get(Step.RELU)).anyMatch(v -> v.startsWith("Relu.java, method readCsv, line 8: calls "
-                    + "java.nio.file.Files.readAllLines"));
+                """)).get(Step.RELU))
+                    .anyMatch(v -> v.startsWith(
+                            "Relu.java, method readCsv, line 8: calls " + "java.nio.file.Files.readAllLines"));
         }
 
         @Test
         @DisplayName("a class that no step's class names can never be loaded, and costs nothing")
         void unnamedHelperCostsNothing() throws IOException {
             Map<Step, List<String>> report = check(Map.of(
-                "Relu.java", """
+                    "Relu.java", """
                     package cnn;
                     public final class Relu {
                         public static double[][] apply(double[][] m) { return m; }
                     }
                     """,
-                "Scratch.java", """
+                    "Scratch.java", """
                     package cnn;
                     final class Scratch {
                         static { System.exit(1); }
                     }
                     """));
-            assertThat(report).allSatisfy((step, v) -> assertThat(v).as(step.toString()).isEmpty());
+            assertThat(report)
+                    .allSatisfy((step, v) -> assertThat(v).as(step.toString()).isEmpty());
         }
 
         @Test
@@ -293,9 +311,12 @@ class BytecodeCheckTest {
                     static { System.getenv(); }
                 }
                 """;
-            for (String use : List.of("static Helper cache;", "static Object[] cache = new Helper[0];",
-                "static class Inner extends Helper { }", "static java.util.List<Helper> cache;",
-                "interface Marker { Helper make(); }")) {
+            for (String use : List.of(
+                    "static Helper cache;",
+                    "static Object[] cache = new Helper[0];",
+                    "static class Inner extends Helper { }",
+                    "static java.util.List<Helper> cache;",
+                    "interface Marker { Helper make(); }")) {
                 Map<Step, List<String>> report = check(Map.of("Helper.java", helper, "Relu.java", """
                     package cnn;
                     public final class Relu {
@@ -303,9 +324,11 @@ class BytecodeCheckTest {
                         public static double[][] apply(double[][] m) { return m; }
                     }
                     """.formatted(use)));
-                assertThat(report.get(Step.RELU)).as(use)
-                    .containsExactly("Helper.java, static initialiser, line 3: calls System.getenv — not allowed in "
-                        + "a graded step (reads environment variables, which may hold secrets)");
+                assertThat(report.get(Step.RELU))
+                        .as(use)
+                        .containsExactly(
+                                "Helper.java, static initialiser, line 3: calls System.getenv — not allowed in "
+                                        + "a graded step (reads environment variables, which may hold secrets)");
             }
         }
 
@@ -313,13 +336,13 @@ class BytecodeCheckTest {
         @DisplayName("another step's violation costs that step only: a refused step is replaced by its stub")
         void otherStepNotFollowed() throws IOException {
             Map<Step, List<String>> report = check(Map.of(
-                "Relu.java", """
+                    "Relu.java", """
                     package cnn;
                     public final class Relu {
                         public static double[][] apply(double[][] m) { System.exit(1); return m; }
                     }
                     """,
-                "MaxPooling.java", """
+                    "MaxPooling.java", """
                     package cnn;
                     public final class MaxPooling {
                         public static double[][] pool(double[][] m) { return Relu.apply(m); }
@@ -338,7 +361,10 @@ class BytecodeCheckTest {
                     static { System.exit(3); }
                     public static double[][] apply(double[][] m) { return m; }
                 }
-                """)).get(Step.RELU)).singleElement().asString().startsWith("Relu.java, static initialiser, line 3");
+                """)).get(Step.RELU))
+                    .singleElement()
+                    .asString()
+                    .startsWith("Relu.java, static initialiser, line 3");
         }
     }
 
@@ -349,20 +375,20 @@ class BytecodeCheckTest {
         @DisplayName("hole 1: the static initialiser of a superinterface with a default method")
         void interfaceInitialisation() throws IOException {
             Map<Step, List<String>> report = check(Map.of(
-                "Relu.java", """
+                    "Relu.java", """
                     package cnn;
                     public final class Relu implements Boot {
                         public static double[][] apply(double[][] m) { return m; }
                     }
                     """,
-                "Boot.java", """
+                    "Boot.java", """
                     package cnn;
                     interface Boot {
                         Object T = Escape.run();
                         default void d() { }
                     }
                     """,
-                "Escape.java", """
+                    "Escape.java", """
                     package cnn;
                     final class Escape {
                         static Object run() {
@@ -370,8 +396,10 @@ class BytecodeCheckTest {
                         }
                     }
                     """));
-            assertThat(report.get(Step.RELU)).containsExactly("Escape.java, method run, line 4: calls "
-                + "System.getProperty — not allowed in a graded step (reads system properties, which may hold secrets)");
+            assertThat(report.get(Step.RELU))
+                    .containsExactly(
+                            "Escape.java, method run, line 4: calls "
+                                    + "System.getProperty — not allowed in a graded step (reads system properties, which may hold secrets)");
             assertThat(report.get(Step.SOFTMAX)).isEmpty();
         }
 
@@ -379,7 +407,7 @@ class BytecodeCheckTest {
         @DisplayName("hole 2: getMessage inherited from a student superclass of a thrown exception")
         void inheritedMethod() throws IOException {
             Map<Step, List<String>> report = check(Map.of(
-                "Relu.java", """
+                    "Relu.java", """
                     package cnn;
                     public final class Relu {
                         public static double[][] apply(double[][] m) {
@@ -388,11 +416,11 @@ class BytecodeCheckTest {
                         }
                     }
                     """,
-                "Bad.java", """
+                    "Bad.java", """
                     package cnn;
                     final class Bad extends Loud { }
                     """,
-                "Loud.java", """
+                    "Loud.java", """
                     package cnn;
                     class Loud extends IllegalArgumentException {
                         @Override public String getMessage() {
@@ -400,38 +428,43 @@ class BytecodeCheckTest {
                         }
                     }
                     """));
-            assertThat(report.get(Step.RELU)).containsExactly("Loud.java, method getMessage, line 4: creates a "
-                + "java.io.File — not allowed in a graded step (files and streams are outside a graded step)",
-                "Loud.java, method getMessage, line 4: calls java.io.File.exists — not allowed in a graded step "
-                    + "(files and streams are outside a graded step)");
+            assertThat(report.get(Step.RELU))
+                    .containsExactly(
+                            "Loud.java, method getMessage, line 4: creates a "
+                                    + "java.io.File — not allowed in a graded step (files and streams are outside a graded step)",
+                            "Loud.java, method getMessage, line 4: calls java.io.File.exists — not allowed in a graded step "
+                                    + "(files and streams are outside a graded step)");
         }
 
         @Test
         @DisplayName("a default method chain: an interface's default calls another interface's default")
         void defaultMethodChain() throws IOException {
             assertThat(check(Map.of(
-                "Relu.java", """
+                                    "Relu.java", """
                     package cnn;
                     public final class Relu implements A {
                         public static double[][] apply(double[][] m) { new Relu().a(); return m; }
                     }
                     """,
-                "A.java", """
+                                    "A.java", """
                     package cnn;
                     interface A extends B { default void a() { b(); } }
                     """,
-                "B.java", """
+                                    "B.java", """
                     package cnn;
                     interface B { default void b() { System.getenv("HOME"); } }
-                    """)).get(Step.RELU)).singleElement().asString().startsWith("B.java, method b, line 2: calls "
-                + "System.getenv");
+                    """))
+                            .get(Step.RELU))
+                    .singleElement()
+                    .asString()
+                    .startsWith("B.java, method b, line 2: calls " + "System.getenv");
         }
 
         @Test
         @DisplayName("string concatenation calls toString: a toString with refused code costs the step")
         void concatenatedToString() throws IOException {
             assertThat(check(Map.of(
-                "Relu.java", """
+                                    "Relu.java", """
                     package cnn;
                     public final class Relu {
                         public static double[][] apply(double[][] m) {
@@ -440,13 +473,16 @@ class BytecodeCheckTest {
                         }
                     }
                     """,
-                "Shape.java", """
+                                    "Shape.java", """
                     package cnn;
                     record Shape(int rows) {
                         @Override public String toString() { return System.getenv("SECRET"); }
                     }
-                    """)).get(Step.RELU)).singleElement().asString().startsWith("Shape.java, method toString, "
-                + "line 3: calls System.getenv");
+                    """))
+                            .get(Step.RELU))
+                    .singleElement()
+                    .asString()
+                    .startsWith("Shape.java, method toString, " + "line 3: calls System.getenv");
         }
 
         @Test
@@ -463,31 +499,34 @@ class BytecodeCheckTest {
                     public static double[][] apply(double[][] m) { return m; }
                 }
                 """)).get(Step.RELU);
-            assertThat(found).anyMatch(v -> v.startsWith("Relu.java (class Relu$Mode), static initialiser, line 3: "
-                    + "calls System.exit"))
-                .anyMatch(v -> v.startsWith("Relu.java (class Relu$Pair), static initialiser, line 4: calls "
-                    + "System.getProperty"))
-                .anyMatch(v -> v.startsWith("Relu.java (class Relu$1), method run, line 6: calls Runtime.getRuntime"));
+            assertThat(found)
+                    .anyMatch(v -> v.startsWith(
+                            "Relu.java (class Relu$Mode), static initialiser, line 3: " + "calls System.exit"))
+                    .anyMatch(v -> v.startsWith(
+                            "Relu.java (class Relu$Pair), static initialiser, line 4: calls " + "System.getProperty"))
+                    .anyMatch(v ->
+                            v.startsWith("Relu.java (class Relu$1), method run, line 6: calls Runtime.getRuntime"));
         }
 
         @Test
         @DisplayName("a lambda and a method reference to refused code")
         void lambdasAndReferences() throws IOException {
             assertThat(convolve("java.util.function.Supplier<Object> s = Thread::currentThread; s.get();"))
-                .anyMatch(v -> v.contains("refers to Thread::currentThread"));
+                    .anyMatch(v -> v.contains("refers to Thread::currentThread"));
             assertThat(convolve("java.util.function.Function<Throwable, Object> f = Throwable::getStackTrace;"))
-                .anyMatch(v -> v.contains("refers to Throwable::getStackTrace"));
+                    .anyMatch(v -> v.contains("refers to Throwable::getStackTrace"));
             assertThat(convolve("Runnable r = () -> System.exit(0);"))
-                .anyMatch(v -> v.startsWith("Convolution.java, a lambda in method convolve, line 4: calls System.exit"));
+                    .anyMatch(v ->
+                            v.startsWith("Convolution.java, a lambda in method convolve, line 4: calls System.exit"));
         }
 
         @Test
         @DisplayName("Class.forName with a name built from constants, and a class's loader")
         void loadingByName() throws IOException {
             assertThat(convolve("String n = \"java.lang.Run\" + \"time\"; Class.forName(n);"))
-                .anyMatch(v -> v.contains("calls Class.forName"));
+                    .anyMatch(v -> v.contains("calls Class.forName"));
             assertThat(convolve("Convolution.class.getClassLoader();"))
-                .anyMatch(v -> v.contains("calls Class.getClassLoader"));
+                    .anyMatch(v -> v.contains("calls Class.getClassLoader"));
         }
     }
 
@@ -497,14 +536,16 @@ class BytecodeCheckTest {
         @Test
         @DisplayName("stack traces, through any exception class, a student's own, or StackTraceElement")
         void stackTraces() throws IOException {
-            assertThat(convolve("new Throwable().getStackTrace();")).containsExactly("Convolution.java, method "
-                + "convolve, line 4: calls Throwable.getStackTrace — not allowed in a graded step (reads the call "
-                + "stack, which names the grader's hidden tests)");
+            assertThat(convolve("new Throwable().getStackTrace();"))
+                    .containsExactly("Convolution.java, method "
+                            + "convolve, line 4: calls Throwable.getStackTrace — not allowed in a graded step (reads the call "
+                            + "stack, which names the grader's hidden tests)");
             assertThat(convolve("new IllegalStateException().getStackTrace();"))
-                .anyMatch(v -> v.contains("calls IllegalStateException.getStackTrace"));
+                    .anyMatch(v -> v.contains("calls IllegalStateException.getStackTrace"));
             assertThat(convolve("Object o = new StackTraceElement(\"a\", \"b\", \"c\", 1);"))
-                .anyMatch(v -> v.contains("creates a StackTraceElement"));
-            assertThat(convolve("Thread.getAllStackTraces();")).anyMatch(v -> v.contains("calls Thread.getAllStackTraces"));
+                    .anyMatch(v -> v.contains("creates a StackTraceElement"));
+            assertThat(convolve("Thread.getAllStackTraces();"))
+                    .anyMatch(v -> v.contains("calls Thread.getAllStackTraces"));
             List<String> own = check(Map.of("Relu.java", """
                 package cnn;
                 public final class Relu {
@@ -522,22 +563,22 @@ class BytecodeCheckTest {
         @DisplayName("printing a stack trace, to System.err or elsewhere: it names the hidden tests in the feedback")
         void printedStackTraces() throws IOException {
             assertThat(convolve("new RuntimeException().printStackTrace();"))
-                .anyMatch(v -> v.contains("calls RuntimeException.printStackTrace") && v.contains("call stack"));
+                    .anyMatch(v -> v.contains("calls RuntimeException.printStackTrace") && v.contains("call stack"));
             assertThat(convolve("new RuntimeException().printStackTrace(System.out);"))
-                .anyMatch(v -> v.contains("calls RuntimeException.printStackTrace"));
+                    .anyMatch(v -> v.contains("calls RuntimeException.printStackTrace"));
         }
 
         @Test
         @DisplayName("parallel streams and parallel array methods: they run on other threads")
         void parallel() throws IOException {
             assertThat(convolve("java.util.Arrays.stream(image[0]).parallel().sum();"))
-                .anyMatch(v -> v.contains("calls java.util.stream.DoubleStream.parallel") && v.contains("threads"));
+                    .anyMatch(v -> v.contains("calls java.util.stream.DoubleStream.parallel") && v.contains("threads"));
             assertThat(convolve("java.util.List.of(1, 2).parallelStream().count();"))
-                .anyMatch(v -> v.contains("calls java.util.List.parallelStream"));
+                    .anyMatch(v -> v.contains("calls java.util.List.parallelStream"));
             assertThat(convolve("java.util.Arrays.parallelSort(image[0]);"))
-                .anyMatch(v -> v.contains("calls java.util.Arrays.parallelSort"));
+                    .anyMatch(v -> v.contains("calls java.util.Arrays.parallelSort"));
             assertThat(convolve("java.util.stream.StreamSupport.stream(java.util.List.of(1).spliterator(), true);"))
-                .anyMatch(v -> v.contains("calls java.util.stream.StreamSupport.stream"));
+                    .anyMatch(v -> v.contains("calls java.util.stream.StreamSupport.stream"));
         }
 
         @Test
@@ -545,7 +586,8 @@ class BytecodeCheckTest {
         void stringPoolAndRuntime() throws IOException {
             assertThat(convolve("\"x\".intern();")).anyMatch(v -> v.contains("calls String.intern"));
             assertThat(convolve("Runtime.version();")).anyMatch(v -> v.contains("calls Runtime.version"));
-            assertThat(convolve("Runtime.getRuntime().freeMemory();")).anyMatch(v -> v.contains("calls Runtime.freeMemory"));
+            assertThat(convolve("Runtime.getRuntime().freeMemory();"))
+                    .anyMatch(v -> v.contains("calls Runtime.freeMemory"));
         }
     }
 
@@ -556,7 +598,9 @@ class BytecodeCheckTest {
         @DisplayName("the reference solutions have no violations")
         void solutions() throws IOException {
             Map<Step, List<String>> report = BytecodeCheck.check(Submissions.compiledSolutions());
-            assertThat(report).hasSize(Step.values().length).allSatisfy((step, v) -> assertThat(v).isEmpty());
+            assertThat(report)
+                    .hasSize(Step.values().length)
+                    .allSatisfy((step, v) -> assertThat(v).isEmpty());
         }
 
         @Test

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import cnnkit.grader.Fixtures;
 import cnnkit.grader.report.ClassReport;
-import cnnkit.lecture.Step;
 import cnnkit.grader.score.Rubric;
 import cnnkit.grader.testing.Csv;
+import cnnkit.lecture.Step;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -35,11 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("grade --class: one small class end to end")
 class GradeCommandTest {
     private static final String EXPECTED_HEADER = "submission,status,score,max_score,Convolution,Relu,MaxPooling,"
-        + "Flattening,FullConnection,Softmax,CrossEntropy,ErrorMeasures";
+            + "Flattening,FullConnection,Softmax,CrossEntropy,ErrorMeasures";
     private static final Rubric RUBRIC = Rubric.defaults();
 
     @TempDir
     static Path temp;
+
     static Path out;
     static int exitStatus;
     static String console;
@@ -52,25 +53,37 @@ class GradeCommandTest {
         copy(Fixtures.STUBS, cls.resolve("stubs/cnn"));
         edit(copy(Fixtures.SOLUTIONS, cls.resolve("syntax")).resolve("Relu.java"), "return out;", "return out");
         Files.delete(copy(Fixtures.SOLUTIONS, cls.resolve("missing")).resolve("Relu.java"));
-        edit(copy(Fixtures.SOLUTIONS, cls.resolve("signature")).resolve("Relu.java"),
-            "public static double[][][] apply(", "static double[][][] apply(");
-        edit(copy(Fixtures.SOLUTIONS, cls.resolve("static-init")).resolve("Relu.java"), "private Relu() {",
-            "static { if (Boolean.parseBoolean(\"true\")) { throw new IllegalStateException(\"boom\"); } }\n"
-                + "    private Relu() {");
-        edit(copy(Fixtures.SOLUTIONS, cls.resolve("loop")).resolve("Relu.java"),
-            "Require.rectangular(featureMap, \"featureMap\");", "while (featureMap != null) { }");
-        edit(cls.resolve("loop").resolve("Relu.java"),
-            "Require.sameShapeStack(featureMaps, \"featureMaps\");", "while (featureMaps != null) { }");
+        edit(
+                copy(Fixtures.SOLUTIONS, cls.resolve("signature")).resolve("Relu.java"),
+                "public static double[][][] apply(",
+                "static double[][][] apply(");
+        edit(
+                copy(Fixtures.SOLUTIONS, cls.resolve("static-init")).resolve("Relu.java"),
+                "private Relu() {",
+                "static { if (Boolean.parseBoolean(\"true\")) { throw new IllegalStateException(\"boom\"); } }\n"
+                        + "    private Relu() {");
+        edit(
+                copy(Fixtures.SOLUTIONS, cls.resolve("loop")).resolve("Relu.java"),
+                "Require.rectangular(featureMap, \"featureMap\");",
+                "while (featureMap != null) { }");
+        edit(
+                cls.resolve("loop").resolve("Relu.java"),
+                "Require.sameShapeStack(featureMaps, \"featureMaps\");",
+                "while (featureMaps != null) { }");
         Path deep = copy(Fixtures.SOLUTIONS, cls.resolve("deep/ide/ws/project/src/main/java/cnn"));
-        edit(deep.resolve("Relu.java"), "Require.rectangular(featureMap, \"featureMap\");",
-            "System.out.println(\"DEBUG relu called\"); Require.rectangular(featureMap, \"featureMap\");");
+        edit(
+                deep.resolve("Relu.java"),
+                "Require.rectangular(featureMap, \"featureMap\");",
+                "System.out.println(\"DEBUG relu called\"); Require.rectangular(featureMap, \"featureMap\");");
         Path deepRoot = cls.resolve("deep/ide/ws/project/src");
         Files.createDirectories(deepRoot.resolve("test/java/cnn"));
         Files.writeString(deepRoot.resolve("test/java/cnn/ReluTest.java"), "package cnn; class ReluTest { junk }");
         Files.createDirectories(deepRoot.resolve("main/java/other"));
         Files.writeString(deepRoot.resolve("main/java/other/Foo.java"), "package other; class Foo { junk }");
-        Fixtures.zip(copy(Fixtures.SOLUTIONS, temp.resolve("to-zip/cnn")).getParent(), cls.resolve("zipped.zip"),
-            "my-project");
+        Fixtures.zip(
+                copy(Fixtures.SOLUTIONS, temp.resolve("to-zip/cnn")).getParent(),
+                cls.resolve("zipped.zip"),
+                "my-project");
         Files.createDirectories(cls.resolve("empty"));
         Files.writeString(cls.resolve("bad.zip"), "this is not a zip");
         Files.writeString(cls.resolve("notes.txt"), "neither a folder nor a zip");
@@ -92,8 +105,19 @@ class GradeCommandTest {
     @DisplayName("exits with 0: every submission got a row")
     void exitsWithZero() {
         assertThat(exitStatus).isZero();
-        assertThat(rows.keySet()).containsExactly("bad", "deep", "empty", "full", "loop", "missing",
-            "signature", "static-init", "stubs", "syntax", "zipped");
+        assertThat(rows.keySet())
+                .containsExactly(
+                        "bad",
+                        "deep",
+                        "empty",
+                        "full",
+                        "loop",
+                        "missing",
+                        "signature",
+                        "static-init",
+                        "stubs",
+                        "syntax",
+                        "zipped");
     }
 
     @Test
@@ -101,7 +125,8 @@ class GradeCommandTest {
     void gradebookHeader() throws IOException {
         List<String> lines = Files.readAllLines(out.resolve("gradebook.csv"));
         assertThat(lines.get(0)).isEqualTo(EXPECTED_HEADER);
-        List<String> ids = lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList();
+        List<String> ids =
+                lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList();
         assertThat(ids).isSorted().hasSize(rows.size());
     }
 
@@ -133,8 +158,9 @@ class GradeCommandTest {
                 assertThat(number(id, "Relu")).as(id).isZero();
                 for (Step step : Step.values()) {
                     if (step != Step.RELU) {
-                        assertThat(number(id, step.className())).as(id + " " + step)
-                            .isEqualTo(RUBRIC.stepTotal(step), within(1e-9));
+                        assertThat(number(id, step.className()))
+                                .as(id + " " + step)
+                                .isEqualTo(RUBRIC.stepTotal(step), within(1e-9));
                     }
                 }
             }
@@ -156,16 +182,17 @@ class GradeCommandTest {
         @Test
         @DisplayName("quotes the compiler's message with its line for a step that does not compile")
         void compilerMessage() throws IOException {
-            assertThat(feedback("syntax")).contains("Relu.java does not compile").containsPattern("line \\d+: ';' "
-                + "expected");
+            assertThat(feedback("syntax"))
+                    .contains("Relu.java does not compile")
+                    .containsPattern("line \\d+: ';' " + "expected");
         }
 
         @Test
         @DisplayName("names the missing file and the missing signature")
         void missingFileAndSignature() throws IOException {
             assertThat(feedback("missing")).contains("Relu.java was not found");
-            assertThat(feedback("signature")).contains("lacks the method `public static double[][][] "
-                + "apply(double[][][])`");
+            assertThat(feedback("signature"))
+                    .contains("lacks the method `public static double[][][] " + "apply(double[][][])`");
         }
 
         @Test
@@ -178,8 +205,10 @@ class GradeCommandTest {
         @Test
         @DisplayName("shows debugging prints and says what was ignored")
         void printsAndIgnored() throws IOException {
-            assertThat(feedback("deep")).contains("DEBUG relu called")
-                .contains("src/test/: a build-output or test folder").contains("other/Foo.java: is in package other");
+            assertThat(feedback("deep"))
+                    .contains("DEBUG relu called")
+                    .contains("src/test/: a build-output or test folder")
+                    .contains("other/Foo.java: is in package other");
         }
     }
 
@@ -195,13 +224,15 @@ class GradeCommandTest {
                 double sum = 0;
                 for (JsonElement t : json.getAsJsonArray("tests")) {
                     JsonObject test = t.getAsJsonObject();
-                    assertThat(test.keySet()).contains("name", "number", "score", "max_score", "status", "output",
-                        "visibility");
+                    assertThat(test.keySet())
+                            .contains("name", "number", "score", "max_score", "status", "output", "visibility");
                     assertThat(test.get("status").getAsString()).isIn("passed", "failed");
                     sum += test.get("score").getAsDouble();
                 }
-                assertThat(json.get("score").getAsDouble()).as(id).isEqualTo(sum, within(1e-6))
-                    .isEqualTo(number(id, "score"), within(1e-6));
+                assertThat(json.get("score").getAsDouble())
+                        .as(id)
+                        .isEqualTo(sum, within(1e-6))
+                        .isEqualTo(number(id, "score"), within(1e-6));
             }
         }
     }
@@ -211,8 +242,15 @@ class GradeCommandTest {
     void deterministic() throws IOException {
         Path cls = temp.resolve("class");
         Path again = temp.resolve("again");
-        int status = Main.run("grade", "--out", again.toString(), "--jobs", "2", cls.resolve("full").toString(),
-            cls.resolve("syntax").toString(), cls.resolve("zipped.zip").toString());
+        int status = Main.run(
+                "grade",
+                "--out",
+                again.toString(),
+                "--jobs",
+                "2",
+                cls.resolve("full").toString(),
+                cls.resolve("syntax").toString(),
+                cls.resolve("zipped.zip").toString());
         assertThat(status).isZero();
         Map<String, CSVRecord> second = Csv.gradebook(again);
         assertThat(second.keySet()).containsExactly("full", "syntax", "zipped");
@@ -230,12 +268,15 @@ class GradeCommandTest {
     @DisplayName("writes class-report.html beside summary.md: links to each feedback.md, the solution copies grouped")
     void classReport() throws IOException {
         String html = Files.readString(out.resolve(ClassReport.FILE));
-        java.util.regex.Matcher links = java.util.regex.Pattern.compile("href=\"([^\"]+)\"").matcher(html);
+        java.util.regex.Matcher links =
+                java.util.regex.Pattern.compile("href=\"([^\"]+)\"").matcher(html);
         List<String> targets = new ArrayList<>();
         while (links.find()) {
             targets.add(links.group(1));
         }
-        assertThat(targets).hasSize(rows.size()).allSatisfy(t -> assertThat(out.resolve(t)).isRegularFile());
+        assertThat(targets)
+                .hasSize(rows.size())
+                .allSatisfy(t -> assertThat(out.resolve(t)).isRegularFile());
         // full/ and zipped.zip hold the same solutions; deep/ prints in Relu, so it differs
         assertThat(html).contains("<td>full, zipped</td><td>2</td>");
         assertThat(console).contains(ClassReport.FILE);
@@ -250,6 +291,7 @@ class GradeCommandTest {
     }
 
     private static JsonObject results(Path dir, String id) throws IOException {
-        return JsonParser.parseString(Files.readString(dir.resolve(id).resolve("results.json"))).getAsJsonObject();
+        return JsonParser.parseString(Files.readString(dir.resolve(id).resolve("results.json")))
+                .getAsJsonObject();
     }
 }

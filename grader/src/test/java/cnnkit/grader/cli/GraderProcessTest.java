@@ -40,7 +40,9 @@ class GraderProcessTest {
         }
         Path out = temp.resolve("out");
         Process grader = start(cls, out, temp.resolve("tmp"));
-        assertThat(grader.waitFor(600, TimeUnit.SECONDS)).as("the grader finished").isTrue();
+        assertThat(grader.waitFor(600, TimeUnit.SECONDS))
+                .as("the grader finished")
+                .isTrue();
         assertThat(grader.exitValue()).isZero();
         Map<String, CSVRecord> rows = Csv.gradebook(out);
         assertThat(rows).containsOnlyKeys("honest", "huge-1", "huge-2", "huge-3", "huge-4");
@@ -60,8 +62,8 @@ class GraderProcessTest {
         String marker = "student-marker-" + System.nanoTime();
         for (String id : List.of("a", "b", "c")) {
             Path cnn = copy(Fixtures.SOLUTIONS, cls.resolve(id).resolve("cnn"));
-            Files.writeString(cnn.resolve("Relu.java"), "// " + marker + "\n" + Files.readString(cnn.resolve(
-                "Relu.java")));
+            Files.writeString(
+                    cnn.resolve("Relu.java"), "// " + marker + "\n" + Files.readString(cnn.resolve("Relu.java")));
         }
         Path out = temp.resolve("out");
         Path tmp = temp.resolve("tmp");
@@ -69,8 +71,9 @@ class GraderProcessTest {
         List<ProcessHandle> family = new ArrayList<>();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (holding(temp, marker).stream().noneMatch(p -> p.startsWith(out)) && grader.isAlive()
-                && System.nanoTime() < deadline) {
+            while (holding(temp, marker).stream().noneMatch(p -> p.startsWith(out))
+                    && grader.isAlive()
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             assertThat(grader.isAlive()).as("still grading when killed").isTrue();
@@ -79,9 +82,11 @@ class GraderProcessTest {
         } finally {
             family.forEach(ProcessHandle::destroyForcibly); // its workers, which would end on their own
         }
-        assertThat(holding(tmp, marker)).as("student sources in the temp folder").isEmpty();
-        assertThat(holding(temp, marker)).allMatch(p -> p.startsWith(out.resolve(cnnkit.grader.ClassGrading.WORK_FOLDER))
-            || p.startsWith(cls));
+        assertThat(holding(tmp, marker))
+                .as("student sources in the temp folder")
+                .isEmpty();
+        assertThat(holding(temp, marker))
+                .allMatch(p -> p.startsWith(out.resolve(cnnkit.grader.ClassGrading.WORK_FOLDER)) || p.startsWith(cls));
 
         Files.delete(cls.resolve("b").resolve("cnn").resolve("Softmax.java")); // a quick re-run: different files
         Process again = start(cls, out, tmp);
@@ -95,19 +100,37 @@ class GraderProcessTest {
         Path cnn = copy(Fixtures.STUBS, dir.resolve("cnn"));
         try (Stream<Path> files = Files.list(cnn)) {
             for (Path f : files.toList()) {
-                Files.writeString(f, Files.readString(f).replace("new UnsupportedOperationException(",
-                    "new AssertionError(\"\\n## All checks passed `\".repeat(36_000) + "));
+                Files.writeString(
+                        f,
+                        Files.readString(f)
+                                .replace(
+                                        "new UnsupportedOperationException(",
+                                        "new AssertionError(\"\\n## All checks passed `\".repeat(36_000) + "));
             }
         }
     }
 
     private static Process start(Path cls, Path out, Path tmp) throws IOException {
         Files.createDirectories(tmp);
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
-            "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "grade",
-            "--class", cls.toString(), "--out", out.toString(), "--jobs", "2");
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-            .redirectOutput(Files.createTempFile(tmp.getParent(), "grader", ".log").toFile()).start();
+        List<String> cmd = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP,
+                "-Djava.io.tmpdir=" + tmp,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "grade",
+                "--class",
+                cls.toString(),
+                "--out",
+                out.toString(),
+                "--jobs",
+                "2");
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        Files.createTempFile(tmp.getParent(), "grader", ".log").toFile())
+                .start();
     }
 
     /** @return the files under a folder whose text contains the marker */
@@ -116,14 +139,16 @@ class GraderProcessTest {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).filter(p -> {
-                try {
-                    return Files.size(p) < (1 << 20)
-                        && new String(Files.readAllBytes(p), StandardCharsets.UTF_8).contains(marker);
-                } catch (IOException e) {
-                    return false; // removed while we looked
-                }
-            }).toList();
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        try {
+                            return Files.size(p) < (1 << 20)
+                                    && new String(Files.readAllBytes(p), StandardCharsets.UTF_8).contains(marker);
+                        } catch (IOException e) {
+                            return false; // removed while we looked
+                        }
+                    })
+                    .toList();
         } catch (java.io.UncheckedIOException e) {
             return holding(root, marker); // a folder removed while we walked: look again
         }

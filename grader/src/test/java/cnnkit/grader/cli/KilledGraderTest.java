@@ -29,19 +29,35 @@ class KilledGraderTest {
     void removesItsWorkFolder() throws Exception {
         Path tmp = Files.createDirectories(temp.resolve("tmp"));
         Path slow = Fixtures.copy(Fixtures.SOLUTIONS, temp.resolve("slow/cnn"));
-        Fixtures.edit(slow.resolve("Relu.java"), "Require.rectangular(featureMap, \"featureMap\");",
-            "while (featureMap != null) { }");
+        Fixtures.edit(
+                slow.resolve("Relu.java"),
+                "Require.rectangular(featureMap, \"featureMap\");",
+                "while (featureMap != null) { }");
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process grader = new ProcessBuilder("java", "-Djava.io.tmpdir=" + tmp, "-cp", cp, Main.class.getName(),
-            "grade", "--jobs", "1", "--out", temp.resolve("out").toString(), slow.getParent().toString())
-            .redirectErrorStream(true).redirectOutput(temp.resolve("grader.log").toFile()).start();
+        Process grader = new ProcessBuilder(
+                        "java",
+                        "-Djava.io.tmpdir=" + tmp,
+                        "-cp",
+                        cp,
+                        Main.class.getName(),
+                        "grade",
+                        "--jobs",
+                        "1",
+                        "--out",
+                        temp.resolve("out").toString(),
+                        slow.getParent().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(temp.resolve("grader.log").toFile())
+                .start();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             Path work = temp.resolve("out").resolve(cnnkit.grader.ClassGrading.WORK_FOLDER);
             while (copiesOfSources(work).isEmpty() && grader.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertThat(copiesOfSources(work)).as("the grader copied the sources under --out").isNotEmpty();
+            assertThat(copiesOfSources(work))
+                    .as("the grader copied the sources under --out")
+                    .isNotEmpty();
             Thread.sleep(1500); // let it start the worker JVM on the endless loop
             List<ProcessHandle> workers = grader.descendants().toList();
             grader.destroy(); // SIGTERM
@@ -49,11 +65,14 @@ class KilledGraderTest {
             for (ProcessHandle w : workers) {
                 w.onExit().get(30, TimeUnit.SECONDS);
             }
-            assertThat(copiesOfSources(tmp)).as(Files.readString(temp.resolve("grader.log"))).isEmpty();
+            assertThat(copiesOfSources(tmp))
+                    .as(Files.readString(temp.resolve("grader.log")))
+                    .isEmpty();
             assertThat(work).doesNotExist();
             try (Stream<Path> left = Files.list(tmp)) {
-                assertThat(left.map(p -> p.getFileName().toString())).as(tree(tmp) + Files.readString(
-                    temp.resolve("grader.log"))).noneMatch(n -> n.startsWith("cnnkit-grade"));
+                assertThat(left.map(p -> p.getFileName().toString()))
+                        .as(tree(tmp) + Files.readString(temp.resolve("grader.log")))
+                        .noneMatch(n -> n.startsWith("cnnkit-grade"));
             }
         } finally {
             grader.destroyForcibly();
@@ -71,7 +90,8 @@ class KilledGraderTest {
             return List.of();
         }
         try (Stream<Path> all = Files.walk(tmp)) {
-            return all.filter(p -> p.getFileName().toString().equals("Relu.java")).toList();
+            return all.filter(p -> p.getFileName().toString().equals("Relu.java"))
+                    .toList();
         } catch (java.io.UncheckedIOException e) {
             return List.of(Path.of("being-written"));
         }

@@ -59,8 +59,8 @@ class MisuseTest {
     void files() throws IOException {
         submission = Fixtures.copy(Fixtures.STUBS, temp.resolve("ada/cnn")).getParent();
         gradebook = temp.resolve("gradebook.csv");
-        Files.writeString(gradebook, String.join(",", Gradebook.header()) + "\n"
-            + "ada,graded,50,100,10,5,5,5,5,5,5,10\n");
+        Files.writeString(
+                gradebook, String.join(",", Gradebook.header()) + "\n" + "ada,graded,50,100,10,5,5,5,5,5,5,10\n");
     }
 
     @Nested
@@ -77,8 +77,11 @@ class MisuseTest {
         @Test
         @DisplayName("a --timeout for the submission shorter than one check")
         void timeoutShorterThanACheck() {
-            refused(run("grade", "--timeout", "1", "--out", temp.resolve("out").toString(), submission.toString()),
-                "--timeout", "nest", "3 s");
+            refused(
+                    run("grade", "--timeout", "1", "--out", temp.resolve("out").toString(), submission.toString()),
+                    "--timeout",
+                    "nest",
+                    "3 s");
             assertThat(temp.resolve("out")).doesNotExist();
         }
 
@@ -86,20 +89,47 @@ class MisuseTest {
         @DisplayName("a missing --rubric or --roster file")
         void missingFiles() {
             Path out = temp.resolve("out");
-            refused(run("grade", "--out", out.toString(), "--rubric", temp.resolve("nope.csv").toString(),
-                submission.toString()), "--rubric", "nope.csv", "no such file");
-            refused(run("grade", "--out", out.toString(), "--roster", temp.resolve("who.csv").toString(),
-                submission.toString()), "--roster", "who.csv", "no such file");
+            refused(
+                    run(
+                            "grade",
+                            "--out",
+                            out.toString(),
+                            "--rubric",
+                            temp.resolve("nope.csv").toString(),
+                            submission.toString()),
+                    "--rubric",
+                    "nope.csv",
+                    "no such file");
+            refused(
+                    run(
+                            "grade",
+                            "--out",
+                            out.toString(),
+                            "--roster",
+                            temp.resolve("who.csv").toString(),
+                            submission.toString()),
+                    "--roster",
+                    "who.csv",
+                    "no such file");
             assertThat(out).doesNotExist();
         }
 
         @Test
         @DisplayName("a roster with a quote that is never closed")
         void unbalancedQuote() throws IOException {
-            Path roster = Files.writeString(temp.resolve("roster.csv"),
-                "id,name,email\nada,\"Lovelace, Ada,ada@uni.example\nbob,Bob,bob@uni.example\n");
-            refused(run("grade", "--out", temp.resolve("out").toString(), "--roster", roster.toString(),
-                submission.toString()), "roster.csv", "quote is never closed");
+            Path roster = Files.writeString(
+                    temp.resolve("roster.csv"),
+                    "id,name,email\nada,\"Lovelace, Ada,ada@uni.example\nbob,Bob,bob@uni.example\n");
+            refused(
+                    run(
+                            "grade",
+                            "--out",
+                            temp.resolve("out").toString(),
+                            "--roster",
+                            roster.toString(),
+                            submission.toString()),
+                    "roster.csv",
+                    "quote is never closed");
         }
 
         @Test
@@ -107,18 +137,22 @@ class MisuseTest {
         void misspeltRubric() throws IOException {
             String rubric = Files.readString(Path.of("../hidden-tests/src/main/resources/cnnkit/rubric.csv"));
             assertThat(rubric).contains("Relu.lectureFeatureMap,");
-            Path typo = Files.writeString(temp.resolve("typo.csv"),
-                rubric.replace("Relu.lectureFeatureMap,", "Relu.lectureFeaturMap,"));
+            Path typo = Files.writeString(
+                    temp.resolve("typo.csv"), rubric.replace("Relu.lectureFeatureMap,", "Relu.lectureFeaturMap,"));
             Path out = temp.resolve("out");
-            refused(run("grade", "--out", out.toString(), "--rubric", typo.toString(), submission.toString()),
-                "no hidden check 'Relu.lectureFeaturMap'", "did you mean 'Relu.lectureFeatureMap'?");
+            refused(
+                    run("grade", "--out", out.toString(), "--rubric", typo.toString(), submission.toString()),
+                    "no hidden check 'Relu.lectureFeaturMap'",
+                    "did you mean 'Relu.lectureFeatureMap'?");
             assertThat(out.resolve("gradebook.csv")).doesNotExist();
             // a check left out: the step's other checks take its points, so the total stays 100
-            Path left = Files.writeString(temp.resolve("left.csv"), rubric
-                .replace("Relu.lectureFeatureMap,Relu,1.25\n", "")
-                .replace("Relu.signedExampleMap,Relu,0.75", "Relu.signedExampleMap,Relu,2"));
-            refused(run("grade", "--out", out.toString(), "--rubric", left.toString(), submission.toString()),
-                "no points for Relu.lectureFeatureMap");
+            Path left = Files.writeString(
+                    temp.resolve("left.csv"),
+                    rubric.replace("Relu.lectureFeatureMap,Relu,1.25\n", "")
+                            .replace("Relu.signedExampleMap,Relu,0.75", "Relu.signedExampleMap,Relu,2"));
+            refused(
+                    run("grade", "--out", out.toString(), "--rubric", left.toString(), submission.toString()),
+                    "no points for Relu.lectureFeatureMap");
         }
 
         @Test
@@ -127,8 +161,11 @@ class MisuseTest {
             Path cls = Files.createDirectories(temp.resolve("class"));
             Fixtures.copy(Fixtures.STUBS, cls.resolve("alice/cnn"));
             Fixtures.zip(cls.resolve("alice"), cls.resolve("alice.zip"), "alice");
-            refused(run("grade", "--out", temp.resolve("out").toString(), "--class", cls.toString()),
-                "'alice'", cls.resolve("alice").toString(), cls.resolve("alice.zip").toString());
+            refused(
+                    run("grade", "--out", temp.resolve("out").toString(), "--class", cls.toString()),
+                    "'alice'",
+                    cls.resolve("alice").toString(),
+                    cls.resolve("alice.zip").toString());
         }
 
         @Test
@@ -136,8 +173,9 @@ class MisuseTest {
         void emptyClass() throws IOException {
             Path cls = Files.createDirectories(temp.resolve("class"));
             Files.writeString(cls.resolve("README.txt"), "not a submission");
-            refused(run("grade", "--out", temp.resolve("out").toString(), "--class", cls.toString()),
-                "no submissions found");
+            refused(
+                    run("grade", "--out", temp.resolve("out").toString(), "--class", cls.toString()),
+                    "no submissions found");
         }
 
         @Test
@@ -154,10 +192,31 @@ class MisuseTest {
         @DisplayName("a missing --gradebook or --roster file")
         void missingFiles() {
             Path out = temp.resolve("canvas.csv");
-            refused(run("export", "--format", "canvas", "--gradebook", temp.resolve("gone.csv").toString(),
-                "--out", out.toString()), "--gradebook", "gone.csv", "no such file");
-            refused(run("export", "--format", "canvas", "--gradebook", gradebook.toString(), "--roster",
-                temp.resolve("who.csv").toString(), "--out", out.toString()), "--roster", "no such file");
+            refused(
+                    run(
+                            "export",
+                            "--format",
+                            "canvas",
+                            "--gradebook",
+                            temp.resolve("gone.csv").toString(),
+                            "--out",
+                            out.toString()),
+                    "--gradebook",
+                    "gone.csv",
+                    "no such file");
+            refused(
+                    run(
+                            "export",
+                            "--format",
+                            "canvas",
+                            "--gradebook",
+                            gradebook.toString(),
+                            "--roster",
+                            temp.resolve("who.csv").toString(),
+                            "--out",
+                            out.toString()),
+                    "--roster",
+                    "no such file");
             assertThat(out).doesNotExist();
         }
 
@@ -165,11 +224,23 @@ class MisuseTest {
         @DisplayName("an --out that exists is kept without --force, replaced with it")
         void existingOut() throws IOException {
             Path out = Files.writeString(temp.resolve("canvas.csv"), "last term's grades");
-            refused(run("export", "--format", "canvas", "--gradebook", gradebook.toString(), "--out",
-                out.toString()), "canvas.csv", "exists", "--force");
+            refused(
+                    run("export", "--format", "canvas", "--gradebook", gradebook.toString(), "--out", out.toString()),
+                    "canvas.csv",
+                    "exists",
+                    "--force");
             assertThat(out).hasContent("last term's grades");
-            assertThat(run("export", "--format", "canvas", "--gradebook", gradebook.toString(), "--out",
-                out.toString(), "--force").status()).isZero();
+            assertThat(run(
+                                    "export",
+                                    "--format",
+                                    "canvas",
+                                    "--gradebook",
+                                    gradebook.toString(),
+                                    "--out",
+                                    out.toString(),
+                                    "--force")
+                            .status())
+                    .isZero();
             assertThat(Files.readString(out)).startsWith("Student,ID,");
         }
 
@@ -177,8 +248,18 @@ class MisuseTest {
         @DisplayName("a roster with a quote that is never closed")
         void unbalancedQuote() throws IOException {
             Path roster = Files.writeString(temp.resolve("roster.csv"), "id,name,email\nada,\"Ada,a@x\n");
-            refused(run("export", "--format", "moodle", "--gradebook", gradebook.toString(), "--roster",
-                roster.toString(), "--out", temp.resolve("m.csv").toString()), "quote is never closed");
+            refused(
+                    run(
+                            "export",
+                            "--format",
+                            "moodle",
+                            "--gradebook",
+                            gradebook.toString(),
+                            "--roster",
+                            roster.toString(),
+                            "--out",
+                            temp.resolve("m.csv").toString()),
+                    "quote is never closed");
         }
     }
 
@@ -189,7 +270,9 @@ class MisuseTest {
         Path jar = Files.writeString(temp.resolve("fake.jar"), "jar");
         refused(run("gradescope", "--out", out.toString(), "--jar", jar.toString()), "autograder.zip", "--force");
         assertThat(out).hasContent("an older autograder");
-        assertThat(run("gradescope", "--out", out.toString(), "--jar", jar.toString(), "--force").status()).isZero();
+        assertThat(run("gradescope", "--out", out.toString(), "--jar", jar.toString(), "--force")
+                        .status())
+                .isZero();
         assertThat(Files.size(out)).isGreaterThan(100);
     }
 }

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RegradeTest {
     @TempDir
     static Path temp;
+
     static Path cls;
     static Path out;
     static Path newRubric;
@@ -43,14 +44,20 @@ class RegradeTest {
         cls = Files.createDirectories(temp.resolve("class"));
         Fixtures.copy(Fixtures.SOLUTIONS, cls.resolve("ada/cnn"));
         Path bob = Fixtures.copy(Fixtures.SOLUTIONS, cls.resolve("bob/cnn"));
-        Files.copy(Fixtures.STUBS.resolve("Softmax.java"), bob.resolve("Softmax.java"),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                Fixtures.STUBS.resolve("Softmax.java"),
+                bob.resolve("Softmax.java"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         out = temp.resolve("out");
-        assertThat(Main.run("grade", "--jobs", "2", "--out", out.toString(), "--class", cls.toString())).isZero();
+        assertThat(Main.run("grade", "--jobs", "2", "--out", out.toString(), "--class", cls.toString()))
+                .isZero();
         String rubric = Files.readString(Path.of("../hidden-tests/src/main/resources/cnnkit/rubric.csv"));
-        newRubric = Files.writeString(temp.resolve("new-rubric.csv"), replace(replace(rubric,
-            "Relu.lectureFeatureMap,Relu,1.25", "Relu.lectureFeatureMap,Relu,2.25"),
-            "Softmax.lectureScores,Softmax,1.75", "Softmax.lectureScores,Softmax,0.75"));
+        newRubric = Files.writeString(
+                temp.resolve("new-rubric.csv"),
+                replace(
+                        replace(rubric, "Relu.lectureFeatureMap,Relu,1.25", "Relu.lectureFeatureMap,Relu,2.25"),
+                        "Softmax.lectureScores,Softmax,1.75",
+                        "Softmax.lectureScores,Softmax,0.75"));
     }
 
     private static String replace(String text, String from, String to) {
@@ -65,17 +72,28 @@ class RegradeTest {
         Path rescored = temp.resolve("rescored");
         copyTree(out, rescored);
         assertThat(Main.run("grade", "--rescore", "--rubric", newRubric.toString(), "--out", rescored.toString()))
-            .isZero();
+                .isZero();
         Path regraded = temp.resolve("regraded");
-        assertThat(Main.run("grade", "--jobs", "2", "--rubric", newRubric.toString(), "--out", regraded.toString(),
-            "--class", cls.toString())).isZero();
+        assertThat(Main.run(
+                        "grade",
+                        "--jobs",
+                        "2",
+                        "--rubric",
+                        newRubric.toString(),
+                        "--out",
+                        regraded.toString(),
+                        "--class",
+                        cls.toString()))
+                .isZero();
         Map<String, CSVRecord> before = Csv.gradebook(out);
         Map<String, CSVRecord> after = Csv.gradebook(rescored);
         assertThat(after.get("bob").get("Softmax")).isEqualTo("0");
-        assertThat(after.get("bob").get("score")).as("bob loses Softmax's 10 points, then its 9")
-            .isEqualTo("91").isNotEqualTo(before.get("bob").get("score"));
+        assertThat(after.get("bob").get("score"))
+                .as("bob loses Softmax's 10 points, then its 9")
+                .isEqualTo("91")
+                .isNotEqualTo(before.get("bob").get("score"));
         assertThat(Files.readString(rescored.resolve("gradebook.csv")))
-            .isEqualTo(Files.readString(regraded.resolve("gradebook.csv")));
+                .isEqualTo(Files.readString(regraded.resolve("gradebook.csv")));
         for (String id : List.of("ada", "bob")) {
             assertThat(results(rescored, id)).as(id).isEqualTo(results(regraded, id));
         }
@@ -85,11 +103,19 @@ class RegradeTest {
     @Order(2)
     @DisplayName("grading one submission again keeps the other's row, and rebuilds the summary and roster gradebook")
     void partialRegradeKeepsEarlierRows() throws IOException {
-        Files.copy(Fixtures.SOLUTIONS.resolve("Softmax.java"), cls.resolve("bob/cnn/Softmax.java"),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                Fixtures.SOLUTIONS.resolve("Softmax.java"),
+                cls.resolve("bob/cnn/Softmax.java"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path roster = Files.writeString(temp.resolve("roster.csv"), "id,name,email\nada,Ada,a@x\nbob,Bob,b@x\n");
-        assertThat(Main.run("grade", "--out", out.toString(), "--roster", roster.toString(),
-            cls.resolve("bob").toString())).isZero();
+        assertThat(Main.run(
+                        "grade",
+                        "--out",
+                        out.toString(),
+                        "--roster",
+                        roster.toString(),
+                        cls.resolve("bob").toString()))
+                .isZero();
         Map<String, CSVRecord> rows = Csv.gradebook(out);
         assertThat(rows.keySet()).containsExactly("ada", "bob");
         assertThat(rows.get("ada").get("score")).isEqualTo("100");
@@ -103,17 +129,25 @@ class RegradeTest {
     @Order(3)
     @DisplayName("--fresh starts over: only the submissions graded now remain")
     void freshStartsOver() throws IOException {
-        assertThat(Main.run("grade", "--fresh", "--out", out.toString(), cls.resolve("bob").toString())).isZero();
+        assertThat(Main.run(
+                        "grade",
+                        "--fresh",
+                        "--out",
+                        out.toString(),
+                        cls.resolve("bob").toString()))
+                .isZero();
         assertThat(Csv.gradebook(out).keySet()).containsExactly("bob");
         assertThat(out.resolve("ada")).doesNotExist();
-        assertThat(out.resolve(RosterGradebook.FILE)).as("no --roster this time: a stale one is removed")
-            .doesNotExist();
+        assertThat(out.resolve(RosterGradebook.FILE))
+                .as("no --roster this time: a stale one is removed")
+                .doesNotExist();
         assertThat(GradeStore.readAll(out).keySet()).containsExactly("bob");
     }
 
     private static JsonObject results(Path dir, String id) throws IOException {
-        JsonObject json = JsonParser.parseString(Files.readString(dir.resolve(id).resolve("results.json")))
-            .getAsJsonObject();
+        JsonObject json = JsonParser.parseString(
+                        Files.readString(dir.resolve(id).resolve("results.json")))
+                .getAsJsonObject();
         json.remove("execution_time");
         return json;
     }

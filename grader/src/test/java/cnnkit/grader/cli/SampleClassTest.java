@@ -2,11 +2,11 @@ package cnnkit.grader.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.cli.SampleClass.Sample;
 import cnnkit.grader.run.HiddenTestRunner;
 import cnnkit.grader.run.HiddenTests;
 import cnnkit.grader.run.StudentClassLoader;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -38,6 +38,7 @@ class SampleClassTest {
 
     @TempDir
     static Path temp;
+
     private static List<Sample> samples;
     private static Path classDir;
 
@@ -52,10 +53,15 @@ class SampleClassTest {
     void indexMatchesFolder() throws IOException {
         List<String> listed;
         try (Stream<Path> walk = Files.walk(FOLDER)) {
-            listed = walk.filter(Files::isRegularFile).map(p -> FOLDER.relativize(p).toString().replace('\\', '/'))
-                .filter(p -> !p.equals("index.txt")).sorted().collect(Collectors.toList());
+            listed = walk.filter(Files::isRegularFile)
+                    .map(p -> FOLDER.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.equals("index.txt"))
+                    .sorted()
+                    .collect(Collectors.toList());
         }
-        assertThat(SampleClass.index()).as("index.txt should be:%n%s", String.join("\n", listed)).isEqualTo(listed);
+        assertThat(SampleClass.index())
+                .as("index.txt should be:%n%s", String.join("\n", listed))
+                .isEqualTo(listed);
     }
 
     @Test
@@ -64,11 +70,16 @@ class SampleClassTest {
         assertThat(samples).hasSizeBetween(30, 50);
         try (Stream<Path> children = Files.list(classDir)) {
             assertThat(children.map(p -> p.getFileName().toString()).sorted())
-                .containsExactlyElementsOf(samples.stream().map(s -> s.id() + (s.zip() ? ".zip" : "")).sorted().toList());
+                    .containsExactlyElementsOf(samples.stream()
+                            .map(s -> s.id() + (s.zip() ? ".zip" : ""))
+                            .sorted()
+                            .toList());
         }
         for (Sample s : samples) {
             assertThat(s.about()).as(s.id()).isNotBlank();
-            assertThat(validExpectation(s.expect())).as(s.id() + " expects '" + s.expect() + "'").isTrue();
+            assertThat(validExpectation(s.expect()))
+                    .as(s.id() + " expects '" + s.expect() + "'")
+                    .isTrue();
         }
     }
 
@@ -80,8 +91,9 @@ class SampleClassTest {
             assertThat(ids).as(kind).anyMatch(id -> id.startsWith(kind));
         }
         for (Step step : Step.values()) {
-            assertThat(samples).as(step.className())
-                .anyMatch(s -> s.id().startsWith("mis-") && s.expect().equals("loses " + step.className()));
+            assertThat(samples)
+                    .as(step.className())
+                    .anyMatch(s -> s.id().startsWith("mis-") && s.expect().equals("loses " + step.className()));
         }
     }
 
@@ -119,9 +131,16 @@ class SampleClassTest {
     @DisplayName("graded by the hidden tests (in this JVM; the broken and hostile ones are the engine's tests' job)")
     class Grading {
         /** In the build: the base and a misconception per step; {@code -Dcnnkit.sample.grading=all} grades all 37. */
-        private static final List<String> QUICK = List.of("correct-plain", "mis-flipped-kernel", "mis-relu-abs",
-            "mis-average-pooling", "mis-flatten-by-columns", "mis-dense-transposed", "mis-softmax-overflow",
-            "mis-gradient-sign", "mis-accuracy");
+        private static final List<String> QUICK = List.of(
+                "correct-plain",
+                "mis-flipped-kernel",
+                "mis-relu-abs",
+                "mis-average-pooling",
+                "mis-flatten-by-columns",
+                "mis-dense-transposed",
+                "mis-softmax-overflow",
+                "mis-gradient-sign",
+                "mis-accuracy");
 
         @Test
         @DisplayName("the correct ones pass every check; each misconception and partial one loses each of its steps")
@@ -135,19 +154,28 @@ class SampleClassTest {
                 }
                 Path classes = temp.resolve("graded").resolve(s.id());
                 assertThat(compile(cnnSources(unpacked(s)), classes)).as(s.id()).isTrue();
-                Set<String> expected = new TreeSet<>(s.expect().startsWith("loses ")
-                    ? Arrays.asList(s.expect().substring(6).split(", ")) : List.of());
+                Set<String> expected = new TreeSet<>(
+                        s.expect().startsWith("loses ")
+                                ? Arrays.asList(s.expect().substring(6).split(", "))
+                                : List.of());
                 // The other steps of a misconception sample are the base's unchanged classes, which share no code
                 // with each other and pass in correct-plain: running only the expected steps keeps this test short.
-                List<Step> steps = expected.isEmpty() ? List.of(Step.values())
-                    : expected.stream().map(n -> Step.byName(n).orElseThrow()).toList();
+                List<Step> steps = expected.isEmpty()
+                        ? List.of(Step.values())
+                        : expected.stream()
+                                .map(n -> Step.byName(n).orElseThrow())
+                                .toList();
                 Set<String> lost = new TreeSet<>();
                 PrintStream err = System.err;
                 System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream())); // the debugging prints
                 System.setErr(new PrintStream(java.io.OutputStream.nullOutputStream()));
                 try (StudentClassLoader loader = HiddenTests.loader(classes)) {
-                    HiddenTestRunner.run(loader, steps, id -> true,
-                        r -> lost.addAll(r.passed() ? List.of() : List.of(r.step().className())));
+                    HiddenTestRunner.run(
+                            loader,
+                            steps,
+                            id -> true,
+                            r -> lost.addAll(
+                                    r.passed() ? List.of() : List.of(r.step().className())));
                 } finally {
                     System.setOut(out);
                     System.setErr(err);
@@ -168,7 +196,8 @@ class SampleClassTest {
             return STATUSES.contains(expect.substring(7));
         }
         return expect.startsWith("loses ")
-            && Arrays.stream(expect.substring(6).split(", ")).allMatch(n -> Step.byName(n).isPresent());
+                && Arrays.stream(expect.substring(6).split(", "))
+                        .allMatch(n -> Step.byName(n).isPresent());
     }
 
     /** The submission as a folder: a zip is unpacked into the temp dir first. */
@@ -193,34 +222,39 @@ class SampleClassTest {
     /** The {@code .java} files in a folder named {@code cnn}, skipping build output, tests, metadata and hidden files. */
     static List<Path> cnnSources(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> p.toString().endsWith(".java") && p.getParent().getFileName().toString().equals("cnn"))
-                .filter(p -> Stream.iterate(root.relativize(p), q -> q != null, Path::getParent)
-                    .map(q -> q.getFileName().toString())
-                    .noneMatch(n -> n.startsWith(".") || List.of("target", "test", "__MACOSX").contains(n)))
-                .sorted().collect(Collectors.toList());
+            return walk.filter(p -> p.toString().endsWith(".java")
+                            && p.getParent().getFileName().toString().equals("cnn"))
+                    .filter(p -> Stream.iterate(root.relativize(p), q -> q != null, Path::getParent)
+                            .map(q -> q.getFileName().toString())
+                            .noneMatch(n -> n.startsWith(".")
+                                    || List.of("target", "test", "__MACOSX").contains(n)))
+                    .sorted()
+                    .collect(Collectors.toList());
         }
     }
 
     /** One compiler and file manager for all submissions: a fresh javac per submission would take most of the test's time. */
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
+
     private static final StandardJavaFileManager FILES = JAVAC.getStandardFileManager(null, null, null);
 
     static boolean compile(List<Path> sources, Path out) throws IOException {
         List<String> options = List.of("-d", Files.createDirectories(out).toString(), "--release", "17", "-proc:none");
-        return JAVAC.getTask(Writer.nullWriter(), FILES, d -> { }, options, null,
-            FILES.getJavaFileObjectsFromPaths(sources)).call();
+        return JAVAC.getTask(
+                        Writer.nullWriter(), FILES, d -> {}, options, null, FILES.getJavaFileObjectsFromPaths(sources))
+                .call();
     }
 
     private static Map<String, Long> fingerprint(Path p) throws IOException {
         try (Stream<Path> walk = Files.walk(p)) {
-            return walk.filter(Files::isRegularFile).collect(Collectors.toMap(f -> p.relativize(f).toString(),
-                f -> {
-                    try {
-                        return (long) Arrays.hashCode(Files.readAllBytes(f));
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }));
+            return walk.filter(Files::isRegularFile)
+                    .collect(Collectors.toMap(f -> p.relativize(f).toString(), f -> {
+                        try {
+                            return (long) Arrays.hashCode(Files.readAllBytes(f));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }));
         }
     }
 }

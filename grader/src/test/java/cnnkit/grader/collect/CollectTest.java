@@ -40,9 +40,13 @@ class CollectTest {
 
             assertThat(s.steps()).containsOnlyKeys(Step.RELU);
             assertThat(s.helpers()).extracting(p -> p.getFileName().toString()).containsExactly("Helper.java");
-            assertThat(String.join("\n", s.ignored())).contains("cnn/Softmax.java: is in package other")
-                .contains("cnn/Flattening.java: has no `package cnn;`").contains("target/").contains("src/test/")
-                .contains(".git/").contains("README.md");
+            assertThat(String.join("\n", s.ignored()))
+                    .contains("cnn/Softmax.java: is in package other")
+                    .contains("cnn/Flattening.java: has no `package cnn;`")
+                    .contains("target/")
+                    .contains("src/test/")
+                    .contains(".git/")
+                    .contains("README.md");
         }
 
         @Test
@@ -64,13 +68,19 @@ class CollectTest {
         Path sub = Files.createDirectories(temp.resolve("sub/cnn"));
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] relu = "package cnn; public class Relu {}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Files.write(sub.resolve("Relu.java"), java.nio.ByteBuffer.allocate(bom.length + relu.length).put(bom)
-            .put(relu).array());
-        Files.write(sub.resolve("Softmax.java"), "package cnn; /* caf\u00e9 */ public class Softmax {}"
-            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(
+                sub.resolve("Relu.java"),
+                java.nio.ByteBuffer.allocate(bom.length + relu.length)
+                        .put(bom)
+                        .put(relu)
+                        .array());
+        Files.write(
+                sub.resolve("Softmax.java"),
+                "package cnn; /* caf\u00e9 */ public class Softmax {}"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 
-        Sources s = Collector.collect(new Submission("sub", temp.resolve("sub")),
-            Files.createDirectories(temp.resolve("w")));
+        Sources s = Collector.collect(
+                new Submission("sub", temp.resolve("sub")), Files.createDirectories(temp.resolve("w")));
 
         assertThat(s.steps()).containsOnlyKeys(Step.RELU, Step.SOFTMAX);
         assertThat(Files.readString(s.steps().get(Step.RELU))).startsWith("package cnn;");
@@ -95,13 +105,16 @@ class CollectTest {
             for (String evil : List.of("../evil/cnn/Relu.java", "top/../../cnn/Relu.java", "/tmp/cnn/Relu.java")) {
                 Path zip = zip("evil.zip", evil);
                 Path dest = Files.createDirectories(temp.resolve("dest"));
-                assertThatThrownBy(() -> Archives.extract(zip, dest)).as(evil)
-                    .isInstanceOf(RejectedSubmission.class).hasMessageContaining(evil);
+                assertThatThrownBy(() -> Archives.extract(zip, dest))
+                        .as(evil)
+                        .isInstanceOf(RejectedSubmission.class)
+                        .hasMessageContaining(evil);
             }
             assertThat(temp.resolve("evil")).doesNotExist();
             Path text = Files.writeString(temp.resolve("text.zip"), "not a zip");
             assertThatThrownBy(() -> Archives.extract(text, temp.resolve("d2")))
-                .isInstanceOf(RejectedSubmission.class).hasMessageContaining("not a readable zip");
+                    .isInstanceOf(RejectedSubmission.class)
+                    .hasMessageContaining("not a readable zip");
         }
     }
 
@@ -111,9 +124,10 @@ class CollectTest {
         List<Submission> subs = Submission.of(List.of(Path.of("x/bob.zip"), Path.of("x/alice"), Path.of("y/carl")));
         assertThat(subs).extracting(Submission::id).containsExactly("alice", "bob", "carl");
         assertThatThrownBy(() -> Submission.of(List.of(Path.of("x/bob.zip"), Path.of("x/alice"), Path.of("y/bob"))))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("'bob'").hasMessageContaining(Path.of("x/bob.zip").toString())
-            .hasMessageContaining(Path.of("y/bob").toString());
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'bob'")
+                .hasMessageContaining(Path.of("x/bob.zip").toString())
+                .hasMessageContaining(Path.of("y/bob").toString());
     }
 
     private void write(String rel, String text) throws IOException {
@@ -124,7 +138,8 @@ class CollectTest {
 
     private Path zip(String name, String entry) throws IOException {
         Path zip = temp.resolve(name);
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(zip);
+                ZipOutputStream z = new ZipOutputStream(out)) {
             z.putNextEntry(new ZipEntry(entry));
             z.write("package cnn; public class Relu {}".getBytes());
             z.closeEntry();

@@ -28,8 +28,10 @@ class HostileArchivesTest {
         @Test
         @DisplayName("with a link entry: the link is skipped, never created or written")
         void linkEntriesSkipped() throws Exception {
-            Path zip = zip("link.zip", StandardCharsets.UTF_8, Map.of("cnn/Relu.java", "/etc/passwd",
-                "cnn/Softmax.java", "package cnn;"));
+            Path zip = zip(
+                    "link.zip",
+                    StandardCharsets.UTF_8,
+                    Map.of("cnn/Relu.java", "/etc/passwd", "cnn/Softmax.java", "package cnn;"));
             Zips.markAsLink(zip, "cnn/Relu.java");
             assertThat(ZipLinks.find(zip, StandardCharsets.UTF_8)).containsExactly("cnn/Relu.java");
             Path dest = extract(zip);
@@ -40,8 +42,10 @@ class HostileArchivesTest {
         @Test
         @DisplayName("with names that are not UTF-8: read as ISO-8859-1, never a crash")
         void latinNames() throws Exception {
-            Path zip = zip("latin.zip", StandardCharsets.ISO_8859_1, Map.of("cnn/Übung.txt", "x",
-                "cnn/Relu.java", "package cnn;"));
+            Path zip = zip(
+                    "latin.zip",
+                    StandardCharsets.ISO_8859_1,
+                    Map.of("cnn/Übung.txt", "x", "cnn/Relu.java", "package cnn;"));
             Path dest = extract(zip);
             assertThat(dest.resolve("cnn/Übung.txt")).exists();
             assertThat(dest.resolve("cnn/Relu.java")).exists();
@@ -51,33 +55,39 @@ class HostileArchivesTest {
         @DisplayName("with a file and a folder of one name: rejected, not a grader error")
         void clashingEntries() throws Exception {
             Path zip = zip("clash.zip", StandardCharsets.UTF_8, Map.of("cnn", "a file", "cnn/Relu.java", "x"));
-            assertThatThrownBy(() -> extract(zip)).isInstanceOf(RejectedSubmission.class)
-                .hasMessageContaining("cannot be unpacked");
+            assertThatThrownBy(() -> extract(zip))
+                    .isInstanceOf(RejectedSubmission.class)
+                    .hasMessageContaining("cannot be unpacked");
         }
 
         @Test
         @DisplayName("that unpacks to more than the budget (counted while writing), or has too many entries: rejected")
         void bombs() throws Exception {
-            Path bomb = Zips.bomb(temp.resolve("bomb.zip"), "cnn/Relu.java",
-                (int) (Archives.MAX_UNPACKED_BYTES >> 20) + 1);
+            Path bomb =
+                    Zips.bomb(temp.resolve("bomb.zip"), "cnn/Relu.java", (int) (Archives.MAX_UNPACKED_BYTES >> 20) + 1);
             assertThat(Files.size(bomb)).isLessThan(Archives.MAX_UNPACKED_BYTES / 100);
-            assertThatThrownBy(() -> extract(bomb)).isInstanceOf(RejectedSubmission.class).hasMessageContaining("MiB");
+            assertThatThrownBy(() -> extract(bomb))
+                    .isInstanceOf(RejectedSubmission.class)
+                    .hasMessageContaining("MiB");
 
             Map<String, String> many = new LinkedHashMap<>();
             for (int i = 0; i <= Archives.MAX_ENTRIES; i++) {
                 many.put("f" + i, "");
             }
             Path crowd = zip("crowd.zip", StandardCharsets.UTF_8, many);
-            assertThatThrownBy(() -> extract(crowd)).isInstanceOf(RejectedSubmission.class)
-                .hasMessageContaining("entries");
+            assertThatThrownBy(() -> extract(crowd))
+                    .isInstanceOf(RejectedSubmission.class)
+                    .hasMessageContaining("entries");
         }
 
         @Test
         @DisplayName("with a nested zip and a \"./\" entry: the inner zip stays a file, the rest unpacks")
         void nestedAndDot() throws Exception {
             Path inner = zip("inner.zip", StandardCharsets.UTF_8, Map.of("cnn/Relu.java", "package cnn;"));
-            Path zip = zip("outer.zip", StandardCharsets.UTF_8, Map.of("./", "", "inner.zip",
-                Files.readString(inner, StandardCharsets.ISO_8859_1)));
+            Path zip = zip(
+                    "outer.zip",
+                    StandardCharsets.UTF_8,
+                    Map.of("./", "", "inner.zip", Files.readString(inner, StandardCharsets.ISO_8859_1)));
             Path dest = extract(zip);
             assertThat(dest.resolve("inner.zip")).isRegularFile();
             assertThat(dest.resolve("cnn")).doesNotExist();

@@ -28,15 +28,16 @@ class SourceDigestTest {
         @DisplayName("ignores whitespace: re-indented and re-wrapped copies have the same digest")
         void whitespace() {
             assertThat(SourceDigest.of(files("Relu.java", RELU)))
-                .isEqualTo(SourceDigest.of(files("Relu.java", "package cnn; class Relu{\r\n\tint x=1;}")))
-                .matches("[0-9a-f]{64}");
+                    .isEqualTo(SourceDigest.of(files("Relu.java", "package cnn; class Relu{\r\n\tint x=1;}")))
+                    .matches("[0-9a-f]{64}");
         }
 
         @Test
         @DisplayName("changes with one token or a file's name")
         void tokens() {
             String digest = SourceDigest.of(files("Relu.java", RELU));
-            assertThat(SourceDigest.of(files("Relu.java", RELU.replace("1", "2")))).isNotEqualTo(digest);
+            assertThat(SourceDigest.of(files("Relu.java", RELU.replace("1", "2"))))
+                    .isNotEqualTo(digest);
             assertThat(SourceDigest.of(files("Helper.java", RELU))).isNotEqualTo(digest);
         }
 
@@ -65,8 +66,9 @@ class SourceDigestTest {
         @DisplayName("is 64 hex digits or empty (null, from an older grade.json, reads as empty)")
         void format() {
             assertThat(grade(null).sourceDigest()).isEmpty();
-            assertThatThrownBy(() -> grade("<script>")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("64 lower-case hex digits");
+            assertThatThrownBy(() -> grade("<script>"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("64 lower-case hex digits");
         }
     }
 
@@ -74,14 +76,16 @@ class SourceDigestTest {
     @DisplayName("is kept in grade.json and by a rescore, so the class report needs no sources later")
     void stored(@TempDir Path dir) throws IOException {
         List<cnnkit.grader.score.StepScore> steps = java.util.Arrays.stream(Step.values())
-            .map(s -> new cnnkit.grader.score.StepScore(s, 0, 1, List.of())).toList();
+                .map(s -> new cnnkit.grader.score.StepScore(s, 0, 1, List.of()))
+                .toList();
         String digest = SourceDigest.of(files("Relu.java", RELU));
         Grade g = new Grade("a", GradeStatus.GRADED, "", steps, List.of(), List.of(), List.of(), "", 0, digest);
         cnnkit.grader.report.GradeStore.write(dir, g);
         Grade read = cnnkit.grader.report.GradeStore.read(dir).orElseThrow();
         assertThat(read.sourceDigest()).isEqualTo(digest);
         assertThat(cnnkit.grader.report.GradeStore.rescore(read, cnnkit.grader.score.Rubric.defaults())
-            .sourceDigest()).isEqualTo(digest);
+                        .sourceDigest())
+                .isEqualTo(digest);
     }
 
     private static TreeMap<String, String> files(String name, String text) {

@@ -23,22 +23,26 @@ class ChildClassPathTest {
     @DisplayName("leaves out every entry with cnn classes (here the exercise stubs the tests compile against)")
     void noStudentPackage() {
         String[] original = System.getProperty("java.class.path").split(File.pathSeparator);
-        assertThat(Arrays.stream(original).map(Path::of)).as("the test class path has the stubs")
-            .anyMatch(ChildClassPath::holdsStudentPackage);
-        assertThat(ChildClassPath.get().split(File.pathSeparator)).isNotEmpty()
-            .noneMatch(e -> ChildClassPath.holdsStudentPackage(Path.of(e)));
+        assertThat(Arrays.stream(original).map(Path::of))
+                .as("the test class path has the stubs")
+                .anyMatch(ChildClassPath::holdsStudentPackage);
+        assertThat(ChildClassPath.get().split(File.pathSeparator))
+                .isNotEmpty()
+                .noneMatch(e -> ChildClassPath.holdsStudentPackage(Path.of(e)));
     }
 
     @Test
     @DisplayName("finds cnn classes in a jar and in a folder, and not elsewhere")
     void detectsStudentPackage() throws IOException {
         Path jar = temp.resolve("a.jar");
-        try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream z = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                ZipOutputStream z = new ZipOutputStream(out)) {
             z.putNextEntry(new ZipEntry("cnn/Relu.class"));
             z.closeEntry();
         }
         Path clean = temp.resolve("b.jar");
-        try (OutputStream out = Files.newOutputStream(clean); ZipOutputStream z = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(clean);
+                ZipOutputStream z = new ZipOutputStream(out)) {
             z.putNextEntry(new ZipEntry("cnnkit/lecture/Step.class"));
             z.closeEntry();
         }

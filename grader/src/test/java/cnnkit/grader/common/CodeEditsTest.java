@@ -42,7 +42,7 @@ class CodeEditsTest {
     class Reading {
         @Test
         @DisplayName("the header gives each key's values, blank lines and comments skipped; each block its file, lines"
-            + " and line number")
+                + " and line number")
         void readsHeaderAndBlocks() {
             CodeEdits spec = parse("""
                 # a comment
@@ -59,8 +59,9 @@ class CodeEditsTest {
             assertThat(spec.values("drop")).containsExactly("A.java", "B.java");
             assertThat(spec.value("base")).isNull();
             assertThat(spec.values("base")).isEmpty();
-            assertThat(spec.edits()).containsExactly(new CodeEdits.Edit("Relu.java",
-                "        return x > 0 ? x : 0.0;\n", "        return Math.abs(x);\n", 6));
+            assertThat(spec.edits())
+                    .containsExactly(new CodeEdits.Edit(
+                            "Relu.java", "        return x > 0 ? x : 0.0;\n", "        return Math.abs(x);\n", 6));
         }
 
         @Test
@@ -72,36 +73,44 @@ class CodeEditsTest {
         @Test
         @DisplayName("a key the caller did not allow is rejected, naming the spec, the line and the allowed keys")
         void unknownKey() {
-            assertThatThrownBy(() -> parse("about: a\nzip\n")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContainingAll("spec.txt line 2", "'about: ...', 'base: ...', 'drop: ...'", "got 'zip'");
-            assertThatThrownBy(() -> parse("about: a\nstep: Relu\n")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("got 'step: Relu'");
+            assertThatThrownBy(() -> parse("about: a\nzip\n"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContainingAll("spec.txt line 2", "'about: ...', 'base: ...', 'drop: ...'", "got 'zip'");
+            assertThatThrownBy(() -> parse("about: a\nstep: Relu\n"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("got 'step: Relu'");
         }
 
         @Test
         @DisplayName("a required key that is missing or empty is rejected; a single key may not stand twice")
         void missingOrRepeatedKey() {
             assertThatThrownBy(() -> parse("base: cnn\n--- find A.java\nx\n+++ replace\ny\n"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContainingAll("spec.txt line 2", "needs 'about: <value>'");
-            assertThatThrownBy(() -> parse("about:\n")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("needs 'about: <value>'");
-            assertThatThrownBy(() -> parse("about: a\nbase: x\nbase: y\n")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContainingAll("line 3", "'base:' stands twice");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContainingAll("spec.txt line 2", "needs 'about: <value>'");
+            assertThatThrownBy(() -> parse("about:\n"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("needs 'about: <value>'");
+            assertThatThrownBy(() -> parse("about: a\nbase: x\nbase: y\n"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContainingAll("line 3", "'base:' stands twice");
         }
 
         @Test
         @DisplayName("a find line naming no file, a block without replace, a stray marker or an unchanged block is"
-            + " rejected")
+                + " rejected")
         void malformedBlocks() {
             assertThatThrownBy(() -> parse("about: a\n--- find\nx\n+++ replace\ny\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContainingAll("line 2", "names no file");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContainingAll("line 2", "names no file");
             assertThatThrownBy(() -> parse("about: a\n--- find A.java\nx\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without its '+++ replace'");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("without its '+++ replace'");
             assertThatThrownBy(() -> parse("about: a\n--- find A.java\nx\n+++ replaced\ny\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContainingAll("line 4", "got '+++ replaced'");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContainingAll("line 4", "got '+++ replaced'");
             assertThatThrownBy(() -> parse("about: a\n--- find A.java\nx\n+++ replace\nx\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContainingAll("line 2", "change it");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContainingAll("line 2", "change it");
         }
 
         @Test
@@ -137,7 +146,7 @@ class CodeEditsTest {
             assertThat(spec.files()).containsExactly("Relu.java", "Softmax.java");
             assertThat(spec.apply("Relu.java", RELU)).isEqualTo(RELU.replace("x > 0 ? x : 0.0", "-x"));
             assertThat(spec.apply("Softmax.java", SOFTMAX))
-                .isEqualTo(SOFTMAX.replace("    double max = 0;\n", "    double max = 1;\n    double min = 0;\n"));
+                    .isEqualTo(SOFTMAX.replace("    double max = 0;\n", "    double max = 1;\n    double min = 0;\n"));
             assertThat(spec.apply("Other.java", RELU)).isSameAs(RELU);
         }
 
@@ -152,18 +161,20 @@ class CodeEditsTest {
         @DisplayName("a find text that is not in the file fails, naming the spec, the block, its line and the file")
         void missingFind() {
             CodeEdits spec = parse("about: a\n--- find Relu.java\n        return x;\n+++ replace\n        return 0;\n");
-            assertThatThrownBy(() -> spec.apply("Relu.java", RELU)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContainingAll("spec.txt: find block 1 of 1 (line 2) occurs 0 times in Relu.java",
-                    "update spec.txt");
+            assertThatThrownBy(() -> spec.apply("Relu.java", RELU))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContainingAll(
+                            "spec.txt: find block 1 of 1 (line 2) occurs 0 times in Relu.java", "update spec.txt");
         }
 
         @Test
         @DisplayName("a find text that stands twice fails instead of picking one")
         void ambiguousFind() {
-            CodeEdits spec = parse("about: a\n--- find Relu.java\n        return s.clone();\n+++ replace\n"
-                + "        return s;\n");
-            assertThatThrownBy(() -> spec.apply("Relu.java", RELU)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContainingAll("occurs 2 times in Relu.java", "make it unique");
+            CodeEdits spec = parse(
+                    "about: a\n--- find Relu.java\n        return s.clone();\n+++ replace\n" + "        return s;\n");
+            assertThatThrownBy(() -> spec.apply("Relu.java", RELU))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContainingAll("occurs 2 times in Relu.java", "make it unique");
         }
 
         @Test
@@ -177,9 +188,9 @@ class CodeEditsTest {
         @DisplayName("a source with CRLF line endings is matched and keeps them")
         void crlfSource() {
             CodeEdits spec = parse("about: a\n--- find Softmax.java\n    double max = 0;\n+++ replace\n"
-                + "    double max = 1;\n    double min = 0;\n");
+                    + "    double max = 1;\n    double min = 0;\n");
             assertThat(spec.apply("Softmax.java", SOFTMAX.replace("\n", "\r\n")))
-                .isEqualTo("class Softmax {\r\n    double max = 1;\r\n    double min = 0;\r\n}\r\n");
+                    .isEqualTo("class Softmax {\r\n    double max = 1;\r\n    double min = 0;\r\n}\r\n");
         }
     }
 }

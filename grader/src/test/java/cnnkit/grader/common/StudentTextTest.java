@@ -19,9 +19,10 @@ class StudentTextTest {
             assertThat(StudentText.cap("short")).isEqualTo("short");
             assertThat(StudentText.cap(null)).isEmpty();
             String capped = StudentText.cap("x".repeat(10_000));
-            assertThat(capped).startsWith("x".repeat(StudentText.MAX_CHARS))
-                .endsWith("… (" + (10_000 - StudentText.MAX_CHARS) + " more characters not shown)")
-                .hasSizeLessThan(StudentText.MAX_CHARS + 50);
+            assertThat(capped)
+                    .startsWith("x".repeat(StudentText.MAX_CHARS))
+                    .endsWith("… (" + (10_000 - StudentText.MAX_CHARS) + " more characters not shown)")
+                    .hasSizeLessThan(StudentText.MAX_CHARS + 50);
         }
 
         @Test
@@ -40,8 +41,9 @@ class StudentTextTest {
         @DisplayName("inline: one line, with the characters of code, emphasis, links, HTML and headings escaped")
         void inline() {
             String md = StudentText.markdownInline("Relu\n## forged `code` <img src=x> [a](b) *b* _c_ |t|");
-            assertThat(md).doesNotContain("\n")
-                .isEqualTo("Relu\\\\n\\#\\# forged \\`code\\` \\<img src=x\\> \\[a\\](b) \\*b\\* \\_c\\_ \\|t\\|");
+            assertThat(md)
+                    .doesNotContain("\n")
+                    .isEqualTo("Relu\\\\n\\#\\# forged \\`code\\` \\<img src=x\\> \\[a\\](b) \\*b\\* \\_c\\_ \\|t\\|");
         }
 
         @Test
@@ -57,7 +59,7 @@ class StudentTextTest {
     @DisplayName("HTML: the five special characters become entities")
     void html() {
         assertThat(StudentText.html("<b a=\"1\" c='2'>&</b>"))
-            .isEqualTo("&lt;b a=&quot;1&quot; c=&#39;2&#39;&gt;&amp;&lt;/b&gt;");
+                .isEqualTo("&lt;b a=&quot;1&quot; c=&#39;2&#39;&gt;&amp;&lt;/b&gt;");
     }
 
     @Test

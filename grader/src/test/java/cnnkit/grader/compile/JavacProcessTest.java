@@ -29,9 +29,12 @@ class JavacProcessTest {
         try (JavacProcess javac = new JavacProcess(Duration.ofSeconds(60), temp.resolve("home"))) {
             Map<Path, List<String>> errors = javac.compile(List.of(good, bad), temp.resolve("out"), deadline(60));
             assertThat(errors).containsOnlyKeys(bad.toAbsolutePath().normalize());
-            assertThat(errors.get(bad.toAbsolutePath().normalize())).singleElement().asString()
-                .startsWith("line 1: incompatible types");
-            assertThat(javac.compile(List.of(good), temp.resolve("out"), deadline(60))).isEmpty();
+            assertThat(errors.get(bad.toAbsolutePath().normalize()))
+                    .singleElement()
+                    .asString()
+                    .startsWith("line 1: incompatible types");
+            assertThat(javac.compile(List.of(good), temp.resolve("out"), deadline(60)))
+                    .isEmpty();
             assertThat(temp.resolve("out/cnn/Good.class")).exists();
             assertThat(javac.started()).isEqualTo(1);
         }
@@ -44,9 +47,11 @@ class JavacProcessTest {
         try (JavacProcess javac = new JavacProcess(Duration.ofSeconds(3), temp.resolve("home"))) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> javac.compile(List.of(STALL), temp.resolve("out"), deadline(3)))
-                .isInstanceOf(Javac.Stopped.class).hasMessageMatching(".*(longer than 3 s|of memory).*");
+                    .isInstanceOf(Javac.Stopped.class)
+                    .hasMessageMatching(".*(longer than 3 s|of memory).*");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
-            assertThat(javac.compile(List.of(good), temp.resolve("out"), deadline(60))).isEmpty();
+            assertThat(javac.compile(List.of(good), temp.resolve("out"), deadline(60)))
+                    .isEmpty();
             assertThat(javac.started()).isEqualTo(2);
         }
     }
@@ -54,8 +59,9 @@ class JavacProcessTest {
     @Test
     @DisplayName("refuses a time limit that is not positive")
     void positiveLimit() {
-        assertThatThrownBy(() -> new JavacProcess(Duration.ZERO, temp)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("positive");
+        assertThatThrownBy(() -> new JavacProcess(Duration.ZERO, temp))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
     }
 
     private Path write(String name, String source) throws IOException {

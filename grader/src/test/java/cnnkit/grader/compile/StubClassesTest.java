@@ -25,7 +25,8 @@ class StubClassesTest {
         assertThat(StepCompiler.stubClasses()).isEqualTo(first);
         assertThat(StepCompiler.stubCompilations()).isEqualTo(1);
         for (Step step : Step.values()) {
-            assertThat(first.resolve("cnn").resolve(step.className() + ".class")).isRegularFile();
+            assertThat(first.resolve("cnn").resolve(step.className() + ".class"))
+                    .isRegularFile();
         }
     }
 }

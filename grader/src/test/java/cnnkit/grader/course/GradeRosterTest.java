@@ -25,24 +25,27 @@ class GradeRosterTest {
         Path klass = Files.createDirectories(temp.resolve("class"));
         Files.writeString(Files.createDirectories(klass.resolve("ada")).resolve("notes.txt"), "no code yet");
         Files.writeString(Files.createDirectories(klass.resolve("eve")).resolve("notes.txt"), "no code yet");
-        Path roster = Files.writeString(temp.resolve("roster.csv"),
-            "id,name,email\nada,Ada Lovelace,ada@uni.example\ncy,Cy Nobody,cy@uni.example\n");
+        Path roster = Files.writeString(
+                temp.resolve("roster.csv"),
+                "id,name,email\nada,Ada Lovelace,ada@uni.example\ncy,Cy Nobody,cy@uni.example\n");
         Path out = temp.resolve("out");
 
-        assertThat(Main.run("grade", "--class", klass.toString(), "--out", out.toString(), "--roster",
-            roster.toString())).isZero();
+        assertThat(Main.run(
+                        "grade", "--class", klass.toString(), "--out", out.toString(), "--roster", roster.toString()))
+                .isZero();
 
-        assertThat(Files.readAllLines(out.resolve("gradebook.csv")).get(0)).isEqualTo(
-            "submission,status,score,max_score,Convolution,Relu,MaxPooling,Flattening,FullConnection,Softmax,"
-                + "CrossEntropy,ErrorMeasures");
+        assertThat(Files.readAllLines(out.resolve("gradebook.csv")).get(0))
+                .isEqualTo(
+                        "submission,status,score,max_score,Convolution,Relu,MaxPooling,Flattening,FullConnection,Softmax,"
+                                + "CrossEntropy,ErrorMeasures");
         List<CSVRecord> rows = Csv.records(out.resolve(RosterGradebook.FILE));
         assertThat(rows.get(0).toList()).isEqualTo(RosterGradebook.header());
         assertThat(rows).hasSize(4);
-        assertThat(rows.get(1).toList().subList(0, 4)).containsExactly("ada", "Ada Lovelace", "ada@uni.example",
-            "no_sources");
+        assertThat(rows.get(1).toList().subList(0, 4))
+                .containsExactly("ada", "Ada Lovelace", "ada@uni.example", "no_sources");
         assertThat(rows.get(2).toList().subList(0, 4)).containsExactly("eve", "", "", "no_sources");
-        assertThat(rows.get(3).toList().subList(0, 4)).containsExactly("cy", "Cy Nobody", "cy@uni.example",
-            RosterGradebook.MISSING);
+        assertThat(rows.get(3).toList().subList(0, 4))
+                .containsExactly("cy", "Cy Nobody", "cy@uni.example", RosterGradebook.MISSING);
     }
 
     @Test
@@ -52,9 +55,9 @@ class GradeRosterTest {
         Path bad = Files.writeString(temp.resolve("bad.csv"), "id,name\nada,Ada\n");
         Path out = temp.resolve("out");
         assertThat(Main.run("grade", "--out", out.toString(), "--roster", bad.toString(), sub.toString()))
-            .isEqualTo(2);
+                .isEqualTo(2);
         assertThat(Main.run("grade", "--out", out.toString(), "--visibility", "sometimes", sub.toString()))
-            .isEqualTo(2);
+                .isEqualTo(2);
         assertThat(out.resolve("gradebook.csv")).doesNotExist();
     }
 }

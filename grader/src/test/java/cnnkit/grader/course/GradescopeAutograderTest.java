@@ -21,7 +21,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 @DisplayName("The Gradescope autograder")
 class GradescopeAutograderTest {
@@ -47,12 +45,15 @@ class GradescopeAutograderTest {
     @BeforeAll
     static void loadSchema() throws IOException {
         try (InputStream in = GradescopeAutograderTest.class.getResourceAsStream("/gradescope-results.schema.json")) {
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+                    .getSchema(in);
         }
     }
 
     static List<String> violations(String json) {
-        return schema.validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
+        return schema.validate(json, InputFormat.JSON).stream()
+                .map(Error::toString)
+                .toList();
     }
 
     @Nested
@@ -65,9 +66,11 @@ class GradescopeAutograderTest {
                 {"score": 3, "execution_time": 2, "output": "ok", "visibility": "visible",
                  "tests": [{"name": "Convolution", "score": 3, "max_score": 5, "status": "failed",
                             "output": "x", "visibility": "after_due_date", "number": "1"}]}""")).isEmpty();
-            assertThat(violations("{\"tests\": [{\"score\": 1, \"max_score\": 1}]}")).isEmpty();
+            assertThat(violations("{\"tests\": [{\"score\": 1, \"max_score\": 1}]}"))
+                    .isEmpty();
             assertThat(violations("{\"score\": \"3\"}")).isNotEmpty();
-            assertThat(violations("{\"score\": 1, \"tests\": [{\"visibility\": \"sometimes\"}]}")).isNotEmpty();
+            assertThat(violations("{\"score\": 1, \"tests\": [{\"visibility\": \"sometimes\"}]}"))
+                    .isNotEmpty();
             assertThat(violations("{\"score\": 1, \"scroe\": 2}")).isNotEmpty();
             assertThat(violations("{\"output\": \"no score anywhere\"}")).isNotEmpty();
         }
@@ -87,26 +90,40 @@ class GradescopeAutograderTest {
             assertThat(entries.keySet()).containsExactly("setup.sh", "run_autograder", GradescopeAutograder.JAR);
             assertThat(entries.get(GradescopeAutograder.JAR)).isEqualTo("jar bytes");
             assertThat(entries.get("setup.sh")).contains("apt-get install", "openjdk-17-jdk-headless");
-            assertThat(entries.get("run_autograder")).contains("VISIBILITY=\"after_due_date\"",
-                "STEP_OUTPUT=\"--no-step-output\"", "-Xmx" + GradescopeAutograder.XMX,
-                "CNNKIT_TIME_LIMIT:-540}", "timeout --kill-after=10 ").doesNotContainPattern("@[a-z-]+@");
+            assertThat(entries.get("run_autograder"))
+                    .contains(
+                            "VISIBILITY=\"after_due_date\"",
+                            "STEP_OUTPUT=\"--no-step-output\"",
+                            "-Xmx" + GradescopeAutograder.XMX,
+                            "CNNKIT_TIME_LIMIT:-540}",
+                            "timeout --kill-after=10 ")
+                    .doesNotContainPattern("@[a-z-]+@");
         }
 
         @Test
         @DisplayName("stops the grader a minute before Gradescope's default timeout, or at --time-limit")
         void timeLimit() throws IOException {
             assertThat(GradescopeAutograder.TIME_LIMIT_SECONDS + GradescopeAutograder.KILL_AFTER_SECONDS)
-                .isLessThanOrEqualTo(600 - 50);
+                    .isLessThanOrEqualTo(600 - 50);
             Path jar = Files.writeString(temp.resolve("kit.jar"), "jar");
             Path zip = temp.resolve("limited.zip");
 
             assertThat(Main.run("gradescope", "--out", zip.toString(), "--jar", jar.toString(), "--time-limit", "300"))
-                .isZero();
+                    .isZero();
 
             assertThat(unzip(zip).get("run_autograder")).contains("CNNKIT_TIME_LIMIT:-300}");
             String[] err = new String[1];
-            assertThat(withStderr(err, () -> Main.run("gradescope", "--out", temp.resolve("z.zip").toString(),
-                "--jar", jar.toString(), "--time-limit", "0"))).isEqualTo(2);
+            assertThat(withStderr(
+                            err,
+                            () -> Main.run(
+                                    "gradescope",
+                                    "--out",
+                                    temp.resolve("z.zip").toString(),
+                                    "--jar",
+                                    jar.toString(),
+                                    "--time-limit",
+                                    "0")))
+                    .isEqualTo(2);
             assertThat(err[0].strip()).contains("at least 1 second").doesNotContain("\n", "Exception");
         }
 
@@ -114,9 +131,12 @@ class GradescopeAutograderTest {
         @DisplayName("scripts are valid bash")
         void scriptsParse() throws Exception {
             assumeTrue(Tools.onPath("bash"), "bash is not on PATH");
-            for (Map.Entry<String, String> s : new GradescopeAutograder("visible", true).scripts().entrySet()) {
+            for (Map.Entry<String, String> s :
+                    new GradescopeAutograder("visible", true).scripts().entrySet()) {
                 Path file = Files.writeString(temp.resolve(s.getKey()), s.getValue());
-                Process p = new ProcessBuilder("bash", "-n", file.toString()).redirectErrorStream(true).start();
+                Process p = new ProcessBuilder("bash", "-n", file.toString())
+                        .redirectErrorStream(true)
+                        .start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(p.waitFor()).as(s.getKey() + ": " + out).isZero();
             }
@@ -126,7 +146,8 @@ class GradescopeAutograderTest {
         @DisplayName("rejects an unknown visibility")
         void rejectsUnknownVisibility() {
             assertThatThrownBy(() -> new GradescopeAutograder("later", true))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after_due_date");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("after_due_date");
         }
 
         @Test
@@ -146,8 +167,16 @@ class GradescopeAutograderTest {
         void commandWithJar() throws IOException {
             Path jar = Files.writeString(temp.resolve("kit.jar"), "jar");
             Path zip = temp.resolve("out/autograder.zip");
-            assertThat(Main.run("gradescope", "--out", zip.toString(), "--jar", jar.toString(),
-                "--visibility", "hidden", "--no-step-output")).isZero();
+            assertThat(Main.run(
+                            "gradescope",
+                            "--out",
+                            zip.toString(),
+                            "--jar",
+                            jar.toString(),
+                            "--visibility",
+                            "hidden",
+                            "--no-step-output"))
+                    .isZero();
             assertThat(unzip(zip).get("run_autograder")).contains("VISIBILITY=\"hidden\"", "--no-step-output");
         }
     }
@@ -159,7 +188,8 @@ class GradescopeAutograderTest {
         @DisplayName("still writes a valid results.json with score 0 and a readable message when the grader fails")
         void graderFailureGivesValidResults() throws Exception {
             Path root = autograderRoot("false");
-            Files.writeString(Files.createDirectories(root.resolve("submission")).resolve("Relu.java"), "class Relu {}");
+            Files.writeString(
+                    Files.createDirectories(root.resolve("submission")).resolve("Relu.java"), "class Relu {}");
             JsonObject results = runAutograder(root, "false");
             assertThat(results.get("score").getAsDouble()).isZero();
             assertThat(results.get("output").getAsString()).contains("could not grade this submission");
@@ -204,15 +234,19 @@ class GradescopeAutograderTest {
         }
 
         @Test
-        @DisplayName("a broken zip gets 0 and a clear message, and no crash (zip made with hidden checks, no step output)")
+        @DisplayName(
+                "a broken zip gets 0 and a clear message, and no crash (zip made with hidden checks, no step output)")
         void brokenZip() throws Exception {
             Path root = autograderRoot("broken", "hidden", false);
-            Files.write(Files.createDirectories(root.resolve("submission")).resolve("handin.zip"),
-                "PK\u0003\u0004 this is not really a zip".getBytes(StandardCharsets.UTF_8));
+            Files.write(
+                    Files.createDirectories(root.resolve("submission")).resolve("handin.zip"),
+                    "PK\u0003\u0004 this is not really a zip".getBytes(StandardCharsets.UTF_8));
             JsonObject results = runAutograder(root, kitCommand());
             assertThat(results.get("score").getAsDouble()).isZero();
-            assertThat(results.get("output").getAsString()).contains("rejected").containsIgnoringCase("zip")
-                .doesNotContain("Score");
+            assertThat(results.get("output").getAsString())
+                    .contains("rejected")
+                    .containsIgnoringCase("zip")
+                    .doesNotContain("Score");
             assertThat(results.get("visibility").getAsString()).isEqualTo("hidden");
             assertThat(results.getAsJsonArray("tests")).isNotEmpty().allSatisfy(t -> {
                 assertThat(t.getAsJsonObject().get("visibility").getAsString()).isEqualTo("hidden");
@@ -252,14 +286,17 @@ class GradescopeAutograderTest {
      */
     static JsonObject runAutograder(Path root, String grader) throws Exception {
         assumeTrue(Tools.onPath("bash"), "bash is not on PATH");
-        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("source/run_autograder").toString())
-            .redirectErrorStream(true).redirectOutput(root.resolve("run.log").toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        "bash", root.resolve("source/run_autograder").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(root.resolve("run.log").toFile());
         pb.environment().put("AUTOGRADER_ROOT", root.toString());
         pb.environment().put("CNNKIT_GRADER", grader);
         Process p = pb.start();
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("run_autograder finished").isTrue();
-        assertThat(p.exitValue()).as("run_autograder exit status; log:\n" + Files.readString(root.resolve("run.log")))
-            .isZero();
+        assertThat(p.exitValue())
+                .as("run_autograder exit status; log:\n" + Files.readString(root.resolve("run.log")))
+                .isZero();
         Path results = root.resolve("results/results.json");
         assertThat(results).exists();
         String json = Files.readString(results);
@@ -272,8 +309,8 @@ class GradescopeAutograderTest {
     static String kitCommand() {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String kept = Stream.of(cp.split(File.pathSeparator))
-            .filter(e -> !e.replace('\\', '/').matches(".*/exercises(/target/classes|-[^/]*\\.jar)/?"))
-            .collect(Collectors.joining(File.pathSeparator));
+                .filter(e -> !e.replace('\\', '/').matches(".*/exercises(/target/classes|-[^/]*\\.jar)/?"))
+                .collect(Collectors.joining(File.pathSeparator));
         assumeTrue(!kept.contains(" "), "the class path has spaces: run_autograder's CNNKIT_GRADER cannot carry it");
         return Path.of(System.getProperty("java.home"), "bin", "java") + " -cp " + kept + " " + Main.class.getName();
     }

@@ -3,8 +3,8 @@ package cnnkit.grader.course;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.score.Rubric;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +33,11 @@ class HandoutMavenBuildTest {
     Path temp;
 
     /** One test case of a surefire report: its top-level class, and its failure or error (null if it passed). */
-    record Case(String className, String name, boolean failed, String message) {
-    }
+    record Case(String className, String name, boolean failed, String message) {}
 
     @Test
-    @DisplayName("compiles as handed out with its public tests failing as not implemented, and passes with the solutions")
+    @DisplayName(
+            "compiles as handed out with its public tests failing as not implemented, and passes with the solutions")
     void stubsFailSolutionsPass() throws Exception {
         assumeTrue(Tools.onPath("mvn"), "mvn is not on PATH: the handout build test is skipped");
         Path handout = temp.resolve("stubs");
@@ -51,44 +51,61 @@ class HandoutMavenBuildTest {
             assertThat(cases).as(step + ": public tests ran").isNotEmpty();
             assertThat(cases).as(step + ": some public test fails").anyMatch(Case::failed);
             assertThat(cases.stream().filter(Case::failed).map(Case::message))
-                .as(step + ": every failure says what is not implemented")
-                .allMatch(m -> m != null && m.contains("is not implemented yet"));
+                    .as(step + ": every failure says what is not implemented")
+                    .allMatch(m -> m != null && m.contains("is not implemented yet"));
         }
 
         List<String> stubLog = Files.readAllLines(handout.resolve("mvn.log"));
-        assertThat(stubLog).as("what a student reads on the stubs").hasSizeLessThanOrEqualTo(40)
-            .anyMatch(l -> l.contains("Progress by step")).noneMatch(l -> l.contains("FAILED"));
+        assertThat(stubLog)
+                .as("what a student reads on the stubs")
+                .hasSizeLessThanOrEqualTo(40)
+                .anyMatch(l -> l.contains("Progress by step"))
+                .noneMatch(l -> l.contains("FAILED"));
 
         Path solved = solvedHandout("solved");
         int solvedExit = mvnTest(solved);
         List<Case> solvedCases = reports(solved);
-        assertThat(solvedCases.stream().filter(Case::failed).toList()).as("failing tests with the solutions").isEmpty();
+        assertThat(solvedCases.stream().filter(Case::failed).toList())
+                .as("failing tests with the solutions")
+                .isEmpty();
         assertThat(solvedExit).as("mvn test with the solutions").isZero();
         for (Step step : Step.values()) {
-            assertThat(ofStep(solvedCases, step)).as(step + ": public tests ran").isNotEmpty();
+            assertThat(ofStep(solvedCases, step))
+                    .as(step + ": public tests ran")
+                    .isNotEmpty();
         }
     }
 
     @Test
     @DisplayName("one crashing step: at most 48 lines (14 rows of progress among them), each failure once, with the "
-        + "file:line of the student's code")
+            + "file:line of the student's code")
     void crashShowsStudentLine() throws Exception {
         assumeTrue(Tools.onPath("mvn"), "mvn is not on PATH: the handout build test is skipped");
         Path project = solvedHandout("crash");
-        Files.copy(Path.of("src/test/resources/handout-crash/MaxPooling.java"),
-            project.resolve("src/main/java/cnn/MaxPooling.java"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                Path.of("src/test/resources/handout-crash/MaxPooling.java"),
+                project.resolve("src/main/java/cnn/MaxPooling.java"),
+                StandardCopyOption.REPLACE_EXISTING);
         assertThat(mvnTest(project)).as("mvn test with a crashing step").isNotZero();
-        List<Case> failed = ofStep(reports(project), Step.MAX_POOLING).stream().filter(Case::failed).toList();
+        List<Case> failed = ofStep(reports(project), Step.MAX_POOLING).stream()
+                .filter(Case::failed)
+                .toList();
         assertThat(failed).as("Max pooling's checks crash").isNotEmpty();
 
         String log = Files.readString(project.resolve("mvn.log"));
         assertThat(log.lines().count()).as(log).isLessThanOrEqualTo(48);
-        assertThat(log).as(log).contains("at cnn.MaxPooling.pool(MaxPooling.java:8)   <- your code")
-            .contains("FAILED Step 2 — Max pooling > ").doesNotContain("at org.junit").doesNotContain("[INFO]");
-        assertThat(log.split("FAILED Step 2 — Max pooling > ", -1).length - 1).as("each failure once: " + log)
-            .isEqualTo(failed.size());
-        assertThat(log.indexOf("Progress by step")).as("the table after the failures").isGreaterThan(
-            log.lastIndexOf("FAILED"));
+        assertThat(log)
+                .as(log)
+                .contains("at cnn.MaxPooling.pool(MaxPooling.java:8)   <- your code")
+                .contains("FAILED Step 2 — Max pooling > ")
+                .doesNotContain("at org.junit")
+                .doesNotContain("[INFO]");
+        assertThat(log.split("FAILED Step 2 — Max pooling > ", -1).length - 1)
+                .as("each failure once: " + log)
+                .isEqualTo(failed.size());
+        assertThat(log.indexOf("Progress by step"))
+                .as("the table after the failures")
+                .isGreaterThan(log.lastIndexOf("FAILED"));
     }
 
     @Test
@@ -100,16 +117,19 @@ class HandoutMavenBuildTest {
         Files.writeString(relu, Files.readString(relu) + "\nthis line does not compile\n");
         String workflow = Files.readString(project.resolve(".github/workflows/classroom.yml"));
 
-        assertThat(mvn(project, classroomCommand(workflow, Step.RELU))).as("Relu's step, which does not compile")
-            .isNotZero();
-        assertThat(mvn(project, classroomCommand(workflow, Step.CONVOLUTION))).as("Convolution's step, beside it")
-            .isZero();
+        assertThat(mvn(project, classroomCommand(workflow, Step.RELU)))
+                .as("Relu's step, which does not compile")
+                .isNotZero();
+        assertThat(mvn(project, classroomCommand(workflow, Step.CONVOLUTION)))
+                .as("Convolution's step, beside it")
+                .isZero();
     }
 
     /** @return the step's command in the workflow, as arguments (its quotes taken off as the shell would) */
     private static List<String> classroomCommand(String workflow, Step step) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("command: (mvn .*-Dstep=" + step.className()
-            + " .*)").matcher(workflow);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "command: (mvn .*-Dstep=" + step.className() + " .*)")
+                .matcher(workflow);
         assertThat(m.find()).as("the workflow's command for " + step).isTrue();
         return List.of(m.group(1).replace("'", "").split(" "));
     }
@@ -120,8 +140,10 @@ class HandoutMavenBuildTest {
         new Handout(CoursePoints.perStep(Rubric.defaults())).writeTo(solved);
         try (Stream<Path> solutions = Files.list(Path.of("../solutions/src/main/java/cnn"))) {
             for (Path s : solutions.toList()) {
-                Files.copy(s, solved.resolve("src/main/java/cnn").resolve(s.getFileName()),
-                    StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        s,
+                        solved.resolve("src/main/java/cnn").resolve(s.getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING);
             }
         }
         return solved;
@@ -129,8 +151,9 @@ class HandoutMavenBuildTest {
 
     private static List<Case> ofStep(List<Case> cases, Step step) {
         String prefix = step.studentClass() + "Test";
-        return cases.stream().filter(c -> c.className().equals(prefix) || c.className().startsWith(prefix + "$"))
-            .toList();
+        return cases.stream()
+                .filter(c -> c.className().equals(prefix) || c.className().startsWith(prefix + "$"))
+                .toList();
     }
 
     private int mvnTest(Path project) throws IOException, InterruptedException {
@@ -146,8 +169,10 @@ class HandoutMavenBuildTest {
             command.add("-Dmaven.repo.local=" + repo);
         }
         Path log = project.resolve("mvn.log");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"); // a short build: start fast
         Process p = pb.start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
@@ -162,9 +187,12 @@ class HandoutMavenBuildTest {
         assertThat(dir).as("surefire reports (see mvn.log)").isDirectory();
         List<Case> cases = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path xml : files.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).toList()) {
-                Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile())
-                    .getDocumentElement();
+            for (Path xml : files.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml"))
+                    .toList()) {
+                Element suite = DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
+                        .parse(xml.toFile())
+                        .getDocumentElement();
                 // One report per top-level test class; its test cases' classname is a display name for @Nested.
                 String testClass = suite.getAttribute("name");
                 NodeList testcases = suite.getElementsByTagName("testcase");
@@ -172,8 +200,13 @@ class HandoutMavenBuildTest {
                     Element tc = (Element) testcases.item(i);
                     Element problem = first(tc, "failure");
                     problem = problem != null ? problem : first(tc, "error");
-                    cases.add(new Case(testClass, tc.getAttribute("name"), problem != null,
-                        problem == null ? null : problem.getAttribute("message") + "\n" + problem.getTextContent()));
+                    cases.add(new Case(
+                            testClass,
+                            tc.getAttribute("name"),
+                            problem != null,
+                            problem == null
+                                    ? null
+                                    : problem.getAttribute("message") + "\n" + problem.getTextContent()));
                 }
             }
         }

@@ -3,13 +3,12 @@ package cnnkit.grader.course;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.cli.Main;
 import cnnkit.grader.score.Rubric;
+import cnnkit.grader.testing.Submissions;
+import cnnkit.lecture.Step;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
-import cnnkit.grader.testing.Submissions;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -44,11 +43,27 @@ class HandoutTest {
     private static final Path STUBS = Submissions.STUBS;
     /** Code students use but do not write (cnn.GradientCheck): shipped as it is. */
     private static final Path GIVEN = Path.of("../exercises/src/given/java/cnn");
+
     private static final Path PUBLIC_TESTS = Path.of("../exercises/src/test/java");
 
     /** A zero of each primitive type, boxed as the type itself (a ternary chain would widen them all). */
-    private static final Map<Class<?>, Object> ZEROS = Map.of(boolean.class, false, byte.class, (byte) 0,
-        short.class, (short) 0, char.class, '\0', int.class, 0, long.class, 0L, float.class, 0f, double.class, 0.0);
+    private static final Map<Class<?>, Object> ZEROS = Map.of(
+            boolean.class,
+            false,
+            byte.class,
+            (byte) 0,
+            short.class,
+            (short) 0,
+            char.class,
+            '\0',
+            int.class,
+            0,
+            long.class,
+            0L,
+            float.class,
+            0f,
+            double.class,
+            0.0);
 
     @TempDir
     Path temp;
@@ -74,11 +89,13 @@ class HandoutTest {
             for (Path f : files) {
                 byte[] content = Files.readAllBytes(handout.resolve(f));
                 for (Path solution : solutions) {
-                    assertThat(content).as("%s has the content of the solution %s", f, solution.getFileName())
-                        .isNotEqualTo(Files.readAllBytes(solution));
+                    assertThat(content)
+                            .as("%s has the content of the solution %s", f, solution.getFileName())
+                            .isNotEqualTo(Files.readAllBytes(solution));
                     if (!stubNames.contains(solution.getFileName().toString())) {
-                        assertThat(f.getFileName().toString()).as("solution-only file name")
-                            .isNotEqualTo(solution.getFileName().toString());
+                        assertThat(f.getFileName().toString())
+                                .as("solution-only file name")
+                                .isNotEqualTo(solution.getFileName().toString());
                     }
                 }
             }
@@ -90,13 +107,16 @@ class HandoutTest {
             for (Path f : files) {
                 assertThat(f.toString().replace('\\', '/')).doesNotContainIgnoringCase("hidden");
                 String text = Files.readString(handout.resolve(f), StandardCharsets.UTF_8);
-                assertThat(text).as(f.toString()).doesNotContain("cnnkit.hidden").doesNotContain("HiddenTest");
+                assertThat(text)
+                        .as(f.toString())
+                        .doesNotContain("cnnkit.hidden")
+                        .doesNotContain("HiddenTest");
             }
         }
 
         @Test
         @DisplayName("its cnn classes are exactly the stubs and the given code, and every public method of the stubs "
-            + "throws 'not implemented'")
+                + "throws 'not implemented'")
         void everyMainMethodThrowsNotImplemented() throws Exception {
             Path sources = handout.resolve("src/main/java/cnn");
             Set<String> expected = new TreeSet<>(names(STUBS));
@@ -108,17 +128,18 @@ class HandoutTest {
             }
             Path classes = compile(sources);
             int methods = 0;
-            try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            try (URLClassLoader loader =
+                    new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
                 for (String name : names(STUBS)) {
                     Class<?> c = loader.loadClass("cnn." + name.replace(".java", ""));
                     for (Method m : c.getDeclaredMethods()) {
                         if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())) {
                             assertThatThrownBy(() -> invokeWithDefaults(m))
-                                .as("%s.%s", c.getSimpleName(), m.getName())
-                                .isInstanceOf(UnsupportedOperationException.class)
-                                .hasMessageContaining("is not implemented yet")
-                                .hasMessageContaining("see src/main/java/cnn/" + c.getSimpleName() + ".java")
-                                .hasMessageNotContaining("exercises/");
+                                    .as("%s.%s", c.getSimpleName(), m.getName())
+                                    .isInstanceOf(UnsupportedOperationException.class)
+                                    .hasMessageContaining("is not implemented yet")
+                                    .hasMessageContaining("see src/main/java/cnn/" + c.getSimpleName() + ".java")
+                                    .hasMessageNotContaining("exercises/");
                             methods++;
                         }
                     }
@@ -136,10 +157,18 @@ class HandoutTest {
         void pomIsStandalone() throws IOException {
             String pom = Files.readString(handout.resolve("pom.xml"));
             String root = Files.readString(Path.of("../pom.xml"));
-            assertThat(pom).doesNotContain("<parent>").doesNotContain("<groupId>cnnkit</groupId>")
-                .doesNotContain("@").contains("<maven.compiler.release>17</maven.compiler.release>");
-            for (String property : List.of("junit.version", "jqwik.version", "assertj.version", "commons-csv.version",
-                "maven-compiler-plugin.version", "maven-surefire-plugin.version")) {
+            assertThat(pom)
+                    .doesNotContain("<parent>")
+                    .doesNotContain("<groupId>cnnkit</groupId>")
+                    .doesNotContain("@")
+                    .contains("<maven.compiler.release>17</maven.compiler.release>");
+            for (String property : List.of(
+                    "junit.version",
+                    "jqwik.version",
+                    "assertj.version",
+                    "commons-csv.version",
+                    "maven-compiler-plugin.version",
+                    "maven-surefire-plugin.version")) {
                 String version = property(root, property);
                 assertThat(pom).as(property).contains("<version>" + version + "</version>");
             }
@@ -149,17 +178,26 @@ class HandoutTest {
         @DisplayName("carries every public test, the lecture data with its loader, the README and the ERRATA")
         void carriesTestsAndData() throws IOException {
             for (Path test : javaFiles(PUBLIC_TESTS)) {
-                assertThat(handout.resolve("src/test/java").resolve(PUBLIC_TESTS.relativize(test))).exists();
+                assertThat(handout.resolve("src/test/java").resolve(PUBLIC_TESTS.relativize(test)))
+                        .exists();
             }
-            assertThat(handout.resolve("src/test/java/cnnkit/lecture/LectureData.java")).exists();
-            assertThat(handout.resolve("src/test/java/cnnkit/lecture/Step.java")).exists();
+            assertThat(handout.resolve("src/test/java/cnnkit/lecture/LectureData.java"))
+                    .exists();
+            assertThat(handout.resolve("src/test/java/cnnkit/lecture/Step.java"))
+                    .exists();
             for (Step step : Step.values()) {
-                assertThat(handout.resolve("src/main/java/cnn/" + step.sourceFile())).exists();
+                assertThat(handout.resolve("src/main/java/cnn/" + step.sourceFile()))
+                        .exists();
             }
-            assertThat(handout.resolve("src/test/resources/lecture-data/Convolution/image.csv")).exists();
-            assertThat(handout.resolve("src/test/resources/junit-platform.properties")).exists();
+            assertThat(handout.resolve("src/test/resources/lecture-data/Convolution/image.csv"))
+                    .exists();
+            assertThat(handout.resolve("src/test/resources/junit-platform.properties"))
+                    .exists();
             assertThat(handout.resolve(".gitignore")).exists();
-            assertThat(handout.resolve(".mvn/maven.config")).as("Maven quiet by default").content().contains("-q");
+            assertThat(handout.resolve(".mvn/maven.config"))
+                    .as("Maven quiet by default")
+                    .content()
+                    .contains("-q");
             assertThat(handout.resolve(".mvn/jvm.config")).exists();
             for (String doc : List.of("README.md", "ERRATA.md")) {
                 if (Files.exists(Path.of("../lecture-data", doc))) {
@@ -169,7 +207,8 @@ class HandoutTest {
             Path services = Path.of("../exercises/src/test/resources/META-INF/services");
             if (Files.isDirectory(services)) {
                 for (String name : names(services)) {
-                    assertThat(handout.resolve("src/test/resources/META-INF/services/" + name)).exists();
+                    assertThat(handout.resolve("src/test/resources/META-INF/services/" + name))
+                            .exists();
                 }
             }
         }
@@ -180,11 +219,14 @@ class HandoutTest {
             for (Step step : Step.values()) {
                 String kit = Files.readString(STUBS.resolve(step.sourceFile()));
                 String stub = Files.readString(handout.resolve("src/main/java/cnn/" + step.sourceFile()));
-                assertThat(kit).as("the kit's stub names its kit command")
-                    .contains("mvn -q -Pstudent -pl exercises -am test -Dtest=" + step.className() + "Test ");
-                assertThat(stub).contains("{@code mvn test -Dtest=" + step.className() + "Test}")
-                    .contains("src/test/java/cnn/" + step.className() + "Test.java")
-                    .doesNotContain("-Pstudent").doesNotContain("exercises/");
+                assertThat(kit)
+                        .as("the kit's stub names its kit command")
+                        .contains("mvn -q -Pstudent -pl exercises -am test -Dtest=" + step.className() + "Test ");
+                assertThat(stub)
+                        .contains("{@code mvn test -Dtest=" + step.className() + "Test}")
+                        .contains("src/test/java/cnn/" + step.className() + "Test.java")
+                        .doesNotContain("-Pstudent")
+                        .doesNotContain("exercises/");
             }
         }
 
@@ -199,8 +241,10 @@ class HandoutTest {
                 last = at;
             }
             assertThat(readme).contains("mvn test").contains("walkthrough");
-            assertThat(readme).as("students get the learners' jar, never the instructors'")
-                .contains("java -jar cnn-walkthrough.jar walkthrough").doesNotContain("cnn-grader");
+            assertThat(readme)
+                    .as("students get the learners' jar, never the instructors'")
+                    .contains("java -jar cnn-walkthrough.jar walkthrough")
+                    .doesNotContain("cnn-grader");
         }
 
         @Test
@@ -208,18 +252,22 @@ class HandoutTest {
         void command() {
             Path dir = temp.resolve("cli");
             Path zip = temp.resolve("cli.zip");
-            assertThat(Main.run("handout", "--out", dir.toString(), "--zip", zip.toString())).isZero();
+            assertThat(Main.run("handout", "--out", dir.toString(), "--zip", zip.toString()))
+                    .isZero();
             assertThat(dir.resolve("pom.xml")).exists();
             assertThat(zip).exists();
             assertThat(Main.run("handout")).isEqualTo(2);
-            assertThat(Main.run("handout", "--out", dir.toString())).as("not empty any more").isEqualTo(2);
+            assertThat(Main.run("handout", "--out", dir.toString()))
+                    .as("not empty any more")
+                    .isEqualTo(2);
         }
 
         @Test
         @DisplayName("refuses to write into a folder that is not empty")
         void refusesNonEmptyFolder() {
             assertThatThrownBy(() -> new Handout(CoursePoints.perStep(Rubric.defaults())).writeTo(handout))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an empty folder");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("not an empty folder");
         }
 
         @Test
@@ -236,9 +284,10 @@ class HandoutTest {
                     entries.add(e.nextElement().getName());
                 }
             }
-            assertThat(entries).isEqualTo(files.stream()
-                .map(f -> Handout.TOP_FOLDER + "/" + f.toString().replace('\\', '/'))
-                .collect(Collectors.toCollection(TreeSet::new)));
+            assertThat(entries)
+                    .isEqualTo(files.stream()
+                            .map(f -> Handout.TOP_FOLDER + "/" + f.toString().replace('\\', '/'))
+                            .collect(Collectors.toCollection(TreeSet::new)));
             assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
         }
     }
@@ -247,9 +296,11 @@ class HandoutTest {
     @DisplayName("has a GitHub Classroom workflow")
     class Classroom {
         @Test
-        @DisplayName("valid YAML with one command test per step, in lecture order, for the step's points, and a reporter summing them")
+        @DisplayName(
+                "valid YAML with one command test per step, in lecture order, for the step's points, and a reporter summing them")
         void oneTestPerStep() throws IOException {
-            JsonNode workflow = new YAMLMapper().readTree(handout.resolve(".github/workflows/classroom.yml").toFile());
+            JsonNode workflow = new YAMLMapper()
+                    .readTree(handout.resolve(".github/workflows/classroom.yml").toFile());
             JsonNode steps = workflow.path("jobs").path("run-autograding-tests").path("steps");
             Map<Step, String> points = CoursePoints.perStep(Rubric.defaults());
             List<String> graded = new ArrayList<>();
@@ -259,53 +310,68 @@ class HandoutTest {
                 String uses = step.path("uses").asText();
                 if (uses.equals("classroom-resources/autograding-command-grader@v1")) {
                     Matcher m = Pattern.compile("mvn -B -q test -Dstep=(\\w+) -Dtest='(\\w+)Test'")
-                        .matcher(step.path("with").path("command").asText());
+                            .matcher(step.path("with").path("command").asText());
                     assertThat(m.matches()).as(step.toString()).isTrue();
                     assertThat(m.group(2)).isEqualTo(m.group(1));
                     Step s = Step.byName(m.group(1)).orElseThrow();
-                    assertThat(step.path("with").path("max-score").asText()).as(s.className()).isEqualTo(points.get(s))
-                        .matches("[0-9]+");
-                    assertThat(step.path("if").asText()).as("runs after a failed step").isEqualTo("always()");
-                    assertThat(names(step.path("with"))).as("the action's inputs").isSubsetOf(GRADER_INPUTS)
-                        .contains("test-name", "command");
+                    assertThat(step.path("with").path("max-score").asText())
+                            .as(s.className())
+                            .isEqualTo(points.get(s))
+                            .matches("[0-9]+");
+                    assertThat(step.path("if").asText())
+                            .as("runs after a failed step")
+                            .isEqualTo("always()");
+                    assertThat(names(step.path("with")))
+                            .as("the action's inputs")
+                            .isSubsetOf(GRADER_INPUTS)
+                            .contains("test-name", "command");
                     graded.add(s.className());
                     runners.add(step.path("id").asText());
                 } else if (uses.equals("classroom-resources/autograding-grading-reporter@v1")) {
                     reporter = step;
                 } else if (step.has("run")) {
-                    assertThat(step.path("continue-on-error").asBoolean()).as("a failing " + step.path("run")
-                        + " must not skip the grading").isTrue();
+                    assertThat(step.path("continue-on-error").asBoolean())
+                            .as("a failing " + step.path("run") + " must not skip the grading")
+                            .isTrue();
                 }
             }
-            assertThat(graded).containsExactlyElementsOf(Stream.of(Step.values()).map(Step::className).toList());
+            assertThat(graded)
+                    .containsExactlyElementsOf(
+                            Stream.of(Step.values()).map(Step::className).toList());
             assertThat(reporter).as("reporter step").isNotNull();
-            assertThat(reporter.path("with").path("runners").asText()).isEqualTo(String.join(",", runners))
-                .matches("^([a-zA-Z0-9]+,)*[a-zA-Z0-9]+$");
+            assertThat(reporter.path("with").path("runners").asText())
+                    .isEqualTo(String.join(",", runners))
+                    .matches("^([a-zA-Z0-9]+,)*[a-zA-Z0-9]+$");
             assertThat(names(reporter.path("with"))).isSubsetOf("token", "runners");
             assertThat(reporter.path("if").asText()).isEqualTo("always()");
             for (String id : runners) {
-                assertThat(reporter.path("env").path(id.toUpperCase(Locale.ROOT) + "_RESULTS").asText())
-                    .isEqualTo("${{steps." + id + ".outputs.result}}");
+                assertThat(reporter.path("env")
+                                .path(id.toUpperCase(Locale.ROOT) + "_RESULTS")
+                                .asText())
+                        .isEqualTo("${{steps." + id + ".outputs.result}}");
             }
         }
 
         @Test
-        @DisplayName("refuses a rubric whose step totals are not whole numbers (Classroom reads max-score as an integer)")
+        @DisplayName(
+                "refuses a rubric whose step totals are not whole numbers (Classroom reads max-score as an integer)")
         void wholePointsOnly() {
             Map<Step, String> points = new java.util.EnumMap<>(CoursePoints.perStep(Rubric.defaults()));
             points.put(Step.RELU, "7.5");
 
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClassroomWorkflow.yaml(points))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Relu is worth 7.5")
-                .hasMessageContaining("whole");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Relu is worth 7.5")
+                    .hasMessageContaining("whole");
         }
 
         @Test
         @DisplayName("whose steps each have a public test class in the handout")
         void everyStepHasItsPublicTests() {
             for (Step step : Step.values()) {
-                assertThat(files).as(step.className() + "Test")
-                    .anyMatch(f -> f.getFileName().toString().equals(step.className() + "Test.java"));
+                assertThat(files)
+                        .as(step.className() + "Test")
+                        .anyMatch(f -> f.getFileName().toString().equals(step.className() + "Test.java"));
             }
         }
     }
@@ -314,8 +380,8 @@ class HandoutTest {
      * The inputs of {@code classroom-resources/autograding-command-grader@v1}, from its action.yml (commit
      * 7712c71): test-name and command are required.
      */
-    private static final List<String> GRADER_INPUTS = List.of("test-name", "setup-command", "command", "timeout",
-        "max-score");
+    private static final List<String> GRADER_INPUTS =
+            List.of("test-name", "setup-command", "command", "timeout", "max-score");
 
     private static List<String> names(JsonNode object) {
         List<String> names = new ArrayList<>();
@@ -331,8 +397,9 @@ class HandoutTest {
 
     static Set<String> names(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                .collect(Collectors.toCollection(TreeSet::new));
+            return s.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
     }
 

@@ -3,10 +3,10 @@ package cnnkit.grader.course;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.cli.Main;
 import cnnkit.grader.report.Gradebook;
 import cnnkit.grader.testing.Csv;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -33,7 +33,8 @@ class LmsExportTest {
     @BeforeEach
     void classOfThree() throws IOException {
         gradebook = temp.resolve("gradebook.csv");
-        try (Writer w = Files.newBufferedWriter(gradebook); CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+        try (Writer w = Files.newBufferedWriter(gradebook);
+                CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
             csv.printRecord(Gradebook.header());
             csv.printRecord(row("ada", "graded", "72.5", "80", "10"));
             csv.printRecord(row("bob", "compile_error", "0", "80", "0"));
@@ -63,21 +64,33 @@ class LmsExportTest {
     @DisplayName("Canvas")
     class Canvas {
         @Test
-        @DisplayName("writes Student,ID,SIS User ID,SIS Login ID,Section,<assignment>, a Points Possible row, one row per roster student")
+        @DisplayName(
+                "writes Student,ID,SIS User ID,SIS Login ID,Section,<assignment>, a Points Possible row, one row per roster student")
         void withRoster() throws IOException {
             Path out = temp.resolve("canvas.csv");
-            assertThat(Main.run("export", "--format", "canvas", "--gradebook", gradebook.toString(),
-                "--roster", roster.toString(), "--out", out.toString(), "--assignment", "CNN exercises (4242)"))
-                .isZero();
+            assertThat(Main.run(
+                            "export",
+                            "--format",
+                            "canvas",
+                            "--gradebook",
+                            gradebook.toString(),
+                            "--roster",
+                            roster.toString(),
+                            "--out",
+                            out.toString(),
+                            "--assignment",
+                            "CNN exercises (4242)"))
+                    .isZero();
             List<CSVRecord> rows = Csv.records(out);
-            assertThat(values(rows.get(0))).containsExactly("Student", "ID", "SIS User ID", "SIS Login ID", "Section",
-                "CNN exercises (4242)");
+            assertThat(values(rows.get(0)))
+                    .containsExactly("Student", "ID", "SIS User ID", "SIS Login ID", "Section", "CNN exercises (4242)");
             assertThat(values(rows.get(1))).containsExactly("Points Possible", "", "", "", "", "80");
             assertThat(values(rows.get(2))).containsExactly("Lovelace, Ada", "", "S001", "ada@uni.example", "", "72.5");
-            assertThat(values(rows.get(3))).containsExactly("Bob \"the builder\" Byte", "", "", "bob@uni.example", "",
-                "0");
-            assertThat(values(rows.get(4))).as("no submission: blank, never an invented zero")
-                .containsExactly("Cy Nobody", "", "S003", "cy@uni.example", "", "");
+            assertThat(values(rows.get(3)))
+                    .containsExactly("Bob \"the builder\" Byte", "", "", "bob@uni.example", "", "0");
+            assertThat(values(rows.get(4)))
+                    .as("no submission: blank, never an invented zero")
+                    .containsExactly("Cy Nobody", "", "S003", "cy@uni.example", "", "");
             assertThat(rows).as("eve is not on the roster: left out").hasSize(5);
         }
 
@@ -85,8 +98,15 @@ class LmsExportTest {
         @DisplayName("without a roster, the submission id is the SIS Login ID")
         void withoutRoster() throws IOException {
             Path out = temp.resolve("canvas.csv");
-            assertThat(Main.run("export", "--format", "canvas", "--gradebook", gradebook.toString(),
-                "--out", out.toString())).isZero();
+            assertThat(Main.run(
+                            "export",
+                            "--format",
+                            "canvas",
+                            "--gradebook",
+                            gradebook.toString(),
+                            "--out",
+                            out.toString()))
+                    .isZero();
             List<CSVRecord> rows = Csv.records(out);
             assertThat(values(rows.get(0)).get(5)).isEqualTo("CNN exercises");
             assertThat(rows).hasSize(5);
@@ -98,18 +118,29 @@ class LmsExportTest {
     @DisplayName("Moodle")
     class Moodle {
         @Test
-        @DisplayName("writes Full name,Email address,Username,ID number,<assignment>,Feedback with the step points in the feedback")
+        @DisplayName(
+                "writes Full name,Email address,Username,ID number,<assignment>,Feedback with the step points in the feedback")
         void withRoster() throws IOException {
             Path out = temp.resolve("moodle.csv");
-            assertThat(Main.run("export", "--format", "moodle", "--gradebook", gradebook.toString(),
-                "--roster", roster.toString(), "--out", out.toString())).isZero();
+            assertThat(Main.run(
+                            "export",
+                            "--format",
+                            "moodle",
+                            "--gradebook",
+                            gradebook.toString(),
+                            "--roster",
+                            roster.toString(),
+                            "--out",
+                            out.toString()))
+                    .isZero();
             List<CSVRecord> rows = Csv.records(out);
-            assertThat(values(rows.get(0))).containsExactly("Full name", "Email address", "Username", "ID number",
-                "CNN exercises", "Feedback");
+            assertThat(values(rows.get(0)))
+                    .containsExactly(
+                            "Full name", "Email address", "Username", "ID number", "CNN exercises", "Feedback");
             CSVRecord ada = rows.get(1);
             assertThat(values(ada).subList(0, 5))
-                .as("no username on the roster: left blank, never the submission id")
-                .containsExactly("Lovelace, Ada", "ada@uni.example", "", "", "72.5");
+                    .as("no username on the roster: left blank, never the submission id")
+                    .containsExactly("Lovelace, Ada", "ada@uni.example", "", "", "72.5");
             assertThat(ada.get(5)).startsWith("graded: 72.5/80.").contains("Convolution 10", "ErrorMeasures 10");
             assertThat(values(rows.get(3))).containsExactly("Cy Nobody", "cy@uni.example", "", "", "", "");
             assertThat(rows).hasSize(4);
@@ -123,11 +154,15 @@ class LmsExportTest {
                 ada,Ada,ada@uni.example,alovelace
                 bob,Bob,bob@uni.example,
                 """);
-            LmsExport export = new LmsExport(GradebookTable.load(gradebook), java.util.Optional.of(Roster.load(users)),
-                "CNN", LmsExport.Identity.USERNAME);
+            LmsExport export = new LmsExport(
+                    GradebookTable.load(gradebook),
+                    java.util.Optional.of(Roster.load(users)),
+                    "CNN",
+                    LmsExport.Identity.USERNAME);
             Path out = temp.resolve("moodle.csv");
             assertThatThrownBy(() -> export.write(LmsExport.Format.MOODLE, out))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no username for bob");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("no username for bob");
             assertThat(out).doesNotExist();
         }
 
@@ -142,12 +177,25 @@ class LmsExportTest {
                 """);
             Roster r = Roster.load(users);
             Path out = temp.resolve("moodle.csv");
-            assertThatThrownBy(() -> new LmsExport(GradebookTable.load(gradebook), java.util.Optional.of(r), "CNN",
-                LmsExport.Identity.EMAIL).write(LmsExport.Format.MOODLE, out))
-                .hasMessageContaining("no email for bob").hasMessageContaining("ada and eve share email");
-            LmsExport.Outcome byName = new LmsExport(GradebookTable.load(gradebook), java.util.Optional.of(r), "CNN",
-                LmsExport.Identity.USERNAME).write(LmsExport.Format.MOODLE, out);
-            assertThat(byName.warnings()).singleElement().asString().contains("blank email").contains("bob");
+            assertThatThrownBy(() -> new LmsExport(
+                                    GradebookTable.load(gradebook),
+                                    java.util.Optional.of(r),
+                                    "CNN",
+                                    LmsExport.Identity.EMAIL)
+                            .write(LmsExport.Format.MOODLE, out))
+                    .hasMessageContaining("no email for bob")
+                    .hasMessageContaining("ada and eve share email");
+            LmsExport.Outcome byName = new LmsExport(
+                            GradebookTable.load(gradebook),
+                            java.util.Optional.of(r),
+                            "CNN",
+                            LmsExport.Identity.USERNAME)
+                    .write(LmsExport.Format.MOODLE, out);
+            assertThat(byName.warnings())
+                    .singleElement()
+                    .asString()
+                    .contains("blank email")
+                    .contains("bob");
             List<CSVRecord> rows = Csv.records(out);
             assertThat(rows).extracting(row -> row.get(2)).containsExactly("Username", "alovelace", "bbyte", "eve");
         }
@@ -157,12 +205,30 @@ class LmsExportTest {
         void withoutRoster() throws IOException {
             Path out = temp.resolve("moodle.csv");
             String[] err = new String[1];
-            assertThat(GradescopeAutograderTest.withStderr(err, () -> Main.run("export", "--format", "moodle",
-                "--gradebook", gradebook.toString(), "--out", out.toString()))).isEqualTo(2);
+            assertThat(GradescopeAutograderTest.withStderr(
+                            err,
+                            () -> Main.run(
+                                    "export",
+                                    "--format",
+                                    "moodle",
+                                    "--gradebook",
+                                    gradebook.toString(),
+                                    "--out",
+                                    out.toString())))
+                    .isEqualTo(2);
             assertThat(err[0]).contains("--identify-by username");
             assertThat(out).doesNotExist();
-            assertThat(Main.run("export", "--format", "moodle", "--gradebook", gradebook.toString(),
-                "--identify-by", "username", "--out", out.toString())).isZero();
+            assertThat(Main.run(
+                            "export",
+                            "--format",
+                            "moodle",
+                            "--gradebook",
+                            gradebook.toString(),
+                            "--identify-by",
+                            "username",
+                            "--out",
+                            out.toString()))
+                    .isZero();
             assertThat(Csv.records(out)).extracting(row -> row.get(2)).containsExactly("Username", "ada", "bob", "eve");
         }
     }
@@ -178,10 +244,10 @@ class LmsExportTest {
             List<CSVRecord> rows = Csv.records(out);
             assertThat(values(rows.get(0))).isEqualTo(RosterGradebook.header());
             assertThat(values(rows.get(1)).subList(0, 6))
-                .containsExactly("ada", "Lovelace, Ada", "ada@uni.example", "graded", "72.5", "80");
+                    .containsExactly("ada", "Lovelace, Ada", "ada@uni.example", "graded", "72.5", "80");
             assertThat(values(rows.get(3)).subList(0, 4)).containsExactly("eve", "", "", "graded");
-            assertThat(values(rows.get(4)).subList(0, 4)).containsExactly("cy", "Cy Nobody", "cy@uni.example",
-                RosterGradebook.MISSING);
+            assertThat(values(rows.get(4)).subList(0, 4))
+                    .containsExactly("cy", "Cy Nobody", "cy@uni.example", RosterGradebook.MISSING);
             assertThat(outcome.notOnRoster()).containsExactly("eve");
             assertThat(outcome.withoutSubmission()).containsExactly("cy");
         }
@@ -194,10 +260,26 @@ class LmsExportTest {
             Path twice = Files.writeString(temp.resolve("b.csv"), "id,name,email\nada,A,a@x\nada,B,b@x\n");
             assertThatThrownBy(() -> Roster.load(twice)).hasMessageContaining("'ada' appears twice");
             assertThatThrownBy(() -> GradebookTable.load(roster)).hasMessageContaining("is not a gradebook");
-            assertThat(Main.run("export", "--format", "canvas", "--gradebook", gradebook.toString(),
-                "--roster", noEmail.toString(), "--out", temp.resolve("x.csv").toString())).isEqualTo(2);
-            assertThat(Main.run("export", "--format", "blackboard", "--gradebook", gradebook.toString(),
-                "--out", temp.resolve("x.csv").toString())).isEqualTo(2);
+            assertThat(Main.run(
+                            "export",
+                            "--format",
+                            "canvas",
+                            "--gradebook",
+                            gradebook.toString(),
+                            "--roster",
+                            noEmail.toString(),
+                            "--out",
+                            temp.resolve("x.csv").toString()))
+                    .isEqualTo(2);
+            assertThat(Main.run(
+                            "export",
+                            "--format",
+                            "blackboard",
+                            "--gradebook",
+                            gradebook.toString(),
+                            "--out",
+                            temp.resolve("x.csv").toString()))
+                    .isEqualTo(2);
         }
 
         @Test

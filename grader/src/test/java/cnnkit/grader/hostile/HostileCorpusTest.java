@@ -2,13 +2,12 @@ package cnnkit.grader.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.cli.Main;
 import cnnkit.grader.testing.Csv;
 import cnnkit.grader.testing.Markdown;
-
 import cnnkit.grader.testing.Submissions;
 import cnnkit.grader.testing.Zips;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,10 +47,12 @@ class HostileCorpusTest {
     private static final Pattern EXECUTION_TIME = Pattern.compile("\"execution_time\":\\s*([0-9.]+)");
     /** The heading a file name tries to inject: a step the submission does not have, passed (no "/": a file name). */
     private static final String FORGED_HEADING = "## Extra 1 — Softmax: all checks passed";
+
     private static final List<String> HONEST = List.of("honest-partial", "honest-solution");
 
     @TempDir
     static Path temp;
+
     private static Path classDir;
     private static Path out;
     private static Path outAlone;
@@ -69,58 +70,58 @@ class HostileCorpusTest {
 
     static Stream<Threat> threats() {
         return Stream.of(
-            new Threat("exit", Step.SOFTMAX, "calls System.exit"),
-            new Threat("halt", Step.SOFTMAX, "calls Runtime.halt"),
-            new Threat("sleep", Step.SOFTMAX, "calls Thread.sleep"),
-            new Threat("deadlock", Step.SOFTMAX, "creates a Thread"),
-            new Threat("thread-outlives", Step.SOFTMAX, "creates a Thread"),
-            new Threat("shutdown-hook", Step.SOFTMAX, "calls Runtime.addShutdownHook"),
-            new Threat("catch-throwable", Step.SOFTMAX, "catches Throwable"),
-            new Threat("catch-suppressed", Step.SOFTMAX, "catches Throwable"),
-            new Threat("many-files", Step.SOFTMAX, "calls java.nio.file.Files.createTempFile"),
-            new Threat("read-passwd", Step.SOFTMAX, "creates a java.io.FileReader"),
-            new Threat("read-other-submissions", Step.SOFTMAX, "creates a java.io.File"),
-            new Threat("getenv-secret", Step.SOFTMAX, "calls System.getenv"),
-            new Threat("socket", Step.SOFTMAX, "creates a java.net.Socket"),
-            new Threat("process", Step.SOFTMAX, "creates a ProcessBuilder"),
-            new Threat("native", Step.SOFTMAX, "declares a native method"),
-            new Threat("reflection", Step.SOFTMAX, "calls java.lang.reflect.Field.setAccessible"),
-            new Threat("method-handles", Step.SOFTMAX, "calls java.lang.invoke.MethodHandles.lookup"),
-            new Threat("set-out", Step.SOFTMAX, "calls System.setOut"),
-            new Threat("write-results-json", Step.SOFTMAX, "creates a java.io.FileWriter"),
-            new Threat("class-path", Step.SOFTMAX, "calls System.getProperty"),
-            new Threat("load-hidden-tests", Step.SOFTMAX, "calls Class.forName"),
-            new Threat("interface-init", Step.SOFTMAX, "Escape.java, method run, line \\d+: calls java.nio.file"),
-            new Threat("inherited-message", Step.SOFTMAX, "Loud.java, method getMessage, line \\d+: calls java.nio"),
-            new Threat("forged-score", Step.SOFTMAX, "Forge.java, method forge, line \\d+: calls java.nio.file"),
-            new Threat("sleeping-saboteur", Step.SOFTMAX, "creates a Thread"),
-            new Threat("setsid-escape", Step.SOFTMAX, "creates a ProcessBuilder"),
-            new Threat("stack-trace", Step.SOFTMAX, "calls RuntimeException.getStackTrace .*reads the call stack"),
-            new Threat("shadow-packages", Step.RELU, "outside package cnn"),
-            new Threat("infinite-loop", Step.RELU, "did not finish"),
-            new Threat("print-gigabytes", Step.RELU, "did not finish"),
-            new Threat("allocate-memory", Step.RELU, "OutOfMemoryError|did not finish"),
-            new Threat("unbounded-recursion", Step.RELU, "StackOverflowError|did not finish"),
-            new Threat("fake-results", Step.RELU, "Relu\\."),
-            new Threat("huge-messages", Step.RELU, "more characters not shown"),
-            new Threat("javac-stall", Step.RELU, "took longer than|of memory"),
-            new Threat("step-in-helper", Step.RELU, "declares a class Relu"),
-
-            new Threat("folder-symlink", Step.RELU, "Relu.java: a link, not a file"),
-            new Threat("huge-file", Step.RELU, "Relu.java: larger than"),
-            new Threat("zip-symlink", Step.RELU, "No Java file"));
+                new Threat("exit", Step.SOFTMAX, "calls System.exit"),
+                new Threat("halt", Step.SOFTMAX, "calls Runtime.halt"),
+                new Threat("sleep", Step.SOFTMAX, "calls Thread.sleep"),
+                new Threat("deadlock", Step.SOFTMAX, "creates a Thread"),
+                new Threat("thread-outlives", Step.SOFTMAX, "creates a Thread"),
+                new Threat("shutdown-hook", Step.SOFTMAX, "calls Runtime.addShutdownHook"),
+                new Threat("catch-throwable", Step.SOFTMAX, "catches Throwable"),
+                new Threat("catch-suppressed", Step.SOFTMAX, "catches Throwable"),
+                new Threat("many-files", Step.SOFTMAX, "calls java.nio.file.Files.createTempFile"),
+                new Threat("read-passwd", Step.SOFTMAX, "creates a java.io.FileReader"),
+                new Threat("read-other-submissions", Step.SOFTMAX, "creates a java.io.File"),
+                new Threat("getenv-secret", Step.SOFTMAX, "calls System.getenv"),
+                new Threat("socket", Step.SOFTMAX, "creates a java.net.Socket"),
+                new Threat("process", Step.SOFTMAX, "creates a ProcessBuilder"),
+                new Threat("native", Step.SOFTMAX, "declares a native method"),
+                new Threat("reflection", Step.SOFTMAX, "calls java.lang.reflect.Field.setAccessible"),
+                new Threat("method-handles", Step.SOFTMAX, "calls java.lang.invoke.MethodHandles.lookup"),
+                new Threat("set-out", Step.SOFTMAX, "calls System.setOut"),
+                new Threat("write-results-json", Step.SOFTMAX, "creates a java.io.FileWriter"),
+                new Threat("class-path", Step.SOFTMAX, "calls System.getProperty"),
+                new Threat("load-hidden-tests", Step.SOFTMAX, "calls Class.forName"),
+                new Threat("interface-init", Step.SOFTMAX, "Escape.java, method run, line \\d+: calls java.nio.file"),
+                new Threat(
+                        "inherited-message", Step.SOFTMAX, "Loud.java, method getMessage, line \\d+: calls java.nio"),
+                new Threat("forged-score", Step.SOFTMAX, "Forge.java, method forge, line \\d+: calls java.nio.file"),
+                new Threat("sleeping-saboteur", Step.SOFTMAX, "creates a Thread"),
+                new Threat("setsid-escape", Step.SOFTMAX, "creates a ProcessBuilder"),
+                new Threat("stack-trace", Step.SOFTMAX, "calls RuntimeException.getStackTrace .*reads the call stack"),
+                new Threat("shadow-packages", Step.RELU, "outside package cnn"),
+                new Threat("infinite-loop", Step.RELU, "did not finish"),
+                new Threat("print-gigabytes", Step.RELU, "did not finish"),
+                new Threat("allocate-memory", Step.RELU, "OutOfMemoryError|did not finish"),
+                new Threat("unbounded-recursion", Step.RELU, "StackOverflowError|did not finish"),
+                new Threat("fake-results", Step.RELU, "Relu\\."),
+                new Threat("huge-messages", Step.RELU, "more characters not shown"),
+                new Threat("javac-stall", Step.RELU, "took longer than|of memory"),
+                new Threat("step-in-helper", Step.RELU, "declares a class Relu"),
+                new Threat("folder-symlink", Step.RELU, "Relu.java: a link, not a file"),
+                new Threat("huge-file", Step.RELU, "Relu.java: larger than"),
+                new Threat("zip-symlink", Step.RELU, "No Java file"));
     }
 
     /** Archives the grader must refuse, with a fragment of the reason. */
     static Stream<Threat> rejected() {
         return Stream.of(
-            new Threat("zip-slip", null, "outside the submission"),
-            new Threat("zip-absolute", null, "absolute path"),
-            new Threat("zip-backslash", null, "outside the submission"),
-            new Threat("zip-bomb", null, "MiB"),
-            new Threat("zip-many-entries", null, "entries"),
-            new Threat("not-a-zip", null, "not a readable zip"),
-            new Threat("zero-bytes", null, "not a readable zip"));
+                new Threat("zip-slip", null, "outside the submission"),
+                new Threat("zip-absolute", null, "absolute path"),
+                new Threat("zip-backslash", null, "outside the submission"),
+                new Threat("zip-bomb", null, "MiB"),
+                new Threat("zip-many-entries", null, "entries"),
+                new Threat("not-a-zip", null, "not a readable zip"),
+                new Threat("zero-bytes", null, "not a readable zip"));
     }
 
     @BeforeAll
@@ -141,11 +142,27 @@ class HostileCorpusTest {
         System.setProperty(SECRET_PROPERTY, SECRET);
         try {
             out = temp.resolve("out");
-            exitStatus = Main.run("grade", "--class", classDir.toString(), "--out", out.toString(), "--jobs", "2",
-                "--timeout", "60", "--compile-timeout", "10");
+            exitStatus = Main.run(
+                    "grade",
+                    "--class",
+                    classDir.toString(),
+                    "--out",
+                    out.toString(),
+                    "--jobs",
+                    "2",
+                    "--timeout",
+                    "60",
+                    "--compile-timeout",
+                    "10");
             outAlone = temp.resolve("out-alone");
-            Main.run("grade", classDir.resolve(HONEST.get(0)).toString(), classDir.resolve(HONEST.get(1)).toString(),
-                "--out", outAlone.toString(), "--jobs", "2");
+            Main.run(
+                    "grade",
+                    classDir.resolve(HONEST.get(0)).toString(),
+                    classDir.resolve(HONEST.get(1)).toString(),
+                    "--out",
+                    outAlone.toString(),
+                    "--jobs",
+                    "2");
         } finally {
             System.clearProperty(SECRET_PROPERTY);
         }
@@ -158,8 +175,10 @@ class HostileCorpusTest {
     void everySubmissionHasARow() throws IOException {
         assertThat(exitStatus).isZero();
         try (Stream<Path> children = Files.list(classDir)) {
-            assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(children
-                .map(p -> p.getFileName().toString().replaceFirst("\\.zip$", "")).toList());
+            assertThat(rows.keySet())
+                    .containsExactlyInAnyOrderElementsOf(
+                            children.map(p -> p.getFileName().toString().replaceFirst("\\.zip$", ""))
+                                    .toList());
         }
     }
 
@@ -169,7 +188,9 @@ class HostileCorpusTest {
     void threatCostsItsStep(Threat threat) throws IOException {
         CSVRecord row = rows.get(threat.id());
         assertThat(row.get("status")).as(threat.id()).isIn("graded", "compile_error", "no_sources");
-        assertThat(row.get(threat.step().className())).as(threat.id() + " " + threat.step()).isEqualTo("0");
+        assertThat(row.get(threat.step().className()))
+                .as(threat.id() + " " + threat.step())
+                .isEqualTo("0");
         assertThat(feedback(out, threat.id())).as(threat.id()).containsPattern(threat.reason());
     }
 
@@ -199,30 +220,40 @@ class HostileCorpusTest {
     void noMarkdownInjection() throws IOException {
         for (String file : List.of("feedback.md", "results.json")) {
             String text = Files.readString(out.resolve("huge-messages").resolve(file));
-            String md = file.endsWith(".json") ? com.google.gson.JsonParser.parseString(text).getAsJsonObject()
-                .getAsJsonArray("tests").toString().replace("\\n", "\n") : text;
-            assertThat(Markdown.outsideCode(md)).as(file)
-                .noneMatch(line -> line.startsWith("## Step 1(b) — Relu: 8 / 8"))
-                .noneMatch(line -> line.replace("\\<img", "").contains("<img") || line.contains("[click]"));
+            String md = file.endsWith(".json")
+                    ? com.google.gson.JsonParser.parseString(text)
+                            .getAsJsonObject()
+                            .getAsJsonArray("tests")
+                            .toString()
+                            .replace("\\n", "\n")
+                    : text;
+            assertThat(Markdown.outsideCode(md))
+                    .as(file)
+                    .noneMatch(line -> line.startsWith("## Step 1(b) — Relu: 8 / 8"))
+                    .noneMatch(line -> line.replace("\\<img", "").contains("<img") || line.contains("[click]"));
             assertThat(text.getBytes(StandardCharsets.UTF_8).length).as(file).isLessThan(128 * 1024);
         }
     }
 
     @Test
-    @DisplayName("odd names cost nothing: a name too long is skipped and said so, a name with new lines forges no heading")
+    @DisplayName(
+            "odd names cost nothing: a name too long is skipped and said so, a name with new lines forges no heading")
     void oddNamesCostNothing() throws IOException {
         String relu = Step.RELU.className();
         for (String id : List.of("zip-long-name", "odd-names")) {
             assertThat(rows.get(id).get("status")).as(id).isEqualTo("graded");
-            assertThat(rows.get(id).get(relu)).as(id).isEqualTo(rows.get("honest-partial").get(relu));
+            assertThat(rows.get(id).get(relu))
+                    .as(id)
+                    .isEqualTo(rows.get("honest-partial").get(relu));
         }
         assertThat(feedback(out, "zip-long-name")).contains("was skipped").contains("longer than 255 bytes");
         assertThat(Markdown.outsideCode(feedback(out, "odd-names"))).noneMatch(l -> l.startsWith(FORGED_HEADING));
     }
 
     @Test
-    @DisplayName("an OutOfMemoryError costs the checks it happened in: the step's other checks and the other steps keep "
-        + "their points")
+    @DisplayName(
+            "an OutOfMemoryError costs the checks it happened in: the step's other checks and the other steps keep "
+                    + "their points")
     void outOfMemoryCostsItsCheck() throws IOException {
         CSVRecord oom = rows.get("oom-one-check");
         CSVRecord honest = rows.get("honest-solution");
@@ -247,13 +278,12 @@ class HostileCorpusTest {
 
     @Test
     @DisplayName("the honest submissions are graded exactly as when graded alone")
-
     void honestSubmissionsUnaffected() throws IOException {
         Map<String, CSVRecord> alone = Csv.gradebook(outAlone);
         for (String id : HONEST) {
             assertThat(rows.get(id).toList()).as(id).isEqualTo(alone.get(id).toList());
             assertThat(withoutTiming(out.resolve(id).resolve("results.json")))
-                .isEqualTo(withoutTiming(outAlone.resolve(id).resolve("results.json")));
+                    .isEqualTo(withoutTiming(outAlone.resolve(id).resolve("results.json")));
         }
         assertThat(rows.get("honest-solution").get("status")).isEqualTo("graded");
         assertThat(rows.get("honest-solution").get(Step.RELU.className())).isNotEqualTo("0");
@@ -265,7 +295,8 @@ class HostileCorpusTest {
         Map<String, Long> after = snapshot(temp);
         after.keySet().removeIf(p -> p.startsWith("out/") || p.startsWith("out-alone/"));
         assertThat(after).isEqualTo(before);
-        assertThat(Path.of(System.getProperty("java.io.tmpdir"), "cnnkit-hostile-was-here")).doesNotExist();
+        assertThat(Path.of(System.getProperty("java.io.tmpdir"), "cnnkit-hostile-was-here"))
+                .doesNotExist();
         String path = System.getenv().getOrDefault("PATH", "");
         Map<String, Long> bytesPerSubmission = new TreeMap<>();
         try (Stream<Path> files = Files.walk(out)) {
@@ -278,8 +309,9 @@ class HostileCorpusTest {
                 bytesPerSubmission.merge(out.relativize(f).getName(0).toString(), Files.size(f), Long::sum);
             }
         }
-        assertThat(bytesPerSubmission).as("bytes written per submission (printing gigabytes included)")
-            .allSatisfy((id, bytes) -> assertThat(bytes).as(id).isLessThan(256 * 1024));
+        assertThat(bytesPerSubmission)
+                .as("bytes written per submission (printing gigabytes included)")
+                .allSatisfy((id, bytes) -> assertThat(bytes).as(id).isLessThan(256 * 1024));
     }
 
     // --- the corpus ------------------------------------------------------------------------------------------
@@ -316,29 +348,40 @@ class HostileCorpusTest {
 
         Path links = Files.createDirectories(dir.resolve("folder-symlink/cnn"));
         Files.createSymbolicLink(links.resolve("Relu.java"), Path.of("/etc/passwd"));
-        Files.createSymbolicLink(links.resolve("Softmax.java"),
-            dir.resolve("honest-solution/src/main/java/cnn/Softmax.java").toAbsolutePath());
-        Files.createSymbolicLink(dir.resolve("folder-symlink/outside"), dir.resolve("honest-solution").toAbsolutePath());
+        Files.createSymbolicLink(
+                links.resolve("Softmax.java"),
+                dir.resolve("honest-solution/src/main/java/cnn/Softmax.java").toAbsolutePath());
+        Files.createSymbolicLink(
+                dir.resolve("folder-symlink/outside"),
+                dir.resolve("honest-solution").toAbsolutePath());
 
         Path huge = Files.createDirectories(dir.resolve("huge-file/cnn"));
-        Files.writeString(huge.resolve("Relu.java"), "package cnn;\n/*" + " ".repeat(2 << 20) + "*/\n"
-            + "public final class Relu { }\n");
+        Files.writeString(
+                huge.resolve("Relu.java"),
+                "package cnn;\n/*" + " ".repeat(2 << 20) + "*/\n" + "public final class Relu { }\n");
 
         Path latin = onlyRelu(dir.resolve("non-utf8/cnn"));
         String relu = Files.readString(latin.resolve("Relu.java"));
-        Files.write(latin.resolve("Relu.java"), ("// Größe, Übung, café: saved as ISO-8859-1\n" + relu)
-            .getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(
+                latin.resolve("Relu.java"),
+                ("// Größe, Übung, café: saved as ISO-8859-1\n" + relu).getBytes(StandardCharsets.ISO_8859_1));
 
         Path oom = Files.createDirectories(dir.resolve("oom-one-check/cnn")); // issue 11, hole 8
         copyTree(SOLUTIONS, oom);
         String stack = "public static double[][][] apply(double[][][] featureMaps) {";
-        replaceIn(oom.resolve("Relu.java"), stack, stack + " long[][] hoard = new long[1 << 12][];"
-            + " for (int i = 0; i < hoard.length; i++) { hoard[i] = new long[1 << 20]; }");
+        replaceIn(
+                oom.resolve("Relu.java"),
+                stack,
+                stack + " long[][] hoard = new long[1 << 12][];"
+                        + " for (int i = 0; i < hoard.length; i++) { hoard[i] = new long[1 << 20]; }");
 
         Path hog = Files.createDirectories(dir.resolve("heap-hog/cnn")); // issue 11, hole 7: a saboteur
         copyTree(SOLUTIONS, hog);
         String reluClass = "public final class Relu {";
-        replaceIn(hog.resolve("Relu.java"), reluClass, reluClass + " static final long[][] HOARD = new long[150][1 << 17];");
+        replaceIn(
+                hog.resolve("Relu.java"),
+                reluClass,
+                reluClass + " static final long[][] HOARD = new long[150][1 << 17];");
 
         Path odd = onlyRelu(dir.resolve("odd-names/cnn"));
         Files.writeString(odd.resolve("notes\n" + FORGED_HEADING + "\n.txt"), "a file name with new lines");
@@ -356,8 +399,15 @@ class HostileCorpusTest {
         zip(dir.resolve("zip-absolute.zip"), Map.of("cnn/Relu.java", relu, "/cnnkit-absolute-entry.txt", "gotcha"));
         zip(dir.resolve("zip-backslash.zip"), Map.of("cnn/Relu.java", relu, "..\\..\\zip-slip-escaped.txt", "x"));
         zip(dir.resolve("empty-zip.zip"), Map.of());
-        zip(dir.resolve("zip-long-name.zip"), Map.of("cnn/Relu.java", relu, "cnn/Require.java",
-            Files.readString(SOLUTIONS.resolve("Require.java")), "notes/" + "n".repeat(300) + ".txt", "long"));
+        zip(
+                dir.resolve("zip-long-name.zip"),
+                Map.of(
+                        "cnn/Relu.java",
+                        relu,
+                        "cnn/Require.java",
+                        Files.readString(SOLUTIONS.resolve("Require.java")),
+                        "notes/" + "n".repeat(300) + ".txt",
+                        "long"));
         zip(dir.resolve("zip-symlink.zip"), Map.of("cnn/Relu.java", "/etc/passwd"));
         Zips.markAsLink(dir.resolve("zip-symlink.zip"), "cnn/Relu.java");
         Map<String, String> many = new LinkedHashMap<>();
@@ -392,16 +442,22 @@ class HostileCorpusTest {
     /** Every file (links not followed) under a folder with its size and modification time folded together. */
     private static Map<String, Long> snapshot(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> !p.equals(root)).collect(Collectors.toMap(
-                p -> root.relativize(p).toString().replace('\\', '/') + (Files.isDirectory(p) ? "/" : ""),
-                p -> {
-                    try {
-                        return Files.isSymbolicLink(p) ? -1L
-                            : Files.size(p) * 31 + Files.getLastModifiedTime(p).toMillis();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }, (a, b) -> a, TreeMap::new));
+            return walk.filter(p -> !p.equals(root))
+                    .collect(Collectors.toMap(
+                            p -> root.relativize(p).toString().replace('\\', '/') + (Files.isDirectory(p) ? "/" : ""),
+                            p -> {
+                                try {
+                                    return Files.isSymbolicLink(p)
+                                            ? -1L
+                                            : Files.size(p) * 31
+                                                    + Files.getLastModifiedTime(p)
+                                                            .toMillis();
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            },
+                            (a, b) -> a,
+                            TreeMap::new));
         }
     }
 
@@ -413,8 +469,11 @@ class HostileCorpusTest {
             Matcher m = EXECUTION_TIME.matcher(json);
             seconds.put(id, m.find() ? Double.parseDouble(m.group(1)) : -1);
         }
-        System.out.println("Slowest submissions of the hostile corpus (s): " + seconds.entrySet().stream()
-            .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8).toList());
+        System.out.println("Slowest submissions of the hostile corpus (s): "
+                + seconds.entrySet().stream()
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .limit(8)
+                        .toList());
     }
 
     private static void replaceIn(Path file, String find, String replacement) throws IOException {

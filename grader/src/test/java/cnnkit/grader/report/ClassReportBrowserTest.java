@@ -41,15 +41,28 @@ class ClassReportBrowserTest {
         SELENIUM_LOG.setLevel(Level.SEVERE);
         Optional<Path> chromium = executable("chromium", "chromium-browser");
         Optional<Path> driver = executable("chromedriver");
-        assumeTrue(chromium.isPresent() && driver.isPresent(),
-            "Chromium and chromedriver are not installed (Debian: apt-get install -y chromium chromium-driver)");
+        assumeTrue(
+                chromium.isPresent() && driver.isPresent(),
+                "Chromium and chromedriver are not installed (Debian: apt-get install -y chromium chromium-driver)");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-            "--window-size=1200,2400", "--user-data-dir=" + Files.createTempDirectory(temp, "profile"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
-            .usingAnyFreePort().build(), options);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--window-size=1200,2400",
+                "--user-data-dir=" + Files.createTempDirectory(temp, "profile"));
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(driver.get().toFile())
+                        .usingAnyFreePort()
+                        .build(),
+                options);
     }
 
     @AfterAll
@@ -69,8 +82,9 @@ class ClassReportBrowserTest {
         browser.get(file.toUri().toString());
 
         @SuppressWarnings("unchecked")
-        List<List<Object>> images = (List<List<Object>>) ((JavascriptExecutor) browser).executeScript(
-            "return Array.from(document.images).map(i => [i.complete, i.naturalWidth, i.naturalHeight]);");
+        List<List<Object>> images = (List<List<Object>>) ((JavascriptExecutor) browser)
+                .executeScript(
+                        "return Array.from(document.images).map(i => [i.complete, i.naturalWidth, i.naturalHeight]);");
         assertThat(images).hasSize(2).allSatisfy(i -> {
             assertThat(i.get(0)).isEqualTo(true);
             assertThat(((Number) i.get(1)).intValue()).isEqualTo(Charts.WIDTH);
@@ -79,7 +93,7 @@ class ClassReportBrowserTest {
         assertThat(browser.getTitle()).isEqualTo("Class report");
         assertThat(browser.findElements(By.cssSelector("table"))).hasSize(5);
         assertThat(browser.findElement(By.cssSelector("#students + table")).getText())
-            .contains("<img src=x onerror=document.title='pwned'>");
+                .contains("<img src=x onerror=document.title='pwned'>");
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, Path.of("target", "class-report.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }

@@ -32,11 +32,11 @@ class ClassReportTest {
     /** A small class: two identical copies, misconceptions that overlap, and scores from 0 to full. */
     static List<Grade> smallClass() {
         return List.of(
-            digest(grade("ada", true, true, true, true), 'a'),
-            digest(grade("bob", true, true, false, false), 'b'),
-            digest(grade("cyd", true, true, true, true), 'a'),
-            failing("dan", "off-by-one", "same-size", "off-by-one", "flipped-kernel"),
-            failing("eve", "same-size", "off-by-one", "same-size"));
+                digest(grade("ada", true, true, true, true), 'a'),
+                digest(grade("bob", true, true, false, false), 'b'),
+                digest(grade("cyd", true, true, true, true), 'a'),
+                failing("dan", "off-by-one", "same-size", "off-by-one", "flipped-kernel"),
+                failing("eve", "same-size", "off-by-one", "same-size"));
     }
 
     @Nested
@@ -67,8 +67,9 @@ class ClassReportTest {
                 String avg = Points.format(f.average());
                 String max = Points.format(f.max());
                 assertThat(md).contains("| " + name + " | " + avg + " | " + max + " | " + f.full() + " of 5 |");
-                assertThat(html).contains("<td>" + name + "</td><td>" + avg + "</td><td>" + max + "</td><td>"
-                    + f.zero() + "</td><td>" + f.partial() + "</td><td>" + f.full() + " of 5</td>");
+                assertThat(html)
+                        .contains("<td>" + name + "</td><td>" + avg + "</td><td>" + max + "</td><td>" + f.zero()
+                                + "</td><td>" + f.partial() + "</td><td>" + f.full() + " of 5</td>");
             }
         }
     }
@@ -84,7 +85,8 @@ class ClassReportTest {
             Matcher m = IMG.matcher(html);
             int images = 0;
             while (m.find()) {
-                BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(1))));
+                BufferedImage image = ImageIO.read(
+                        new ByteArrayInputStream(Base64.getDecoder().decode(m.group(1))));
                 assertThat(image).isNotNull();
                 assertThat(image.getWidth()).isEqualTo(Charts.WIDTH);
                 assertThat(image.getHeight()).isEqualTo(Charts.HEIGHT);
@@ -98,21 +100,36 @@ class ClassReportTest {
         @DisplayName("the students lowest score first, each linked to its feedback.md")
         void students() {
             String table = html.substring(html.indexOf("id=\"students\""), html.indexOf("id=\"identical\""));
-            assertThat(table).containsSubsequence("dan/feedback.md", "eve/feedback.md", "bob/feedback.md",
-                "ada/feedback.md", "cyd/feedback.md");
+            assertThat(table)
+                    .containsSubsequence(
+                            "dan/feedback.md",
+                            "eve/feedback.md",
+                            "bob/feedback.md",
+                            "ada/feedback.md",
+                            "cyd/feedback.md");
             assertThat(table).contains("<a href=\"ada/" + Feedback.FILE + "\">ada</a>");
         }
 
         @Test
         @DisplayName("the checks flagged and hardest first")
         void checks() {
-            String html = ClassReport.html(List.of(grade("a", false, true, false, false),
-                grade("b", false, true, false, true), grade("c", false, true, true, false),
-                grade("d", false, true, true, false)), HINTS);
+            String html = ClassReport.html(
+                    List.of(
+                            grade("a", false, true, false, false),
+                            grade("b", false, true, false, true),
+                            grade("c", false, true, true, false),
+                            grade("d", false, true, true, false)),
+                    HINTS);
             String table = html.substring(html.indexOf("id=\"checks\""), html.indexOf("id=\"misconceptions\""));
             assertThat(table).contains("<tr class=\"flag\"><td><code>Convolution.c0</code>");
-            assertThat(table).containsSubsequence("Convolution.c0", "everyone fails", "Convolution.c1",
-                "everyone passes", "Convolution.c3", "Convolution.c2");
+            assertThat(table)
+                    .containsSubsequence(
+                            "Convolution.c0",
+                            "everyone fails",
+                            "Convolution.c1",
+                            "everyone passes",
+                            "Convolution.c3",
+                            "Convolution.c2");
         }
 
         @Test
@@ -131,9 +148,11 @@ class ClassReportTest {
         void hostileId() {
             String id = "<script>alert(1)</script>";
             String html = ClassReport.html(List.of(failing(id, "\"><img src=x onerror=alert(1)>")), HINTS);
-            assertThat(html).doesNotContain("<script").doesNotContain("<img src=x")
-                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
-                .contains("href=\"%3Cscript%3Ealert%281%29%3C%2Fscript%3E/feedback.md\"");
+            assertThat(html)
+                    .doesNotContain("<script")
+                    .doesNotContain("<img src=x")
+                    .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                    .contains("href=\"%3Cscript%3Ealert%281%29%3C%2Fscript%3E/feedback.md\"");
         }
 
         @Test
@@ -141,8 +160,8 @@ class ClassReportTest {
         void deterministic(@TempDir Path dir) throws IOException {
             ClassReport.write(dir.resolve("one.html"), smallClass(), HINTS);
             ClassReport.write(dir.resolve("two.html"), new ArrayList<>(smallClass()), HINTS);
-            assertThat(Files.readAllBytes(dir.resolve("two.html"))).isEqualTo(Files.readAllBytes(dir.resolve(
-                "one.html")));
+            assertThat(Files.readAllBytes(dir.resolve("two.html")))
+                    .isEqualTo(Files.readAllBytes(dir.resolve("one.html")));
         }
 
         @Test
@@ -164,8 +183,9 @@ class ClassReportTest {
         @Test
         @DisplayName("a table refuses a row of the wrong width, and a table without columns")
         void tableWidth() {
-            assertThatThrownBy(() -> new HtmlTable("a", "b").row("", "1")).isInstanceOf(
-                IllegalArgumentException.class).hasMessageContaining("2 cells, not 1");
+            assertThatThrownBy(() -> new HtmlTable("a", "b").row("", "1"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("2 cells, not 1");
             assertThatThrownBy(HtmlTable::new).isInstanceOf(IllegalArgumentException.class);
         }
 
@@ -177,15 +197,18 @@ class ClassReportTest {
                 t.row("", "r" + i);
             }
             String html = t.html("rows");
-            assertThat(html).contains("r" + (HtmlTable.MAX_ROWS - 1)).doesNotContain("r" + HtmlTable.MAX_ROWS)
-                .contains("… and 3 more rows not listed.");
+            assertThat(html)
+                    .contains("r" + (HtmlTable.MAX_ROWS - 1))
+                    .doesNotContain("r" + HtmlTable.MAX_ROWS)
+                    .contains("… and 3 more rows not listed.");
             assertThat(t.total()).isEqualTo(HtmlTable.MAX_ROWS + 3);
         }
 
         @Test
         @DisplayName("submissions without sources are never grouped as identical")
         void noDigest() {
-            assertThat(IdenticalSources.groups(List.of(failing("a"), failing("b")))).isEmpty();
+            assertThat(IdenticalSources.groups(List.of(failing("a"), failing("b"))))
+                    .isEmpty();
         }
     }
 }

@@ -16,8 +16,10 @@ class GradebookTest {
     @Test
     @DisplayName("as a table from the grades in memory is what reading its written CSV back gives, row for row")
     void tableFromGradesIsTheFileReadBack(@TempDir Path temp) throws IOException {
-        List<Grade> grades = List.of(HandMade.grade("eve", true, false, true), HandMade.grade("=ada", false),
-            HandMade.grade("bob", true, true));
+        List<Grade> grades = List.of(
+                HandMade.grade("eve", true, false, true),
+                HandMade.grade("=ada", false),
+                HandMade.grade("bob", true, true));
         Path csv = temp.resolve("gradebook.csv");
         Gradebook.write(csv, grades);
 

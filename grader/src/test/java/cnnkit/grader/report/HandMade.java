@@ -15,8 +15,7 @@ import java.util.List;
  * submission's score is the number of checks it passed and every figure can be worked out by hand.
  */
 final class HandMade {
-    private HandMade() {
-    }
+    private HandMade() {}
 
     /** @return a graded submission whose check {@code Convolution.c<i>} passed iff {@code passed[i]} */
     static Grade grade(String id, boolean... passed) {
@@ -40,21 +39,42 @@ final class HandMade {
         double earned = checks.stream().mapToDouble(ScoredCheck::earned).sum();
         List<StepScore> steps = new ArrayList<>();
         for (Step step : Step.values()) {
-            steps.add(step == Step.CONVOLUTION ? new StepScore(step, earned, checks.size(), List.of())
-                : new StepScore(step, 0, 0, List.of()));
+            steps.add(
+                    step == Step.CONVOLUTION
+                            ? new StepScore(step, earned, checks.size(), List.of())
+                            : new StepScore(step, 0, 0, List.of()));
         }
         return new Grade(id, GradeStatus.GRADED, "", steps, checks, List.of(), List.of(), "", 0, "");
     }
 
     /** @return the grade with its sources' digest set to 64 times {@code hex} */
     static Grade digest(Grade g, char hex) {
-        return new Grade(g.id(), g.status(), g.reason(), g.steps(), g.checks(), g.ignored(), g.notes(), g.output(),
-            g.seconds(), String.valueOf(hex).repeat(64));
+        return new Grade(
+                g.id(),
+                g.status(),
+                g.reason(),
+                g.steps(),
+                g.checks(),
+                g.ignored(),
+                g.notes(),
+                g.output(),
+                g.seconds(),
+                String.valueOf(hex).repeat(64));
     }
 
     static ScoredCheck check(int i, boolean passed, String misconception) {
-        return new ScoredCheck(new CheckResult("Convolution.c" + i, Step.CONVOLUTION, "check " + i,
-            passed ? Status.PASSED : Status.FAILED, passed ? "" : "wrong", "", "", "", misconception),
-            passed ? 1 : 0, 1);
+        return new ScoredCheck(
+                new CheckResult(
+                        "Convolution.c" + i,
+                        Step.CONVOLUTION,
+                        "check " + i,
+                        passed ? Status.PASSED : Status.FAILED,
+                        passed ? "" : "wrong",
+                        "",
+                        "",
+                        "",
+                        misconception),
+                passed ? 1 : 0,
+                1);
     }
 }

@@ -2,7 +2,6 @@ package cnnkit.grader.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.grader.score.Grade;
@@ -10,6 +9,7 @@ import cnnkit.grader.score.GradeStatus;
 import cnnkit.grader.score.ScoredCheck;
 import cnnkit.grader.score.StepScore;
 import cnnkit.grader.testing.Markdown;
+import cnnkit.lecture.Step;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,8 +44,10 @@ class ReportBoundsTest {
         void noInjection() {
             Grade g = grade(List.of(failed("Relu.a", FORGED, FORGED)), List.of("a\n# file.java"));
             String md = Feedback.text(g, HINTS);
-            assertThat(Markdown.outsideCode(md)).noneMatch(line -> line.startsWith(FORGED_HEADING))
-                .noneMatch(line -> line.startsWith("# file.java")).noneMatch(line -> line.equals("All checks passed."));
+            assertThat(Markdown.outsideCode(md))
+                    .noneMatch(line -> line.startsWith(FORGED_HEADING))
+                    .noneMatch(line -> line.startsWith("# file.java"))
+                    .noneMatch(line -> line.equals("All checks passed."));
             assertThat(ReportLimit.openFence(md)).isZero();
         }
 
@@ -68,7 +70,8 @@ class ReportBoundsTest {
             List<CheckResult> failures = manyLongFailures();
             String json = ResultsJson.text(grade(failures, List.of()), HINTS, ResultsJson.Presentation.DEFAULT);
             assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(ReportLimit.MAX_BYTES);
-            assertThat(JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("tests")).hasSize(failures.size());
+            assertThat(JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("tests"))
+                    .hasSize(failures.size());
         }
 
         @Test
@@ -95,8 +98,16 @@ class ReportBoundsTest {
     private static List<CheckResult> manyLongFailures() {
         List<CheckResult> results = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            results.add(new CheckResult("Relu.c" + i, Step.RELU, "check " + i, Status.FAILED, "m".repeat(5000),
-                "i".repeat(9000), "e".repeat(9000), "a".repeat(5000), ""));
+            results.add(new CheckResult(
+                    "Relu.c" + i,
+                    Step.RELU,
+                    "check " + i,
+                    Status.FAILED,
+                    "m".repeat(5000),
+                    "i".repeat(9000),
+                    "e".repeat(9000),
+                    "a".repeat(5000),
+                    ""));
         }
         return results;
     }
@@ -106,7 +117,8 @@ class ReportBoundsTest {
     }
 
     private static Grade grade(List<CheckResult> results, List<String> ignored) {
-        List<ScoredCheck> checks = results.stream().map(r -> new ScoredCheck(r, 0, 1)).toList();
+        List<ScoredCheck> checks =
+                results.stream().map(r -> new ScoredCheck(r, 0, 1)).toList();
         List<StepScore> steps = new ArrayList<>();
         for (Step step : Step.values()) {
             steps.add(new StepScore(step, 0, step == Step.RELU ? 8 : 1, List.of()));

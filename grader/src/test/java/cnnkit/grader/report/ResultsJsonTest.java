@@ -12,11 +12,11 @@ import cnnkit.lecture.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Gradescope's results.json")
 class ResultsJsonTest {
@@ -39,21 +39,34 @@ class ResultsJsonTest {
             Map<String, Object> json = json(graded(), visibility);
 
             assertThat(json.get("visibility")).isEqualTo(visibility);
-            assertThat((String) json.get("output")).contains("received and graded")
-                .doesNotContain("Score", "8.5", "Relu", " / ");
+            assertThat((String) json.get("output"))
+                    .contains("received and graded")
+                    .doesNotContain("Score", "8.5", "Relu", " / ");
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> tests = (List<Map<String, Object>>) json.get("tests");
-            assertThat(tests).isNotEmpty().allSatisfy(t -> assertThat(t.get("visibility")).isEqualTo(visibility));
+            assertThat(tests)
+                    .isNotEmpty()
+                    .allSatisfy(t -> assertThat(t.get("visibility")).isEqualTo(visibility));
         }
 
         @Test
         @DisplayName("hidden still says why a hand-in could not be graded, so the student can hand in again")
         void hiddenSaysWhyItCouldNotBeRead() {
-            Grade rejected = new Grade("bob", GradeStatus.REJECTED, "the zip file could not be read", steps(0),
-                List.of(), List.of(), List.of(), "", 0, "");
+            Grade rejected = new Grade(
+                    "bob",
+                    GradeStatus.REJECTED,
+                    "the zip file could not be read",
+                    steps(0),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    "",
+                    0,
+                    "");
 
-            assertThat((String) json(rejected, "hidden").get("output")).contains("rejected",
-                "the zip file could not be read").doesNotContain("Score");
+            assertThat((String) json(rejected, "hidden").get("output"))
+                    .contains("rejected", "the zip file could not be read")
+                    .doesNotContain("Score");
         }
     }
 
@@ -63,8 +76,8 @@ class ResultsJsonTest {
 
     /** Relu 8.5 of 8 (an extra half point), every other step 0 of 1. */
     private static Grade graded() {
-        List<ScoredCheck> checks = List.of(new ScoredCheck(new CheckResult("Relu.a", Step.RELU, "a", Status.PASSED,
-            "", "", "", "", ""), 8.5, 8.5));
+        List<ScoredCheck> checks = List.of(new ScoredCheck(
+                new CheckResult("Relu.a", Step.RELU, "a", Status.PASSED, "", "", "", "", ""), 8.5, 8.5));
         return new Grade("alice", GradeStatus.GRADED, "", steps(8.5), checks, List.of(), List.of(), "", 0, "");
     }
 

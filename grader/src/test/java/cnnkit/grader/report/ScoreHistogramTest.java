@@ -13,8 +13,11 @@ class ScoreHistogramTest {
     @Test
     @DisplayName("put 0 % in the first bucket, 50 % in the sixth and a full score in the last")
     void buckets() {
-        int[] counts = ScoreHistogram.counts(List.of(grade("zero", false, false), grade("half", true, false),
-            grade("full", true, true), grade("full2", true, true)));
+        int[] counts = ScoreHistogram.counts(List.of(
+                grade("zero", false, false),
+                grade("half", true, false),
+                grade("full", true, true),
+                grade("full2", true, true)));
         assertThat(counts).containsExactly(1, 0, 0, 0, 0, 1, 0, 0, 0, 2);
     }
 
@@ -29,7 +32,8 @@ class ScoreHistogramTest {
     void labels() {
         assertThat(ScoreHistogram.label(0)).isEqualTo("0–9%");
         assertThat(ScoreHistogram.label(9)).isEqualTo("90–100%");
-        assertThatThrownBy(() -> ScoreHistogram.label(10)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("bucket 10");
+        assertThatThrownBy(() -> ScoreHistogram.label(10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bucket 10");
     }
 }

@@ -13,8 +13,8 @@ class StepFiguresTest {
     @Test
     @DisplayName("give the average and how many scored nothing, part or all, for every step in lecture order")
     void figures() {
-        List<StepFigures> figures = StepFigures.of(List.of(grade("a", false, false), grade("b", true, false),
-            grade("c", true, true)));
+        List<StepFigures> figures =
+                StepFigures.of(List.of(grade("a", false, false), grade("b", true, false), grade("c", true, true)));
         assertThat(figures).extracting(StepFigures::step).containsExactly(Step.values());
         assertThat(figures.get(0)).isEqualTo(new StepFigures(Step.CONVOLUTION, 1.0, 2, 1, 1, 1));
         assertThat(figures.get(0).submissions()).isEqualTo(3);

@@ -2,13 +2,13 @@ package cnnkit.grader.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.GradeStatus;
 import cnnkit.grader.score.ScoredCheck;
 import cnnkit.grader.score.StepScore;
+import cnnkit.lecture.Step;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -20,13 +20,15 @@ class SummaryTest {
     @DisplayName("counts each submission once, under its main misconception, most frequent first")
     void misconceptions() {
         List<Grade> grades = List.of(
-            grade("a", "flipped-kernel", "flipped-kernel", "no-relu"),
-            grade("b", "flipped-kernel"),
-            grade("c", "no-relu"),
-            grade("d"));
+                grade("a", "flipped-kernel", "flipped-kernel", "no-relu"),
+                grade("b", "flipped-kernel"),
+                grade("c", "no-relu"),
+                grade("d"));
         String md = Summary.text(grades, HintSource.catalogue());
-        assertThat(md).contains("**2 of 4**: `flipped-kernel`").contains("**1 of 4**: `no-relu`")
-            .contains(Summary.MISCONCEPTIONS_NOTE);
+        assertThat(md)
+                .contains("**2 of 4**: `flipped-kernel`")
+                .contains("**1 of 4**: `no-relu`")
+                .contains(Summary.MISCONCEPTIONS_NOTE);
         assertThat(md.indexOf("flipped-kernel")).isLessThan(md.indexOf("no-relu"));
     }
 
@@ -43,8 +45,11 @@ class SummaryTest {
         List<ScoredCheck> checks = new ArrayList<>();
         int n = 0;
         for (String m : misconceptions) {
-            checks.add(new ScoredCheck(new CheckResult("Convolution.c" + n++, Step.CONVOLUTION, "c", Status.FAILED,
-                "wrong", "", "", "", m), 0, 1));
+            checks.add(new ScoredCheck(
+                    new CheckResult(
+                            "Convolution.c" + n++, Step.CONVOLUTION, "c", Status.FAILED, "wrong", "", "", "", m),
+                    0,
+                    1));
         }
         List<StepScore> steps = new ArrayList<>();
         for (Step step : Step.values()) {

@@ -22,9 +22,12 @@ class CgroupTableTest {
     void versionOne() {
         String own = "9:name=systemd:/\n8:pids:/\n4:memory:/process_api/abc\n0::/\n";
 
-        assertThat(new CgroupTable(V1_MOUNTS, own).limits(256, 1024)).containsExactly(
-            Map.entry(Path.of("/sys/fs/cgroup/pids/"), Map.of("pids.max", "256")),
-            Map.entry(Path.of("/sys/fs/cgroup/memory/process_api/abc"), Map.of("memory.limit_in_bytes", "1024")));
+        assertThat(new CgroupTable(V1_MOUNTS, own).limits(256, 1024))
+                .containsExactly(
+                        Map.entry(Path.of("/sys/fs/cgroup/pids/"), Map.of("pids.max", "256")),
+                        Map.entry(
+                                Path.of("/sys/fs/cgroup/memory/process_api/abc"),
+                                Map.of("memory.limit_in_bytes", "1024")));
     }
 
     @Test
@@ -32,8 +35,9 @@ class CgroupTableTest {
     void versionTwo() {
         String mounts = "29 23 0:26 /grading /sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 rw,nsdelegate\n";
 
-        assertThat(new CgroupTable(mounts, "0::/grading/job7\n").limits(10, 20)).containsExactly(
-            Map.entry(Path.of("/sys/fs/cgroup/job7"), Map.of("pids.max", "10", "memory.max", "20")));
+        assertThat(new CgroupTable(mounts, "0::/grading/job7\n").limits(10, 20))
+                .containsExactly(
+                        Map.entry(Path.of("/sys/fs/cgroup/job7"), Map.of("pids.max", "10", "memory.max", "20")));
     }
 
     @Test
@@ -41,8 +45,7 @@ class CgroupTableTest {
     void escapedMountPoint() {
         String mounts = "39 31 0:36 / /cg\\040roups/pids rw - cgroup cgroup rw,pids\n";
 
-        assertThat(new CgroupTable(mounts, "8:pids:/a\n").limits(1, 2))
-            .containsOnlyKeys(Path.of("/cg roups/pids/a"));
+        assertThat(new CgroupTable(mounts, "8:pids:/a\n").limits(1, 2)).containsOnlyKeys(Path.of("/cg roups/pids/a"));
     }
 
     @Test

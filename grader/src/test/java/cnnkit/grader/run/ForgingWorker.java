@@ -1,7 +1,7 @@
 package cnnkit.grader.run;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult.Status;
+import cnnkit.lecture.Step;
 import com.google.gson.Gson;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,8 +20,7 @@ import java.util.List;
 final class ForgingWorker {
     private static final Gson GSON = new Gson();
 
-    private ForgingWorker() {
-    }
+    private ForgingWorker() {}
 
     /** PASSED twice for the same check. */
     static final class Duplicate {
@@ -47,8 +46,11 @@ final class ForgingWorker {
     /** A perfect sequence, but with a guessed nonce. */
     static final class GuessedNonce {
         public static void main(String[] args) throws IOException {
-            serve(args[0], (nonce, a, b) -> List.of(plan(a, b), started(a), passed(a), started(b), passed(b),
-                done()).stream().map(f -> "0".repeat(32) + f.substring(f.indexOf(' '))).toList());
+            serve(
+                    args[0],
+                    (nonce, a, b) -> List.of(plan(a, b), started(a), passed(a), started(b), passed(b), done()).stream()
+                            .map(f -> "0".repeat(32) + f.substring(f.indexOf(' ')))
+                            .toList());
         }
     }
 
@@ -61,7 +63,8 @@ final class ForgingWorker {
         SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
         OutputStream out = SocketStreams.out(channel);
         out.write((token + "\n").getBytes(StandardCharsets.UTF_8));
-        BufferedReader in = new BufferedReader(new InputStreamReader(SocketStreams.in(channel), StandardCharsets.UTF_8));
+        BufferedReader in =
+                new BufferedReader(new InputStreamReader(SocketStreams.in(channel), StandardCharsets.UTF_8));
         for (String nonce; (nonce = in.readLine()) != null; ) {
             in.readLine();
             String step = in.readLine().split(",")[0];
@@ -79,8 +82,13 @@ final class ForgingWorker {
     }
 
     private static String plan(String... ids) {
-        return frame(new Frame(Frame.PLAN, null, java.util.Arrays.stream(ids).map(id -> CheckResult.notPassed(id,
-            stepOf(id), id, Status.NOT_RUN, "")).toList(), null));
+        return frame(new Frame(
+                Frame.PLAN,
+                null,
+                java.util.Arrays.stream(ids)
+                        .map(id -> CheckResult.notPassed(id, stepOf(id), id, Status.NOT_RUN, ""))
+                        .toList(),
+                null));
     }
 
     private static String started(String id) {
@@ -88,8 +96,11 @@ final class ForgingWorker {
     }
 
     private static String passed(String id) {
-        return frame(new Frame(Frame.RESULT, null, List.of(new CheckResult(id, stepOf(id), id, Status.PASSED, "", "",
-            "", "", "")), null));
+        return frame(new Frame(
+                Frame.RESULT,
+                null,
+                List.of(new CheckResult(id, stepOf(id), id, Status.PASSED, "", "", "", "", "")),
+                null));
     }
 
     private static String done() {

@@ -2,8 +2,8 @@ package cnnkit.grader.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult.Status;
+import cnnkit.lecture.Step;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -26,8 +26,13 @@ class FrameRulesTest {
     }
 
     private static Frame plan(String... ids) {
-        return new Frame(Frame.PLAN, null, java.util.Arrays.stream(ids).map(id -> result(id, Status.NOT_RUN)).toList(),
-            null);
+        return new Frame(
+                Frame.PLAN,
+                null,
+                java.util.Arrays.stream(ids)
+                        .map(id -> result(id, Status.NOT_RUN))
+                        .toList(),
+                null);
     }
 
     private static Frame started(String id) {
@@ -59,8 +64,15 @@ class FrameRulesTest {
     @Test
     @DisplayName("accept the worker's own sequence: plan, started and result per check, output, done")
     void acceptTheWorkersSequence() {
-        assertThat(send(plan(A, B), started(A), new Frame(Frame.OUTPUT, null, null, "hi"), passed(A), started(B),
-            passed(B), done())).isNull();
+        assertThat(send(
+                        plan(A, B),
+                        started(A),
+                        new Frame(Frame.OUTPUT, null, null, "hi"),
+                        passed(A),
+                        started(B),
+                        passed(B),
+                        done()))
+                .isNull();
     }
 
     @Test
@@ -72,7 +84,8 @@ class FrameRulesTest {
     @Test
     @DisplayName("accept the end of a job after the worker's own failure, before every result")
     void acceptDoneAfterFatal() {
-        assertThat(send(plan(A, B), started(A), new Frame(Frame.FATAL, null, null, "broken"), done())).isNull();
+        assertThat(send(plan(A, B), started(A), new Frame(Frame.FATAL, null, null, "broken"), done()))
+                .isNull();
     }
 
     @Nested

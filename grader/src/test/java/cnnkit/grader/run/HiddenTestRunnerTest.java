@@ -17,7 +17,9 @@ class HiddenTestRunnerTest {
         List<CheckResult> stubs = Submissions.runHidden(Submissions.compiledStubs());
 
         assertThat(solutions).isNotEmpty().allMatch(CheckResult::passed, "passed");
-        assertThat(stubs).hasSameSizeAs(solutions)
-            .allMatch(r -> r.status() == Status.ERROR && r.message().contains("not implemented"), "not implemented");
+        assertThat(stubs)
+                .hasSameSizeAs(solutions)
+                .allMatch(
+                        r -> r.status() == Status.ERROR && r.message().contains("not implemented"), "not implemented");
     }
 }

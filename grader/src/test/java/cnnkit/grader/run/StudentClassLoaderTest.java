@@ -29,12 +29,18 @@ class StudentClassLoaderTest {
 
         try (StudentClassLoader loader = HiddenTests.loader(classes)) {
             Class<?> test = loader.loadClass("cnnkit.hidden.ReluHiddenTest");
-            assertThat(List.of(test.getDeclaredMethods())).as("the real hidden test has test methods").isNotEmpty();
+            assertThat(List.of(test.getDeclaredMethods()))
+                    .as("the real hidden test has test methods")
+                    .isNotEmpty();
             assertThat(test.getClassLoader()).isSameAs(loader);
             assertThatThrownBy(() -> loader.loadClass("cnnkit.hidden.Probe"))
-                .isInstanceOf(ClassNotFoundException.class).hasMessageContaining("comes from the submission");
-            assertThat(loader.loadClass("cnn.Relu").getProtectionDomain().getCodeSource().getLocation())
-                .isEqualTo(classes.toUri().toURL());
+                    .isInstanceOf(ClassNotFoundException.class)
+                    .hasMessageContaining("comes from the submission");
+            assertThat(loader.loadClass("cnn.Relu")
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation())
+                    .isEqualTo(classes.toUri().toURL());
         } catch (IOException e) {
             throw new AssertionError(e);
         }

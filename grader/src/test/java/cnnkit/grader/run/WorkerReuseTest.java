@@ -3,10 +3,10 @@ package cnnkit.grader.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnkit.grader.Fixtures;
-import cnnkit.lecture.Limits;
-import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.grader.testing.Submissions;
+import cnnkit.lecture.Limits;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +33,7 @@ class WorkerReuseTest {
     static Path temp;
     /** Compiled and graded alone once: every test compares against the same results. */
     private static Path hungry;
+
     private static List<CheckResult> alone;
 
     @BeforeAll
@@ -45,17 +46,24 @@ class WorkerReuseTest {
     @Test
     @DisplayName("is replaced after a job that left a sleeping thread behind (it would write over the next job)")
     void sleepingThreadIsNotCarriedOver() throws IOException {
-        Path saboteur = relu("sleeper", "static { Thread t = new Thread(() -> { while (true) { try { Thread.sleep(5); "
-            + "System.out.println(\"" + "0".repeat(32) + " {\\\"type\\\":\\\"done\\\"}\"); } catch (InterruptedException e) "
-            + "{ } } }); t.setDaemon(true); t.start(); }", "");
+        Path saboteur = relu(
+                "sleeper",
+                "static { Thread t = new Thread(() -> { while (true) { try { Thread.sleep(5); "
+                        + "System.out.println(\"" + "0".repeat(32)
+                        + " {\\\"type\\\":\\\"done\\\"}\"); } catch (InterruptedException e) "
+                        + "{ } } }); t.setDaemon(true); t.start(); }",
+                "");
         assertNextIsUnharmed(saboteur);
     }
 
     @Test
     @DisplayName("lets the next job start with a clean heap after a job that filled it from a static initialiser")
     void fullHeapIsNotCarriedOver() throws IOException {
-        Path saboteur = relu("hoarder", "static final long[][] HOARD = new long[200][]; static { for (int i = 0; "
-            + "i < HOARD.length; i++) { HOARD[i] = new long[1 << 17]; } }", "");
+        Path saboteur = relu(
+                "hoarder",
+                "static final long[][] HOARD = new long[200][]; static { for (int i = 0; "
+                        + "i < HOARD.length; i++) { HOARD[i] = new long[1 << 17]; } }",
+                "");
         try (ForkedRunner runner = new ForkedRunner(QUICK, null, workers(), 10)) {
             runner.run(saboteur, List.of(Step.RELU), temp);
             assertThat(runner.run(hungry, List.of(Step.RELU), temp).results()).isEqualTo(alone);
@@ -67,9 +75,12 @@ class WorkerReuseTest {
     @Test
     @DisplayName("is replaced after a job that left the heap full through a JDK-wide object (its class loader gone)")
     void heapHeldOutsideTheLoaderIsNotCarriedOver() throws IOException {
-        Path saboteur = relu("stasher", "", "if (!System.getProperties().containsKey(\"stash\")) { long[][] stash = "
-            + "new long[200][]; for (int i = 0; i < stash.length; i++) { stash[i] = new long[1 << 17]; } "
-            + "System.getProperties().put(\"stash\", stash); }");
+        Path saboteur = relu(
+                "stasher",
+                "",
+                "if (!System.getProperties().containsKey(\"stash\")) { long[][] stash = "
+                        + "new long[200][]; for (int i = 0; i < stash.length; i++) { stash[i] = new long[1 << 17]; } "
+                        + "System.getProperties().put(\"stash\", stash); }");
         assertNextIsUnharmed(saboteur);
     }
 
@@ -90,7 +101,9 @@ class WorkerReuseTest {
             assertThat(runner.workersStarted()).isEqualTo(1);
 
             assertThat(runner.run(hungry, List.of(Step.RELU), temp).results()).isEqualTo(alone);
-            assertThat(runner.workersStarted()).as("a fresh worker for the next submission").isEqualTo(2);
+            assertThat(runner.workersStarted())
+                    .as("a fresh worker for the next submission")
+                    .isEqualTo(2);
         }
     }
 
@@ -102,8 +115,10 @@ class WorkerReuseTest {
     private static Path relu(String name, String member, String code) throws IOException {
         Path src = Fixtures.copy(Fixtures.SOLUTIONS, temp.resolve(name + "-src"));
         Fixtures.edit(src.resolve("Relu.java"), "public final class Relu {", "public final class Relu { " + member);
-        Fixtures.edit(src.resolve("Relu.java"), "Require.rectangular(featureMap, \"featureMap\");",
-            "Require.rectangular(featureMap, \"featureMap\"); " + code);
+        Fixtures.edit(
+                src.resolve("Relu.java"),
+                "Require.rectangular(featureMap, \"featureMap\");",
+                "Require.rectangular(featureMap, \"featureMap\"); " + code);
         return Submissions.compileFolder(src, temp.resolve(name));
     }
 }

@@ -3,10 +3,10 @@ package cnnkit.grader.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.grader.run.HiddenTestRunner;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -31,8 +31,8 @@ class RubricTest {
         @Test
         @DisplayName("gives every hidden check points, and points only to hidden checks")
         void matchesTheHiddenChecks() {
-            Set<String> checks = HiddenTestRunner.discover(RubricTest.class.getClassLoader(),
-                List.of(Step.values())).keySet();
+            Set<String> checks = HiddenTestRunner.discover(RubricTest.class.getClassLoader(), List.of(Step.values()))
+                    .keySet();
             Rubric rubric = Rubric.defaults();
             rubric.validate(checks);
             assertThat(rubric.checks().keySet()).containsExactlyInAnyOrderElementsOf(checks);
@@ -54,8 +54,8 @@ class RubricTest {
         @DisplayName("gives a step the points of its passed checks only (partial credit)")
         void partialCredit() {
             Rubric rubric = Rubric.defaults();
-            CheckResult passed = new CheckResult("Relu.lectureFeatureMap", Step.RELU, "", Status.PASSED, "", "", "",
-                "", "");
+            CheckResult passed =
+                    new CheckResult("Relu.lectureFeatureMap", Step.RELU, "", Status.PASSED, "", "", "", "", "");
             CheckResult failed = CheckResult.notPassed("Relu.singleCell", Step.RELU, "", Status.FAILED, "wrong");
             Map<Step, Double> earned = rubric.earned(List.of(passed, failed));
             assertThat(earned.get(Step.RELU)).isEqualTo(rubric.points("Relu.lectureFeatureMap"));
@@ -80,24 +80,26 @@ class RubricTest {
         @DisplayName("is rejected if its points do not add up to 100")
         void rejectsWrongTotal() {
             assertThatThrownBy(() -> parse("check_id,step,points\nRelu.a,Relu,60\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("add up to 60");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("add up to 60");
         }
 
         @Test
         @DisplayName("is rejected with the line for an unknown step, a foreign check id, bad points or a duplicate")
         void rejectsBadRows() {
             assertThatThrownBy(() -> parse("check_id,step,points\nPool.a,Pool,100\n"))
-                .hasMessageContaining("line 2").hasMessageContaining("unknown step 'Pool'");
+                    .hasMessageContaining("line 2")
+                    .hasMessageContaining("unknown step 'Pool'");
             assertThatThrownBy(() -> parse("check_id,step,points\nSoftmax.a,Relu,100\n"))
-                .hasMessageContaining("should be Relu.<check>");
+                    .hasMessageContaining("should be Relu.<check>");
             assertThatThrownBy(() -> parse("check_id,step,points\nRelu.a,Relu,-1\n"))
-                .hasMessageContaining("0 or more");
+                    .hasMessageContaining("0 or more");
             assertThatThrownBy(() -> parse("check_id,step,points\nRelu.a,Relu,ten\n"))
-                .hasMessageContaining("not a number");
+                    .hasMessageContaining("not a number");
             assertThatThrownBy(() -> parse("check_id,step,points\nRelu.a,Relu,50\nRelu.a,Relu,50\n"))
-                .hasMessageContaining("appears twice");
+                    .hasMessageContaining("appears twice");
             assertThatThrownBy(() -> parse("check,step,points\nRelu.a,Relu,100\n"))
-                .hasMessageContaining("missing column 'check_id'");
+                    .hasMessageContaining("missing column 'check_id'");
         }
 
         @Test
@@ -105,9 +107,9 @@ class RubricTest {
         void validateNamesTheDifferences() throws IOException {
             Rubric rubric = parse("check_id,step,points\nRelu.a,Relu,50\nRelu.b,Relu,50\n");
             assertThatThrownBy(() -> rubric.validate(List.of("Relu.a", "Relu.c")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no hidden check 'Relu.b' (did you mean 'Relu.c'?)")
-                .hasMessageContaining("no points for Relu.c");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("no hidden check 'Relu.b' (did you mean 'Relu.c'?)")
+                    .hasMessageContaining("no points for Relu.c");
         }
 
         @Test

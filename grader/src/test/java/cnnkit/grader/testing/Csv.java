@@ -14,13 +14,12 @@ import org.apache.commons.csv.CSVRecord;
 
 /** The one place where grader tests read back the CSV files the grader writes (gradebooks, LMS exports). */
 public final class Csv {
-    private Csv() {
-    }
+    private Csv() {}
 
     /** @return every record of a CSV file, the header line included */
     public static List<CSVRecord> records(Path csv) throws IOException {
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-             CSVParser p = CSVFormat.DEFAULT.parse(in)) {
+                CSVParser p = CSVFormat.DEFAULT.parse(in)) {
             return p.getRecords();
         }
     }
@@ -31,9 +30,13 @@ public final class Csv {
      */
     public static Map<String, CSVRecord> gradebook(Path folder) throws IOException {
         Map<String, CSVRecord> rows = new LinkedHashMap<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
         try (Reader in = Files.newBufferedReader(folder.resolve("gradebook.csv"), StandardCharsets.UTF_8);
-             CSVParser p = format.parse(in)) {
+                CSVParser p = format.parse(in)) {
             for (CSVRecord r : p) {
                 rows.put(r.get("submission"), r);
             }

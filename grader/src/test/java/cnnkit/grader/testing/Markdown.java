@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 public final class Markdown {
     private static final Pattern FENCE = Pattern.compile("^(`{3,}|~{3,})(.*)$");
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     /** @return the lines of a Markdown text that are not inside a fenced code block (CommonMark's fence rules) */
     public static List<String> outsideCode(String md) {
@@ -21,8 +20,11 @@ public final class Markdown {
             boolean fence = m.matches();
             if (open == null && fence) {
                 open = m.group(1);
-            } else if (open != null && fence && m.group(1).charAt(0) == open.charAt(0)
-                && m.group(1).length() >= open.length() && m.group(2).isBlank()) {
+            } else if (open != null
+                    && fence
+                    && m.group(1).charAt(0) == open.charAt(0)
+                    && m.group(1).length() >= open.length()
+                    && m.group(2).isBlank()) {
                 open = null;
             } else if (open == null) {
                 out.add(line);

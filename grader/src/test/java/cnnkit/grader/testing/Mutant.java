@@ -37,9 +37,10 @@ import java.util.stream.Stream;
 public record Mutant(String id, Step step, String description, List<CodeEdits.Edit> edits) {
     /** The spec files, relative to the grader module (Maven runs tests there). */
     public static final Path FOLDER = Path.of("src/test/resources/mutants");
+
     private static final String EXTENSION = ".mutant";
     private static final List<CodeEdits.Key> KEYS =
-        List.of(CodeEdits.Key.required("step"), CodeEdits.Key.required("description"));
+            List.of(CodeEdits.Key.required("step"), CodeEdits.Key.required("description"));
 
     public Mutant {
         edits = List.copyOf(edits);
@@ -48,8 +49,11 @@ public record Mutant(String id, Step step, String description, List<CodeEdits.Ed
     /** @return the ids of the spec files in {@link #FOLDER}, sorted */
     public static List<String> ids() {
         try (Stream<Path> files = Files.list(FOLDER)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(EXTENSION))
-                .map(n -> n.substring(0, n.length() - EXTENSION.length())).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(EXTENSION))
+                    .map(n -> n.substring(0, n.length() - EXTENSION.length()))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,14 +77,14 @@ public record Mutant(String id, Step step, String description, List<CodeEdits.Ed
         CodeEdits spec = CodeEdits.parse(name, text, KEYS);
         String stepName = spec.value("step");
         Step step = Step.byName(stepName)
-            .orElseThrow(() -> new IllegalArgumentException(name + ": unknown step '" + stepName + "'"));
+                .orElseThrow(() -> new IllegalArgumentException(name + ": unknown step '" + stepName + "'"));
         if (spec.edits().isEmpty()) {
             throw new IllegalArgumentException(name + ": no '--- find " + step.sourceFile() + "' block");
         }
         for (CodeEdits.Edit e : spec.edits()) {
             if (!e.file().equals(step.sourceFile())) {
                 throw new IllegalArgumentException(name + " line " + e.line() + ": a mutant of " + step.className()
-                    + " edits " + step.sourceFile() + " only, not " + e.file());
+                        + " edits " + step.sourceFile() + " only, not " + e.file());
             }
         }
         return new Mutant(id, step, spec.value("description"), spec.edits());
@@ -95,7 +99,7 @@ public record Mutant(String id, Step step, String description, List<CodeEdits.Ed
     public String applyTo(String source, String sourceName) {
         try {
             return new CodeEdits(FOLDER.resolve(id + EXTENSION).toString(), Map.of(), edits)
-                .apply(step.sourceFile(), source);
+                    .apply(step.sourceFile(), source);
         } catch (IllegalStateException e) {
             throw new AssertionError("mutant " + id + " on " + sourceName + ": " + e.getMessage(), e);
         }

@@ -1,11 +1,11 @@
 package cnnkit.grader.testing;
 
-import cnnkit.lecture.Limits;
-import cnnkit.lecture.Step;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.HiddenTestRunner;
 import cnnkit.grader.run.HiddenTests;
 import cnnkit.grader.run.StudentClassLoader;
+import cnnkit.lecture.Limits;
+import cnnkit.lecture.Step;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,8 +32,7 @@ public final class Submissions {
 
     private static final java.util.Map<Path, Path> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Submissions() {
-    }
+    private Submissions() {}
 
     /**
      * @param silence how long a worker may stay silent during a check
@@ -61,7 +60,8 @@ public final class Submissions {
         try {
             if (Files.exists(dir)) {
                 try (Stream<Path> old = Files.walk(dir)) {
-                    for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    for (Path p :
+                            old.sorted(java.util.Comparator.reverseOrder()).toList()) {
                         Files.delete(p);
                     }
                 }
@@ -96,11 +96,13 @@ public final class Submissions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--release", "17", "-nowarn",
-            "-encoding", "UTF-8", "-proc:none"));
+        List<String> args = new ArrayList<>(
+                List.of("-d", out.toString(), "--release", "17", "-nowarn", "-encoding", "UTF-8", "-proc:none"));
         if (!classpath.isEmpty()) {
             args.add("-cp");
-            args.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+            args.add(String.join(
+                    java.io.File.pathSeparator,
+                    classpath.stream().map(Path::toString).toList()));
         }
         sources.forEach(p -> args.add(p.toString()));
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
@@ -122,8 +124,11 @@ public final class Submissions {
     public static List<CheckResult> runHidden(Path classes, Step... steps) {
         List<CheckResult> results = new ArrayList<>();
         try (StudentClassLoader loader = HiddenTests.loader(classes)) {
-            HiddenTestRunner.run(loader, steps.length == 0 ? Arrays.asList(Step.values()) : List.of(steps),
-                id -> true, results::add);
+            HiddenTestRunner.run(
+                    loader,
+                    steps.length == 0 ? Arrays.asList(Step.values()) : List.of(steps),
+                    id -> true,
+                    results::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,8 +17,7 @@ public final class Zips {
     private static final int ENTRY_SIGNATURE = 0x02014b50;
     private static final int ENTRY_SIZE = 46;
 
-    private Zips() {
-    }
+    private Zips() {}
 
     /**
      * @param zip     the file to write
@@ -69,8 +68,9 @@ public final class Zips {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         byte[] name = entry.getBytes(StandardCharsets.UTF_8);
         for (int p = 0; p + ENTRY_SIZE + name.length <= bytes.length; p++) {
-            if (b.getInt(p) == ENTRY_SIGNATURE && b.getShort(p + 28) == name.length
-                && Arrays.equals(bytes, p + ENTRY_SIZE, p + ENTRY_SIZE + name.length, name, 0, name.length)) {
+            if (b.getInt(p) == ENTRY_SIGNATURE
+                    && b.getShort(p + 28) == name.length
+                    && Arrays.equals(bytes, p + ENTRY_SIZE, p + ENTRY_SIZE + name.length, name, 0, name.length)) {
                 b.put(p + 5, (byte) 3); // version made by: unix
                 b.putInt(p + 38, 0120777 << 16); // external attributes: S_IFLNK, rwxrwxrwx
             }

@@ -26,8 +26,7 @@ public final class Expect {
     private Object expected;
     private List<Wrong> wrongs = List.of();
 
-    private Expect() {
-    }
+    private Expect() {}
 
     /**
      * @param namesAndValues the inputs of the call, as name, value, name, value… (arrays are copied now)
@@ -67,7 +66,8 @@ public final class Expect {
     public void check(Student.Call<?> call) {
         Object actual = Student.call(call);
         if (actual == null) {
-            throw failure("your method returned null instead of " + Cells.of(expected).shape(), "null", null);
+            throw failure(
+                    "your method returned null instead of " + Cells.of(expected).shape(), "null", null);
         }
         if (Cells.deepClose(expected, actual)) {
             return;
@@ -89,18 +89,25 @@ public final class Expect {
             returned = Student.call(call);
         } catch (IllegalArgumentException e) {
             if (e.getMessage() == null || e.getMessage().isBlank()) {
-                throw failure("IllegalArgumentException without a message: say what was wrong (" + why + ")",
-                    "an exception without a message", null);
+                throw failure(
+                        "IllegalArgumentException without a message: say what was wrong (" + why + ")",
+                        "an exception without a message",
+                        null);
             }
             return;
         } catch (UnsupportedOperationException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw failure("threw " + e.getClass().getSimpleName() + " instead of IllegalArgumentException when "
-                + why, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+            throw failure(
+                    "threw " + e.getClass().getSimpleName() + " instead of IllegalArgumentException when " + why,
+                    e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    null);
         }
-        throw failure("should throw IllegalArgumentException because " + why + ", but returned "
-            + (returned == null ? "null" : Cells.of(returned).shape()), "returned normally", null);
+        throw failure(
+                "should throw IllegalArgumentException because " + why + ", but returned "
+                        + (returned == null ? "null" : Cells.of(returned).shape()),
+                "returned normally",
+                null);
     }
 
     /**
@@ -116,17 +123,20 @@ public final class Expect {
                 Object before = snapshots.get(i);
                 Object after = originals.get(i);
                 boolean showable = !(before instanceof double[][][][]);
-                throw new CheckFailure("your method changed its input " + name
-                    + ": compute the result in a new array and leave the caller's arrays as they were",
-                    input(), showable ? Layout.show(Cells.of(before), null) : "(see input)",
-                    showable ? Layout.show(Cells.of(after), Cells.of(before)) : "(changed)", misconception);
+                throw new CheckFailure(
+                        "your method changed its input " + name
+                                + ": compute the result in a new array and leave the caller's arrays as they were",
+                        input(),
+                        showable ? Layout.show(Cells.of(before), null) : "(see input)",
+                        showable ? Layout.show(Cells.of(after), Cells.of(before)) : "(changed)",
+                        misconception);
             }
         }
     }
 
     private CheckFailure failure(String summary, String actual, String misconception) {
-        String shownExpected = expected == null ? "IllegalArgumentException with a message" : Layout.show(
-            Cells.of(expected), null);
+        String shownExpected =
+                expected == null ? "IllegalArgumentException with a message" : Layout.show(Cells.of(expected), null);
         return new CheckFailure(summary, input(), shownExpected, actual, misconception);
     }
 
@@ -158,7 +168,7 @@ public final class Expect {
                         differ++;
                         if (first == null) {
                             first = e.where(m, r, c) + ": expected " + Cells.number(x[m][r][c]) + ", got "
-                                + Cells.number(y[m][r][c]);
+                                    + Cells.number(y[m][r][c]);
                         }
                     }
                 }

@@ -9,8 +9,7 @@ import net.jqwik.api.Combinators;
  * multiplies, so results are exact and a wrong answer is never hidden by rounding.
  */
 public final class Gen {
-    private Gen() {
-    }
+    private Gen() {}
 
     /** @return a whole number from −3 to 3 as a double */
     public static Arbitrary<Double> cell() {
@@ -24,22 +23,38 @@ public final class Gen {
 
     /** @return a rectangular matrix with rows and columns in [min, max] and the given cells */
     public static Arbitrary<double[][]> matrix(int min, int max, Arbitrary<Double> cells) {
-        return Arbitraries.integers().between(min, max).flatMap(rows -> Arbitraries.integers().between(min, max)
-            .flatMap(cols -> cells.array(double[].class).ofSize(cols).array(double[][].class).ofSize(rows)));
+        return Arbitraries.integers()
+                .between(min, max)
+                .flatMap(rows -> Arbitraries.integers()
+                        .between(min, max)
+                        .flatMap(cols -> cells.array(double[].class)
+                                .ofSize(cols)
+                                .array(double[][].class)
+                                .ofSize(rows)));
     }
 
     /** @return a stack of 1 to 3 maps of one shape, sides in [min, max] */
     public static Arbitrary<double[][][]> stack(int min, int max) {
-        return Combinators.combine(Arbitraries.integers().between(1, 3), Arbitraries.integers().between(min, max),
-                Arbitraries.integers().between(min, max))
-            .flatAs((maps, rows, cols) -> cell().array(double[].class).ofSize(cols).array(double[][].class)
-                .ofSize(rows).array(double[][][].class).ofSize(maps));
+        return Combinators.combine(
+                        Arbitraries.integers().between(1, 3),
+                        Arbitraries.integers().between(min, max),
+                        Arbitraries.integers().between(min, max))
+                .flatAs((maps, rows, cols) -> cell().array(double[].class)
+                        .ofSize(cols)
+                        .array(double[][].class)
+                        .ofSize(rows)
+                        .array(double[][][].class)
+                        .ofSize(maps));
     }
 
     /** @return a vector of the given length range with values in [lo, hi] (two decimals) */
     public static Arbitrary<double[]> vector(int minLength, int maxLength, double lo, double hi) {
-        return Arbitraries.doubles().between(lo, hi).ofScale(2).array(double[].class).ofMinSize(minLength)
-            .ofMaxSize(maxLength);
+        return Arbitraries.doubles()
+                .between(lo, hi)
+                .ofScale(2)
+                .array(double[].class)
+                .ofMinSize(minLength)
+                .ofMaxSize(maxLength);
     }
 
     /** @return a probability distribution over n classes: positive values summing to 1 */

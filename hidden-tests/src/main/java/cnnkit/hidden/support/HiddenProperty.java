@@ -16,5 +16,4 @@ import net.jqwik.api.ShrinkingMode;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Property(tries = 50, seed = "42", shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.MIXIN)
-public @interface HiddenProperty {
-}
+public @interface HiddenProperty {}

@@ -12,8 +12,7 @@ final class Layout {
     /** Values with more cells than this are summarised (shape, range, first cells). */
     static final int MAX_CELLS_IN_FULL = 64;
 
-    private Layout() {
-    }
+    private Layout() {}
 
     /** @return the value in full, or a summary if it is large */
     static String show(Object value) {
@@ -55,7 +54,7 @@ final class Layout {
                 for (int k = 0; k < c[m][r].length; k++) {
                     boolean differs = mark && !Cells.close(other.cells()[m][r][k], c[m][r][k]);
                     line.append(String.format("%" + width + "s", Cells.number(c[m][r][k])))
-                        .append(differs ? "* " : "  ");
+                            .append(differs ? "* " : "  ");
                 }
                 lines.add(line.toString().stripTrailing());
             }
@@ -95,7 +94,7 @@ final class Layout {
                 }
             }
         }
-        return value.shape() + ", values from " + Cells.number(min) + " to " + Cells.number(max)
-            + ", starting " + String.join(" ", first) + " …";
+        return value.shape() + ", values from " + Cells.number(min) + " to " + Cells.number(max) + ", starting "
+                + String.join(" ", first) + " …";
     }
 }

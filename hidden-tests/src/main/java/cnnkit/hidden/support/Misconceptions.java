@@ -39,11 +39,15 @@ public final class Misconceptions {
      * @param oracle       the method of {@link WrongOracles} that reproduces the mistake
      * @param hint         what the student reads
      */
-    public record Misconception(String id, String step, String recognisedBy, String oracle, String hint) {
-    }
+    public record Misconception(String id, String step, String recognisedBy, String oracle, String hint) {}
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader()
-        .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
+            .setCommentMarker('#')
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .get();
     private static Misconceptions catalogue;
 
     private final Map<String, Misconception> byId;
@@ -77,11 +81,15 @@ public final class Misconceptions {
         Map<String, Misconception> byId = new LinkedHashMap<>();
         try (CSVParser parser = FORMAT.parse(csv)) {
             for (CSVRecord r : parser) {
-                Misconception m = new Misconception(field(r, "id"), field(r, "step"), field(r, "recognised_by"),
-                    field(r, "oracle"), field(r, "hint"));
+                Misconception m = new Misconception(
+                        field(r, "id"),
+                        field(r, "step"),
+                        field(r, "recognised_by"),
+                        field(r, "oracle"),
+                        field(r, "hint"));
                 if (byId.put(m.id(), m) != null) {
-                    throw new IllegalArgumentException("misconception id '" + m.id() + "' appears twice (line "
-                        + r.getRecordNumber() + ")");
+                    throw new IllegalArgumentException(
+                            "misconception id '" + m.id() + "' appears twice (line " + r.getRecordNumber() + ")");
                 }
             }
         }

@@ -11,8 +11,7 @@ import java.util.stream.IntStream;
  * what the students' code is tested for, not this class.
  */
 public final class Oracle {
-    private Oracle() {
-    }
+    private Oracle() {}
 
     /** The image with {@code p} rows/columns of zeros on every side. */
     static double[][] pad(double[][] image, int top, int left, int bottom, int right) {
@@ -53,8 +52,8 @@ public final class Oracle {
     }
 
     /** @return a convolution layer: per filter, the sum over channels plus the filter's bias */
-    public static double[][][] convolve(double[][][] input, double[][][][] filters, double[] bias, int stride,
-                                        int padding) {
+    public static double[][][] convolve(
+            double[][][] input, double[][][][] filters, double[] bias, int stride, int padding) {
         double[][][] out = new double[filters.length][][];
         for (int f = 0; f < filters.length; f++) {
             out[f] = add(sumOverChannels(input, filters[f], stride, padding), bias[f]);
@@ -130,9 +129,12 @@ public final class Oracle {
                 int top = rows.get(i);
                 int left = cols.get(j);
                 out[i][j] = IntStream.range(top, Math.min(top + size, map.length))
-                    .mapToDouble(r -> IntStream.range(left, Math.min(left + size, map[0].length))
-                        .mapToDouble(c -> map[r][c]).max().getAsDouble())
-                    .max().getAsDouble();
+                        .mapToDouble(r -> IntStream.range(left, Math.min(left + size, map[0].length))
+                                .mapToDouble(c -> map[r][c])
+                                .max()
+                                .getAsDouble())
+                        .max()
+                        .getAsDouble();
             }
         }
         return out;
@@ -145,32 +147,43 @@ public final class Oracle {
 
     /** @return the cells row by row */
     public static double[] flatten(double[][] map) {
-        return java.util.Arrays.stream(map).flatMapToDouble(java.util.Arrays::stream).toArray();
+        return java.util.Arrays.stream(map)
+                .flatMapToDouble(java.util.Arrays::stream)
+                .toArray();
     }
 
     /** @return map after map, each row by row */
     public static double[] flatten(double[][][] maps) {
-        return java.util.Arrays.stream(maps).flatMapToDouble(m -> java.util.Arrays.stream(flatten(m))).toArray();
+        return java.util.Arrays.stream(maps)
+                .flatMapToDouble(m -> java.util.Arrays.stream(flatten(m)))
+                .toArray();
     }
 
     /** @return {@code weights · input + bias} with {@code weights[output][input]} */
     public static double[] forward(double[] input, double[][] weights, double[] bias) {
         return IntStream.range(0, weights.length)
-            .mapToDouble(o -> bias[o]
-                + IntStream.range(0, input.length).mapToDouble(i -> weights[o][i] * input[i]).sum())
-            .toArray();
+                .mapToDouble(o -> bias[o]
+                        + IntStream.range(0, input.length)
+                                .mapToDouble(i -> weights[o][i] * input[i])
+                                .sum())
+                .toArray();
     }
 
     /** @return softmax through log-sum-exp: {@code exp(z_i − logΣexp(z))} */
     public static double[] softmax(double[] z) {
         double m = java.util.Arrays.stream(z).max().getAsDouble();
-        double logSum = m + Math.log(java.util.Arrays.stream(z).map(x -> Math.exp(x - m)).sum());
+        double logSum = m
+                + Math.log(java.util.Arrays.stream(z).map(x -> Math.exp(x - m)).sum());
         return java.util.Arrays.stream(z).map(x -> Math.exp(x - logSum)).toArray();
     }
 
     /** @return {@code −Σ t ln p}, terms with t = 0 left out (0 · ln 0 = 0) */
     public static double loss(double[] p, double[] t) {
-        return -IntStream.range(0, p.length).filter(i -> t[i] != 0).mapToDouble(i -> t[i] * Math.log(p[i])).sum() + 0.0;
+        return -IntStream.range(0, p.length)
+                        .filter(i -> t[i] != 0)
+                        .mapToDouble(i -> t[i] * Math.log(p[i]))
+                        .sum()
+                + 0.0;
     }
 
     /** @return {@code softmax(z) − t} */
@@ -181,24 +194,34 @@ public final class Oracle {
 
     /** @return index of the largest value, the first on ties */
     static int argmax(double[] v) {
-        return IntStream.range(0, v.length).reduce((a, b) -> v[b] > v[a] ? b : a).getAsInt();
+        return IntStream.range(0, v.length)
+                .reduce((a, b) -> v[b] > v[a] ? b : a)
+                .getAsInt();
     }
 
     /** @return share of rows whose argmax differs */
     public static double classificationError(double[][] p, double[][] t) {
-        return (double) IntStream.range(0, p.length).filter(r -> argmax(p[r]) != argmax(t[r])).count() / p.length;
+        return (double) IntStream.range(0, p.length)
+                        .filter(r -> argmax(p[r]) != argmax(t[r]))
+                        .count()
+                / p.length;
     }
 
     /** @return squared differences summed per row, averaged over rows */
     public static double meanSquaredError(double[][] p, double[][] t) {
         return IntStream.range(0, p.length)
-            .mapToDouble(r -> IntStream.range(0, p[r].length)
-                .mapToDouble(c -> (p[r][c] - t[r][c]) * (p[r][c] - t[r][c])).sum())
-            .average().getAsDouble();
+                .mapToDouble(r -> IntStream.range(0, p[r].length)
+                        .mapToDouble(c -> (p[r][c] - t[r][c]) * (p[r][c] - t[r][c]))
+                        .sum())
+                .average()
+                .getAsDouble();
     }
 
     /** @return the loss per row, averaged over rows */
     public static double crossEntropy(double[][] p, double[][] t) {
-        return IntStream.range(0, p.length).mapToDouble(r -> loss(p[r], t[r])).average().getAsDouble();
+        return IntStream.range(0, p.length)
+                .mapToDouble(r -> loss(p[r], t[r]))
+                .average()
+                .getAsDouble();
     }
 }

@@ -16,8 +16,7 @@ import java.util.concurrent.TimeoutException;
  * {@code IllegalArgumentException} or report the real exception.
  */
 public final class Student {
-    private Student() {
-    }
+    private Student() {}
 
     /** A student call that returns a value. */
     @FunctionalInterface
@@ -44,8 +43,10 @@ public final class Student {
         private static final long serialVersionUID = 1L;
 
         StudentTimeout(TimeoutException cause) {
-            super("your code did not return within " + Limits.seconds(Limits.DEFAULT.call())
-                + ": is there an endless loop?", cause);
+            super(
+                    "your code did not return within " + Limits.seconds(Limits.DEFAULT.call())
+                            + ": is there an endless loop?",
+                    cause);
         }
     }
 }

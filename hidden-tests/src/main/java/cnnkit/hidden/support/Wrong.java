@@ -7,5 +7,4 @@ package cnnkit.hidden.support;
  * @param misconception id in {@code misconceptions.csv}
  * @param output        the wrong result: a Double, double[], double[][] or double[][][]
  */
-public record Wrong(String misconception, Object output) {
-}
+public record Wrong(String misconception, Object output) {}

@@ -16,8 +16,7 @@ import java.util.stream.IntStream;
  * and after the call ({@link Expect#leavesInputsUnchanged}); their methods here show the mistake on a copy.
  */
 public final class WrongOracles {
-    private WrongOracles() {
-    }
+    private WrongOracles() {}
 
     // ---- Step 1: Convolution --------------------------------------------------------------------------------
 
@@ -34,12 +33,12 @@ public final class WrongOracles {
     }
 
     /** @return the convolution-layer misconceptions: the single-image ones applied per channel, and a forgotten bias */
-    public static List<Wrong> convolve(double[][][] input, double[][][][] filters, double[] bias, int stride,
-                                       int padding) {
+    public static List<Wrong> convolve(
+            double[][][] input, double[][][][] filters, double[] bias, int stride, int padding) {
         List<Wrong> out = new ArrayList<>();
         out.add(new Wrong("bias-ignored", Oracle.convolve(input, filters, new double[bias.length], stride, padding)));
-        for (Variant v : convolutionVariants(input[0].length, input[0][0].length, filters[0][0].length,
-            filters[0][0][0].length, stride, padding)) {
+        for (Variant v : convolutionVariants(
+                input[0].length, input[0][0].length, filters[0][0].length, filters[0][0][0].length, stride, padding)) {
             double[][][] maps = new double[filters.length][][];
             for (int f = 0; f < filters.length && maps != null; f++) {
                 double[][] sum = null;
@@ -62,41 +61,51 @@ public final class WrongOracles {
         return out;
     }
 
-    private record Variant(String id, BinaryOperator<double[][]> conv) {
-    }
+    private record Variant(String id, BinaryOperator<double[][]> conv) {}
 
     /** Each wrong convolution as a function of (image, detector); it returns null where it cannot be computed. */
     private static List<Variant> convolutionVariants(int h, int w, int kh, int kw, int stride, int p) {
         List<Variant> v = new ArrayList<>();
         v.add(new Variant("kernel-flipped", (img, k) -> Oracle.convolve(img, rotate(k), stride, p)));
         // "same": the output as large as the input, the missing border read as zeros (centred or bottom-right)
-        v.add(new Variant("same-size-output", (img, k) -> fit(Oracle.slide(
-            Oracle.pad(img, (kh - 1) / 2, (kw - 1) / 2, kh / 2, kw / 2), k, stride), h, w, stride)));
-        v.add(new Variant("same-size-output", (img, k) -> fit(Oracle.slide(
-            Oracle.pad(img, 0, 0, kh - 1, kw - 1), k, stride), h, w, stride)));
+        v.add(new Variant(
+                "same-size-output",
+                (img, k) -> fit(
+                        Oracle.slide(Oracle.pad(img, (kh - 1) / 2, (kw - 1) / 2, kh / 2, kw / 2), k, stride),
+                        h,
+                        w,
+                        stride)));
+        v.add(new Variant(
+                "same-size-output",
+                (img, k) -> fit(Oracle.slide(Oracle.pad(img, 0, 0, kh - 1, kw - 1), k, stride), h, w, stride)));
         // before "off by one": padding on the top-left only also gives the right map without its last row/column
         if (p > 0) {
             if (kh <= h && kw <= w) {
                 v.add(new Variant("padding-ignored", (img, k) -> Oracle.convolve(img, k, stride, 0)));
             }
             if (kh <= h + p && kw <= w + p) {
-                v.add(new Variant("padding-one-side",
-                    (img, k) -> Oracle.slide(Oracle.pad(img, p, p, 0, 0), k, stride)));
-                v.add(new Variant("padding-one-side",
-                    (img, k) -> Oracle.slide(Oracle.pad(img, 0, 0, p, p), k, stride)));
+                v.add(new Variant(
+                        "padding-one-side", (img, k) -> Oracle.slide(Oracle.pad(img, p, p, 0, 0), k, stride)));
+                v.add(new Variant(
+                        "padding-one-side", (img, k) -> Oracle.slide(Oracle.pad(img, 0, 0, p, p), k, stride)));
             }
             // the padded array has the right size, but the image was copied to its top-left corner
-            v.add(new Variant("padding-one-side",
-                (img, k) -> Oracle.slide(Oracle.pad(img, 0, 0, 2 * p, 2 * p), k, stride)));
+            v.add(new Variant(
+                    "padding-one-side", (img, k) -> Oracle.slide(Oracle.pad(img, 0, 0, 2 * p, 2 * p), k, stride)));
         }
         // one row and column too few, or one too many (read as zeros past the edge)
         v.add(new Variant("output-off-by-one", (img, k) -> shrink(Oracle.convolve(img, k, stride, p))));
-        v.add(new Variant("output-off-by-one", (img, k) -> Oracle.slide(
-            Oracle.pad(img, p, p, p + stride, p + stride), k, stride)));
+        v.add(new Variant(
+                "output-off-by-one",
+                (img, k) -> Oracle.slide(Oracle.pad(img, p, p, p + stride, p + stride), k, stride)));
         if (stride > 1) {
             v.add(new Variant("stride-ignored", (img, k) -> Oracle.convolve(img, k, 1, p)));
-            v.add(new Variant("stride-ignored", (img, k) -> topLeft(Oracle.convolve(img, k, 1, p),
-                (h + 2 * p - kh) / stride + 1, (w + 2 * p - kw) / stride + 1)));
+            v.add(new Variant(
+                    "stride-ignored",
+                    (img, k) -> topLeft(
+                            Oracle.convolve(img, k, 1, p),
+                            (h + 2 * p - kh) / stride + 1,
+                            (w + 2 * p - kw) / stride + 1)));
         }
         return v;
     }
@@ -137,16 +146,22 @@ public final class WrongOracles {
 
     /** @return ReLU as |x|, and ReLU keeping the negative side (min(0, x)) */
     public static List<Wrong> relu(double[][] map) {
-        return List.of(new Wrong("relu-absolute-value", cellwise(map, Math::abs)),
-            new Wrong("relu-wrong-side", cellwise(map, x -> Math.min(0.0, x))));
+        return List.of(
+                new Wrong("relu-absolute-value", cellwise(map, Math::abs)),
+                new Wrong("relu-wrong-side", cellwise(map, x -> Math.min(0.0, x))));
     }
 
     /** @return the ReLU misconceptions on every map of a stack */
     public static List<Wrong> relu(double[][][] maps) {
-        return List.of(new Wrong("relu-absolute-value", Arrays.stream(maps).map(m -> cellwise(m, Math::abs))
-                .toArray(double[][][]::new)),
-            new Wrong("relu-wrong-side", Arrays.stream(maps).map(m -> cellwise(m, x -> Math.min(0.0, x)))
-                .toArray(double[][][]::new)));
+        return List.of(
+                new Wrong(
+                        "relu-absolute-value",
+                        Arrays.stream(maps).map(m -> cellwise(m, Math::abs)).toArray(double[][][]::new)),
+                new Wrong(
+                        "relu-wrong-side",
+                        Arrays.stream(maps)
+                                .map(m -> cellwise(m, x -> Math.min(0.0, x)))
+                                .toArray(double[][][]::new)));
     }
 
     /** relu-in-place: writes max(0, x) into the caller's map and returns it. */
@@ -169,20 +184,24 @@ public final class WrongOracles {
     public static List<Wrong> pool(double[][] map, int size, int stride) {
         double[][] right = Oracle.pool(map, size, stride);
         return List.of(
-            new Wrong("pooling-drops-partial-windows", fullWindowsOnly(map, size, stride)),
-            new Wrong("average-pooling", average(map, size, stride, false)),
-            new Wrong("average-pooling", average(map, size, stride, true)),
-            new Wrong("max-starts-at-zero", cellwise(right, x -> Math.max(0, x))));
+                new Wrong("pooling-drops-partial-windows", fullWindowsOnly(map, size, stride)),
+                new Wrong("average-pooling", average(map, size, stride, false)),
+                new Wrong("average-pooling", average(map, size, stride, true)),
+                new Wrong("max-starts-at-zero", cellwise(right, x -> Math.max(0, x))));
     }
 
     /** @return the pooling misconceptions on every map of a stack */
     public static List<Wrong> pool(double[][][] maps, int size, int stride) {
         List<Wrong> out = new ArrayList<>();
-        List<List<Wrong>> perMap = Arrays.stream(maps).map(m -> pool(m, size, stride)).toList();
+        List<List<Wrong>> perMap =
+                Arrays.stream(maps).map(m -> pool(m, size, stride)).toList();
         for (int i = 0; i < perMap.get(0).size(); i++) {
             int variant = i;
-            out.add(new Wrong(perMap.get(0).get(i).misconception(),
-                perMap.stream().map(l -> (double[][]) l.get(variant).output()).toArray(double[][][]::new)));
+            out.add(new Wrong(
+                    perMap.get(0).get(i).misconception(),
+                    perMap.stream()
+                            .map(l -> (double[][]) l.get(variant).output())
+                            .toArray(double[][][]::new)));
         }
         return out;
     }
@@ -202,8 +221,8 @@ public final class WrongOracles {
 
     private static double[][] window(double[][] map, int top, int left, int size) {
         return IntStream.range(top, Math.min(top + size, map.length))
-            .mapToObj(r -> Arrays.copyOfRange(map[r], left, Math.min(left + size, map[0].length)))
-            .toArray(double[][]::new);
+                .mapToObj(r -> Arrays.copyOfRange(map[r], left, Math.min(left + size, map[0].length)))
+                .toArray(double[][]::new);
     }
 
     /** Mean of each window, over the cells that exist or over size² (missing cells counted as 0). */
@@ -231,8 +250,11 @@ public final class WrongOracles {
 
     /** @return every map read column by column, map after map */
     public static List<Wrong> flatten(double[][][] maps) {
-        return List.of(new Wrong("flatten-column-by-column",
-            Arrays.stream(maps).flatMapToDouble(m -> Arrays.stream(columnByColumn(m))).toArray()));
+        return List.of(new Wrong(
+                "flatten-column-by-column",
+                Arrays.stream(maps)
+                        .flatMapToDouble(m -> Arrays.stream(columnByColumn(m)))
+                        .toArray()));
     }
 
     private static double[] columnByColumn(double[][] m) {
@@ -279,8 +301,12 @@ public final class WrongOracles {
         double[] e = Arrays.stream(z).map(Math::exp).toArray();
         double sumE = Arrays.stream(e).sum();
         double sumZ = Arrays.stream(z).sum();
-        return List.of(new Wrong("softmax-overflow", Arrays.stream(e).map(x -> x / sumE).toArray()),
-            new Wrong("softmax-without-exp", Arrays.stream(z).map(x -> x / sumZ).toArray()));
+        return List.of(
+                new Wrong(
+                        "softmax-overflow", Arrays.stream(e).map(x -> x / sumE).toArray()),
+                new Wrong(
+                        "softmax-without-exp",
+                        Arrays.stream(z).map(x -> x / sumZ).toArray()));
     }
 
     /** softmax-in-place: overwrites the caller's scores with the probabilities. */
@@ -295,16 +321,27 @@ public final class WrongOracles {
     /** @return the loss with log base 10 or 2, and with 0 · ln 0 computed (NaN) */
     public static List<Wrong> loss(double[] p, double[] t) {
         double ln = Oracle.loss(p, t);
-        double all = -IntStream.range(0, p.length).mapToDouble(i -> t[i] * Math.log(p[i])).sum();
-        return List.of(new Wrong("log-base-10", ln / Math.log(10)), new Wrong("log-base-2", ln / Math.log(2)),
-            new Wrong("zero-log-zero-nan", all));
+        double all = -IntStream.range(0, p.length)
+                .mapToDouble(i -> t[i] * Math.log(p[i]))
+                .sum();
+        return List.of(
+                new Wrong("log-base-10", ln / Math.log(10)),
+                new Wrong("log-base-2", ln / Math.log(2)),
+                new Wrong("zero-log-zero-nan", all));
     }
 
     /** @return the gradient as t − y and as scores − t (softmax skipped) */
     public static List<Wrong> gradient(double[] z, double[] t) {
         double[] right = Oracle.gradient(z, t);
-        return List.of(new Wrong("gradient-sign-flipped", Arrays.stream(right).map(x -> -x).toArray()),
-            new Wrong("gradient-skips-softmax", IntStream.range(0, z.length).mapToDouble(i -> z[i] - t[i]).toArray()));
+        return List.of(
+                new Wrong(
+                        "gradient-sign-flipped",
+                        Arrays.stream(right).map(x -> -x).toArray()),
+                new Wrong(
+                        "gradient-skips-softmax",
+                        IntStream.range(0, z.length)
+                                .mapToDouble(i -> z[i] - t[i])
+                                .toArray()));
     }
 
     /** gradient-in-place: turns the caller's scores into y − t and returns them. */
@@ -318,10 +355,13 @@ public final class WrongOracles {
 
     /** @return accuracy instead of error, and argmax that takes the last index on ties */
     public static List<Wrong> classificationError(double[][] p, double[][] t) {
-        double lastOnTies = (double) IntStream.range(0, p.length).filter(r -> lastArgmax(p[r]) != lastArgmax(t[r]))
-            .count() / p.length;
-        return List.of(new Wrong("accuracy-instead-of-error", 1 - Oracle.classificationError(p, t)),
-            new Wrong("argmax-last-on-ties", lastOnTies));
+        double lastOnTies = (double) IntStream.range(0, p.length)
+                        .filter(r -> lastArgmax(p[r]) != lastArgmax(t[r]))
+                        .count()
+                / p.length;
+        return List.of(
+                new Wrong("accuracy-instead-of-error", 1 - Oracle.classificationError(p, t)),
+                new Wrong("argmax-last-on-ties", lastOnTies));
     }
 
     private static int lastArgmax(double[] v) {

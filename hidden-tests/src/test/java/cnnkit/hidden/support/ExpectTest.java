@@ -16,9 +16,11 @@ class ExpectTest {
     private static final double[][] DETECTOR = LectureData.featureDetector();
 
     private static CheckFailure convolutionFailure(double[][] studentResult) {
-        return catchThrowableOfType(CheckFailure.class, () -> Expect.given("image", IMAGE, "featureDetector", DETECTOR)
-            .expecting(LectureData.featureMap(), WrongOracles.convolve(IMAGE, DETECTOR, 1, 0))
-            .check(() -> studentResult));
+        return catchThrowableOfType(
+                CheckFailure.class,
+                () -> Expect.given("image", IMAGE, "featureDetector", DETECTOR)
+                        .expecting(LectureData.featureMap(), WrongOracles.convolve(IMAGE, DETECTOR, 1, 0))
+                        .check(() -> studentResult));
     }
 
     @Nested
@@ -29,15 +31,17 @@ class ExpectTest {
         void passesWhenRight() {
             double[][] almost = LectureData.featureMap();
             almost[0][1] += 1e-12;
-            assertThatCode(() -> Expect.given().expecting(LectureData.featureMap()).check(() -> almost))
-                .doesNotThrowAnyException();
+            assertThatCode(() ->
+                            Expect.given().expecting(LectureData.featureMap()).check(() -> almost))
+                    .doesNotThrowAnyException();
         }
 
         @Test
         @DisplayName("counts the differing cells, shows the first and names the flipped kernel")
         void namesTheFlippedKernel() {
             CheckFailure f = convolutionFailure(Oracle.convolve(IMAGE, WrongOracles.rotate(DETECTOR), 1, 0));
-            assertThat(f.getMessage()).matches("\\d+ of 25 cells differ, e\\.g\\. row \\d, col \\d: expected \\d, got \\d");
+            assertThat(f.getMessage())
+                    .matches("\\d+ of 25 cells differ, e\\.g\\. row \\d, col \\d: expected \\d, got \\d");
             assertThat(f.misconception()).isEqualTo("kernel-flipped");
             assertThat(f.input()).startsWith("image:").contains("featureDetector:");
             assertThat(f.actual()).contains("*");
@@ -67,8 +71,9 @@ class ExpectTest {
         @DisplayName("summarises a large input instead of printing it")
         void summarisesLargeInputs() {
             double[][] big = new double[10][10];
-            CheckFailure f = catchThrowableOfType(CheckFailure.class,
-                () -> Expect.given("featureMap", big).expecting(1.0).check(() -> 2.0));
+            CheckFailure f = catchThrowableOfType(
+                    CheckFailure.class,
+                    () -> Expect.given("featureMap", big).expecting(1.0).check(() -> 2.0));
             assertThat(f.input()).contains("a 10x10 matrix, values from 0 to 0");
             assertThat(f.getMessage()).isEqualTo("expected 1, got 2");
         }
@@ -80,21 +85,31 @@ class ExpectTest {
         @Test
         @DisplayName("fails when the call returns instead of throwing IllegalArgumentException")
         void failsWhenNothingIsThrown() {
-            CheckFailure f = catchThrowableOfType(CheckFailure.class,
-                () -> Expect.given("stride", 0).rejects("the stride is 0", () -> new double[1][1]));
-            assertThat(f.getMessage()).isEqualTo("should throw IllegalArgumentException because the stride is 0, "
-                + "but returned a 1x1 matrix");
+            CheckFailure f = catchThrowableOfType(
+                    CheckFailure.class,
+                    () -> Expect.given("stride", 0).rejects("the stride is 0", () -> new double[1][1]));
+            assertThat(f.getMessage())
+                    .isEqualTo("should throw IllegalArgumentException because the stride is 0, "
+                            + "but returned a 1x1 matrix");
         }
 
         @Test
         @DisplayName("fails on an IllegalArgumentException without a message, or another exception")
         void failsOnBlankMessageOrOtherException() {
-            assertThat(catchThrowableOfType(CheckFailure.class, () -> Expect.given().rejects("x", () -> {
-                throw new IllegalArgumentException(" ");
-            })).getMessage()).startsWith("IllegalArgumentException without a message");
-            assertThat(catchThrowableOfType(CheckFailure.class, () -> Expect.given().rejects("x", () -> {
-                throw new NullPointerException();
-            })).getMessage()).startsWith("threw NullPointerException instead of IllegalArgumentException");
+            assertThat(catchThrowableOfType(
+                                    CheckFailure.class,
+                                    () -> Expect.given().rejects("x", () -> {
+                                        throw new IllegalArgumentException(" ");
+                                    }))
+                            .getMessage())
+                    .startsWith("IllegalArgumentException without a message");
+            assertThat(catchThrowableOfType(
+                                    CheckFailure.class,
+                                    () -> Expect.given().rejects("x", () -> {
+                                        throw new NullPointerException();
+                                    }))
+                            .getMessage())
+                    .startsWith("threw NullPointerException instead of IllegalArgumentException");
         }
     }
 
@@ -102,8 +117,10 @@ class ExpectTest {
     @DisplayName("names the step's 'in place' misconception when an input was changed")
     void recognisesChangedInputs() {
         double[] scores = {1, 2};
-        CheckFailure f = catchThrowableOfType(CheckFailure.class, () -> Expect.given("scores", scores)
-            .leavesInputsUnchanged("softmax-in-place", () -> WrongOracles.softmaxInPlace(scores)));
+        CheckFailure f = catchThrowableOfType(
+                CheckFailure.class,
+                () -> Expect.given("scores", scores)
+                        .leavesInputsUnchanged("softmax-in-place", () -> WrongOracles.softmaxInPlace(scores)));
         assertThat(f.misconception()).isEqualTo("softmax-in-place");
         assertThat(f.getMessage()).startsWith("your method changed its input scores");
     }
@@ -111,10 +128,12 @@ class ExpectTest {
     @Test
     @DisplayName("stops a call that does not return in time, with a TimeoutException as the cause")
     void stopsEndlessCalls() {
-        Student.StudentTimeout t = catchThrowableOfType(Student.StudentTimeout.class, () -> Student.call(() -> {
-            Thread.sleep(60_000); // interrupted when abandoned, so it does not linger
-            return 0;
-        }));
+        Student.StudentTimeout t = catchThrowableOfType(
+                Student.StudentTimeout.class,
+                () -> Student.call(() -> {
+                    Thread.sleep(60_000); // interrupted when abandoned, so it does not linger
+                    return 0;
+                }));
         assertThat(t.getCause()).isInstanceOf(TimeoutException.class);
         assertThat(Student.call(() -> 42)).isEqualTo(42); // the next call gets a fresh thread
     }

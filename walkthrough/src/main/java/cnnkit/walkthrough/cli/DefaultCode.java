@@ -35,9 +35,11 @@ record DefaultCode(Path classes, Path src) {
                 return new DefaultCode(compiled, null);
             }
             if (Files.isDirectory(sources)) {
-                out.println((hasClasses ? "Your sources in " + sources + " are newer than " + compiled
-                    : "No compiled classes in " + compiled) + ": compiling your sources in " + sources
-                    + " (as with --src " + sources + ").");
+                out.println((hasClasses
+                                ? "Your sources in " + sources + " are newer than " + compiled
+                                : "No compiled classes in " + compiled)
+                        + ": compiling your sources in " + sources
+                        + " (as with --src " + sources + ").");
                 return new DefaultCode(null, sources);
             }
         }

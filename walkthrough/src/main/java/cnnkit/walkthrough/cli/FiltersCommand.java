@@ -1,8 +1,8 @@
 package cnnkit.walkthrough.cli;
 
+import cnnkit.lecture.LectureData;
 import cnnkit.lecture.Limits;
 import cnnkit.lecture.Step;
-import cnnkit.lecture.LectureData;
 import cnnkit.walkthrough.ImageFilters;
 import cnnkit.walkthrough.Implementation;
 import cnnkit.walkthrough.LearnerCode;
@@ -22,38 +22,56 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code filters}: what a CNN's feature detectors see — the lecture's image filters applied to a picture. */
-@Command(name = "filters", mixinStandardHelpOptions = true,
-    description = {"Applies the lecture's image filters (sharpen, blur, edge enhance, edge detect, emboss, Sobel) "
-        + "to a picture with YOUR convolution (cnn.Convolution); writes one PNG per filter and a contact sheet.",
-        "Colour pictures are filtered per channel (R, G, B); kernels are divided by their sum when it is not 0 "
-            + "(blur: by 9); zero padding keeps the picture's size; values are clamped to 0..255."},
-    exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:all filters written", "1:the picture, the output folder or your convolution failed",
-        "2:a bad option"})
+@Command(
+        name = "filters",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Applies the lecture's image filters (sharpen, blur, edge enhance, edge detect, emboss, Sobel) "
+                    + "to a picture with YOUR convolution (cnn.Convolution); writes one PNG per filter and a contact sheet.",
+            "Colour pictures are filtered per channel (R, G, B); kernels are divided by their sum when it is not 0 "
+                    + "(blur: by 9); zero padding keeps the picture's size; values are clamped to 0..255."
+        },
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+            "0:all filters written",
+            "1:the picture, the output folder or your convolution failed",
+            "2:a bad option"
+        })
 public final class FiltersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--in", paramLabel = "IMAGE",
-        description = "a PNG, JPEG, GIF or BMP picture (default: the kit's sample)")
+    @Option(
+            names = "--in",
+            paramLabel = "IMAGE",
+            description = "a PNG, JPEG, GIF or BMP picture (default: the kit's sample)")
     Path in;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "filters-out",
-        description = "folder for the PNGs (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "filters-out",
+            description = "folder for the PNGs (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--classes", paramLabel = "DIR",
-        description = "use YOUR Convolution from these compiled classes (e.g. exercises/target/classes) "
-            + "(default: as the walkthrough finds your code)")
+    @Option(
+            names = "--classes",
+            paramLabel = "DIR",
+            description = "use YOUR Convolution from these compiled classes (e.g. exercises/target/classes) "
+                    + "(default: as the walkthrough finds your code)")
     Path classes;
 
-    @Option(names = "--src", paramLabel = "DIR",
-        description = "use YOUR Convolution compiled from these sources (e.g. exercises/src/main/java), as the "
-            + "grader compiles them")
+    @Option(
+            names = "--src",
+            paramLabel = "DIR",
+            description = "use YOUR Convolution compiled from these sources (e.g. exercises/src/main/java), as the "
+                    + "grader compiles them")
     Path src;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-        description = "time limit for each convolution call (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            description = "time limit for each convolution call (default: ${DEFAULT-VALUE})")
     double timeoutSeconds = Limits.DEFAULT.filter().toSeconds();
 
     @Override
@@ -86,8 +104,9 @@ public final class FiltersCommand implements Callable<Integer> {
             Implementation convolution = code.implementation();
             Files.createDirectories(out);
             ImageFilters filters = new ImageFilters(convolution, Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
-            stdout.printf("%s (%dx%d) with %s convolution:%n", in == null ? "the sample picture" : in,
-                picture.getWidth(), picture.getHeight(), "your");
+            stdout.printf(
+                    "%s (%dx%d) with %s convolution:%n",
+                    in == null ? "the sample picture" : in, picture.getWidth(), picture.getHeight(), "your");
             List<Pictures.Named> tiles = new ArrayList<>(List.of(new Pictures.Named("original", picture)));
             for (String name : LectureData.filterNames()) {
                 long start = System.nanoTime();

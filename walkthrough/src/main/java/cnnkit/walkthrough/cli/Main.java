@@ -9,13 +9,16 @@ import picocli.CommandLine.Command;
  * command is a class of its own in this package, registered here; the instructors' commands are in
  * {@code cnn-grader.jar}.
  */
-@Command(name = "cnnkit", mixinStandardHelpOptions = true, version = "cnnkit 1.0",
-    description = "The CNN exercise kit for learners: walk through the lecture on your code, apply image filters.",
-    subcommands = {
-        WalkthroughCommand.class,
-        FiltersCommand.class,
-        CommandLine.HelpCommand.class,
-    })
+@Command(
+        name = "cnnkit",
+        mixinStandardHelpOptions = true,
+        version = "cnnkit 1.0",
+        description = "The CNN exercise kit for learners: walk through the lecture on your code, apply image filters.",
+        subcommands = {
+            WalkthroughCommand.class,
+            FiltersCommand.class,
+            CommandLine.HelpCommand.class,
+        })
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -23,28 +23,38 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code walkthrough}: replays the lecture's example on the learner's compiled code, step by step. */
-@Command(name = "walkthrough", mixinStandardHelpOptions = true,
-    description = {"Replays the lecture's example on your code: the 7x7 image and 3x3 detector, ReLU, max pooling, "
-        + "flattening, the dense layer, softmax, cross-entropy and the NN1/NN2 error measures.",
-        "Each step is compared with the lecture; the walk stops at the first wrong step with a hint. Steps not "
-            + "implemented yet are shown as such and the walk goes on with the lecture's values."},
-    exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:the walk ran (whatever your code got right)",
-        "1:your classes or sources could not be found or read",
-        "2:a bad option"})
+@Command(
+        name = "walkthrough",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Replays the lecture's example on your code: the 7x7 image and 3x3 detector, ReLU, max pooling, "
+                    + "flattening, the dense layer, softmax, cross-entropy and the NN1/NN2 error measures.",
+            "Each step is compared with the lecture; the walk stops at the first wrong step with a hint. Steps not "
+                    + "implemented yet are shown as such and the walk goes on with the lecture's values."
+        },
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+            "0:the walk ran (whatever your code got right)",
+            "1:your classes or sources could not be found or read",
+            "2:a bad option"
+        })
 public final class WalkthroughCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--classes", paramLabel = "DIR",
-        description = "your compiled classes of package cnn (default: exercises/target/classes, or target/classes "
-            + "in the handout)")
+    @Option(
+            names = "--classes",
+            paramLabel = "DIR",
+            description = "your compiled classes of package cnn (default: exercises/target/classes, or target/classes "
+                    + "in the handout)")
     Path classes;
 
-    @Option(names = "--src", paramLabel = "DIR",
-        description = "compile your cnn sources in DIR first (e.g. exercises/src/main/java), as the grader does; "
-            + "a step that does not compile is shown with the compiler's message (default when there are no "
-            + "compiled classes, or your sources are newer than them)")
+    @Option(
+            names = "--src",
+            paramLabel = "DIR",
+            description = "compile your cnn sources in DIR first (e.g. exercises/src/main/java), as the grader does; "
+                    + "a step that does not compile is shown with the compiler's message (default when there are no "
+                    + "compiled classes, or your sources are newer than them)")
     Path src;
 
     @Option(names = "--reference", description = "a demo instead of your code: the walk on the lecture's own results")
@@ -53,8 +63,11 @@ public final class WalkthroughCommand implements Callable<Integer> {
     @Option(names = "--step", paramLabel = "N", description = "show only step N (1 to 8)")
     Integer step;
 
-    @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1",
-        description = "animation delay factor: 1 normal, 2 slower, 0 no animation (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--speed",
+            paramLabel = "FACTOR",
+            defaultValue = "1",
+            description = "animation delay factor: 1 normal, 2 slower, 0 no animation (default: ${DEFAULT-VALUE})")
     double speed;
 
     @Option(names = "--no-color", description = "no ANSI colours (also off when the output is not a terminal)")
@@ -63,8 +76,10 @@ public final class WalkthroughCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "also write the walk as one self-contained HTML page")
     Path html;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-        description = "time limit for each call into your code (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            description = "time limit for each call into your code (default: ${DEFAULT-VALUE})")
     double timeoutSeconds = Limits.DEFAULT.walkthrough().toSeconds();
 
     @Override
@@ -95,14 +110,18 @@ public final class WalkthroughCommand implements Callable<Integer> {
                 code = LearnerCode.open(classes, src);
                 learner = code.implementation();
             }
-            Walkthrough walk = new Walkthrough(learner, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
-                code == null ? Map.of() : code.notCompiled());
+            Walkthrough walk = new Walkthrough(
+                    learner,
+                    Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
+                    code == null ? Map.of() : code.notCompiled());
             List<Scene> scenes = step == null ? walk.walk() : List.of(walk.scene(step));
             boolean terminal = System.console() != null;
             new TerminalView(out, terminal && !noColor, terminal ? speed : 0, TerminalView.Pause.SLEEP).show(scenes);
             if (html != null) {
-                Files.writeString(html, HtmlPage.render(scenes, reference ? "the lecture's results (demo)" : code.origin()),
-                    StandardCharsets.UTF_8);
+                Files.writeString(
+                        html,
+                        HtmlPage.render(scenes, reference ? "the lecture's results (demo)" : code.origin()),
+                        StandardCharsets.UTF_8);
                 out.println();
                 out.println("Wrote " + html);
             }
