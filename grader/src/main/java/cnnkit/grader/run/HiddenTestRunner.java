@@ -2,6 +2,7 @@ package cnnkit.grader.run;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import cnnkit.grader.common.CheckId;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.hidden.support.CheckFailure;
 import cnnkit.lecture.Limits;
@@ -154,23 +155,18 @@ public final class HiddenTestRunner {
         }
     }
 
-    /** {@code <Step>.<method>} for a test method of a hidden test class (nested classes included). */
+    /** @return the check id ({@link CheckId}) of a test method of a hidden test class (nested classes included) */
     static Optional<String> checkId(TestSource source) {
         if (!(source instanceof MethodSource m)) {
             return Optional.empty();
         }
-        String simple = m.getClassName().substring(m.getClassName().lastIndexOf('.') + 1);
-        int nested = simple.indexOf('$');
-        String top = nested < 0 ? simple : simple.substring(0, nested);
-        if (!top.endsWith("HiddenTest")) {
-            return Optional.empty();
-        }
-        return Optional.of(top.substring(0, top.length() - "HiddenTest".length()) + "." + m.getMethodName());
+        return CheckId.ofTestMethod(m.getClassName(), m.getMethodName()).map(CheckId::toString);
     }
 
     static Step stepOf(String checkId) {
-        String name = checkId.substring(0, checkId.indexOf('.'));
-        return Step.byName(name).orElseThrow(() -> new IllegalStateException("no step for check " + checkId));
+        return CheckId.parse(checkId)
+                .orElseThrow(() -> new IllegalStateException("no step for check " + checkId))
+                .step();
     }
 
     /** Turns the Launcher's events into check results. */

@@ -1,5 +1,6 @@
 package cnnkit.grader.score;
 
+import cnnkit.grader.common.CheckId;
 import cnnkit.grader.common.CsvErrors;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.lecture.Step;
@@ -121,7 +122,7 @@ public final class Rubric {
                 Step step = Step.byName(stepName)
                         .orElseThrow(() -> new IllegalArgumentException(
                                 where + ": unknown step '" + stepName + "' (one of " + Step.names() + ")"));
-                if (!id.startsWith(stepName + ".") || id.length() == stepName.length() + 1) {
+                if (CheckId.parse(id).filter(c -> c.step() == step).isEmpty()) {
                     throw new IllegalArgumentException(where + ": check '" + id + "' should be " + stepName
                             + ".<check>, as it belongs to step " + stepName);
                 }

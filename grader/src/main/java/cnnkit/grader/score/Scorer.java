@@ -1,5 +1,6 @@
 package cnnkit.grader.score;
 
+import cnnkit.grader.common.CheckId;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.lecture.Step;
@@ -34,8 +35,7 @@ public final class Scorer {
         List<String> expected = new ArrayList<>(known.keySet());
         expected.addAll(rubric.checks().keySet());
         for (String id : expected) {
-            Step step =
-                    Step.byName(id.substring(0, Math.max(0, id.indexOf('.')))).orElse(null);
+            Step step = CheckId.parse(id).map(CheckId::step).orElse(null);
             if (step != null && !byStep.get(step).containsKey(id)) {
                 String why = stubbed.containsKey(step)
                         ? "not run: " + step.sourceFile() + " was replaced by the exercise stub (see above)"
