@@ -1,7 +1,9 @@
 package cnnkit.walkthrough;
 
-import cnnkit.grader.collect.SourceFinder;
+import cnnkit.grader.collect.Collector;
+import cnnkit.grader.collect.RejectedSubmission;
 import cnnkit.grader.collect.Sources;
+import cnnkit.grader.collect.Submission;
 import cnnkit.grader.common.Trees;
 import cnnkit.grader.compile.Compilation;
 import cnnkit.grader.compile.Javac;
@@ -55,8 +57,8 @@ public final class LearnerCode implements AutoCloseable {
     }
 
     /**
-     * Compiles the learner's sources the way the grader compiles a submission ({@link StepCompiler}) into a
-     * temporary folder, deleted on {@link #close}.
+     * Collects and compiles the learner's sources through the grader's own first stages, as a submission of theirs
+     * would go ({@link Collector}, then {@link StepCompiler}), into a temporary folder deleted on {@link #close}.
      *
      * @param src a folder holding the {@code cnn} sources, e.g. {@code exercises/src/main/java}
      * @return the learner's code; steps that did not compile run as their "not implemented" stubs
@@ -68,16 +70,19 @@ public final class LearnerCode implements AutoCloseable {
             throw new IllegalArgumentException("no folder " + src + " — pass --src with the folder of your cnn "
                     + "sources, e.g. exercises/src/main/java");
         }
-        Sources sources = SourceFinder.find(src);
-        if (sources.isEmpty()) {
-            throw new IllegalArgumentException("no Java file with `package cnn;` in " + src);
-        }
         Path work = Files.createTempDirectory("cnnkit-walkthrough");
         try {
+            Sources sources = Collector.collect(new Submission(Submission.idOf(src), src), work);
+            if (sources.isEmpty()) {
+                throw new IllegalArgumentException("no Java file with `package cnn;` in " + src);
+            }
             // The learner's own code, on their own machine: the compiler in this JVM, without a time limit.
             Compilation compiled = StepCompiler.compile(sources, work, Javac.IN_PROCESS);
             LearnerCode code = fromClasses(compiled.classes());
             return new LearnerCode(code.loader, code.implementation, compiled.stubbed(), work, "the sources in " + src);
+        } catch (RejectedSubmission e) {
+            Trees.delete(work);
+            throw new IllegalArgumentException(src + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             Trees.delete(work);
             throw e;
