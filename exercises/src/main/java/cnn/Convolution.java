@@ -28,10 +28,9 @@ public final class Convolution {
      * @throws IllegalArgumentException if an argument is null, empty or ragged, or the detector is larger than the image
      */
     public static double[][] convolve(double[][] image, double[][] featureDetector) {
-        // TODO Step 1: for every cell (r, c) of the (h−k+1) x (w−k+1) output, add up
-        //      image[r+i][c+j] · featureDetector[i][j] over all cells (i, j) of the detector. Check the arguments first
-        // (see @throws). You may simply call the
-        //      stride/padding version below with stride 1 and padding 0.
+        // TODO Step 1: for every cell (r, c) of the (h−k+1) x (w−k+1) output, add up image[r+i][c+j] ·
+        //      featureDetector[i][j] over all cells (i, j) of the detector. Check the arguments first (see @throws).
+        //      You may simply call the stride/padding version below with stride 1 and padding 0.
         throw new UnsupportedOperationException(
                 "Step 1 (Convolution) is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
     }
@@ -70,8 +69,7 @@ public final class Convolution {
     public static double[][][] convolve(
             double[][][] input, double[][][][] filters, double[] bias, int stride, int padding) {
         // TODO Step 1: for each filter f, every output cell starts at bias[f]; add the 2-D result of each input channel
-        // c
-        //      with its kernel filters[f][c]. Check that the channel counts, kernel shapes and the bias length match.
+        //      c with its kernel filters[f][c]. Check that the channel counts, kernel shapes and the bias length match.
         throw new UnsupportedOperationException(
                 "Step 1 (Convolution) is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
     }
@@ -96,9 +94,9 @@ public final class Convolution {
     public static double[][] imageGradient(
             double[][] image, double[][] featureDetector, double[][] outputGradient, int stride, int padding) {
         // TODO Part 2, Step 1: run the forward pass's loops again; where the forward pass added image[y][x] *
-        // detector[i][j]
-        //      into output (r, c), add outputGradient[r][c] * detector[i][j] into the gradient of image cell (y, x).
-        //      Skip the padding's cells (outside the image). Check the gradient's shape against the forward output.
+        //      detector[i][j] into output (r, c), add outputGradient[r][c] * detector[i][j] into the gradient of image
+        //      cell (y, x). Skip the padding's cells (outside the image). Check the gradient's shape against the
+        //      forward output.
         throw new UnsupportedOperationException(
                 "Step 1 (Convolution) backward pass is not implemented yet — see exercises/src/main/java/cnn/Convolution.java");
     }

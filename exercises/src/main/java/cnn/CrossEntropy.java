@@ -25,8 +25,7 @@ public final class CrossEntropy {
      */
     public static double loss(double[] predicted, double[] actual) {
         // TODO Extra 2: add up −actual[i] · ln(predicted[i]) (Math.log is ln), skipping the classes whose actual[i] is
-        // 0:
-        //      0 · ln 0 counts as 0, while Math.log(0) is −∞ and 0 · −∞ would be NaN.
+        //      0: 0 · ln 0 counts as 0, while Math.log(0) is −∞ and 0 · −∞ would be NaN.
         throw new UnsupportedOperationException(
                 "Extra 2 (CrossEntropy) is not implemented yet — see exercises/src/main/java/cnn/CrossEntropy.java");
     }

@@ -26,8 +26,7 @@ public final class ErrorMeasures {
      */
     public static double classificationError(double[][] predicted, double[][] actual) {
         // TODO Extra 3: count the rows whose predicted class (index of the largest value, the first one on ties)
-        // differs
-        //      from the actual class; divide by the number of rows.
+        //      differs from the actual class; divide by the number of rows.
         throw new UnsupportedOperationException(
                 "Extra 3 (ErrorMeasures) is not implemented yet — see exercises/src/main/java/cnn/ErrorMeasures.java");
     }

@@ -40,10 +40,8 @@ public final class MaxPooling {
      */
     public static double[][] pool(double[][] featureMap, int size, int stride) {
         // TODO Step 2: windows start at rows/cols 0, stride, 2·stride, ... (how many: see the formula above). A window
-        // that
-        //      hangs over the edge takes the max of the cells it does cover. Start each max from a cell of the window,
-        // not
-        //      from 0: cells can be negative.
+        //      that hangs over the edge takes the max of the cells it does cover. Start each max from a cell of the
+        //      window, not from 0: cells can be negative.
         throw new UnsupportedOperationException(
                 "Step 2 (MaxPooling) is not implemented yet — see exercises/src/main/java/cnn/MaxPooling.java");
     }

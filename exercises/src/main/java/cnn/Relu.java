@@ -20,7 +20,7 @@ public final class Relu {
      */
     public static double[][] apply(double[][] featureMap) {
         // TODO Step 1(b): build a NEW map of the same shape holding max(0, x) for every cell x; leave featureMap as it
-        // is.
+        //      is.
         throw new UnsupportedOperationException(
                 "Step 1(b) (Relu) is not implemented yet — see exercises/src/main/java/cnn/Relu.java");
     }

@@ -239,17 +239,7 @@ public final class StepCompiler {
             synchronized (StepCompiler.class) {
                 if (stubClasses == null) {
                     Path dir = Files.createTempDirectory("cnnkit-stubs");
-                    Runtime.getRuntime()
-                            .addShutdownHook(new Thread(
-                                    () -> {
-                                        try {
-                                            Trees.delete(dir);
-                                        } catch (IOException e) {
-                                            // the JVM is ending; a stub folder left in the temp folder holds no student
-                                            // code
-                                        }
-                                    },
-                                    "cnnkit-stubs-cleanup"));
+                    deleteAtExit(dir);
                     stubClasses = compileStubs(dir);
                     stubCompilations++;
                 }
@@ -257,6 +247,17 @@ public final class StepCompiler {
             }
         }
         return p;
+    }
+
+    private static void deleteAtExit(Path dir) {
+        Runnable delete = () -> {
+            try {
+                Trees.delete(dir);
+            } catch (IOException e) {
+                // the JVM is ending; a stub folder left behind holds no student code
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(delete, "cnnkit-stubs-cleanup"));
     }
 
     /** @return how often this JVM compiled the stubs (once at most: the tests check it) */
