@@ -1,6 +1,7 @@
 package cnnkit.lecture;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -75,6 +76,35 @@ public enum Step {
      */
     public static Optional<Step> byName(String name) {
         return Arrays.stream(values()).filter(s -> s.className.equals(name)).findFirst();
+    }
+
+    /**
+     * @param given a step as a learner names it: the lecture's number ({@code 2}, {@code 1b} or {@code 1(b)},
+     *     {@code E1} or {@code Extra 1}), or its name ({@code MaxPooling}); case and spaces do not matter
+     * @return that step, if any
+     */
+    public static Optional<Step> byLabel(String given) {
+        String g = given == null ? "" : squeeze(given);
+        return Arrays.stream(values())
+                .filter(s ->
+                        g.equals(squeeze(s.className)) || g.equals(squeeze(s.label)) || g.equals(squeeze(s.number())))
+                .findFirst();
+    }
+
+    /** @return the lecture's number in short, as a learner types it: "2" for Step 2, "1b", "E1" for Extra 1 */
+    public String number() {
+        String l = squeeze(label);
+        return l.startsWith("step") ? l.substring("step".length()) : "E" + l.substring("extra".length());
+    }
+
+    /** @return every step's {@link #number()}, in lecture order, e.g. for a message listing the valid ones */
+    public static String numbers() {
+        return Arrays.stream(values()).map(Step::number).collect(Collectors.joining(", "));
+    }
+
+    /** @return the text in lower case without spaces or parentheses */
+    private static String squeeze(String text) {
+        return text.replaceAll("[\\s()]", "").toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -32,4 +32,24 @@ class StepTest {
         assertThat(Arrays.stream(Step.values()).filter(s -> s.backwardName().isPresent()))
                 .hasSize(6);
     }
+
+    @Test
+    @DisplayName("is found by the lecture's number (2, 1b, E1, \"Step 1(b)\", \"Extra 3\") or by its name, in any case")
+    void byLabel() {
+        assertThat(Step.byLabel("2")).contains(Step.MAX_POOLING);
+        assertThat(Step.byLabel("1b")).contains(Step.RELU);
+        assertThat(Step.byLabel("1(b)")).contains(Step.RELU);
+        assertThat(Step.byLabel("Step 1(b)")).contains(Step.RELU);
+        assertThat(Step.byLabel("E1")).contains(Step.SOFTMAX);
+        assertThat(Step.byLabel("Extra 3")).contains(Step.ERROR_MEASURES);
+        assertThat(Step.byLabel("maxpooling")).contains(Step.MAX_POOLING);
+        for (Step step : Step.values()) {
+            assertThat(Step.byLabel(step.label())).contains(step);
+            assertThat(Step.byLabel(step.className())).contains(step);
+        }
+        assertThat(Step.numbers()).isEqualTo("1, 1b, 2, 3, 4, E1, E2, E3");
+        assertThat(Step.byLabel("5")).isEmpty();
+        assertThat(Step.byLabel("")).isEmpty();
+        assertThat(Step.byLabel(null)).isEmpty();
+    }
 }

@@ -40,6 +40,16 @@ public final class Bounded {
                 || t instanceof ClassNotFoundException) {
             return new Outcome.NotImplemented<>("missing from your classes: " + t.getMessage());
         }
-        return new Outcome.Threw<>(t.getClass().getSimpleName(), t.getMessage());
+        return new Outcome.Threw<>(t.getClass().getSimpleName(), t.getMessage(), where(t));
+    }
+
+    /** @return where in the learner's files it was thrown, e.g. "Convolution.java:42", or "" if not in them */
+    static String where(Throwable t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().startsWith("cnn.") && frame.getFileName() != null) {
+                return frame.getFileName() + (frame.getLineNumber() > 0 ? ":" + frame.getLineNumber() : "");
+            }
+        }
+        return "";
     }
 }

@@ -17,9 +17,9 @@ public final class HtmlPage {
         body { font-family: sans-serif; max-width: 60em; margin: 2em auto; color: #222; line-height: 1.4; }
         section { border-left: 6px solid #999; padding: 0.2em 1em; margin: 1.5em 0; }
         section.right { border-color: #2e7d32; } section.wrong { border-color: #c62828; }
-        section.not-implemented { border-color: #f9a825; }
+        section.not-implemented, section.does-not-compile { border-color: #f9a825; }
         .verdict { font-weight: bold; } .right .verdict { color: #2e7d32; } .wrong .verdict { color: #c62828; }
-        .not-implemented .verdict { color: #a66f00; }
+        .not-implemented .verdict, .does-not-compile .verdict { color: #a66f00; }
         .hint { background: #fff3e0; border: 1px solid #f9a825; padding: 0.5em; }
         figure { display: inline-block; margin: 0.5em 1.5em 0.5em 0; vertical-align: top; }
         figcaption { font-size: 0.9em; color: #555; margin-bottom: 0.3em; }

@@ -12,8 +12,12 @@ public sealed interface Outcome<T> {
     /** The method is still a stub (throws UnsupportedOperationException) or is missing from the classes. */
     record NotImplemented<T>(String message) implements Outcome<T> {}
 
-    /** The method threw something else. */
-    record Threw<T>(String exception, String message) implements Outcome<T> {}
+    /**
+     * The method threw something else.
+     *
+     * @param where where in the learner's files, e.g. {@code "Convolution.java:42"}; empty if not in them
+     */
+    record Threw<T>(String exception, String message, String where) implements Outcome<T> {}
 
     /** The method did not return in time (an endless loop, most likely). */
     record TimedOut<T>(long millis) implements Outcome<T> {}
@@ -25,7 +29,8 @@ public sealed interface Outcome<T> {
         } else if (this instanceof NotImplemented<T> n) {
             return "not implemented yet (" + n.message() + ")";
         } else if (this instanceof Threw<T> t) {
-            return "threw " + t.exception() + (t.message() == null ? "" : ": " + t.message());
+            return "threw " + t.exception() + (t.message() == null ? "" : ": " + t.message())
+                    + (t.where().isEmpty() ? "" : " (at " + t.where() + ")");
         }
         return "did not return within " + ((TimedOut<T>) this).millis() + " ms — an endless loop?";
     }

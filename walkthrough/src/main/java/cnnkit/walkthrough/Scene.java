@@ -23,7 +23,9 @@ public record Scene(int number, Step step, String title, List<Block> blocks, Ver
     public enum Verdict {
         RIGHT("matches the lecture"),
         WRONG("differs from the lecture"),
-        NOT_IMPLEMENTED("not implemented yet — the walk goes on with the reference values");
+        NOT_IMPLEMENTED("not implemented yet — the walk goes on with the reference values"),
+        DOES_NOT_COMPILE(
+                "does not compile (the compiler's message is above) — the walk goes on with the reference " + "values");
 
         private final String text;
 

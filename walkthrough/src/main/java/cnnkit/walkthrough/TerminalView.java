@@ -69,8 +69,11 @@ public final class TerminalView {
         long missing = scenes.stream()
                 .filter(s -> s.verdict() == Scene.Verdict.NOT_IMPLEMENTED)
                 .count();
+        long broken = scenes.stream()
+                .filter(s -> s.verdict() == Scene.Verdict.DOES_NOT_COMPILE)
+                .count();
         String text = "steps shown: " + scenes.size() + " of " + Walkthrough.SCENES + "; matching the lecture: " + right
-                + "; not implemented yet: " + missing;
+                + "; not implemented yet: " + missing + (broken == 0 ? "" : "; does not compile: " + broken);
         return scenes.stream()
                 .filter(s -> s.verdict() == Scene.Verdict.WRONG)
                 .findFirst()
@@ -100,7 +103,7 @@ public final class TerminalView {
         String code = switch (scene.verdict()) {
             case RIGHT -> GREEN;
             case WRONG -> RED;
-            case NOT_IMPLEMENTED -> YELLOW;
+            case NOT_IMPLEMENTED, DOES_NOT_COMPILE -> YELLOW;
         };
         out.println(paint(
                         code,
@@ -108,6 +111,7 @@ public final class TerminalView {
                             case RIGHT -> "✔ ";
                             case WRONG -> "✘ ";
                             case NOT_IMPLEMENTED -> "○ ";
+                            case DOES_NOT_COMPILE -> "✎ ";
                         })
                 + paint(code, scene.step().className() + ": " + scene.verdict().text()));
         if (!scene.hint().isEmpty()) {

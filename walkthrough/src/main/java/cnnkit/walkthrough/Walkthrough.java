@@ -75,8 +75,8 @@ public final class Walkthrough {
     /** @return the scenes in lecture order, up to and including the first wrong one */
     public List<Scene> walk() {
         List<Scene> scenes = new ArrayList<>();
-        for (int n = 1; n <= SCENES; n++) {
-            Scene s = scene(n);
+        for (Step step : Step.values()) {
+            Scene s = scene(step);
             scenes.add(s);
             if (s.verdict() == Verdict.WRONG) {
                 break;
@@ -86,21 +86,19 @@ public final class Walkthrough {
     }
 
     /**
-     * @param number 1 to {@link #SCENES}
-     * @return that scene alone, on the lecture's inputs
-     * @throws IllegalArgumentException if there is no such scene
+     * @param step a step of the lecture
+     * @return its scene alone, on the lecture's inputs
      */
-    public Scene scene(int number) {
-        return switch (number) {
-            case 1 -> convolution();
-            case 2 -> relu();
-            case 3 -> maxPooling();
-            case 4 -> flattening();
-            case 5 -> fullConnection();
-            case 6 -> softmax();
-            case 7 -> crossEntropy();
-            case 8 -> errorMeasures();
-            default -> throw new IllegalArgumentException("there is no step " + number + ": steps are 1 to " + SCENES);
+    public Scene scene(Step step) {
+        return switch (step) {
+            case CONVOLUTION -> convolution();
+            case RELU -> relu();
+            case MAX_POOLING -> maxPooling();
+            case FLATTENING -> flattening();
+            case FULL_CONNECTION -> fullConnection();
+            case SOFTMAX -> softmax();
+            case CROSS_ENTROPY -> crossEntropy();
+            case ERROR_MEASURES -> errorMeasures();
         };
     }
 
@@ -449,7 +447,11 @@ public final class Walkthrough {
         }
 
         Scene build(String name) {
-            Verdict verdict = wrong ? Verdict.WRONG : missing ? Verdict.NOT_IMPLEMENTED : Verdict.RIGHT;
+            Verdict verdict = wrong
+                    ? Verdict.WRONG
+                    : !missing
+                            ? Verdict.RIGHT
+                            : notCompiled.containsKey(step) ? Verdict.DOES_NOT_COMPILE : Verdict.NOT_IMPLEMENTED;
             return new Scene(number, step, step.label() + " — " + name, blocks, verdict, hint);
         }
     }

@@ -74,10 +74,15 @@ class WalkthroughTest {
         }
 
         @Test
-        @DisplayName("--step N shows that step alone")
+        @DisplayName("--step shows that step alone, numbered as the lecture (2 is max pooling, 1b ReLU)")
         void oneStep() {
-            Cli run = Cli.run("walkthrough", "--classes", Learners.correct().toString(), "--step", "3");
+            Cli run = Cli.run("walkthrough", "--classes", Learners.correct().toString(), "--step", "2");
+            Cli relu = Cli.run("walkthrough", "--classes", Learners.correct().toString(), "--step", "1b");
+            Cli none = Cli.run("walkthrough", "--classes", Learners.correct().toString(), "--step", "5");
 
+            assertThat(relu.out()).contains("Step 1(b) — ReLU").doesNotContain("Max pooling");
+            assertThat(none.exitCode()).isEqualTo(2);
+            assertThat(none.err()).contains("--step 5 is no step", "1, 1b, 2, 3, 4, E1, E2, E3");
             assertThat(run.out())
                     .contains("Step 2 — Max pooling")
                     .doesNotContain("Step 1 — Convolution")
@@ -222,11 +227,38 @@ class WalkthroughTest {
                     }
                     """));
             try (LearnerCode code = LearnerCode.fromClasses(looping)) {
-                Scene relu = new Walkthrough(code.implementation(), Duration.ofMillis(300), Map.of()).scene(2);
+                Scene relu = new Walkthrough(code.implementation(), Duration.ofMillis(300), Map.of()).scene(Step.RELU);
 
                 assertThat(relu.verdict()).isEqualTo(Verdict.WRONG);
                 assertThat(relu.blocks())
                         .anyMatch(b -> b instanceof Scene.Text t && t.text().contains("did not return within 300 ms"));
+            }
+        }
+
+        @Test
+        @DisplayName("a crash is reported with the exception and the line of the learner's file that threw it")
+        void crashShowsTheLine() {
+            Path crashing = Learners.compiled(
+                    "crashing-relu", Path.of("../solutions/src/main/java/cnn"), Map.of("Relu.java", """
+                    package cnn;
+                    public final class Relu {
+                        public static double[][] apply(double[][] m) {
+                            double[][] out = new double[m.length][m[0].length];
+                            for (int r = 0; r <= m.length; r++) {
+                                out[r] = m[r].clone();
+                            }
+                            return out;
+                        }
+                    }
+                    """));
+            try (LearnerCode code = LearnerCode.fromClasses(crashing)) {
+                Scene relu = new Walkthrough(code.implementation(), Duration.ofSeconds(5), Map.of()).scene(Step.RELU);
+
+                assertThat(relu.verdict()).isEqualTo(Verdict.WRONG);
+                assertThat(relu.blocks())
+                        .anyMatch(b -> b instanceof Scene.Text t
+                                && t.text().contains("threw ArrayIndexOutOfBoundsException")
+                                && t.text().contains("(at Relu.java:6)"));
             }
         }
 

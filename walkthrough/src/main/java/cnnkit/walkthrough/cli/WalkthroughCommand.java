@@ -1,6 +1,7 @@
 package cnnkit.walkthrough.cli;
 
 import cnnkit.lecture.Limits;
+import cnnkit.lecture.Step;
 import cnnkit.walkthrough.HtmlPage;
 import cnnkit.walkthrough.Implementation;
 import cnnkit.walkthrough.LearnerCode;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,14 +62,19 @@ public final class WalkthroughCommand implements Callable<Integer> {
     @Option(names = "--reference", description = "a demo instead of your code: the walk on the lecture's own results")
     boolean reference;
 
-    @Option(names = "--step", paramLabel = "N", description = "show only step N (1 to 8)")
-    Integer step;
+    @Option(
+            names = "--step",
+            paramLabel = "STEP",
+            description = "show only this step, numbered as the lecture: 1, 1b, 2, 3, 4, E1, E2, E3 (or its name, "
+                    + "e.g. MaxPooling)")
+    String step;
 
     @Option(
             names = "--speed",
             paramLabel = "FACTOR",
-            defaultValue = "1",
-            description = "animation delay factor: 1 normal, 2 slower, 0 no animation (default: ${DEFAULT-VALUE})")
+            defaultValue = "0",
+            description = "animation delay factor: 0 no animation, 1 the lecture's pace, 2 slower (default: "
+                    + "${DEFAULT-VALUE})")
     double speed;
 
     @Option(names = "--no-color", description = "no ANSI colours (also off when the output is not a terminal)")
@@ -86,8 +93,10 @@ public final class WalkthroughCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (step != null && (step < 1 || step > Walkthrough.SCENES)) {
-            err.println("--step must be 1 to " + Walkthrough.SCENES + ", was " + step);
+        Optional<Step> only = Optional.ofNullable(step).flatMap(Step::byLabel);
+        if (step != null && only.isEmpty()) {
+            err.println("--step " + step + " is no step of the lecture: give one of " + Step.numbers() + " (or a name: "
+                    + Step.names() + ")");
             return 2;
         }
         if (!(timeoutSeconds > 0) || !(speed >= 0)) {
@@ -114,7 +123,7 @@ public final class WalkthroughCommand implements Callable<Integer> {
                     learner,
                     Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
                     code == null ? Map.of() : code.notCompiled());
-            List<Scene> scenes = step == null ? walk.walk() : List.of(walk.scene(step));
+            List<Scene> scenes = only.map(s -> List.of(walk.scene(s))).orElseGet(walk::walk);
             boolean terminal = System.console() != null;
             new TerminalView(out, terminal && !noColor, terminal ? speed : 0, TerminalView.Pause.SLEEP).show(scenes);
             if (html != null) {
