@@ -109,7 +109,21 @@ class WalkthroughSourcesTest {
     }
 
     @Test
-    @DisplayName("--src shows a step that does not compile like one not implemented, and checks the others")
+    @DisplayName("with no options it compiles the sources when a step's class is missing, though the rest is newer")
+    void classesMissingAStep() throws Exception {
+        Path fresh = Files.createDirectories(clone.resolve("exercises/target/classes/cnn"))
+                .resolve("Relu.class");
+        Files.write(fresh, new byte[] {0}); // newer than every source, but Convolution.class &c. are missing
+
+        assertThat(walkInClone())
+                .startsWith("Your sources in " + Path.of("exercises/src/main/java") + " are newer than "
+                        + Path.of("exercises/target/classes") + " (or missing from it)")
+                .contains("Convolution.java does not compile:")
+                .contains("Convolution: does not compile");
+    }
+
+    @Test
+    @DisplayName("--src shows a step that does not compile with the compiler's message, and checks the others")
     void srcOption() {
         Cli run = Cli.run("walkthrough", "--src", sources.getParent().toString(), "--no-color", "--speed", "0");
 

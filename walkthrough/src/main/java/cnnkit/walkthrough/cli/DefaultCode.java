@@ -1,5 +1,6 @@
 package cnnkit.walkthrough.cli;
 
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -31,12 +32,12 @@ record DefaultCode(Path classes, Path src) {
             Path compiled = CLASSES.get(i);
             Path sources = SOURCES.get(i);
             boolean hasClasses = Files.isDirectory(compiled.resolve("cnn"));
-            if (hasClasses && !(Files.isDirectory(sources) && newer(sources, compiled))) {
+            if (hasClasses && !(Files.isDirectory(sources) && stale(sources, compiled))) {
                 return new DefaultCode(compiled, null);
             }
             if (Files.isDirectory(sources)) {
                 out.println((hasClasses
-                                ? "Your sources in " + sources + " are newer than " + compiled
+                                ? "Your sources in " + sources + " are newer than " + compiled + " (or missing from it)"
                                 : "No compiled classes in " + compiled)
                         + ": compiling your sources in " + sources
                         + " (as with --src " + sources + ").");
@@ -46,9 +47,22 @@ record DefaultCode(Path classes, Path src) {
         return new DefaultCode(CLASSES.get(0), null);
     }
 
-    /** @return whether a {@code .java} file under {@code sources} was changed after every class under {@code classes} */
-    private static boolean newer(Path sources, Path classes) throws IOException {
-        return latest(sources, ".java").compareTo(latest(classes, ".class")) > 0;
+    /**
+     * @return whether a {@code .java} file under {@code sources} was changed after every class under {@code classes},
+     *     or a step's source has no class there (its compilation failed: running the rest would call that step
+     *     "missing" instead of showing the compiler's message)
+     */
+    private static boolean stale(Path sources, Path classes) throws IOException {
+        if (latest(sources, ".java").compareTo(latest(classes, ".class")) > 0) {
+            return true;
+        }
+        for (Step step : Step.values()) {
+            if (Files.isRegularFile(sources.resolve("cnn").resolve(step.sourceFile()))
+                    && !Files.isRegularFile(classes.resolve("cnn").resolve(step.className() + ".class"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static FileTime latest(Path dir, String suffix) throws IOException {
