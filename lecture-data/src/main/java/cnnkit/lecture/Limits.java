@@ -1,8 +1,6 @@
 package cnnkit.lecture;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -53,16 +51,14 @@ public record Limits(
      *                                  its submission, or restarts are negative
      */
     public Limits {
-        for (Map.Entry<String, Duration> e : named(
-                        call, check, silence, submission, compile, startup, walkthrough, filter)
-                .entrySet()) {
-            if (e.getValue() == null
-                    || e.getValue().isNegative()
-                    || e.getValue().isZero()) {
-                throw new IllegalArgumentException(
-                        "the " + e.getKey() + " limit must be positive, not " + e.getValue());
-            }
-        }
+        positive("call", call);
+        positive("check", check);
+        positive("silence", silence);
+        positive("submission", submission);
+        positive("compile", compile);
+        positive("startup", startup);
+        positive("walkthrough", walkthrough);
+        positive("filter", filter);
         if (call.compareTo(check) > 0 || check.compareTo(submission) > 0) {
             throw new IllegalArgumentException("limits must nest (call ≤ check ≤ submission), not " + seconds(call)
                     + " / " + seconds(check) + " / " + seconds(submission));
@@ -89,40 +85,24 @@ public record Limits(
 
     /** @return one line per limit, e.g. "  call       2 s    one call into the student's code ...", for --help */
     public String describe() {
-        Map<String, String> lines = new LinkedHashMap<>();
-        lines.put("call", seconds(call) + "  one call into the student's code in a hidden check");
-        lines.put("check", seconds(check) + "  one hidden check");
-        lines.put("silence", seconds(silence) + "  a worker JVM silent this long is stopped (--check-timeout)");
-        lines.put("submission", seconds(submission) + "  all checks of one submission (--timeout)");
-        lines.put("compile", seconds(compile) + "  the compiler on one submission (--compile-timeout)");
-        lines.put("startup", seconds(startup) + "  a fresh worker JVM's start");
-        lines.put("restarts", restarts + "  fresh workers per submission after a crash or a timeout");
         StringJoiner out = new StringJoiner("\n");
-        lines.forEach((name, text) -> {
-            int gap = text.indexOf("  ");
-            out.add(String.format("  %-11s%-7s%s", name, text.substring(0, gap), text.substring(gap + 2)));
-        });
+        out.add(line("call", seconds(call), "one call into the student's code in a hidden check"));
+        out.add(line("check", seconds(check), "one hidden check"));
+        out.add(line("silence", seconds(silence), "a worker JVM silent this long is stopped (--check-timeout)"));
+        out.add(line("submission", seconds(submission), "all checks of one submission (--timeout)"));
+        out.add(line("compile", seconds(compile), "the compiler on one submission (--compile-timeout)"));
+        out.add(line("startup", seconds(startup), "a fresh worker JVM's start"));
+        out.add(line("restarts", String.valueOf(restarts), "fresh workers per submission after a crash or a timeout"));
         return out.toString();
     }
 
-    private static Map<String, Duration> named(
-            Duration call,
-            Duration check,
-            Duration silence,
-            Duration submission,
-            Duration compile,
-            Duration startup,
-            Duration walkthrough,
-            Duration filter) {
-        Map<String, Duration> m = new LinkedHashMap<>();
-        m.put("call", call);
-        m.put("check", check);
-        m.put("silence", silence);
-        m.put("submission", submission);
-        m.put("compile", compile);
-        m.put("startup", startup);
-        m.put("walkthrough", walkthrough);
-        m.put("filter", filter);
-        return m;
+    private static String line(String name, String value, String meaning) {
+        return String.format("  %-11s%-7s%s", name, value, meaning);
+    }
+
+    private static void positive(String name, Duration limit) {
+        if (limit == null || limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("the " + name + " limit must be positive, not " + limit);
+        }
     }
 }
