@@ -226,13 +226,8 @@ class WalkthroughTest {
                         }
                     }
                     """));
-            try (LearnerCode code = LearnerCode.fromClasses(looping)) {
-                Scene relu = new Walkthrough(code.implementation(), Duration.ofMillis(300), Map.of()).scene(Step.RELU);
-
-                assertThat(relu.verdict()).isEqualTo(Verdict.WRONG);
-                assertThat(relu.blocks())
-                        .anyMatch(b -> b instanceof Scene.Text t && t.text().contains("did not return within 300 ms"));
-            }
+            assertThat(reluSaid(looping, Duration.ofMillis(300)))
+                    .anyMatch(t -> t.contains("did not return within 300 ms"));
         }
 
         @Test
@@ -251,14 +246,21 @@ class WalkthroughTest {
                         }
                     }
                     """));
-            try (LearnerCode code = LearnerCode.fromClasses(crashing)) {
-                Scene relu = new Walkthrough(code.implementation(), Duration.ofSeconds(5), Map.of()).scene(Step.RELU);
+            assertThat(reluSaid(crashing, Duration.ofSeconds(5)))
+                    .anyMatch(
+                            t -> t.contains("threw ArrayIndexOutOfBoundsException") && t.contains("(at Relu.java:6)"));
+        }
+
+        /** @return the texts of the ReLU scene on these classes, after checking that it is judged wrong */
+        private List<String> reluSaid(Path classes, Duration timeout) {
+            try (LearnerCode code = LearnerCode.fromClasses(classes)) {
+                Scene relu = new Walkthrough(code.implementation(), timeout, Map.of()).scene(Step.RELU);
 
                 assertThat(relu.verdict()).isEqualTo(Verdict.WRONG);
-                assertThat(relu.blocks())
-                        .anyMatch(b -> b instanceof Scene.Text t
-                                && t.text().contains("threw ArrayIndexOutOfBoundsException")
-                                && t.text().contains("(at Relu.java:6)"));
+                return relu.blocks().stream()
+                        .filter(b -> b instanceof Scene.Text)
+                        .map(b -> ((Scene.Text) b).text())
+                        .toList();
             }
         }
 
