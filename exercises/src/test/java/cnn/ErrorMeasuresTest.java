@@ -55,7 +55,7 @@ class ErrorMeasuresTest {
             double[][] p = {{0.5, 0.5}};
             double[][] t = {{0, 1}};
             Expect.number(
-                    "classificationError when both classes get 0.5 and the truth is class 1",
+                    "classificationError when both classes get 0.5 and the truth is the second class",
                     1,
                     ErrorMeasures.classificationError(p, t),
                     in("predicted", p),

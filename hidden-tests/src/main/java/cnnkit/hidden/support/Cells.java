@@ -125,13 +125,26 @@ public record Cells(int rank, double[][][] cells) {
         return n;
     }
 
-    /** @return where a cell is, in the words of the value's rank, e.g. "row 3, col 1" (indices from 0, as in Java) */
+    /**
+     * @return where a cell is, in the words of the value's rank, e.g. "row 4, col 2" for {@code [3][1]}: counted from
+     *     1, as the public tests and the walkthrough count (the sentence says so, see {@link #counting()})
+     */
     String where(int map, int row, int col) {
         return switch (rank) {
             case 0 -> "the value";
-            case 1 -> "index " + col;
-            case 2 -> "row " + row + ", col " + col;
-            default -> "map " + map + ", row " + row + ", col " + col;
+            case 1 -> "position " + (col + 1);
+            case 2 -> "row " + (row + 1) + ", col " + (col + 1);
+            default -> "map " + (map + 1) + ", row " + (row + 1) + ", col " + (col + 1);
+        };
+    }
+
+    /** @return how {@link #where} counts, for the end of the sentence, e.g. " (rows and cols from 1)" */
+    String counting() {
+        return switch (rank) {
+            case 0 -> "";
+            case 1 -> " (counted from 1)";
+            case 2 -> " (rows and cols from 1)";
+            default -> " (maps, rows and cols from 1)";
         };
     }
 

@@ -15,7 +15,8 @@ public class CheckFailure extends AssertionError {
     private final String misconception;
 
     /**
-     * @param summary       one line: what went wrong, e.g. "16 of 25 cells differ, e.g. row 3, col 1: expected 4, got 0"
+     * @param summary       one line: what went wrong, e.g. "16 of 25 cells differ, e.g. row 3, col 1: expected 4,
+     *                      got 0 (rows and cols from 1)"
      * @param input         the input, as the student should see it
      * @param expected      the expected value, formatted
      * @param actual        the student's value, formatted (differing cells marked)

@@ -7,8 +7,9 @@ import java.util.StringJoiner;
 /**
  * Compares a student's result with the right one and, when they differ, throws a {@link CheckFailure} that a
  * student who has only seen the lecture can act on: what differs in words ("3 of 25 cells differ, e.g. row 3,
- * col 1: expected 4, got 0"), the input, expected and actual with the differing cells marked, and the
- * misconception whose wrong oracle gives exactly the student's result.
+ * col 1: expected 4, got 0 (rows and cols from 1)": counted from 1, as the public tests and the walkthrough count),
+ * the input, expected and actual with the differing cells marked, and the misconception whose wrong oracle gives
+ * exactly the student's result.
  *
  * <pre>
  *   Expect.given("image", image, "featureDetector", detector)
@@ -175,7 +176,8 @@ public final class Expect {
             }
         }
         String unit = e.rank() == 1 ? "values" : "cells";
-        return differ + " of " + e.count() + " " + unit + (differ == 1 ? " differs" : " differ") + ", e.g. " + first;
+        return differ + " of " + e.count() + " " + unit + (differ == 1 ? " differs" : " differ") + ", e.g. " + first
+                + e.counting();
     }
 
     private String input() {

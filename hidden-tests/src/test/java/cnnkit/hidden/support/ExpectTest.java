@@ -41,7 +41,8 @@ class ExpectTest {
         void namesTheFlippedKernel() {
             CheckFailure f = convolutionFailure(Oracle.convolve(IMAGE, WrongOracles.rotate(DETECTOR), 1, 0));
             assertThat(f.getMessage())
-                    .matches("\\d+ of 25 cells differ, e\\.g\\. row \\d, col \\d: expected \\d, got \\d");
+                    .matches(
+                            "\\d+ of 25 cells differ, e\\.g\\. row \\d, col \\d: expected \\d, got \\d \\(rows and cols from 1\\)");
             assertThat(f.misconception()).isEqualTo("kernel-flipped");
             assertThat(f.input()).startsWith("image:").contains("featureDetector:");
             assertThat(f.actual()).contains("*");
@@ -63,7 +64,8 @@ class ExpectTest {
             double[][] other = LectureData.featureMap();
             other[4][4] = 9;
             CheckFailure f = convolutionFailure(other);
-            assertThat(f.getMessage()).isEqualTo("1 of 25 cells differs, e.g. row 4, col 4: expected 1, got 9");
+            assertThat(f.getMessage())
+                    .isEqualTo("1 of 25 cells differs, e.g. row 5, col 5: expected 1, got 9 (rows and cols from 1)");
             assertThat(f.misconception()).isNull();
         }
 
