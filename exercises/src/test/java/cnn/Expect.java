@@ -59,7 +59,7 @@ final class Expect {
         for (int m = 0; m < expected.length; m++) {
             String problem = compare(expected[m], actual[m]);
             if (problem != null) {
-                fail(what, inputs, "  map " + m + ":\n" + sideBySide(expected[m], actual[m]) + "  " + problem);
+                fail(what, inputs, "  map " + (m + 1) + ":\n" + sideBySide(expected[m], actual[m]) + "  " + problem);
             }
         }
     }

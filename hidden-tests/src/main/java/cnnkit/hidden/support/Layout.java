@@ -47,7 +47,7 @@ final class Layout {
         }
         for (int m = 0; m < c.length; m++) {
             if (value.rank() == 3) {
-                lines.add("map " + m + ":");
+                lines.add("map " + (m + 1) + ":"); // counted from 1, as the summary line counts
             }
             for (int r = 0; r < c[m].length; r++) {
                 StringBuilder line = new StringBuilder(value.rank() == 3 ? "  " : "");
