@@ -201,7 +201,10 @@ class HandoutTest {
             assertThat(handout.resolve(".mvn/jvm.config")).exists();
             for (String doc : List.of("README.md", "ERRATA.md")) {
                 if (Files.exists(Path.of("../lecture-data", doc))) {
-                    assertThat(handout.resolve("lecture-data/" + doc)).exists();
+                    assertThat(handout.resolve("lecture-data/" + doc))
+                            .as("written for students: no kit-only file, test class or issue named")
+                            .content()
+                            .doesNotContain("LectureDataTest", "solutions/", "000_", "issue ");
                 }
             }
             Path services = Path.of("../exercises/src/test/resources/META-INF/services");
