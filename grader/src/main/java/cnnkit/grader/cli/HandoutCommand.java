@@ -28,7 +28,8 @@ public final class HandoutCommand implements Callable<Integer> {
     @Option(
             names = "--rubric",
             paramLabel = "FILE",
-            description = "the rubric whose step totals the Classroom workflow awards (default: the kit's)")
+            description =
+                    "the rubric whose step totals the README and the Classroom workflow show (default: the " + "kit's)")
     Path rubric;
 
     @Override

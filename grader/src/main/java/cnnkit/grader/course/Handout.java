@@ -1,5 +1,6 @@
 package cnnkit.grader.course;
 
+import cnnkit.grader.report.Points;
 import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -35,7 +37,7 @@ public final class Handout {
 
     private final Map<Step, String> points;
 
-    /** @param points points per step as printed, for the Classroom workflow (every step needs one) */
+    /** @param points points per step as printed, for the README and the Classroom workflow (every step needs one) */
     public Handout(Map<Step, String> points) {
         this.points = Map.copyOf(points);
     }
@@ -112,9 +114,13 @@ public final class Handout {
         return relative.equals("gitignore") ? ".gitignore" : relative;
     }
 
-    private static byte[] content(String relative, byte[] bytes) {
+    private byte[] content(String relative, byte[] bytes) {
         if (relative.equals("pom.xml")) {
             return KitResources.fill(new String(bytes, StandardCharsets.UTF_8), KitResources.versions())
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        if (relative.equals("README.md")) {
+            return KitResources.fill(new String(bytes, StandardCharsets.UTF_8), readmePoints())
                     .getBytes(StandardCharsets.UTF_8);
         }
         if (relative.startsWith(STUBS)) {
@@ -124,6 +130,18 @@ public final class Handout {
             return KIT_COMMAND.matcher(text).replaceAll("mvn test -Dtest=$1").getBytes(StandardCharsets.UTF_8);
         }
         return bytes;
+    }
+
+    /** @return {@code points.<Step>} per step and {@code points.total}, for the README's table */
+    private Map<String, String> readmePoints() {
+        Map<String, String> values = new LinkedHashMap<>();
+        double total = 0;
+        for (Step step : Step.values()) {
+            values.put("points." + step.className(), points.get(step));
+            total += Double.parseDouble(points.get(step));
+        }
+        values.put("points.total", Points.format(total));
+        return values;
     }
 
     private static void write(Path out, String relative, byte[] bytes) throws IOException {

@@ -244,6 +244,13 @@ class HandoutTest {
                 last = at;
             }
             assertThat(readme).contains("mvn test").contains("walkthrough");
+            Map<Step, String> points = CoursePoints.perStep(Rubric.defaults());
+            for (Step step : Step.values()) {
+                assertThat(readme)
+                        .as("what %s is worth", step)
+                        .contains("`" + step.className() + "Test` | " + points.get(step) + " |");
+            }
+            assertThat(readme).contains("Points are out of 100").doesNotContain("@points");
             assertThat(readme)
                     .as("students get the learners' jar, never the instructors'")
                     .contains("java -jar cnn-walkthrough.jar walkthrough")
