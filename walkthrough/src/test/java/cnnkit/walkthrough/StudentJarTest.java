@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,13 @@ class StudentJarTest {
             }
         }
         stepShaped = stepShapedMethods();
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        if (jar != null) {
+            jar.close();
+        }
     }
 
     /** @return each method with the signature of a step method, and whether it calls cnn.* or the Implementation */
