@@ -2,6 +2,7 @@ package cnnkit.walkthrough;
 
 import cnnkit.hidden.support.Misconceptions;
 import cnnkit.hidden.support.Wrong;
+import cnnkit.lecture.TimedCall;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ public final class MistakeTableWriter {
     private MistakeTableWriter() {}
 
     /** @param args the file to write */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: MistakeTableWriter FILE");
         }
@@ -38,6 +39,8 @@ public final class MistakeTableWriter {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             MistakeTable.write(rows(), out);
         }
+        // exec:java waits up to 15 s for every thread it started, daemon ones too: end the timed calls' thread
+        TimedCall.endCalls(5_000);
     }
 
     /** @return the checks the walk makes on the lecture's example, in walk order */
