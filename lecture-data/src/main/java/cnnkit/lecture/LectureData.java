@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,7 +170,27 @@ public final class LectureData {
      * @throws IllegalArgumentException if the file is missing, empty, ragged or holds a non-number
      */
     public static double[][] matrix(String resource) {
-        List<CSVRecord> rows = records(resource, MATRIX);
+        return matrix(resource, records(resource, MATRIX));
+    }
+
+    /**
+     * Reads a CSV file of the lecture data's format (headerless, {@code #} comments) as a matrix: a learner's own
+     * numbers, for the walkthrough's playground.
+     *
+     * @param file the CSV file
+     * @return one array per CSV line
+     * @throws IllegalArgumentException if the file is missing, unreadable, empty, ragged or holds a non-number
+     */
+    public static double[][] matrix(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = MATRIX.parse(reader)) {
+            return matrix(file.toString(), parser.getRecords());
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double[][] matrix(String resource, List<CSVRecord> rows) {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(resource + " holds no rows");
         }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -93,6 +94,21 @@ class LectureDataTest {
             assertThatThrownBy(() -> LectureData.matrix(resource))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(resource);
+        }
+
+        @Test
+        @DisplayName("reads a learner's own CSV file in the same format, and rejects a bad or missing one, naming it")
+        void readsFiles(@TempDir Path temp) throws IOException {
+            Path mine = Files.writeString(temp.resolve("mine.csv"), "# my image\n1, 2\n3,4\n");
+            Path ragged = Files.writeString(temp.resolve("ragged.csv"), "1,2\n3\n");
+
+            assertThat(LectureData.matrix(mine)).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}});
+            assertThatThrownBy(() -> LectureData.matrix(ragged))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("ragged.csv");
+            assertThatThrownBy(() -> LectureData.matrix(temp.resolve("none.csv")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("none.csv");
         }
 
         @Test

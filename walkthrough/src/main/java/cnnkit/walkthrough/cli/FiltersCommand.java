@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,19 +55,8 @@ public final class FiltersCommand implements Callable<Integer> {
             description = "folder for the PNGs (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(
-            names = "--classes",
-            paramLabel = "DIR",
-            description = "use YOUR Convolution from these compiled classes (e.g. exercises/target/classes) "
-                    + "(default: as the walkthrough finds your code)")
-    Path classes;
-
-    @Option(
-            names = "--src",
-            paramLabel = "DIR",
-            description = "use YOUR Convolution compiled from these sources (e.g. exercises/src/main/java), as the "
-                    + "grader compiles them")
-    Path src;
+    @Mixin
+    CodeOptions code = new CodeOptions();
 
     @Option(
             names = "--timeout",
@@ -79,29 +69,24 @@ public final class FiltersCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (classes != null && src != null) {
-            err.println("give --classes or --src, not both");
+        if (code.misuse() != null) {
+            err.println(code.misuse());
             return 2;
         }
         if (!(timeoutSeconds > 0)) {
             err.println("--timeout must be more than 0");
             return 2;
         }
-        LearnerCode code = null;
+        LearnerCode learner = null;
         try {
             BufferedImage picture = in == null ? Pictures.sample() : Pictures.read(in);
-            if (classes == null && src == null) {
-                DefaultCode where = DefaultCode.choose(stdout);
-                classes = where.classes();
-                src = where.src();
-            }
-            code = LearnerCode.open(classes, src);
-            if (code.notCompiled().containsKey(Step.CONVOLUTION)) {
+            learner = code.open(stdout);
+            if (learner.notCompiled().containsKey(Step.CONVOLUTION)) {
                 err.println("filters: your Convolution cannot be used:");
-                code.notCompiled().get(Step.CONVOLUTION).forEach(line -> err.println("  " + line));
+                learner.notCompiled().get(Step.CONVOLUTION).forEach(line -> err.println("  " + line));
                 return 1;
             }
-            Implementation convolution = code.implementation();
+            Implementation convolution = learner.implementation();
             Files.createDirectories(out);
             ImageFilters filters = new ImageFilters(convolution, Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
             stdout.printf(
@@ -125,8 +110,8 @@ public final class FiltersCommand implements Callable<Integer> {
             err.println("filters: " + e.getMessage());
             return 1;
         } finally {
-            if (code != null) {
-                code.close();
+            if (learner != null) {
+                learner.close();
             }
         }
     }

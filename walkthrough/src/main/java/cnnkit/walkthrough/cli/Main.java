@@ -13,10 +13,12 @@ import picocli.CommandLine.Command;
         name = "cnnkit",
         mixinStandardHelpOptions = true,
         version = "cnnkit 1.0",
-        description = "The CNN exercise kit for learners: walk through the lecture on your code, apply image filters.",
+        description = "The CNN exercise kit for learners: walk through the lecture on your code, apply image filters, "
+                + "run your own numbers through your steps.",
         subcommands = {
             WalkthroughCommand.class,
             FiltersCommand.class,
+            PlaygroundCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
