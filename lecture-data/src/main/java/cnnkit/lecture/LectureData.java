@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -185,6 +186,8 @@ public final class LectureData {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = MATRIX.parse(reader)) {
             return matrix(file.toString(), parser.getRecords());
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no file " + file, e);
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -108,7 +108,7 @@ class LectureDataTest {
                     .hasMessageContaining("ragged.csv");
             assertThatThrownBy(() -> LectureData.matrix(temp.resolve("none.csv")))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("none.csv");
+                    .hasMessage("no file " + temp.resolve("none.csv"));
         }
 
         @Test
