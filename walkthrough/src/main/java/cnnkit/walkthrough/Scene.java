@@ -7,7 +7,7 @@ import java.util.List;
  * One step of the walk as it is shown: what the lecture does, the learner's result next to the reference, and a
  * verdict. Renderers ({@link TerminalView}, {@link HtmlPage}) draw the same scenes.
  *
- * @param number  1-based position in the walk ({@code --step N})
+ * @param number  1-based position in the walk (the "3/8" of its heading); {@code --step} takes the lecture's label
  * @param step    the lecture step it replays
  * @param title   e.g. "Step 1 — Convolution"
  * @param blocks  what to show, in order
