@@ -90,3 +90,43 @@ class ReluTest {
     @DisplayName("relu passes")
     void passes() {}
 }
+
+@DisplayName("Step 3 — Flattening")
+@EnabledIfSystemProperty(named = Fixtures.PROPERTY, matches = "true")
+class FlatteningTest {
+    @Test
+    @DisplayName("flattening wrong 1")
+    void wrong1() {
+        throw new AssertionError("flatten(map) 1");
+    }
+
+    @Test
+    @DisplayName("flattening wrong 2")
+    void wrong2() {
+        throw new AssertionError("flatten(map) 2");
+    }
+
+    @Test
+    @DisplayName("flattening wrong 3")
+    void wrong3() {
+        throw new AssertionError("flatten(map) 3");
+    }
+
+    @Test
+    @DisplayName("flattening wrong 4")
+    void wrong4() {
+        throw new AssertionError("flatten(map) 4");
+    }
+
+    @Test
+    @DisplayName("flattening wrong 5")
+    void wrong5() {
+        throw new AssertionError("flatten(map) 5");
+    }
+
+    @Test
+    @DisplayName("flattening wrong 6")
+    void wrong6() {
+        throw new AssertionError("flatten(map) 6");
+    }
+}

@@ -7,6 +7,7 @@ import cnnkit.summary.StepSummaryListener;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,11 @@ class StepSummaryListenerTest {
 
     @BeforeAll
     static void runFixtures() {
+        output = run("MaxPoolingTest", "ConvolutionTest", "ReluTest");
+    }
+
+    /** @return what the listener prints for these fixture classes of package summaryfixture */
+    private static String run(String... fixtures) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false)
@@ -36,16 +42,15 @@ class StepSummaryListenerTest {
         try {
             launcher.execute(
                     LauncherDiscoveryRequestBuilder.request()
-                            .selectors(
-                                    selectClass("summaryfixture.MaxPoolingTest"),
-                                    selectClass("summaryfixture.ConvolutionTest"),
-                                    selectClass("summaryfixture.ReluTest"))
+                            .selectors(Arrays.stream(fixtures)
+                                    .map(f -> selectClass("summaryfixture." + f))
+                                    .toList())
                             .build(),
                     new StepSummaryListener(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
         } finally {
             System.clearProperty("cnnkit.summaryFixtures");
         }
-        output = bytes.toString(StandardCharsets.UTF_8);
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -94,6 +99,15 @@ class StepSummaryListenerTest {
         assertThat(output)
                 .contains("FAILED Step 2 — Max pooling > small cases > pooling gives a wrong value\n"
                         + "  pool(map) of negative cells\n\n");
+    }
+
+    @Test
+    @DisplayName("of a step's many failures, the first in full, three in one line each, the rest counted")
+    void manyFailuresCounted() {
+        String many = run("FlatteningTest", "ReluTest");
+
+        assertThat(many).contains("flatten(map) 1", "flattening wrong 4").doesNotContain("flattening wrong 5");
+        assertThat(many).contains("  ... and 2 more of Flattening (mvn test -Dtest=FlatteningTest shows them all)");
     }
 
     @Test

@@ -34,8 +34,9 @@ import org.junit.platform.launcher.TestPlan;
  * <p>A test belongs to the step whose class name its test class starts with ({@code ConvolutionTest} → Step 1). A
  * step is "not started" while it passes nothing and every failure is the stub's "not implemented"
  * {@link UnsupportedOperationException}; those failures are counted, not printed. Failures are printed in lecture
- * order whatever order the classes ran in; of a step's failures the first is printed in full and the others in one
- * line each, unless only one step ran ({@code mvn test -Dtest=MaxPoolingTest}): then all in full.
+ * order whatever order the classes ran in; of a step's failures the first is printed in full, the next
+ * {@value #BRIEF_FAILURES} in one line each and the rest counted, unless only one step ran
+ * ({@code mvn test -Dtest=MaxPoolingTest}): then all in full.
  *
  * <p>"public checks pass" is not a grade: the grade runs more hidden checks of the same contract per step. The
  * JUnit Platform finds this listener through
@@ -71,6 +72,8 @@ public class StepSummaryListener implements TestExecutionListener {
 
     /** The system property that holds the command running the public tests (set by the build). */
     static final String COMMAND_PROPERTY = "cnnkit.testCommand";
+    /** A step's failures listed in one line each after its first one, when several steps ran. */
+    static final int BRIEF_FAILURES = 3;
 
     private final Map<String, Tally> tallies = new LinkedHashMap<>();
     private final List<Failure> failures = new ArrayList<>();
@@ -131,14 +134,24 @@ public class StepSummaryListener implements TestExecutionListener {
             return;
         }
         StringBuilder sb = new StringBuilder();
+        boolean brief = tallies.size() > 1; // several steps ran: a step's failures after the first in one line
         for (String step : STEPS.keySet()) {
-            boolean first = true;
-            for (Failure f : failures) {
-                if (f.step().equals(step)) {
-                    sb.append(first ? "\n" : "")
-                            .append(FailureText.of(f.path(), f.thrown(), !first && tallies.size() > 1));
-                    first = false;
-                }
+            List<Failure> ofStep =
+                    failures.stream().filter(f -> f.step().equals(step)).toList();
+            int shown = brief ? Math.min(ofStep.size(), 1 + BRIEF_FAILURES) : ofStep.size();
+            for (int i = 0; i < shown; i++) {
+                sb.append(i == 0 ? "\n" : "")
+                        .append(FailureText.of(
+                                ofStep.get(i).path(), ofStep.get(i).thrown(), brief && i > 0));
+            }
+            if (shown < ofStep.size()) {
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "  ... and %d more of %s (%s -Dtest=%sTest shows them all)%n",
+                        ofStep.size() - shown,
+                        step,
+                        testCommand(),
+                        step));
             }
         }
         sb.append("\n  Progress by step (public tests)\n");

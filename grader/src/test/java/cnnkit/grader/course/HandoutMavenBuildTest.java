@@ -77,8 +77,8 @@ class HandoutMavenBuildTest {
     }
 
     @Test
-    @DisplayName("one crashing step: at most 48 lines (14 rows of progress among them), each failure once, with the "
-            + "file:line of the student's code")
+    @DisplayName("one crashing step: at most 48 lines (14 rows of progress among them), each failure at most once, "
+            + "with the file:line of the student's code")
     void crashShowsStudentLine() throws Exception {
         assumeTrue(Tools.onPath("mvn"), "mvn is not on PATH: the handout build test is skipped");
         Path project = solvedHandout("crash");
@@ -100,9 +100,14 @@ class HandoutMavenBuildTest {
                 .contains("FAILED Step 2 — Max pooling > ")
                 .doesNotContain("at org.junit")
                 .doesNotContain("[INFO]");
+        // the listener prints a step's first failure in full, three more in a line each, and counts the rest
+        int listed = Math.min(failed.size(), 4);
         assertThat(log.split("FAILED Step 2 — Max pooling > ", -1).length - 1)
-                .as("each failure once: " + log)
-                .isEqualTo(failed.size());
+                .as("each failure at most once: " + log)
+                .isEqualTo(listed);
+        if (failed.size() > listed) {
+            assertThat(log).contains("... and " + (failed.size() - listed) + " more of MaxPooling");
+        }
         assertThat(log.indexOf("Progress by step"))
                 .as("the table after the failures")
                 .isGreaterThan(log.lastIndexOf("FAILED"));
