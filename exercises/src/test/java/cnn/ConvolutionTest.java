@@ -116,5 +116,20 @@ class ConvolutionTest {
                     "convolve(2x2 image, 3x3 detector) must throw IllegalArgumentException",
                     () -> Convolution.convolve(new double[2][2], new double[3][3]));
         }
+
+        @Test
+        @DisplayName("a ragged image, a stride of 0 and a negative padding are rejected")
+        void badArgumentsRejected() {
+            double[][] detector = {{1}};
+            Expect.rejects(
+                    "convolve of a ragged image (rows of 2 and 1 cells) must throw IllegalArgumentException",
+                    () -> Convolution.convolve(new double[][] {{1, 2}, {3}}, detector));
+            Expect.rejects(
+                    "convolve(image, detector, stride 0, padding 0) must throw IllegalArgumentException",
+                    () -> Convolution.convolve(new double[3][3], detector, 0, 0));
+            Expect.rejects(
+                    "convolve(image, detector, stride 1, padding -1) must throw IllegalArgumentException",
+                    () -> Convolution.convolve(new double[3][3], detector, 1, -1));
+        }
     }
 }

@@ -64,11 +64,43 @@ class MaxPoolingTest {
         }
 
         @Test
+        @DisplayName("a map smaller than the window is one window over all its cells")
+        void mapSmallerThanWindow() {
+            double[][] map = {{1, 7}, {3, 2}};
+            Expect.matrix(
+                    "pool(2x2 map, size 3, stride 3)",
+                    new double[][] {{7}},
+                    MaxPooling.pool(map, 3, 3),
+                    in("featureMap", map));
+        }
+
+        @Test
+        @DisplayName("window 1, stride 4 on 5x5: windows start at 0 and 4, none past the last cell")
+        void noWindowPastTheLastCell() {
+            Expect.matrix(
+                    "pool(map, size 1, stride 4)",
+                    new double[][] {{0, 4}, {40, 44}},
+                    MaxPooling.pool(ramp, 1, 4),
+                    in("featureMap", ramp));
+        }
+
+        @Test
         @DisplayName("window size 0 is rejected")
         void sizeZeroRejected() {
             Expect.rejects(
                     "pool(map, size 0, stride 1) must throw IllegalArgumentException",
                     () -> MaxPooling.pool(ramp, 0, 1));
+        }
+
+        @Test
+        @DisplayName("stride 0 and a ragged map are rejected")
+        void strideZeroAndRaggedRejected() {
+            Expect.rejects(
+                    "pool(map, size 2, stride 0) must throw IllegalArgumentException",
+                    () -> MaxPooling.pool(ramp, 2, 0));
+            Expect.rejects(
+                    "pool of a ragged map (rows of 2 and 1 cells) must throw IllegalArgumentException",
+                    () -> MaxPooling.pool(new double[][] {{1, 2}, {3}}));
         }
     }
 }
