@@ -82,5 +82,16 @@ class CrossEntropyTest {
                     "loss({0.5, 0.5}, {1}) must throw IllegalArgumentException",
                     () -> CrossEntropy.loss(new double[] {0.5, 0.5}, new double[] {1}));
         }
+
+        @Test
+        @DisplayName("a probability outside [0, 1], or NaN, is rejected")
+        void probabilityOutOfRangeRejected() {
+            Expect.rejects(
+                    "loss({1.5, -0.5}, {1, 0}) must throw IllegalArgumentException",
+                    () -> CrossEntropy.loss(new double[] {1.5, -0.5}, new double[] {1, 0}));
+            Expect.rejects(
+                    "loss({NaN, 1}, {0, 1}) must throw IllegalArgumentException",
+                    () -> CrossEntropy.loss(new double[] {Double.NaN, 1}, new double[] {0, 1}));
+        }
     }
 }

@@ -68,5 +68,16 @@ class ReluTest {
         void nullRejected() {
             Expect.rejects("Relu.apply(null) must throw IllegalArgumentException", () -> Relu.apply((double[][]) null));
         }
+
+        @Test
+        @DisplayName("NaN stays NaN (the Javadoc's rule): it is neither above nor below 0")
+        void nanStaysNan() {
+            double[][] map = {{Double.NaN, -1, 2}};
+            Expect.matrix(
+                    "Relu.apply of a map with NaN",
+                    new double[][] {{Double.NaN, 0, 2}},
+                    Relu.apply(map),
+                    in("featureMap", map));
+        }
     }
 }

@@ -61,5 +61,16 @@ class SoftmaxTest {
                     "Softmax.apply(new double[0]) must throw IllegalArgumentException",
                     () -> Softmax.apply(new double[0]));
         }
+
+        @Test
+        @DisplayName("a NaN or infinite score is rejected")
+        void nanAndInfinityRejected() {
+            Expect.rejects(
+                    "Softmax.apply({1, NaN}) must throw IllegalArgumentException",
+                    () -> Softmax.apply(new double[] {1, Double.NaN}));
+            Expect.rejects(
+                    "Softmax.apply({1, Infinity}) must throw IllegalArgumentException",
+                    () -> Softmax.apply(new double[] {1, Double.POSITIVE_INFINITY}));
+        }
     }
 }
