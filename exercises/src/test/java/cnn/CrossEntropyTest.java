@@ -76,6 +76,14 @@ class CrossEntropyTest {
         }
 
         @Test
+        @DisplayName("the gradient leaves the scores unchanged")
+        void gradientLeavesScores() {
+            double[] z = {1, 2};
+            CrossEntropy.gradient(z, new double[] {1, 0});
+            Expect.vector("the scores passed to CrossEntropy.gradient must stay as they were", new double[] {1, 2}, z);
+        }
+
+        @Test
         @DisplayName("arrays of different lengths are rejected")
         void lengthMismatch() {
             Expect.rejects(

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * Assertions for the public tests whose failure messages a student can act on: the inputs, the expected and the
@@ -33,18 +32,35 @@ final class Expect {
         return new Input(name, value);
     }
 
-    /** A hint for a known wrong answer: returns the hint text for that answer, or null. */
-    interface Hint extends Function<double[][], String> {}
+    /**
+     * A failed check: the message a student reads, and the check's first line and wrong result, by which the kit's
+     * build finds what each known mistake gives (see {@link KnownMistakes}).
+     */
+    static final class Failure extends AssertionError {
+        private final String check;
+        private final transient Object actual;
 
-    static void matrix(String what, double[][] expected, double[][] actual, Input... inputs) {
-        matrix(what, expected, actual, a -> null, inputs);
+        Failure(String check, Object actual, String message) {
+            super(message);
+            this.check = check;
+            this.actual = actual;
+        }
+
+        /** @return the check's first line */
+        String check() {
+            return check;
+        }
+
+        /** @return the wrong result as {@link KnownMistakes#encode} writes it */
+        String actual() {
+            return KnownMistakes.encode(actual);
+        }
     }
 
-    static void matrix(String what, double[][] expected, double[][] actual, Hint hint, Input... inputs) {
+    static void matrix(String what, double[][] expected, double[][] actual, Input... inputs) {
         String problem = compare(expected, actual);
         if (problem != null) {
-            String h = actual == null ? null : hint.apply(actual);
-            fail(what, inputs, sideBySide(expected, actual) + "  " + problem + (h == null ? "" : "\nHint: " + h));
+            fail(what, actual, inputs, sideBySide(expected, actual) + "  " + problem);
         }
     }
 
@@ -52,6 +68,7 @@ final class Expect {
         if (actual == null || actual.length != expected.length) {
             fail(
                     what,
+                    actual,
                     inputs,
                     "  expected " + expected.length + " maps, got "
                             + (actual == null ? "null" : actual.length + " maps"));
@@ -59,7 +76,11 @@ final class Expect {
         for (int m = 0; m < expected.length; m++) {
             String problem = compare(expected[m], actual[m]);
             if (problem != null) {
-                fail(what, inputs, "  map " + (m + 1) + ":\n" + sideBySide(expected[m], actual[m]) + "  " + problem);
+                fail(
+                        what,
+                        actual,
+                        inputs,
+                        "  map " + (m + 1) + ":\n" + sideBySide(expected[m], actual[m]) + "  " + problem);
             }
         }
     }
@@ -69,6 +90,7 @@ final class Expect {
         if (problem != null) {
             fail(
                     what,
+                    actual,
                     inputs,
                     "  expected    " + row(expected) + "\n  your result " + (actual == null ? "null" : row(actual))
                             + "\n  "
@@ -80,7 +102,7 @@ final class Expect {
 
     static void number(String what, double expected, double actual, Input... inputs) {
         if (!close(expected, actual)) {
-            fail(what, inputs, "  expected    " + fmt(expected) + "\n  your result " + fmt(actual));
+            fail(what, actual, inputs, "  expected    " + fmt(expected) + "\n  your result " + fmt(actual));
         }
     }
 
@@ -91,7 +113,7 @@ final class Expect {
      */
     static void gradientsAgree(String what, GradientCheck.Result result, Input... inputs) {
         if (!result.agrees()) {
-            fail(what, inputs, "  gradient check: " + result);
+            fail(what, null, inputs, "  gradient check: " + result);
         }
     }
 
@@ -124,12 +146,14 @@ final class Expect {
         throw new AssertionError(what + "\n  expected IllegalArgumentException, but nothing was thrown");
     }
 
-    private static void fail(String what, Input[] inputs, String body) {
+    /** Fails the check, naming the known mistake its wrong result is, if any. */
+    private static void fail(String what, Object actual, Input[] inputs, String body) {
         StringBuilder sb = new StringBuilder(what).append('\n');
         for (Input in : inputs) {
             sb.append("  ").append(in.name()).append(":\n").append(indent(show(in.value()), "    "));
         }
-        throw new AssertionError(sb.append(body).toString());
+        String known = actual == null ? "" : KnownMistakes.named(what, actual);
+        throw new Failure(what, actual, sb.append(body).append(known).toString());
     }
 
     /** @return null if equal within tolerance, else what differs */
@@ -167,7 +191,7 @@ final class Expect {
                 : differ + " of " + cells + " cells differ, e.g. " + first + " (rows and cols from 1)";
     }
 
-    private static boolean close(double e, double a) {
+    static boolean close(double e, double a) {
         if (Double.isNaN(e) || Double.isInfinite(e)) {
             return Double.compare(e, a) == 0;
         }

@@ -51,6 +51,29 @@ class FullConnectionTest {
         }
 
         @Test
+        @DisplayName("weights[output][input], not [input][output]: 2 outputs from 2 inputs")
+        void squareWeights() {
+            double[] x = {1, 2};
+            double[][] w = {{1, 2}, {3, 4}};
+            double[] b = {0, 0};
+            Expect.vector(
+                    "forward of 2 inputs through a 2x2 weight matrix",
+                    new double[] {5, 11},
+                    FullConnection.forward(x, w, b),
+                    in("input", x),
+                    in("weights", w),
+                    in("bias", b));
+        }
+
+        @Test
+        @DisplayName("the bias is not changed")
+        void biasUnchanged() {
+            double[] b = {0.5, -0.5};
+            FullConnection.forward(new double[] {1, 2}, new double[][] {{1, 0}, {0, 1}}, b);
+            Expect.vector("the bias passed to FullConnection.forward must stay as it was", new double[] {0.5, -0.5}, b);
+        }
+
+        @Test
         @DisplayName("a bias of the wrong length is rejected")
         void biasMismatch() {
             Expect.rejects(

@@ -55,6 +55,14 @@ class SoftmaxTest {
         }
 
         @Test
+        @DisplayName("the scores are not changed")
+        void scoresUnchanged() {
+            double[] scores = {1, 2};
+            Softmax.apply(scores);
+            Expect.vector("the scores passed to Softmax.apply must stay as they were", new double[] {1, 2}, scores);
+        }
+
+        @Test
         @DisplayName("empty scores are rejected")
         void emptyRejected() {
             Expect.rejects(

@@ -29,18 +29,24 @@ import java.util.stream.Stream;
  * <p>If a find text no longer stands exactly once in the solution, the solution has changed under the mutant and
  * {@link #applyTo} fails, naming the block, instead of producing a "mutant" that is no longer one.
  *
+ * <p>The mistakes of the catalogue are in {@link #FOLDER}; {@link #PUBLIC_ONLY} holds mistakes that only the public
+ * tests name (a crash, a missing {@code @throws} rule), each with the key {@code hint}: what the student reads.
+ *
  * @param id          the misconception id (the file name without {@code .mutant})
  * @param step        the step whose solution file is edited
  * @param description the mistake, in one line
+ * @param hint        what the student reads, for a mistake outside the catalogue; empty for the catalogue's
  * @param edits       the find/replace blocks, at least one, each naming {@code <Step>.java}
  */
-public record Mutant(String id, Step step, String description, List<CodeEdits.Edit> edits) {
-    /** The spec files, relative to the grader module (Maven runs tests there). */
+public record Mutant(String id, Step step, String description, String hint, List<CodeEdits.Edit> edits) {
+    /** The catalogue's mistakes, relative to the grader module (Maven runs tests there). */
     public static final Path FOLDER = Path.of("src/test/resources/mutants");
+    /** Mistakes outside the catalogue that the public tests name. */
+    public static final Path PUBLIC_ONLY = Path.of("src/test/resources/public-mistakes");
 
     private static final String EXTENSION = ".mutant";
-    private static final List<CodeEdits.Key> KEYS =
-            List.of(CodeEdits.Key.required("step"), CodeEdits.Key.required("description"));
+    private static final List<CodeEdits.Key> KEYS = List.of(
+            CodeEdits.Key.required("step"), CodeEdits.Key.required("description"), CodeEdits.Key.optional("hint"));
 
     public Mutant {
         edits = List.copyOf(edits);
@@ -48,7 +54,12 @@ public record Mutant(String id, Step step, String description, List<CodeEdits.Ed
 
     /** @return the ids of the spec files in {@link #FOLDER}, sorted */
     public static List<String> ids() {
-        try (Stream<Path> files = Files.list(FOLDER)) {
+        return ids(FOLDER);
+    }
+
+    /** @return the ids of the spec files in a folder, sorted */
+    public static List<String> ids(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(EXTENSION))
                     .map(n -> n.substring(0, n.length() - EXTENSION.length()))
@@ -61,8 +72,13 @@ public record Mutant(String id, Step step, String description, List<CodeEdits.Ed
 
     /** Reads and parses {@code FOLDER/<id>.mutant}. */
     public static Mutant load(String id) {
+        return load(FOLDER, id);
+    }
+
+    /** Reads and parses {@code folder/<id>.mutant}. */
+    public static Mutant load(Path folder, String id) {
         try {
-            return parse(id, Files.readString(FOLDER.resolve(id + EXTENSION), StandardCharsets.UTF_8));
+            return parse(id, Files.readString(folder.resolve(id + EXTENSION), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,7 +103,8 @@ public record Mutant(String id, Step step, String description, List<CodeEdits.Ed
                         + " edits " + step.sourceFile() + " only, not " + e.file());
             }
         }
-        return new Mutant(id, step, spec.value("description"), spec.edits());
+        String hint = spec.value("hint") == null ? "" : spec.value("hint");
+        return new Mutant(id, step, spec.value("description"), hint, spec.edits());
     }
 
     /**
