@@ -1,9 +1,11 @@
 package cnn;
 
 /**
- * Checks the reference makes beyond the graded contract: they turn absurd calls into a clear
- * {@link IllegalArgumentException} instead of a wrong number or an {@link OutOfMemoryError}. No hidden check tests
- * them (a correct student need not have them), so mutation testing leaves this class out (grader/README.md).
+ * Checks the reference makes on values, not shapes: probabilities in [0, 1] (the stubs' Javadoc states it and hidden
+ * checks grade it), and beyond the graded contract, absurd output sizes, turned into a clear
+ * {@link IllegalArgumentException} instead of an {@link OutOfMemoryError}. No hidden check may test that one: a correct
+ * student need not have it, and a check would make such a student's code build a huge map (grader/README.md,
+ * "Mutation testing", lists its surviving mutants).
  */
 final class Guards {
     /** Largest output we build: beyond this a call is a mistake (e.g. a huge padding), not a feature map. */

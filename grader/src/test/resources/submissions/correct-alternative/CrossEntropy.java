@@ -6,6 +6,8 @@ public final class CrossEntropy {
 
     public static double loss(double[] predicted, double[] actual) {
         same(predicted, actual);
+        Shapes.probabilities(predicted, "predicted");
+        Shapes.probabilities(actual, "actual");
         double loss = 0;
         for (int i = 0; i < actual.length; i++) {
             if (actual[i] > 0) {
@@ -17,6 +19,11 @@ public final class CrossEntropy {
 
     public static double[] gradient(double[] scores, double[] actual) {
         same(scores, actual);
+        for (double t : actual) {
+            if (Double.isNaN(t)) {
+                Shapes.fail("actual holds NaN");
+            }
+        }
         double[] y = Softmax.apply(scores);
         for (int i = 0; i < y.length; i++) {
             y[i] -= actual[i];

@@ -43,4 +43,20 @@ final class Shapes {
             fail(name + " must have at least one value");
         }
     }
+
+    static void finite(double[] v, String name) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                fail(name + " holds " + x + ": every value must be finite");
+            }
+        }
+    }
+
+    static void probabilities(double[] v, String name) {
+        for (double x : v) {
+            if (!(x >= 0 && x <= 1)) {
+                fail(name + " holds " + x + ": every value must be in [0, 1]");
+            }
+        }
+    }
 }

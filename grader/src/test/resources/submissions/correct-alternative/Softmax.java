@@ -8,6 +8,7 @@ public final class Softmax {
 
     public static double[] apply(double[] scores) {
         Shapes.vector(scores, "scores");
+        Shapes.finite(scores, "scores");
         double max = Arrays.stream(scores).max().getAsDouble();
         double[] e = Arrays.stream(scores).map(z -> Math.exp(z - max)).toArray();
         double total = Arrays.stream(e).sum();

@@ -153,6 +153,33 @@ class CrossEntropyHiddenTest {
     }
 
     @Test
+    @DisplayName("a probability or target outside [0, 1], or NaN, is rejected with IllegalArgumentException")
+    void rejectsValuesOutsideZeroOne() {
+        double[] p = {0.5, 0.5};
+        for (double bad : new double[] {-0.1, 1.5, Double.NaN}) {
+            double[] wrong = {bad, 0.5};
+            Expect.given("predicted", wrong, "actual", p)
+                    .rejects("a probability is " + bad, () -> CrossEntropy.loss(wrong, p));
+            Expect.given("predicted", p, "actual", wrong)
+                    .rejects("a target is " + bad, () -> CrossEntropy.loss(p, wrong));
+        }
+    }
+
+    @Test
+    @DisplayName("the gradient rejects a score that is not finite, or a NaN target, with IllegalArgumentException")
+    void gradientRejectsNonFiniteScoresAndNaNTargets() {
+        double[] t = {1, 0};
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            double[] z = {bad, 0};
+            Expect.given("scores", z, "actual", t).rejects("a score is " + bad, () -> CrossEntropy.gradient(z, t));
+        }
+        double[] nanTarget = {Double.NaN, 0};
+        double[] z = {1, 0};
+        Expect.given("scores", z, "actual", nanTarget)
+                .rejects("a target is NaN", () -> CrossEntropy.gradient(z, nanTarget));
+    }
+
+    @Test
     @DisplayName("the arrays given to loss and gradient are left unchanged")
     void leavesInputsUnchanged() {
         double[] p = {0.2, 0.7, 0.1};

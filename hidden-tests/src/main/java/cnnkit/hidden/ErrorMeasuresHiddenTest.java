@@ -155,6 +155,19 @@ class ErrorMeasuresHiddenTest {
     }
 
     @Test
+    @DisplayName("cross-entropy rejects a value outside [0, 1], or NaN, with IllegalArgumentException")
+    void crossEntropyRejectsValuesOutsideZeroOne() {
+        double[][] ok = {{0.5, 0.5}};
+        for (double bad : new double[] {-0.1, 1.5, Double.NaN}) {
+            double[][] wrong = {{bad, 0.5}};
+            Expect.given("predicted", wrong, "actual", ok)
+                    .rejects("a probability is " + bad, () -> ErrorMeasures.crossEntropy(wrong, ok));
+            Expect.given("predicted", ok, "actual", wrong)
+                    .rejects("a target is " + bad, () -> ErrorMeasures.crossEntropy(ok, wrong));
+        }
+    }
+
+    @Test
     @DisplayName("the tables given to the measures are left unchanged")
     void leavesInputsUnchanged() {
         LectureData.Network nn2 = LectureData.network("NN2");

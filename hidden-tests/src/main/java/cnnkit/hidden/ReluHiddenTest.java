@@ -56,6 +56,12 @@ class ReluHiddenTest {
     }
 
     @Test
+    @DisplayName("NaN stays NaN (the Javadoc's rule): it is neither above nor below 0")
+    void keepsNaN() {
+        expectRelu(new double[][] {{Double.NaN, -1}, {2, Double.NaN}});
+    }
+
+    @Test
     @DisplayName("a 1x1 map")
     void singleCell() {
         expectRelu(new double[][] {{-2}});

@@ -94,6 +94,15 @@ class SoftmaxHiddenTest {
     }
 
     @Test
+    @DisplayName("a NaN or infinite score is rejected with IllegalArgumentException")
+    void rejectsNaNAndInfiniteScores() {
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            double[] scores = {1, bad, 0};
+            Expect.given("scores", scores).rejects("a score is " + bad, () -> Softmax.apply(scores));
+        }
+    }
+
+    @Test
     @DisplayName("the scores given to softmax are left unchanged")
     void leavesTheScoresUnchanged() {
         double[] scores = {1.9, 0.9, -0.5};

@@ -149,7 +149,7 @@ class MisuseTest {
             Path left = Files.writeString(
                     temp.resolve("left.csv"),
                     rubric.replace("Relu.lectureFeatureMap,Relu,1.25\n", "")
-                            .replace("Relu.signedExampleMap,Relu,0.75", "Relu.signedExampleMap,Relu,2"));
+                            .replace("Relu.signedExampleMap,Relu,0.5", "Relu.signedExampleMap,Relu,1.75"));
             refused(
                     run("grade", "--out", out.toString(), "--rubric", left.toString(), submission.toString()),
                     "no points for Relu.lectureFeatureMap");
