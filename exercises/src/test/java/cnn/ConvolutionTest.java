@@ -131,5 +131,25 @@ class ConvolutionTest {
                     "convolve(image, detector, stride 1, padding -1) must throw IllegalArgumentException",
                     () -> Convolution.convolve(new double[3][3], detector, 1, -1));
         }
+
+        @Test
+        @DisplayName("null and empty arrays, and layers whose channel or bias counts do not match, are rejected")
+        void otherBadArgumentsRejected() {
+            double[][][] input = {{{1, 2}, {3, 4}}, {{5, 6}, {7, 8}}};
+            double[][][][] oneChannelFilter = {{{{1}}}};
+            double[][][][] twoChannelFilter = {{{{1}}, {{1}}}};
+            Expect.rejects(
+                    "convolve(null image, detector) must throw IllegalArgumentException",
+                    () -> Convolution.convolve(null, new double[][] {{1}}));
+            Expect.rejects(
+                    "convolve(image, empty detector) must throw IllegalArgumentException",
+                    () -> Convolution.convolve(new double[2][2], new double[0][]));
+            Expect.rejects(
+                    "convolve of a 2-channel input with a 1-channel filter must throw IllegalArgumentException",
+                    () -> Convolution.convolve(input, oneChannelFilter, new double[] {0}, 1, 0));
+            Expect.rejects(
+                    "convolve with 1 filter but 2 biases must throw IllegalArgumentException",
+                    () -> Convolution.convolve(input, twoChannelFilter, new double[] {0, 0}, 1, 0));
+        }
     }
 }

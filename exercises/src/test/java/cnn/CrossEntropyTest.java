@@ -101,5 +101,22 @@ class CrossEntropyTest {
                     "loss({NaN, 1}, {0, 1}) must throw IllegalArgumentException",
                     () -> CrossEntropy.loss(new double[] {Double.NaN, 1}, new double[] {0, 1}));
         }
+
+        @Test
+        @DisplayName("null or empty arrays, an infinite score and a NaN target are rejected by the gradient")
+        void gradientBadArgumentsRejected() {
+            Expect.rejects(
+                    "gradient(null, actual) must throw IllegalArgumentException",
+                    () -> CrossEntropy.gradient(null, new double[] {1, 0}));
+            Expect.rejects(
+                    "loss of two empty arrays must throw IllegalArgumentException",
+                    () -> CrossEntropy.loss(new double[0], new double[0]));
+            Expect.rejects(
+                    "gradient of scores (Infinity, 0) must throw IllegalArgumentException",
+                    () -> CrossEntropy.gradient(new double[] {Double.POSITIVE_INFINITY, 0}, new double[] {1, 0}));
+            Expect.rejects(
+                    "gradient with a NaN target must throw IllegalArgumentException",
+                    () -> CrossEntropy.gradient(new double[] {1, 0}, new double[] {Double.NaN, 0}));
+        }
     }
 }

@@ -69,5 +69,23 @@ class ErrorMeasuresTest {
                     "meanSquaredError(1x2, 2x2) must throw IllegalArgumentException",
                     () -> ErrorMeasures.meanSquaredError(new double[][] {{1, 0}}, new double[][] {{1, 0}, {0, 1}}));
         }
+
+        @Test
+        @DisplayName("null, empty and ragged tables, and a probability outside [0, 1], are rejected")
+        void otherBadArgumentsRejected() {
+            double[][] t = {{1, 0}};
+            Expect.rejects(
+                    "classificationError(null, actual) must throw IllegalArgumentException",
+                    () -> ErrorMeasures.classificationError(null, t));
+            Expect.rejects(
+                    "meanSquaredError of two empty tables must throw IllegalArgumentException",
+                    () -> ErrorMeasures.meanSquaredError(new double[0][], new double[0][]));
+            Expect.rejects(
+                    "crossEntropy of ragged tables (rows of 2 and 1 values) must throw IllegalArgumentException",
+                    () -> ErrorMeasures.crossEntropy(new double[][] {{1, 0}, {1}}, new double[][] {{1, 0}, {1}}));
+            Expect.rejects(
+                    "crossEntropy with a predicted probability of 1.5 must throw IllegalArgumentException",
+                    () -> ErrorMeasures.crossEntropy(new double[][] {{1.5, 0}}, t));
+        }
     }
 }

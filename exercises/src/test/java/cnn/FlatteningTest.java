@@ -60,5 +60,18 @@ class FlatteningTest {
                     "flatten({{1, 2}, {3}}) must throw IllegalArgumentException",
                     () -> Flattening.flatten(new double[][] {{1, 2}, {3}}));
         }
+
+        @Test
+        @DisplayName("a null or empty map, and a stack of maps of different shapes, are rejected")
+        void otherBadArgumentsRejected() {
+            Expect.rejects(
+                    "flatten(null) must throw IllegalArgumentException", () -> Flattening.flatten((double[][]) null));
+            Expect.rejects(
+                    "flatten of an empty map must throw IllegalArgumentException",
+                    () -> Flattening.flatten(new double[0][]));
+            Expect.rejects(
+                    "flatten of a stack of a 1x1 and a 1x2 map must throw IllegalArgumentException",
+                    () -> Flattening.flatten(new double[][][] {{{1}}, {{1, 2}}}));
+        }
     }
 }

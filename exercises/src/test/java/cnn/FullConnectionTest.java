@@ -81,5 +81,21 @@ class FullConnectionTest {
                     () -> FullConnection.forward(
                             new double[] {1, 2}, new double[][] {{1, 0}, {0, 1}}, new double[] {0}));
         }
+
+        @Test
+        @DisplayName("a null input, ragged weights and weights with one column too many are rejected")
+        void otherBadArgumentsRejected() {
+            double[][] w = {{1, 0}, {0, 1}};
+            double[] b = {0, 0};
+            Expect.rejects(
+                    "forward(null input, weights, bias) must throw IllegalArgumentException",
+                    () -> FullConnection.forward(null, w, b));
+            Expect.rejects(
+                    "forward with ragged weights (rows of 2 and 1 values) must throw IllegalArgumentException",
+                    () -> FullConnection.forward(new double[] {1, 2}, new double[][] {{1, 0}, {1}}, b));
+            Expect.rejects(
+                    "forward of 2 inputs through weights of 3 columns must throw IllegalArgumentException",
+                    () -> FullConnection.forward(new double[] {1, 2}, new double[][] {{1, 0, 0}, {0, 1, 0}}, b));
+        }
     }
 }

@@ -102,5 +102,17 @@ class MaxPoolingTest {
                     "pool of a ragged map (rows of 2 and 1 cells) must throw IllegalArgumentException",
                     () -> MaxPooling.pool(new double[][] {{1, 2}, {3}}));
         }
+
+        @Test
+        @DisplayName("a null or empty map, and a stack of maps of different shapes, are rejected")
+        void otherBadArgumentsRejected() {
+            Expect.rejects("pool(null) must throw IllegalArgumentException", () -> MaxPooling.pool((double[][]) null));
+            Expect.rejects(
+                    "pool of an empty map must throw IllegalArgumentException",
+                    () -> MaxPooling.pool(new double[0][], 2, 2));
+            Expect.rejects(
+                    "pool of a stack of a 1x1 and a 1x2 map must throw IllegalArgumentException",
+                    () -> MaxPooling.pool(new double[][][] {{{1}}, {{1, 2}}}, 2, 2));
+        }
     }
 }

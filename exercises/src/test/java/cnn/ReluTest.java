@@ -79,5 +79,19 @@ class ReluTest {
                     Relu.apply(map),
                     in("featureMap", map));
         }
+
+        @Test
+        @DisplayName("an empty or ragged map, and a stack of maps of different shapes, are rejected")
+        void otherBadArgumentsRejected() {
+            Expect.rejects(
+                    "Relu.apply of an empty map must throw IllegalArgumentException",
+                    () -> Relu.apply(new double[0][]));
+            Expect.rejects(
+                    "Relu.apply of a ragged map (rows of 2 and 1 cells) must throw IllegalArgumentException",
+                    () -> Relu.apply(new double[][] {{1, 2}, {3}}));
+            Expect.rejects(
+                    "Relu.apply of a stack of a 1x1 and a 1x2 map must throw IllegalArgumentException",
+                    () -> Relu.apply(new double[][][] {{{1}}, {{1, 2}}}));
+        }
     }
 }

@@ -80,5 +80,11 @@ class SoftmaxTest {
                     "Softmax.apply({1, Infinity}) must throw IllegalArgumentException",
                     () -> Softmax.apply(new double[] {1, Double.POSITIVE_INFINITY}));
         }
+
+        @Test
+        @DisplayName("null scores are rejected")
+        void nullRejected() {
+            Expect.rejects("Softmax.apply(null) must throw IllegalArgumentException", () -> Softmax.apply(null));
+        }
     }
 }
