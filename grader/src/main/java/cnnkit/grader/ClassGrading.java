@@ -192,7 +192,7 @@ public final class ClassGrading {
                 // One compiler JVM per grading thread too, time- and memory-limited: javac can be made to stall.
                 JavacProcess javac =
                         new JavacProcess(settings.limits().compile(), Files.createDirectories(work.resolve("javac")))) {
-            Grader grader = new Grader(settings.rubric(), javac, runner, work);
+            Grader grader = new Grader(settings.rubric(), javac, runner, work, settings.out());
             validate(settings.rubric(), grader.knownChecks());
             if (settings.fresh()) {
                 console.println("--fresh: removed " + new GradingOutput(settings.out(), null, null).clear()

@@ -39,6 +39,9 @@ public final class Grader {
     /** {@code -Dcnnkit.timing=true} prints each submission's time per phase (for the benchmark). */
     private static final boolean TIMING = Boolean.getBoolean("cnnkit.timing");
 
+    /** The folder, in a submission's report folder, that holds the sources graded last. */
+    public static final String SOURCES = "sources";
+
     private static final String NOTHING_COMPILED = "No step of yours could be graded: each step file was missing, "
             + "did not compile or lacked the exercise's methods (see below).";
 
@@ -46,6 +49,7 @@ public final class Grader {
     private final Javac javac;
     private final ForkedRunner runner;
     private final Path workRoot;
+    private final Path keptSources;
     private Map<String, String> known;
 
     /**
@@ -54,12 +58,15 @@ public final class Grader {
      *                 memory-limited, in JVMs of its own)
      * @param runner   runs the checks in worker JVMs
      * @param workRoot a folder for the submissions' work folders
+     * @param keptSources where each graded submission's sources are kept, as {@code <id>/}{@value #SOURCES}{@code /}
+     *     (for the similarity of submissions, across runs), or null to keep none
      */
-    public Grader(Rubric rubric, Javac javac, ForkedRunner runner, Path workRoot) {
+    public Grader(Rubric rubric, Javac javac, ForkedRunner runner, Path workRoot, Path keptSources) {
         this.rubric = rubric;
         this.javac = javac;
         this.runner = runner;
         this.workRoot = workRoot;
+        this.keptSources = keptSources;
     }
 
     /** @return the steps this build of the grader has hidden tests for */
@@ -110,6 +117,7 @@ public final class Grader {
                     sources.ignored(),
                     start);
         }
+        keep(submission.id(), sources);
         long collected = System.nanoTime();
         Compilation compilation = StepCompiler.compile(sources, work, javac);
         long compiled = System.nanoTime();
@@ -146,6 +154,25 @@ public final class Grader {
                 output,
                 seconds(start),
                 SourceDigest.of(sources));
+    }
+
+    /** Copies the graded files (steps and helpers, by file name) to {@code keptSources/<id>/sources}, replacing. */
+    private void keep(String id, Sources sources) throws IOException {
+        if (keptSources == null) {
+            return;
+        }
+        Path folder = keptSources.resolve(id).resolve(SOURCES);
+        Trees.delete(folder);
+        Files.createDirectories(folder);
+        List<Path> files = new ArrayList<>(sources.steps().values());
+        files.addAll(sources.helpers());
+        for (Path file : files) {
+            Path target = folder.resolve(file.getFileName().toString());
+            for (int n = 2; Files.exists(target); n++) {
+                target = folder.resolve(n + "-" + file.getFileName());
+            }
+            Files.copy(file, target);
+        }
     }
 
     /**

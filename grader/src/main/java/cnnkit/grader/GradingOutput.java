@@ -11,6 +11,7 @@ import cnnkit.grader.report.GradeStore;
 import cnnkit.grader.report.Gradebook;
 import cnnkit.grader.report.HintSource;
 import cnnkit.grader.report.ResultsJson;
+import cnnkit.grader.report.Similarity;
 import cnnkit.grader.report.Summary;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.Rubric;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,8 +95,9 @@ final class GradingOutput {
     void classReports(List<Grade> all, Roster roster, List<String> skipped, PrintStream console) throws IOException {
         Files.createDirectories(out);
         Gradebook.write(out.resolve(GRADEBOOK), all);
-        Summary.write(out.resolve(SUMMARY), all, hints, skipped);
-        ClassReport.write(out.resolve(ClassReport.FILE), all, hints);
+        Similarity.Result similar = similarity(all);
+        Summary.write(out.resolve(SUMMARY), all, hints, skipped, similar);
+        ClassReport.write(out.resolve(ClassReport.FILE), all, hints, similar);
         Path rosterBook = out.resolve(RosterGradebook.FILE);
         if (roster == null) {
             if (Files.deleteIfExists(rosterBook)) {
@@ -113,6 +116,19 @@ final class GradingOutput {
         }
     }
 
+    /** JPlag over the graded sources kept in the submissions' folders (this run's and earlier runs'). */
+    private Similarity.Result similarity(List<Grade> all) throws IOException {
+        Map<String, Path> sources = new LinkedHashMap<>();
+        for (Grade g : all) {
+            Path kept = out.resolve(g.id()).resolve(Grader.SOURCES);
+            if (Files.isDirectory(kept)) {
+                sources.put(g.id(), kept);
+            }
+        }
+        Path work = Files.createTempDirectory(out, ".similarity-");
+        return Similarity.of(sources, work, out.resolve(Similarity.REPORT));
+    }
+
     /**
      * {@code --fresh}: removes what earlier runs wrote here (the class files and every submission folder with a
      * results.json or grade.json); anything else in the folder is left alone.
@@ -120,7 +136,7 @@ final class GradingOutput {
      * @return how many submission folders were removed
      */
     int clear() throws IOException {
-        for (String file : List.of(GRADEBOOK, SUMMARY, ClassReport.FILE, RosterGradebook.FILE)) {
+        for (String file : List.of(GRADEBOOK, SUMMARY, ClassReport.FILE, RosterGradebook.FILE, Similarity.REPORT)) {
             Files.deleteIfExists(out.resolve(file));
         }
         if (!Files.isDirectory(out)) {

@@ -78,39 +78,78 @@ class GraderJarTest {
     }
 
     @Test
-    @DisplayName("`java -jar cnn-grader.jar grade` gives the reference solution full marks")
+    @DisplayName("`java -jar cnn-grader.jar grade` gives the reference full marks; JPlag, from cnn-similarity.jar, "
+            + "finds the copy")
     void gradesASubmission(@TempDir Path temp) throws IOException, InterruptedException {
-        Path alice = Files.createDirectories(temp.resolve("class").resolve("alice"));
-        try (var sources = Files.list(Path.of("..", "solutions", "src", "main", "java", "cnn"))) {
-            for (Path source : sources.toList()) {
-                Files.copy(source, alice.resolve(source.getFileName()));
-            }
-        }
+        Path classDir = referenceAndCopy(temp);
 
         Run run = java(
+                jarPath,
                 temp,
                 "grade",
                 "--class",
-                temp.resolve("class").toString(),
+                classDir.toString(),
                 "--out",
-                temp.resolve("out").toString(),
-                "--jobs",
-                "1");
+                temp.resolve("out").toString());
 
         assertThat(run.exit()).as(run.output()).isZero();
         List<String> gradebook = Files.readAllLines(temp.resolve("out").resolve("gradebook.csv"));
-        assertThat(gradebook).hasSize(2);
+        assertThat(gradebook).hasSize(3);
         assertThat(gradebook.get(1)).startsWith("alice,graded,100,100,");
+        assertThat(temp.resolve("out").resolve("summary.md")).content().contains("- alice and bob: 100 %");
+        assertThat(temp.resolve("out").resolve("jplag-report.zip")).isRegularFile();
+    }
+
+    @Test
+    @DisplayName("without cnn-similarity.jar beside it, the jar grades as before and the report says why")
+    void gradesWithoutJPlag(@TempDir Path temp) throws IOException, InterruptedException {
+        Path classDir = referenceAndCopy(temp);
+        Path alone = Files.copy(
+                jarPath, Files.createDirectories(temp.resolve("alone")).resolve("cnn-grader.jar"));
+
+        Run run = java(
+                alone,
+                temp,
+                "grade",
+                "--class",
+                classDir.toString(),
+                "--out",
+                temp.resolve("out").toString());
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(Files.readAllLines(temp.resolve("out").resolve("gradebook.csv"))
+                        .get(2))
+                .startsWith("bob,graded,100,100,");
+        assertThat(temp.resolve("out").resolve("summary.md"))
+                .content()
+                .contains("Not computed: JPlag is not on the class path: put cnn-similarity.jar beside cnn-grader.jar");
+    }
+
+    /** @return a class of two: alice hands in the reference, bob the same files */
+    private static Path referenceAndCopy(Path temp) throws IOException {
+        for (String id : List.of("alice", "bob")) {
+            Path folder = Files.createDirectories(temp.resolve("class").resolve(id));
+            try (var sources = Files.list(Path.of("..", "solutions", "src", "main", "java", "cnn"))) {
+                for (Path source : sources.toList()) {
+                    Files.copy(source, folder.resolve(source.getFileName()));
+                }
+            }
+        }
+        return temp.resolve("class");
     }
 
     private record Run(int exit, String output) {}
 
     private static Run java(Path dir, String... args) throws IOException, InterruptedException {
+        return java(jarPath, dir, args);
+    }
+
+    private static Run java(Path jar, Path dir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + dir,
                 "-jar",
-                jarPath.toAbsolutePath().toString()));
+                jar.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Path log = dir.resolve("output.txt");
         Process p = new ProcessBuilder(command)

@@ -39,11 +39,25 @@ public final class ClassReport {
      * @throws IOException if the file cannot be written
      */
     public static void write(Path file, List<Grade> grades, HintSource hints) throws IOException {
-        Files.writeString(file, html(grades, hints), StandardCharsets.UTF_8);
+        write(file, grades, hints, Similarity.Result.notComputed(""));
+    }
+
+    /**
+     * @param similarity the similar pairs (or why there are none), shown after the identical submissions
+     * @see #write(Path, List, HintSource)
+     */
+    public static void write(Path file, List<Grade> grades, HintSource hints, Similarity.Result similarity)
+            throws IOException {
+        Files.writeString(file, html(grades, hints, similarity), StandardCharsets.UTF_8);
     }
 
     /** @return the whole page */
     static String html(List<Grade> grades, HintSource hints) {
+        return html(grades, hints, Similarity.Result.notComputed(""));
+    }
+
+    /** @return the whole page */
+    static String html(List<Grade> grades, HintSource hints, Similarity.Result similarity) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<title>Class report</title>\n<style>" + STYLE
                 + "</style>\n</head>\n<body>\n<h1>Class report</h1>\n");
@@ -55,7 +69,7 @@ public final class ClassReport {
         misconceptions(h, grades, hints);
         students(h, grades);
         identical(h, grades);
-        similarity(h, grades);
+        similarity(h, similarity);
         return h.append("</body>\n</html>\n").toString();
     }
 
@@ -118,8 +132,7 @@ public final class ClassReport {
                 .sorted(Comparator.comparingDouble(ClassReport::share).thenComparing(Grade::id))
                 .forEach(g -> t.row(
                         share(g) < 0.5 ? "low" : "",
-                        "<a href=\"" + StudentText.html(feedbackLink(g.id())) + "\">" + StudentText.html(g.id())
-                                + "</a>",
+                        link(g.id()),
                         StudentText.html(g.status().toString()),
                         Points.format(g.score()),
                         Points.format(g.maxScore()),
@@ -143,14 +156,52 @@ public final class ClassReport {
         h.append(t.total() == 0 ? "<p>None.</p>\n" : t.html("groups"));
     }
 
-    /**
-     * The place for a similarity section (e.g. JPlag's pairs above a threshold), after the identical submissions:
-     * those catch exact copies, a similarity tool catches edited ones. Nothing yet: it will need the sources, which
-     * the grader has only while grading, so they (or the tool's result) must be kept then, as
-     * {@link Grade#sourceDigest()} is.
-     */
-    private static void similarity(StringBuilder h, List<Grade> grades) {
-        // intentionally empty until a similarity tool is added
+    /** JPlag's pairs at or above the threshold ({@link Similarity}), each id linking to its feedback. */
+    private static void similarity(StringBuilder h, Similarity.Result similarity) {
+        h.append("<h2 id=\"similar\">Similar submissions</h2>\n");
+        if (!similarity.note().isEmpty()) {
+            h.append("<p>Not computed: ")
+                    .append(StudentText.html(similarity.note()))
+                    .append(".</p>\n");
+            return;
+        }
+        if (similarity.report() == null) {
+            return;
+        }
+        h.append("<p>Pairs whose code JPlag finds at least ")
+                .append(Math.round(100 * Similarity.THRESHOLD))
+                .append(
+                        " % alike, the exercise stubs left out, in groups (pairs that share a submission): leads to read, not verdicts (students solving the "
+                                + "same exercise from the same stubs write alike code). JPlag's report, with the matching "
+                                + "lines side by side: <code>")
+                .append(Similarity.REPORT)
+                .append("</code> (open it in JPlag's report viewer).</p>\n");
+        HtmlTable groups = new HtmlTable("Submissions alike", "How many");
+        for (List<String> group : similarity.groups()) {
+            groups.row(
+                    "flag",
+                    String.join(", ", group.stream().map(ClassReport::link).toList()),
+                    String.valueOf(group.size()));
+        }
+        h.append(groups.total() == 0 ? "<p>None.</p>\n" : groups.html("groups"));
+        HtmlTable pairs = new HtmlTable("Submission", "Submission", "Similarity");
+        similarity.pairs().stream()
+                .limit(Similarity.MAX_PAIRS)
+                .forEach(p -> pairs.row("", link(p.first()), link(p.second()), p.percent()));
+        if (pairs.total() > 0) {
+            h.append("<p>The most similar pairs").append(more(similarity)).append(":</p>\n");
+            h.append(pairs.html("pairs"));
+        }
+    }
+
+    /** @return ", " and how many pairs are not listed, if any */
+    static String more(Similarity.Result similarity) {
+        int rest = similarity.pairs().size() - Similarity.MAX_PAIRS;
+        return rest > 0 ? " (" + rest + " more in " + Similarity.REPORT + ")" : "";
+    }
+
+    private static String link(String id) {
+        return "<a href=\"" + StudentText.html(feedbackLink(id)) + "\">" + StudentText.html(id) + "</a>";
     }
 
     /** @return the relative link to a submission's feedback, its id percent-encoded as one path segment */

@@ -43,13 +43,71 @@ public final class Summary {
      * @throws IOException if the file cannot be written
      */
     public static void write(Path file, List<Grade> grades, HintSource hints, List<String> skipped) throws IOException {
+        write(file, grades, hints, skipped, Similarity.Result.notComputed(""));
+    }
+
+    /**
+     * @param similarity the similar pairs (or why there are none)
+     * @see #write(Path, List, HintSource, List)
+     */
+    public static void write(
+            Path file, List<Grade> grades, HintSource hints, List<String> skipped, Similarity.Result similarity)
+            throws IOException {
         StringBuilder md = new StringBuilder(text(grades, hints));
+        similarity(md, similarity);
         if (!skipped.isEmpty()) {
             md.append("\n## Not graded: not a submission\n\n");
             skipped.forEach(line ->
                     md.append("- ").append(StudentText.markdownInline(line)).append('\n'));
         }
         Files.writeString(file, md, StandardCharsets.UTF_8);
+    }
+
+    /** The pairs JPlag finds alike, as in the class report, or why they were not computed. */
+    private static void similarity(StringBuilder md, Similarity.Result similarity) {
+        if (similarity.note().isEmpty() && similarity.report() == null) {
+            return;
+        }
+        md.append("\n## Similar submissions\n\n");
+        if (!similarity.note().isEmpty()) {
+            md.append("Not computed: ")
+                    .append(StudentText.markdownInline(similarity.note()))
+                    .append(".\n");
+            return;
+        }
+        md.append("JPlag, the stubs left out, pairs at least ")
+                .append(Math.round(100 * Similarity.THRESHOLD))
+                .append(" % alike (leads, not verdicts; matching lines in `")
+                .append(Similarity.REPORT)
+                .append("`): ")
+                .append(similarity.pairs().size())
+                .append(similarity.pairs().size() == 1 ? " pair" : " pairs")
+                .append(", in ")
+                .append(similarity.groups().size())
+                .append(similarity.groups().size() == 1 ? " group.\n\n" : " groups.\n\n");
+        similarity
+                .groups()
+                .forEach(g -> md.append("- ")
+                        .append(g.size())
+                        .append(": ")
+                        .append(String.join(
+                                ", ",
+                                g.stream().map(StudentText::markdownInline).toList()))
+                        .append('\n'));
+        if (!similarity.pairs().isEmpty()) {
+            md.append("\nThe most similar pairs")
+                    .append(ClassReport.more(similarity))
+                    .append(":\n\n");
+        }
+        similarity.pairs().stream()
+                .limit(Similarity.MAX_PAIRS)
+                .forEach(p -> md.append("- ")
+                        .append(StudentText.markdownInline(p.first()))
+                        .append(" and ")
+                        .append(StudentText.markdownInline(p.second()))
+                        .append(": ")
+                        .append(p.percent())
+                        .append('\n'));
     }
 
     /** @return a few lines for the terminal: counts per status and the average score */
