@@ -43,8 +43,9 @@ public final class Convolution {
      * @param stride          step between two positions of the detector, at least 1
      * @param padding         rows/columns of zeros added on every side, at least 0
      * @return the feature map
-     * @throws IllegalArgumentException on null, empty or ragged arrays, stride &lt; 1, padding &lt; 0, or a detector
-     *                                  larger than the padded image
+     * @throws IllegalArgumentException on null, empty or ragged arrays, stride &lt; 1, padding &lt; 0, a detector
+     *                                  larger than the padded image, or a feature map of more than 2^26
+     *                                  (67,108,864) cells, e.g. from a padding of 10 000: it would not fit in memory
      */
     public static double[][] convolve(double[][] image, double[][] featureDetector, int stride, int padding) {
         // TODO Step 1: as above, but the detector's top-left corner moves by `stride` cells, and an image cell outside
@@ -64,7 +65,8 @@ public final class Convolution {
      * @param padding at least 0
      * @return {@code output[filter][row][col]}
      * @throws IllegalArgumentException on null, empty or ragged arrays, channel or bias counts that do not match,
-     *                                  stride &lt; 1, padding &lt; 0, or kernels larger than the padded input
+     *                                  stride &lt; 1, padding &lt; 0, kernels larger than the padded input, or
+     *                                  feature maps of more than 2^26 cells each
      */
     public static double[][][] convolve(
             double[][][] input, double[][][][] filters, double[] bias, int stride, int padding) {

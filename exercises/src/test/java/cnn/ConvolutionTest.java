@@ -151,5 +151,14 @@ class ConvolutionTest {
                     "convolve with 1 filter but 2 biases must throw IllegalArgumentException",
                     () -> Convolution.convolve(input, twoChannelFilter, new double[] {0, 0}, 1, 0));
         }
+
+        @Test
+        @DisplayName("a padding that would make a map of more than 2^26 cells is rejected, not run out of memory")
+        void hugeFeatureMapRejected() {
+            Expect.rejects(
+                    "convolve(1x1 image, 1x1 detector, stride 1, padding 10 000), a 20001x20001 map, must throw "
+                            + "IllegalArgumentException",
+                    () -> Convolution.convolve(new double[][] {{1}}, new double[][] {{1}}, 1, 10_000));
+        }
     }
 }

@@ -37,8 +37,13 @@ public final class Convolution {
         if (stride < 1 || padding < 0) {
             Shapes.fail("stride " + stride + " / padding " + padding);
         }
-        int outRows = (in[0] + 2 * padding - k[0]) / stride + 1;
-        int outCols = (in[1] + 2 * padding - k[1]) / stride + 1;
+        long rows = (in[0] + 2L * padding - k[0]) / stride + 1;
+        long cols = (in[1] + 2L * padding - k[1]) / stride + 1;
+        if (rows > 1L << 26 || cols > 1L << 26 || rows * cols > 1L << 26) {
+            Shapes.fail("a " + rows + "x" + cols + " feature map is too large");
+        }
+        int outRows = (int) rows;
+        int outCols = (int) cols;
         if (k[0] > in[0] + 2 * padding || k[1] > in[1] + 2 * padding) {
             Shapes.fail("kernel larger than padded input");
         }

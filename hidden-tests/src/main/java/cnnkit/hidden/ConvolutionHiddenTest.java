@@ -278,6 +278,26 @@ class ConvolutionHiddenTest {
     }
 
     @Test
+    @DisplayName("a padding that would make a feature map of more than 2^26 cells is rejected with "
+            + "IllegalArgumentException")
+    void rejectsHugeFeatureMaps() {
+        double[][] image = {{1}};
+        double[][] k = {{1}};
+        // 20 001 x 20 001 cells, about 3.2 GB of doubles
+        Expect.given("image", image, "featureDetector", k, "stride", 1, "padding", 10_000)
+                .rejects(
+                        "the feature map would have 20001x20001 cells",
+                        () -> Convolution.convolve(image, k, 1, 10_000));
+        double[][][] input = {{{1}}};
+        double[][][][] filters = {{{{1}}}};
+        double[] bias = {0};
+        Expect.given("input", input, "filters", filters, "bias", bias, "stride", 1, "padding", 10_000)
+                .rejects(
+                        "the feature map would have 20001x20001 cells",
+                        () -> Convolution.convolve(input, filters, bias, 1, 10_000));
+    }
+
+    @Test
     @DisplayName("a detector larger than the (padded) image is rejected with IllegalArgumentException")
     void rejectsDetectorLargerThanImage() {
         double[][] image = {{1, 2}, {3, 4}};
