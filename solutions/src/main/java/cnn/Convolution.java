@@ -45,8 +45,8 @@ public final class Convolution {
         int w = Require.rectangular(image, "image");
         int kw = Require.rectangular(featureDetector, "featureDetector");
         checkGeometry(image.length, w, featureDetector.length, kw, stride, padding);
-        double[][] out = new double[outputSize(image.length, featureDetector.length, stride, padding)]
-                [outputSize(w, kw, stride, padding)];
+        double[][] out = new double[(int) outputSize(image.length, featureDetector.length, stride, padding)]
+                [(int) outputSize(w, kw, stride, padding)];
         accumulate(image, featureDetector, stride, padding, out);
         return out;
     }
@@ -77,8 +77,8 @@ public final class Convolution {
         int w = input[0][0].length;
         int kh = filters[0][0].length;
         int kw = filters[0][0][0].length;
-        double[][][] out =
-                new double[filters.length][outputSize(h, kh, stride, padding)][outputSize(w, kw, stride, padding)];
+        double[][][] out = new double[filters.length][(int) outputSize(h, kh, stride, padding)]
+                [(int) outputSize(w, kw, stride, padding)];
         for (int f = 0; f < filters.length; f++) {
             for (double[] row : out[f]) {
                 Arrays.fill(row, bias[f]);
@@ -255,8 +255,8 @@ public final class Convolution {
         int kw = Require.rectangular(featureDetector, "featureDetector");
         checkGeometry(image.length, w, featureDetector.length, kw, stride, padding);
         Require.rectangular(outputGradient, "outputGradient");
-        int rows = outputSize(image.length, featureDetector.length, stride, padding);
-        int cols = outputSize(w, kw, stride, padding);
+        int rows = (int) outputSize(image.length, featureDetector.length, stride, padding);
+        int cols = (int) outputSize(w, kw, stride, padding);
         if (outputGradient.length != rows || outputGradient[0].length != cols) {
             throw new IllegalArgumentException("outputGradient is " + Require.shape(outputGradient)
                     + " but the feature map of a " + image.length + "x" + w + " image, a " + featureDetector.length
@@ -291,8 +291,8 @@ public final class Convolution {
     private static void checkLayerGradient(
             double[][][] input, double[][][][] filters, double[][][] outputGradient, int stride, int padding) {
         Require.sameShapeStack(outputGradient, "outputGradient");
-        int rows = outputSize(input[0].length, filters[0][0].length, stride, padding);
-        int cols = outputSize(input[0][0].length, filters[0][0][0].length, stride, padding);
+        int rows = (int) outputSize(input[0].length, filters[0][0].length, stride, padding);
+        int cols = (int) outputSize(input[0][0].length, filters[0][0][0].length, stride, padding);
         if (outputGradient.length != filters.length
                 || outputGradient[0].length != rows
                 || outputGradient[0][0].length != cols) {
@@ -333,11 +333,12 @@ public final class Convolution {
             throw new IllegalArgumentException("featureDetector is " + kh + "x" + kw + ", larger than the image " + h
                     + "x" + w + " with padding " + padding + " (" + ph + "x" + pw + ")");
         }
-        Guards.notHuge(h, w, kh, kw, stride, padding);
+        Guards.notHuge(outputSize(h, kh, stride, padding), outputSize(w, kw, stride, padding), stride, padding);
     }
 
-    private static int outputSize(int n, int k, int stride, int padding) {
-        return (int) ((n + 2L * padding - k) / stride + 1);
+    /** @return {@code floor((n + 2p − k) / s) + 1}, as a long: it fits an int only once {@link Guards#notHuge} passed */
+    private static long outputSize(int n, int k, int stride, int padding) {
+        return (n + 2L * padding - k) / stride + 1;
     }
 
     /** Prints the lecture's feature map. */

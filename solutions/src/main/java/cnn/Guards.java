@@ -24,12 +24,12 @@ final class Guards {
     }
 
     /**
-     * Rejects a feature map of more than {@link #MAX_CELLS} cells for an image of h x w, a detector of kh x kw, a stride
-     * and a padding (already known to fit).
+     * Rejects a feature map of more than {@link #MAX_CELLS} cells, as the padded convolutions' contract says.
+     *
+     * @param rows the map's rows, computed in {@code long} (a padding near {@code Integer.MAX_VALUE} overflows an int)
+     * @param cols its columns
      */
-    static void notHuge(int h, int w, int kh, int kw, int stride, int padding) {
-        long rows = (h + 2L * padding - kh) / stride + 1;
-        long cols = (w + 2L * padding - kw) / stride + 1;
+    static void notHuge(long rows, long cols, int stride, int padding) {
         // Each axis is checked first: the product of two axes of ~2^32 cells would overflow a long.
         if (rows > MAX_CELLS || cols > MAX_CELLS || rows * cols > MAX_CELLS) {
             throw new IllegalArgumentException("padding " + padding + " and stride " + stride
