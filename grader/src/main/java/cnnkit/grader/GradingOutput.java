@@ -2,6 +2,7 @@ package cnnkit.grader;
 
 import cnnkit.grader.common.Trees;
 import cnnkit.grader.course.GradebookTable;
+import cnnkit.grader.course.Handout;
 import cnnkit.grader.course.LmsExport;
 import cnnkit.grader.course.Roster;
 import cnnkit.grader.course.RosterGradebook;
@@ -126,7 +127,7 @@ final class GradingOutput {
             }
         }
         Path work = Files.createTempDirectory(out, ".similarity-");
-        return Similarity.of(sources, work, out.resolve(Similarity.REPORT));
+        return Similarity.of(sources, Handout.studentStart(), work, out.resolve(Similarity.REPORT));
     }
 
     /**

@@ -132,6 +132,14 @@ public final class Handout {
         return bytes;
     }
 
+    /**
+     * @return the folder of what a student starts from in package {@code cnn}: the stubs and the given code (the
+     *     handout's {@code src/main/java/cnn}), e.g. as the base code that the similarity of submissions leaves out
+     */
+    public static Path studentStart() {
+        return KitResources.folder("handout/src/main/java/cnn");
+    }
+
     /** @return {@code points.<Step>} per step and {@code points.total}, for the README's table */
     private Map<String, String> readmePoints() {
         Map<String, String> values = new LinkedHashMap<>();

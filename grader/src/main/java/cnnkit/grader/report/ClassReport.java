@@ -171,7 +171,7 @@ public final class ClassReport {
         h.append("<p>Pairs whose code JPlag finds at least ")
                 .append(Math.round(100 * Similarity.THRESHOLD))
                 .append(
-                        " % alike, the exercise stubs left out, in groups (pairs that share a submission): leads to read, not verdicts (students solving the "
+                        " % alike, what students start from (the stubs, the given code) left out, in groups (pairs that share a submission): leads to read, not verdicts (students solving the "
                                 + "same exercise from the same stubs write alike code). JPlag's report, with the matching "
                                 + "lines side by side: <code>")
                 .append(Similarity.REPORT)

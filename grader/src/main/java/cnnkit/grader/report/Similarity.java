@@ -1,10 +1,7 @@
 package cnnkit.grader.report;
 
 import cnnkit.grader.common.Trees;
-import cnnkit.grader.compile.Stubs;
-import cnnkit.lecture.Step;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * Pairs of submissions whose code is suspiciously alike, as JPlag finds them (JPlag 4.3.0, Java language module,
- * the exercise stubs as base code so the given skeleton counts for nothing). Identical hand-ins are caught by
+ * what students start from as base code, so the stubs and the given classes count for nothing). Identical hand-ins are caught by
  * {@link IdenticalSources} already; JPlag also catches copies with renamed variables, reordered methods or changed
  * comments. JPlag comes in {@code cnn-similarity.jar} (beside {@code cnn-grader.jar}, which names it in its manifest),
  * so that the grader's jar stays small; without it the report says so and grading is unchanged.
@@ -106,20 +103,19 @@ public final class Similarity {
      * Compares every pair of submissions.
      *
      * @param sources each submission's graded files, one folder per id
+     * @param start   what every student starts from (the stubs and the given code), left out as base code
      * @param work    an empty folder for JPlag's input (removed afterwards)
      * @param report  where JPlag's own report goes ({@value #REPORT})
      * @return the pairs, or why there are none
      */
-    public static Result of(Map<String, Path> sources, Path work, Path report) throws IOException {
+    public static Result of(Map<String, Path> sources, Path start, Path work, Path report) throws IOException {
         if (sources.size() < 2) {
             return Result.notComputed("fewer than two submissions with sources");
         }
         try {
             Map<String, String> ids = layOut(sources, work.resolve("submissions"));
             Path base = Files.createDirectories(work.resolve("base"));
-            for (Step step : Step.values()) {
-                Files.writeString(base.resolve(step.sourceFile()), Stubs.source(step), StandardCharsets.UTF_8);
-            }
+            copyJavaFiles(start, base);
             List<Pair> pairs = new ArrayList<>();
             for (Pair p : JPlagPairs.compare(work.resolve("submissions"), base, report)) {
                 if (p.similarity() >= THRESHOLD) {
@@ -154,13 +150,16 @@ public final class Similarity {
         for (int i = 0; i < sorted.size(); i++) {
             String folder = String.format(Locale.ROOT, "s%04d", i + 1);
             ids.put(folder, sorted.get(i));
-            Path target = Files.createDirectories(root.resolve(folder));
-            try (Stream<Path> files = Files.list(sources.get(sorted.get(i)))) {
-                for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    Files.copy(f, target.resolve(f.getFileName().toString()));
-                }
-            }
+            copyJavaFiles(sources.get(sorted.get(i)), Files.createDirectories(root.resolve(folder)));
         }
         return ids;
+    }
+
+    private static void copyJavaFiles(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Files.copy(f, to.resolve(f.getFileName().toString()));
+            }
+        }
     }
 }

@@ -15,13 +15,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("Similarity of submissions (JPlag, the stubs as base code)")
+@DisplayName("Similarity of submissions (JPlag, what students start from as base code)")
 class SimilarityTest {
     /** A complete solution in one style (the sample class's base), and one written differently. */
     private static final Path ONE_STYLE = Path.of("src/main/resources/cnnkit/sample-class/_base/cnn");
 
     private static final Path OTHER_STYLE = Path.of("src/test/resources/submissions/correct-alternative");
-    private static final Path STUBS = Path.of("../exercises/src/main/java/cnn");
+    /** What students start from, as the handout in the grader's resources holds it: the stubs and the given code. */
+    private static final Path START = cnnkit.grader.course.Handout.studentStart();
 
     @TempDir
     Path temp;
@@ -34,7 +35,7 @@ class SimilarityTest {
         sources.put("bob", copy(ONE_STYLE, "bob", SimilarityTest::disguise));
         sources.put("cyd", copy(OTHER_STYLE, "cyd", text -> text));
 
-        Similarity.Result r = Similarity.of(sources, temp.resolve("work"), temp.resolve(Similarity.REPORT));
+        Similarity.Result r = Similarity.of(sources, START, temp.resolve("work"), temp.resolve(Similarity.REPORT));
 
         assertThat(r.note()).isEmpty();
         assertThat(r.pairs()).extracting(p -> p.first() + "+" + p.second()).containsExactly("ada+bob");
@@ -45,14 +46,14 @@ class SimilarityTest {
     }
 
     @Test
-    @DisplayName("submissions that hand in only the stubs are not alike: the stubs are base code")
+    @DisplayName("submissions that hand in only the stubs and the given code are not alike: those are base code")
     void stubsAreBaseCode() throws IOException {
         Map<String, Path> sources = new LinkedHashMap<>();
-        sources.put("dan", copy(STUBS, "dan", text -> text));
-        sources.put("eve", copy(STUBS, "eve", text -> text));
+        sources.put("dan", copy(START, "dan", text -> text));
+        sources.put("eve", copy(START, "eve", text -> text));
         sources.put("fay", copy(ONE_STYLE, "fay", text -> text));
 
-        Similarity.Result r = Similarity.of(sources, temp.resolve("work"), temp.resolve(Similarity.REPORT));
+        Similarity.Result r = Similarity.of(sources, START, temp.resolve("work"), temp.resolve(Similarity.REPORT));
 
         assertThat(r.pairs()).isEmpty();
         assertThat(r.note()).isEmpty();
@@ -62,7 +63,10 @@ class SimilarityTest {
     @DisplayName("one submission: nothing to compare, and the report says why")
     void oneSubmission() throws IOException {
         Similarity.Result r = Similarity.of(
-                Map.of("ada", copy(ONE_STYLE, "ada", t -> t)), temp.resolve("work"), temp.resolve(Similarity.REPORT));
+                Map.of("ada", copy(ONE_STYLE, "ada", t -> t)),
+                START,
+                temp.resolve("work"),
+                temp.resolve(Similarity.REPORT));
 
         assertThat(r.pairs()).isEmpty();
         assertThat(r.note()).isEqualTo("fewer than two submissions with sources");
