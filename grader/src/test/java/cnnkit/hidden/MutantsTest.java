@@ -2,8 +2,14 @@ package cnnkit.hidden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cnnkit.grader.report.HintSource;
+import cnnkit.grader.report.MisconceptionTally;
+import cnnkit.grader.report.Summary;
 import cnnkit.grader.run.CheckResult;
+import cnnkit.grader.score.Grade;
+import cnnkit.grader.score.GradeStatus;
 import cnnkit.grader.score.Rubric;
+import cnnkit.grader.score.Scorer;
 import cnnkit.grader.testing.Mutant;
 import cnnkit.grader.testing.Submissions;
 import cnnkit.hidden.support.Misconceptions;
@@ -13,11 +19,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,8 +42,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * misconception so the student gets its hint.
  */
 @DisplayName("The hidden tests on the catalogue's mutants")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MutantsTest {
     private static final Rubric RUBRIC = Rubric.defaults();
+    /** Each mutant's check results ("" for the reference), kept for the class of 200 below. */
+    private static final Map<String, List<CheckResult>> RESULTS = new ConcurrentHashMap<>();
 
     static Stream<String> mutants() {
         return Mutant.ids().stream();
@@ -65,6 +81,48 @@ class MutantsTest {
     }
 
     @Test
+    @Order(2)
+    @DisplayName("in a class of 200 copies of the mutants and correct code, the summary counts each mistake as often "
+            + "as it was planted")
+    void summaryCountsEqualPlantedMistakes() {
+        List<String> ids = Mutant.ids();
+        Map<String, Integer> planted = new TreeMap<>();
+        List<Grade> grades = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            // mutant k is handed in k % 3 + 1 times (in the first three rounds); the rest of the class is correct
+            int k = i % ids.size();
+            String id = i / ids.size() <= Math.min(2, k % 3) ? ids.get(k) : null;
+            List<CheckResult> results = id == null
+                    ? RESULTS.computeIfAbsent("", r -> Submissions.runHidden(Submissions.compiledSolutions()))
+                    : RESULTS.computeIfAbsent(
+                            id,
+                            m -> Submissions.runHidden(build(m, Mutant.load(m).step())));
+            if (id != null) {
+                planted.merge(id, 1, Integer::sum);
+            }
+            Scorer.Scored scored = Scorer.score(RUBRIC, results, Map.of(), Map.of());
+            grades.add(new Grade(
+                    String.format(Locale.ROOT, "s%03d", i),
+                    GradeStatus.GRADED,
+                    "",
+                    scored.steps(),
+                    scored.checks(),
+                    List.of(),
+                    List.of(),
+                    "",
+                    0,
+                    ""));
+        }
+        Map<String, Integer> counted = new TreeMap<>();
+        MisconceptionTally.counts(grades).forEach(c -> counted.put(c.id(), c.submissions()));
+        assertThat(counted).isEqualTo(planted);
+        String summary = Summary.console(grades, HintSource.catalogue());
+        MisconceptionTally.counts(grades).stream()
+                .limit(3)
+                .forEach(c -> assertThat(summary).contains("**" + c.submissions() + " of 200**: `" + c.id() + "`"));
+    }
+
+    @Test
     @DisplayName("every catalogue entry has a mutant and every mutant is a catalogue entry of its step")
     void everyMisconceptionHasAMutant() {
         Misconceptions catalogue = Misconceptions.load();
@@ -89,11 +147,13 @@ class MutantsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("mutants")
+    @Order(1)
     @DisplayName("a mutant loses points in its own step only, and a failed check names its misconception")
     void mutantIsCaughtInItsStepWithItsHint(String id) {
         Misconceptions.Misconception m = Misconceptions.load().byId(id).orElseThrow();
         Step step = Step.byName(m.step()).orElseThrow();
         List<CheckResult> results = Submissions.runHidden(build(id, step));
+        RESULTS.put(id, results);
         Map<Step, Double> earned = RUBRIC.earned(results);
 
         for (Step other : Step.values()) {
