@@ -1,7 +1,9 @@
 package cnnkit.hidden;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.score.Rubric;
 import cnnkit.grader.testing.Mutant;
@@ -19,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -30,27 +33,29 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @DisplayName("The hidden tests on the catalogue's mutants")
 class MutantsTest {
-    private static final Rubric RUBRIC = Rubric.defaults();
-
     static Stream<String> mutants() {
         return Mutant.ids().stream();
     }
 
-    @Test
-    @DisplayName("the reference solutions score 100")
-    void solutionsScoreFull() {
-        Map<Step, Double> earned = RUBRIC.earned(Submissions.runHidden(Submissions.compiledSolutions()));
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Assignment.class)
+    @DisplayName("the reference solutions score 100 in each assignment, every unit in full")
+    void solutionsScoreFull(Assignment assignment) {
+        Rubric rubric = Rubric.defaults(assignment);
+        Map<Step, Double> earned = rubric.earned(Submissions.runHidden(Submissions.compiledSolutions(), assignment));
         for (Step step : Step.values()) {
-            assertThat(earned.get(step)).as(step.className()).isEqualTo(RUBRIC.stepTotal(step));
+            assertThat(earned.get(step)).as(step.className()).isCloseTo(rubric.stepTotal(step), within(1e-9));
         }
         assertThat(earned.values().stream().mapToDouble(Double::doubleValue).sum())
-                .isEqualTo(100.0);
+                .isCloseTo(100.0, within(1e-9));
     }
 
-    @Test
-    @DisplayName("the exercise stubs score 0")
-    void stubsScoreZero() {
-        Map<Step, Double> earned = RUBRIC.earned(Submissions.runHidden(Submissions.compiledStubs()));
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Assignment.class)
+    @DisplayName("the exercise stubs score 0 in each assignment")
+    void stubsScoreZero(Assignment assignment) {
+        Map<Step, Double> earned =
+                Rubric.defaults(assignment).earned(Submissions.runHidden(Submissions.compiledStubs(), assignment));
         assertThat(earned.values()).allMatch(p -> p == 0.0);
     }
 
@@ -74,7 +79,7 @@ class MutantsTest {
                 .toList();
         assertThat(Mutant.ids()).isEqualTo(ids);
         for (Misconceptions.Misconception m : catalogue.all()) {
-            assertThat(Mutant.load(m.id()).step().className()).as(m.id()).isEqualTo(m.step());
+            assertThat(Mutant.load(m.id()).unit()).as(m.id()).isEqualTo(m.step());
         }
     }
 
@@ -92,21 +97,33 @@ class MutantsTest {
     @DisplayName("a mutant loses points in its own step only, and a failed check names its misconception")
     void mutantIsCaughtInItsStepWithItsHint(String id) {
         Misconceptions.Misconception m = Misconceptions.load().byId(id).orElseThrow();
-        Step step = Step.byName(m.step()).orElseThrow();
-        List<CheckResult> results = Submissions.runHidden(build(id, step));
-        Map<Step, Double> earned = RUBRIC.earned(results);
+        Assignment.Slot slot = Assignment.slotOf(m.step()).orElseThrow();
+        Step step = slot.step();
+        Rubric rubric = Rubric.defaults(slot.assignment());
+        Path classes = build(id, step);
+        List<CheckResult> results = Submissions.runHidden(classes, slot.assignment());
+        Map<Step, Double> earned = rubric.earned(results);
 
         for (Step other : Step.values()) {
             if (other != step) {
                 assertThat(earned.get(other))
                         .as("points in %s (not the mutant's step)", other)
-                        .isEqualTo(RUBRIC.stepTotal(other));
+                        .isCloseTo(rubric.stepTotal(other), within(1e-9));
             }
         }
-        assertThat(earned.get(step)).as("points in the mutant's step %s", step).isLessThan(RUBRIC.stepTotal(step));
+        assertThat(earned.get(step))
+                .as("points in the mutant's step %s", step)
+                .isLessThan(rubric.stepTotal(step) - 1e-9);
         assertThat(results)
                 .as("failed checks naming %s: %s", id, failures(results))
                 .anyMatch(r -> !r.passed() && r.misconception().equals(id));
+        if (slot.assignment() != Assignment.FORWARD) {
+            // A backward mistake edits the step's file, whose forward pass Part 1 grades: that must stay in full.
+            List<CheckResult> forward = Submissions.runHidden(classes, step);
+            assertThat(forward)
+                    .as("Part 1's checks of %s: %s", step, failures(forward))
+                    .allMatch(CheckResult::passed);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package cnnkit.grader.testing;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.common.CodeEdits;
 import cnnkit.lecture.Step;
 import java.io.IOException;
@@ -30,11 +31,13 @@ import java.util.stream.Stream;
  * {@link #applyTo} fails, naming the block, instead of producing a "mutant" that is no longer one.
  *
  * @param id          the misconception id (the file name without {@code .mutant})
- * @param step        the step whose solution file is edited
+ * @param unit        the graded unit the mistake belongs to, as the catalogue names it: a step (Part 1) or a
+ *                    backward pass, e.g. {@code MaxPoolingBackward} (Part 2); the header's {@code step:}
+ * @param step        the step whose solution file is edited (the unit's slot, {@link Assignment})
  * @param description the mistake, in one line
  * @param edits       the find/replace blocks, at least one, each naming {@code <Step>.java}
  */
-public record Mutant(String id, Step step, String description, List<CodeEdits.Edit> edits) {
+public record Mutant(String id, String unit, Step step, String description, List<CodeEdits.Edit> edits) {
     /** The spec files, relative to the grader module (Maven runs tests there). */
     public static final Path FOLDER = Path.of("src/test/resources/mutants");
 
@@ -76,7 +79,8 @@ public record Mutant(String id, Step step, String description, List<CodeEdits.Ed
         String name = FOLDER.resolve(id + EXTENSION).toString();
         CodeEdits spec = CodeEdits.parse(name, text, KEYS);
         String stepName = spec.value("step");
-        Step step = Step.byName(stepName)
+        Step step = Assignment.slotOf(stepName)
+                .map(Assignment.Slot::step)
                 .orElseThrow(() -> new IllegalArgumentException(name + ": unknown step '" + stepName + "'"));
         if (spec.edits().isEmpty()) {
             throw new IllegalArgumentException(name + ": no '--- find " + step.sourceFile() + "' block");
@@ -87,7 +91,7 @@ public record Mutant(String id, Step step, String description, List<CodeEdits.Ed
                         + " edits " + step.sourceFile() + " only, not " + e.file());
             }
         }
-        return new Mutant(id, step, spec.value("description"), spec.edits());
+        return new Mutant(id, stepName, step, spec.value("description"), spec.edits());
     }
 
     /**
