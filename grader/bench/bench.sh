@@ -53,7 +53,7 @@ if [ -d "$work/handout/src/test/java/cnnkit/summary" ] && ! grep -q junit-platfo
   sed -i "s|<artifactId>junit-jupiter</artifactId>|&<scope>test</scope></dependency><dependency><groupId>org.junit.platform</groupId><artifactId>junit-platform-launcher</artifactId>|" "$work/handout/pom.xml"
 fi
 # The generated submissions are Part 1 (forward pass) only: Part 2's public tests would not compile against them.
-rm -f "$work"/handout/src/test/java/cnn/*BackwardTest.java
+rm -f "$work"/handout/src/test/java/cnn/*BackwardTest.java "$work"/handout/src/test/java/cnn/TrainingTest.java
 for i in $(seq "$naive_runs"); do
   cp -r "$work/handout" "$work/naive-$i"
   cp "$work"/one/cnn/*.java "$work/naive-$i/src/main/java/cnn/"

@@ -10,7 +10,7 @@ trap 'rm -rf "$work"' EXIT
 (cd "$root" && mvn -B -q -o -pl grader -am compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" > /dev/null)
 cp="$root/grader/target/classes:$(cat "$work/cp.txt")"
 dirs=()
-javac -nowarn -d "$work/solutions" "$root"/solutions/src/main/java/cnn/*.java
+javac -nowarn -d "$work/solutions" "$root"/solutions/src/main/java/cnn/*.java "$root"/exercises/src/given/java/cnn/*.java
 dirs+=("$work/solutions")
 java -cp "$cp" "$root/grader/bench/MakeClass.java" "$work" 8 > /dev/null
 for s in "$work"/class/*; do

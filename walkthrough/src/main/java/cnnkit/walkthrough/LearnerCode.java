@@ -10,10 +10,13 @@ import cnnkit.grader.compile.Javac;
 import cnnkit.grader.compile.StepCompiler;
 import cnnkit.grader.run.StudentClassLoader;
 import cnnkit.lecture.Step;
+import cnnkit.walkthrough.training.Trainable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,20 +29,30 @@ import java.util.Map;
  */
 public final class LearnerCode implements AutoCloseable {
     static final String PROBE = "cnnkit.walkthrough.probe.LearnerProbe";
+    static final String TRAINING_PROBE = "cnnkit.walkthrough.probe.TrainingProbe";
+    /**
+     * Given code the training needs, shipped as source in the jar ({@code cnnkit/given/cnn/}): compiled with the
+     * learner's sources when they lack it, e.g. the kit's {@code exercises/src/main/java}, whose given code sits in
+     * a folder of its own.
+     */
+    static final List<String> GIVEN = List.of("Network.java");
 
     private final StudentClassLoader loader;
     private final Implementation implementation;
     private final Map<Step, List<String>> notCompiled;
     private final Path work;
     private final String origin;
+    private final List<String> notes;
 
     private LearnerCode(
             StudentClassLoader loader,
             Implementation implementation,
             Map<Step, List<String>> notCompiled,
             Path work,
-            String origin) {
+            String origin,
+            List<String> notes) {
         this.loader = loader;
+        this.notes = notes;
         this.origin = origin;
         this.implementation = implementation;
         this.notCompiled = notCompiled;
@@ -76,10 +89,17 @@ public final class LearnerCode implements AutoCloseable {
             if (sources.isEmpty()) {
                 throw new IllegalArgumentException("no Java file with `package cnn;` in " + src);
             }
+            sources = withGiven(sources, work);
             // The learner's own code, on their own machine: the compiler in this JVM, without a time limit.
             Compilation compiled = StepCompiler.compile(sources, work, Javac.IN_PROCESS);
             LearnerCode code = fromClasses(compiled.classes());
-            return new LearnerCode(code.loader, code.implementation, compiled.stubbed(), work, "the sources in " + src);
+            return new LearnerCode(
+                    code.loader,
+                    code.implementation,
+                    compiled.stubbed(),
+                    work,
+                    "the sources in " + src,
+                    compiled.notes());
         } catch (RejectedSubmission e) {
             Trees.delete(work);
             throw new IllegalArgumentException(src + ": " + e.getMessage(), e);
@@ -103,11 +123,51 @@ public final class LearnerCode implements AutoCloseable {
                 classes, LearnerCode.class.getClassLoader(), LearnerCode.class, "cnnkit.walkthrough.probe.");
         try {
             Object probe = loader.loadClass(PROBE).getConstructor().newInstance();
-            return new LearnerCode(loader, (Implementation) probe, Map.of(), null, classes.toString());
+            return new LearnerCode(loader, (Implementation) probe, Map.of(), null, classes.toString(), List.of());
         } catch (ReflectiveOperationException | LinkageError e) {
             close(loader);
             throw new IllegalStateException("cannot load the walkthrough probe from " + classes + ": " + e, e);
         }
+    }
+
+    /**
+     * The given sources the learner's lack (by file name), added as helpers from the jar's copy.
+     *
+     * @return the sources with them
+     */
+    private static Sources withGiven(Sources sources, Path work) throws IOException {
+        List<Path> helpers = new ArrayList<>(sources.helpers());
+        for (String name : GIVEN) {
+            if (helpers.stream().noneMatch(h -> h.getFileName().toString().equals(name))) {
+                try (InputStream in = LearnerCode.class.getResourceAsStream("/cnnkit/given/cnn/" + name)) {
+                    if (in == null) {
+                        throw new IllegalStateException("the given " + name + " is missing from the kit");
+                    }
+                    Path given =
+                            Files.createDirectories(work.resolve("given/cnn")).resolve(name);
+                    Files.write(given, in.readAllBytes());
+                    helpers.add(given);
+                }
+            }
+        }
+        return new Sources(sources.steps(), helpers, sources.ignored(), sources.notes());
+    }
+
+    /**
+     * @return the learner's {@code cnn.Training} on the given {@code cnn.Network}; a missing class shows up at its
+     *     first call, as "not implemented"
+     */
+    public Trainable trainable() {
+        try {
+            return (Trainable) loader.loadClass(TRAINING_PROBE).getConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("cannot load the training probe from " + origin + ": " + e, e);
+        }
+    }
+
+    /** @return what the compiler said about the learner's other files, e.g. a helper left out; empty for classes */
+    public List<String> notes() {
+        return notes;
     }
 
     /** @return the learner's steps; a missing class or method shows up per call, as "not implemented" */

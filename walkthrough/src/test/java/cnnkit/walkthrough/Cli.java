@@ -13,7 +13,7 @@ record Cli(int exitCode, String out, String err) {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
+        int code = Main.configure(cli).execute(args);
         return new Cli(code, out.toString(), err.toString());
     }
 }

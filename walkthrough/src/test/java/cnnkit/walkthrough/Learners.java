@@ -19,6 +19,9 @@ import javax.tools.ToolProvider;
 final class Learners {
     private static final Path SOLUTIONS = Path.of("../solutions/src/main/java/cnn");
     private static final Path STUBS = Path.of("../exercises/src/main/java/cnn");
+    /** Given code (cnn.Network, which Training needs), compiled with every learner as a student's build does. */
+    private static final Path GIVEN = Path.of("../exercises/src/given/java/cnn");
+
     private static final Path OUT = Path.of("target/walkthrough-learners");
     private static final Map<String, Path> COMPILED = new HashMap<>();
 
@@ -42,16 +45,20 @@ final class Learners {
                 Map.of("Convolution.java", resource("/cnnkit/walkthrough/flipped-kernel/Convolution.java")));
     }
 
-    /** @return the solutions with one class replaced by the given source */
+    /**
+     * @return the solutions with one class replaced by the given source, and without Training (a replaced step may
+     *     lack the backward passes Training calls; the walk never calls Training)
+     */
     static synchronized Path compiled(String name, Path base, Map<String, String> replaced) {
         return COMPILED.computeIfAbsent(name, n -> {
             try {
                 Path src = Files.createDirectories(OUT.resolve(n + "-src/cnn"));
                 Path classes = OUT.resolve(n);
                 List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17", "-nowarn"));
-                try (Stream<Path> files = Files.list(base)) {
-                    for (Path p :
-                            files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                try (Stream<Path> files = Stream.concat(Files.list(base), Files.list(GIVEN))) {
+                    for (Path p : files.filter(f -> f.toString().endsWith(".java"))
+                            .filter(f -> replaced.isEmpty() || !f.endsWith("Training.java"))
+                            .toList()) {
                         String file = p.getFileName().toString();
                         Path copy = src.resolve(file);
                         Files.writeString(copy, replaced.getOrDefault(file, Files.readString(p)));

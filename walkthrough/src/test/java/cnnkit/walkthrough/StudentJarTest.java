@@ -53,26 +53,30 @@ class StudentJarTest {
             "cnnkit/grader/run/StudentClassLoader",
             "cnnkit/lecture/",
             "cnnkit/stubs/",
+            "cnnkit/given/cnn/Network.java",
             "cnnkit/allowlist.txt",
             "lecture-data/",
             "picocli/",
             "org/apache/commons/csv/",
             "org/apache/commons/io/",
             "org/apache/commons/codec/",
-            "org/objectweb/asm/");
+            "org/objectweb/asm/",
+            "org/jfree/");
 
     private static final int CONSTANT_CLASS = 7;
     private static final int CONSTANT_NAME_AND_TYPE = 12;
 
     /** The learner's steps as the walk calls them: through this interface, implemented by the probe. */
     private static final String IMPLEMENTATION = "cnnkit/walkthrough/Implementation";
+    /** The learner's training step as the train command calls it: through this interface, implemented by a probe. */
+    private static final String TRAINABLE = "cnnkit/walkthrough/training/Trainable";
     /** The demo's answers (walkthrough --reference): the lecture's results looked up, nothing computed. */
     private static final String LOOKUP = "cnnkit/walkthrough/LectureAnswers";
 
     private static Path jarPath;
     private static JarFile jar;
     private static Map<String, ClassReader> kitClasses;
-    /** Methods with a step method's signature, and whether each calls the learner (cnn.* or the Implementation). */
+    /** Methods with a step method's signature, and whether each calls the learner (cnn.*, Implementation, Trainable). */
     private static Map<String, Boolean> stepShaped;
 
     @BeforeAll
@@ -127,7 +131,9 @@ class StudentJarTest {
                                 @Override
                                 public void visitMethodInsn(
                                         int op, String owner, String method, String desc, boolean itf) {
-                                    if (owner.startsWith("cnn/") || owner.equals(IMPLEMENTATION)) {
+                                    if (owner.startsWith("cnn/")
+                                            || owner.equals(IMPLEMENTATION)
+                                            || owner.equals(TRAINABLE)) {
                                         delegates.put(where, true);
                                     }
                                 }
@@ -161,21 +167,30 @@ class StudentJarTest {
     }
 
     @Test
-    @DisplayName("its only Java sources are the exercise stubs, byte for byte")
+    @DisplayName("its only Java sources are the exercise stubs and the given Network, byte for byte")
     void sourcesAreTheStubs() throws IOException {
         List<String> sources = jar.stream()
                 .map(JarEntry::getName)
                 .filter(n -> n.endsWith(".java"))
                 .toList();
+        Path exercises = Path.of("..", "exercises", "src");
+        List<String> stubs;
+        try (var files = Files.list(exercises.resolve("main/java/cnn"))) {
+            stubs = files.map(f -> "cnnkit/stubs/" + f.getFileName()).toList();
+        }
 
-        assertThat(sources).allMatch(n -> n.startsWith("cnnkit/stubs/")).hasSize(Step.values().length);
+        assertThat(sources)
+                .allMatch(n -> n.startsWith("cnnkit/stubs/") || n.equals("cnnkit/given/cnn/Network.java"))
+                .containsAll(stubs)
+                .hasSize(stubs.size() + 1);
         for (String name : sources) {
-            Path stub =
-                    Path.of("..", "exercises", "src", "main", "java", "cnn", name.substring("cnnkit/stubs/".length()));
+            Path original = name.startsWith("cnnkit/stubs/")
+                    ? exercises.resolve("main/java/cnn").resolve(name.substring("cnnkit/stubs/".length()))
+                    : exercises.resolve("given/java").resolve(name.substring("cnnkit/given/".length()));
             try (InputStream in = jar.getInputStream(jar.getEntry(name))) {
                 assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                         .as(name)
-                        .isEqualTo(Files.readString(stub));
+                        .isEqualTo(Files.readString(original));
             }
         }
     }
@@ -196,13 +211,14 @@ class StudentJarTest {
     }
 
     @Test
-    @DisplayName("the walk reaches the learner's steps through the probe, the only class that names cnn.*")
+    @DisplayName("the walk and the training reach the learner's code through the probes, the only classes that name "
+            + "cnn.*")
     void theProbeCallsTheLearner() {
         assertThat(stepShaped).containsValue(true);
         assertThat(kitClasses.values())
                 .filteredOn(c -> referencedTypes(c).stream().anyMatch(t -> t.startsWith("cnn/")))
                 .extracting(ClassReader::getClassName)
-                .containsExactly("cnnkit/walkthrough/probe/LearnerProbe");
+                .containsExactly("cnnkit/walkthrough/probe/LearnerProbe", "cnnkit/walkthrough/probe/TrainingProbe");
     }
 
     @Test
@@ -280,6 +296,32 @@ class StudentJarTest {
     @Test
     @DisplayName("`java -jar cnn-walkthrough.jar walkthrough`, as the handout says, compiles and walks src/main/java")
     void runsAsTheHandoutSays(@TempDir Path handout) throws IOException, InterruptedException {
+        String log = runInHandout(handout, "walkthrough", "--speed", "0");
+        assertThat(log).contains("matching the lecture: 8");
+    }
+
+    @Test
+    @DisplayName("`java -jar cnn-walkthrough.jar train` trains src/main/java; its --reference is not there (exit 2)")
+    void trainsAsTheHandoutSays(@TempDir Path handout) throws IOException, InterruptedException {
+        String log = runInHandout(handout, "train", "--epochs", "1");
+        assertThat(log.lines().reduce((a, b) -> b).orElseThrow())
+                .matches("test accuracy: 0\\.\\d{3} \\(\\d+ of 360\\)");
+        assertThat(handout.resolve("train-out/filters.png")).isRegularFile();
+
+        Process p = java(handout, "train", "--reference").start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("done within 60 s").isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("--reference is not available here");
+    }
+
+    /**
+     * Runs the jar in a folder laid out as the handout, with the reference's sources in src/main/java (and no given
+     * Network.java: the jar brings it), and expects exit 0.
+     *
+     * @return what it printed
+     */
+    private static String runInHandout(Path handout, String... args) throws IOException, InterruptedException {
         Path cnn = Files.createDirectories(handout.resolve("src/main/java/cnn"));
         try (var sources = Files.list(Path.of("..", "solutions", "src", "main", "java", "cnn"))) {
             for (Path source : sources.toList()) {
@@ -287,22 +329,23 @@ class StudentJarTest {
             }
         }
         Path log = handout.resolve("output.txt");
-        Process p = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Djava.io.tmpdir=" + handout,
-                        "-jar",
-                        jarPath.toAbsolutePath().toString(),
-                        "walkthrough",
-                        "--speed",
-                        "0")
-                .directory(handout.toFile())
+        Process p = java(handout, args)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("done within 60 s").isTrue();
-
         assertThat(p.exitValue()).as(Files.readString(log)).isZero();
-        assertThat(Files.readString(log)).contains("matching the lecture: 8");
+        return Files.readString(log);
+    }
+
+    private static ProcessBuilder java(Path folder, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + folder,
+                "-jar",
+                jarPath.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(folder.toFile());
     }
 
     @Test

@@ -30,6 +30,8 @@ public final class Submissions {
     public static final Path SOLUTIONS = Path.of("../solutions/src/main/java/cnn");
     /** The exercise stubs' sources. */
     public static final Path STUBS = Path.of("../exercises/src/main/java/cnn");
+    /** The code given to students (cnn.GradientCheck, cnn.Network): part of every student's build. */
+    public static final Path GIVEN = Path.of("../exercises/src/given/java/cnn");
 
     private static final java.util.Map<Path, Path> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -116,9 +118,18 @@ public final class Submissions {
         return out;
     }
 
-    /** Compiles every {@code .java} file of a folder into {@code out}. */
+    /**
+     * Compiles every {@code .java} file of a folder into {@code out}, with the given code the folder lacks (by file
+     * name), as a student's build has it: the reference's Training needs the given Network.
+     */
     public static Path compileFolder(Path sources, Path out) {
-        return compile(out, List.of(), javaFiles(sources));
+        List<Path> files = new ArrayList<>(javaFiles(sources));
+        for (Path given : javaFiles(GIVEN)) {
+            if (files.stream().noneMatch(f -> f.getFileName().equals(given.getFileName()))) {
+                files.add(given);
+            }
+        }
+        return compile(out, List.of(), files);
     }
 
     /** Runs the hidden tests of the given steps (all if none given) against a classes folder. */

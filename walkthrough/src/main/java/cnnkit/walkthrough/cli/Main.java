@@ -14,11 +14,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "cnnkit 1.0",
         description = "The CNN exercise kit for learners: walk through the lecture on your code, apply image filters, "
-                + "run your own numbers through your steps.",
+                + "run your own numbers through your steps, train the lecture's network on digits.",
         subcommands = {
             WalkthroughCommand.class,
             FiltersCommand.class,
             PlaygroundCommand.class,
+            TrainCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
@@ -31,7 +32,26 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit status (for tests: never exits the JVM). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return configure(new CommandLine(new Main())).execute(args);
+    }
+
+    /**
+     * A mistyped command line (an unknown option, a number that is none) is one line on stderr and exit 2, as the
+     * commands' own checks of their options are.
+     *
+     * @param cli the command line to configure
+     * @return it
+     */
+    public static CommandLine configure(CommandLine cli) {
+        return cli.setParameterExceptionHandler((e, given) -> {
+            CommandLine cmd = e.getCommandLine();
+            String name = cmd.getCommandSpec().qualifiedName();
+            String oneLine = String.valueOf(e.getMessage())
+                    .replaceAll("\\s*\\R\\s*", " ")
+                    .strip();
+            cmd.getErr().println(name + ": " + oneLine + " (see " + name + " --help)");
+            return 2;
+        });
     }
 
     @Override
