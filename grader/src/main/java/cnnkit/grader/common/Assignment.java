@@ -55,6 +55,14 @@ public enum Assignment {
         return step == Step.CROSS_ENTROPY ? Optional.of(Step.TRAINING) : step.backwardName();
     }
 
+    /**
+     * @param step a step of {@link #steps()}
+     * @return the file the student writes the unit in: the step's own, except {@code Training.java} for Training
+     */
+    public String sourceFile(Step step) {
+        return this == BACKPROP && step == Step.CROSS_ENTROPY ? Step.TRAINING + ".java" : step.sourceFile();
+    }
+
     /** @return the steps whose slots hold a unit of this assignment, in lecture order */
     public List<Step> steps() {
         return Arrays.stream(Step.values()).filter(s -> unit(s).isPresent()).toList();

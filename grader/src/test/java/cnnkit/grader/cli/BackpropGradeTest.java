@@ -9,6 +9,7 @@ import cnnkit.grader.common.Assignment;
 import cnnkit.grader.score.Rubric;
 import cnnkit.grader.testing.Csv;
 import cnnkit.grader.testing.Mutant;
+import cnnkit.grader.testing.Submissions;
 import cnnkit.hidden.support.Misconceptions;
 import cnnkit.lecture.Step;
 import java.io.IOException;
@@ -42,9 +43,10 @@ class BackpropGradeTest {
     @BeforeAll
     static void gradeTheClass() throws IOException {
         Path cls = Files.createDirectories(temp.resolve("class"));
-        copy(Fixtures.SOLUTIONS, cls.resolve("full/cnn"));
-        copy(Fixtures.STUBS, cls.resolve("stubs/cnn"));
-        Mutant.load(MUTANT).writeSource(copy(Fixtures.SOLUTIONS, cls.resolve("ties/cnn")));
+        // Each as a student hands in the handout's src/main/java/cnn: with the given Network and GradientCheck.
+        copy(Submissions.GIVEN, copy(Fixtures.SOLUTIONS, cls.resolve("full/cnn")));
+        copy(Submissions.GIVEN, copy(Fixtures.STUBS, cls.resolve("stubs/cnn")));
+        Mutant.load(MUTANT).writeSource(copy(Submissions.GIVEN, copy(Fixtures.SOLUTIONS, cls.resolve("ties/cnn"))));
         out = temp.resolve("out");
         exitStatus = Main.run(
                 "grade", "--assignment", "backprop", "--class", cls.toString(), "--out", out.toString(), "--jobs", "2");

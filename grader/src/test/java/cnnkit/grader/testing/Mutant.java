@@ -79,19 +79,25 @@ public record Mutant(String id, String unit, Step step, String description, List
         String name = FOLDER.resolve(id + EXTENSION).toString();
         CodeEdits spec = CodeEdits.parse(name, text, KEYS);
         String stepName = spec.value("step");
-        Step step = Assignment.slotOf(stepName)
-                .map(Assignment.Slot::step)
+        Assignment.Slot slot = Assignment.slotOf(stepName)
                 .orElseThrow(() -> new IllegalArgumentException(name + ": unknown step '" + stepName + "'"));
+        Step step = slot.step();
+        String file = slot.assignment().sourceFile(step);
         if (spec.edits().isEmpty()) {
-            throw new IllegalArgumentException(name + ": no '--- find " + step.sourceFile() + "' block");
+            throw new IllegalArgumentException(name + ": no '--- find " + file + "' block");
         }
         for (CodeEdits.Edit e : spec.edits()) {
-            if (!e.file().equals(step.sourceFile())) {
-                throw new IllegalArgumentException(name + " line " + e.line() + ": a mutant of " + step.className()
-                        + " edits " + step.sourceFile() + " only, not " + e.file());
+            if (!e.file().equals(file)) {
+                throw new IllegalArgumentException(name + " line " + e.line() + ": a mutant of " + stepName + " edits "
+                        + file + " only, not " + e.file());
             }
         }
         return new Mutant(id, stepName, step, spec.value("description"), spec.edits());
+    }
+
+    /** @return the solution file the mutant edits, e.g. {@code MaxPooling.java} or {@code Training.java} */
+    public String sourceFile() {
+        return Assignment.slotOf(unit).orElseThrow().assignment().sourceFile(step);
     }
 
     /**
@@ -103,7 +109,7 @@ public record Mutant(String id, String unit, Step step, String description, List
     public String applyTo(String source, String sourceName) {
         try {
             return new CodeEdits(FOLDER.resolve(id + EXTENSION).toString(), Map.of(), edits)
-                    .apply(step.sourceFile(), source);
+                    .apply(sourceFile(), source);
         } catch (IllegalStateException e) {
             throw new AssertionError("mutant " + id + " on " + sourceName + ": " + e.getMessage(), e);
         }
@@ -115,11 +121,11 @@ public record Mutant(String id, String unit, Step step, String description, List
      * @return the written file
      */
     public Path writeSource(Path folder) {
-        Path solution = Submissions.SOLUTIONS.resolve(step.sourceFile());
+        Path solution = Submissions.SOLUTIONS.resolve(sourceFile());
         try {
             String mutated = applyTo(Files.readString(solution, StandardCharsets.UTF_8), solution.toString());
             Files.createDirectories(folder);
-            return Files.writeString(folder.resolve(step.sourceFile()), mutated, StandardCharsets.UTF_8);
+            return Files.writeString(folder.resolve(sourceFile()), mutated, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -164,6 +164,26 @@ public final class BackwardWrongOracles {
         return List.of(new Wrong("weight-gradient-transposed", BackwardOracle.weightGradient(g, input)));
     }
 
+    // ---- Train: the training step ----------------------------------------------------------------------------
+
+    /**
+     * @param steps     the steps the training step is composed of (in the hidden checks: the student's own)
+     * @param before    the network before the step
+     * @param parameter which parameter the check compares, e.g. {@code TrainingOracle::weights}
+     * @return the training mistake: a step up the gradient ({@code t − y} instead of {@code y − t}), seen in that
+     *     parameter
+     */
+    public static List<Wrong> trainingStep(
+            Steps steps,
+            TrainingOracle before,
+            double[][] image,
+            int label,
+            double rate,
+            java.util.function.Function<TrainingOracle, Object> parameter) {
+        return List.of(new Wrong(
+                "training-gradient-sign-flipped", parameter.apply(before.step(steps, image, label, rate, -1))));
+    }
+
     /**
      * The map-by-map version of a single map's mistakes: each misconception's results stacked, in the order of
      * the single map's list (every map yields the same ids in the same order).
