@@ -337,6 +337,10 @@ class ConvolutionBackwardHiddenTest {
                     .rejects(
                             "the filter has 2 channels, the input 1",
                             () -> Convolution.filterGradient(input, channels, g1, 1, 0));
+            Expect.given("input", input, "filters", channels, "outputGradient", g1)
+                    .rejects(
+                            "the filter has 2 channels, the input 1",
+                            () -> Convolution.inputGradient(input, channels, g1, 1, 0));
             Expect.given("outputGradient", null).rejects("the gradient is null", () -> Convolution.biasGradient(null));
             Expect.given("outputGradient", new double[0][][])
                     .rejects("the gradient has no maps", () -> Convolution.biasGradient(new double[0][][]));

@@ -234,6 +234,13 @@ class MaxPoolingBackwardHiddenTest {
                     .rejects(
                             "the stack is empty",
                             () -> MaxPooling.backward(new double[0][][], new double[0][][], 2, 2));
+            double[][][] shapes = {{{1, 2}}, {{1, 2}, {3, 4}}};
+            double[][][] gradients = {{{5}}, {{6}}};
+            Expect.given("featureMaps", shapes, "outputGradients", gradients)
+                    .rejects("the maps have different shapes", () -> MaxPooling.backward(shapes, gradients, 2, 2));
+            double[][][] maps = {map};
+            Expect.given("featureMaps", maps, "outputGradients", null)
+                    .rejects("the gradients are null", () -> MaxPooling.backward(maps, null, 2, 2));
         }
 
         @Test

@@ -107,8 +107,15 @@ class TrainingHiddenTest {
     @DisplayName("one step")
     class OneStep {
         @Test
-        @DisplayName("the loss it returns is the loss before the update, −ln y[label]")
+        @DisplayName("the loss it returns is the loss before the update, −ln y[label], for labels 0 to 9")
         void returnsTheLossBeforeTheUpdate() {
+            double[][] digit = images(1)[0];
+            for (int label : new int[] {0, 9}) {
+                Object net = network(SEED);
+                Expect.given("image", digit, "label", label, "learningRate", RATE)
+                        .expecting(oracle(net).loss(digit, label))
+                        .check(() -> step(net, digit, label, RATE));
+            }
             double[][][] images = images(3);
             int[] labels = labels(3);
             for (int i = 0; i < images.length; i++) {
@@ -266,6 +273,10 @@ class TrainingHiddenTest {
             double[][] image = images(1)[0];
             Expect.given("net", null).rejects("the network is null", () -> predict(null, image));
             Expect.given("image", null).rejects("the image is null", () -> step(net, null, 0, RATE));
+            Expect.given("net", null).rejects("the network is null", () -> step(null, image, 0, RATE));
+            double[][] nullRow = images(1)[0];
+            nullRow[2] = null;
+            Expect.given("image", nullRow).rejects("row 3 is null", () -> predict(net, nullRow));
             double[][] short7 = java.util.Arrays.copyOf(image, 7);
             Expect.given("image", short7).rejects("the image has 7 rows", () -> predict(net, short7));
             double[][] nan = images(1)[0];
