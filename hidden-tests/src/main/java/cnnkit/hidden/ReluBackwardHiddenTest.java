@@ -109,6 +109,8 @@ class ReluBackwardHiddenTest {
             Expect.given("outputGradient", ragged).rejects("the gradient is ragged", () -> Relu.backward(map, ragged));
             Expect.given("featureMaps", null)
                     .rejects("the stack is null", () -> Relu.backward(null, new double[][][] {map}));
+            Expect.given("outputGradients", null)
+                    .rejects("the gradients are null", () -> Relu.backward(new double[][][] {map}, null));
         }
 
         @Test
