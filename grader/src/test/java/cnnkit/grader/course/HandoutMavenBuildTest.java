@@ -77,7 +77,7 @@ class HandoutMavenBuildTest {
     }
 
     @Test
-    @DisplayName("one crashing step: at most 48 lines (14 rows of progress among them), each failure at most once, "
+    @DisplayName("one crashing step: at most 60 lines (15 rows of progress among them), each failure at most once, "
             + "with the file:line of the student's code")
     void crashShowsStudentLine() throws Exception {
         assumeTrue(Tools.onPath("mvn"), "mvn is not on PATH: the handout build test is skipped");
@@ -93,7 +93,8 @@ class HandoutMavenBuildTest {
         assertThat(failed).as("Max pooling's checks crash").isNotEmpty();
 
         String log = Files.readString(project.resolve("mvn.log"));
-        assertThat(log.lines().count()).as(log).isLessThanOrEqualTo(48);
+        // 48 before Part 2's Training row: the crashing step also fails the training step's public tests, which use it
+        assertThat(log.lines().count()).as(log).isLessThanOrEqualTo(60);
         assertThat(log)
                 .as(log)
                 .contains("at cnn.MaxPooling.pool(MaxPooling.java:8)   <- your code")
