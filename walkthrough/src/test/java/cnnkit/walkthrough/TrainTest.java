@@ -267,38 +267,19 @@ class TrainTest {
     @DisplayName("the same seed gives the same run, byte for byte; another seed another one")
     void deterministic() throws IOException {
         Path src = reference("");
-        Cli one = Cli.run(
-                "train",
-                "--src",
-                src.toString(),
-                "--epochs",
-                "1",
-                "--out",
-                temp.resolve("a").toString());
-        Cli two = Cli.run(
-                "train",
-                "--src",
-                src.toString(),
-                "--epochs",
-                "1",
-                "--out",
-                temp.resolve("b").toString());
-        Cli other = Cli.run(
-                "train",
-                "--src",
-                src.toString(),
-                "--epochs",
-                "1",
-                "--seed",
-                "2",
-                "--out",
-                temp.resolve("c").toString());
+        Cli one = oneEpoch(src, "1", temp.resolve("a"));
+        Cli two = oneEpoch(src, "1", temp.resolve("b"));
+        Cli other = oneEpoch(src, "2", temp.resolve("c"));
         assertThat(one.exitCode()).as(one.err()).isZero();
         assertThat(epochLines(one)).isEqualTo(epochLines(two)).isNotEqualTo(epochLines(other));
         for (String png : List.of("loss.png", "filters.png")) {
             assertThat(temp.resolve("a").resolve(png))
                     .hasSameBinaryContentAs(temp.resolve("b").resolve(png));
         }
+    }
+
+    private static Cli oneEpoch(Path src, String seed, Path out) {
+        return Cli.run("train", "--src", src.toString(), "--epochs", "1", "--seed", seed, "--out", out.toString());
     }
 
     private static List<String> epochLines(Cli run) {
