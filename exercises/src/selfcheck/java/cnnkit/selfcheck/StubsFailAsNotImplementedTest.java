@@ -81,7 +81,7 @@ class StubsFailAsNotImplementedTest {
     void summaryShowsEveryStepNotStarted() {
         List<String> rows = new ArrayList<>();
         Arrays.stream(Step.values()).forEach(step -> rows.add(step.className()));
-        Arrays.stream(Step.values()).forEach(step -> step.backwardName().ifPresent(rows::add));
+        rows.addAll(Step.backwardUnits());
         for (String step : rows) {
             assertThat(summary).as(summary).containsPattern(" " + step + " +0 / +[1-9][0-9]* +not started");
         }

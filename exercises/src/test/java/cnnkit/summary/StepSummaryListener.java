@@ -29,6 +29,8 @@ import org.junit.platform.launcher.TestPlan;
  *   Step 2     MaxPooling               0 / 5   not started
  *   ...
  *   Back 2     MaxPoolingBackward       0 / 5   not started
+ *   ...
+ *   Train      Training                 0 / 9   not started
  * </pre>
  *
  * <p>A test belongs to the step whose class name its test class starts with ({@code ConvolutionTest} → Step 1). A
@@ -44,7 +46,10 @@ import org.junit.platform.launcher.TestPlan;
  * events, never from printed output. It prints nothing when no step's test ran.
  */
 public class StepSummaryListener implements TestExecutionListener {
-    /** The table's rows in order, class name → label: the lecture's steps ({@link Step}), then Part 2's. */
+    /**
+     * The table's rows in order, class name → label: the lecture's steps ({@link Step}), then Part 2's backward passes
+     * and its training step ({@link Step#backwardUnits()}).
+     */
     private static final Map<String, String> STEPS = new LinkedHashMap<>();
 
     static {
@@ -55,6 +60,7 @@ public class StepSummaryListener implements TestExecutionListener {
             step.backwardName()
                     .ifPresent(name -> STEPS.put(name, step.backwardLabel().orElseThrow()));
         }
+        STEPS.put(Step.TRAINING, Step.TRAINING_LABEL);
     }
 
     /** Counts of one step. */

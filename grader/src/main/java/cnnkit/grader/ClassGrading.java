@@ -125,7 +125,11 @@ public final class ClassGrading {
                 throw new IllegalArgumentException("no submissions found (a submission is a folder or a .zip)");
             }
             skipped.forEach(line -> console.println("Not graded: " + line));
-            GradingOutput output = new GradingOutput(settings.out(), HintSource.catalogue(), settings.presentation());
+            GradingOutput output = new GradingOutput(
+                    settings.out(),
+                    HintSource.catalogue(),
+                    settings.presentation(),
+                    settings.rubric().assignment());
             List<Grade> grades = gradeAll(settings, found, output, work.resolve("work"), console);
             List<Grade> all = output.merge(grades, settings.rubric());
             if (all.size() > grades.size()) {
@@ -155,12 +159,16 @@ public final class ClassGrading {
      * @throws IllegalArgumentException if {@code out} holds no graded submission, or the rubric names unknown checks
      */
     public static void rescore(Settings settings, PrintStream console) throws IOException {
-        GradingOutput output = new GradingOutput(settings.out(), HintSource.catalogue(), settings.presentation());
+        GradingOutput output = new GradingOutput(
+                settings.out(),
+                HintSource.catalogue(),
+                settings.presentation(),
+                settings.rubric().assignment());
         if (output.stored().isEmpty()) {
             throw new IllegalArgumentException("--rescore: no graded submission (<id>/"
                     + cnnkit.grader.report.GradeStore.FILE + ") in " + settings.out());
         }
-        validate(settings.rubric(), Grader.discoverChecks());
+        validate(settings.rubric(), Grader.discoverChecks(settings.rubric().assignment()));
         List<Grade> all = output.merge(List.of(), settings.rubric());
         output.classReports(all, settings.roster(), List.of(), console);
         console.println(
@@ -183,7 +191,9 @@ public final class ClassGrading {
             throws IOException, InterruptedException {
         Path archive = submissions.size() < ARCHIVE_FROM
                 ? null
-                : WorkerArchive.create(Files.createDirectories(work.resolve("cds")), Grader.testedSteps())
+                : WorkerArchive.create(
+                                Files.createDirectories(work.resolve("cds")),
+                                Grader.testedSteps(settings.rubric().assignment()))
                         .orElse(null);
         // One worker JVM per grading thread, reused for a few submissions (a fresh one after any incident).
         int jobs = Math.min(settings.jobs(), submissions.size());

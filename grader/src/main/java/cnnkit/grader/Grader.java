@@ -5,6 +5,7 @@ import cnnkit.grader.collect.RejectedSubmission;
 import cnnkit.grader.collect.SourceDigest;
 import cnnkit.grader.collect.Sources;
 import cnnkit.grader.collect.Submission;
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.common.Trees;
 import cnnkit.grader.compile.Compilation;
 import cnnkit.grader.compile.Javac;
@@ -69,10 +70,15 @@ public final class Grader {
         this.keptSources = keptSources;
     }
 
-    /** @return the steps this build of the grader has hidden tests for */
+    /** @return the steps this build of the grader has Part 1 hidden tests for */
     public static java.util.EnumSet<Step> testedSteps() {
+        return testedSteps(Assignment.FORWARD);
+    }
+
+    /** @return the steps whose slots hold a unit of the assignment that this build of the grader has hidden tests for */
+    public static java.util.EnumSet<Step> testedSteps(Assignment assignment) {
         java.util.EnumSet<Step> steps = java.util.EnumSet.allOf(Step.class);
-        steps.removeIf(step -> !HiddenTests.exist(step));
+        steps.removeIf(step -> !HiddenTests.exist(assignment, step));
         return steps;
     }
 
@@ -124,11 +130,11 @@ public final class Grader {
         List<String> notes = new ArrayList<>(sources.notes());
         notes.addAll(compilation.notes());
         Set<Step> runnable = compilation.studentSteps();
-        runnable.retainAll(testedSteps());
+        runnable.retainAll(testedSteps(rubric.assignment()));
         List<CheckResult> results = List.of();
         String output = "";
         if (!runnable.isEmpty()) {
-            ForkedRunner.Outcome outcome = runner.run(compilation.classes(), runnable, work);
+            ForkedRunner.Outcome outcome = runner.run(compilation.classes(), rubric.assignment(), runnable, work);
             results = outcome.results();
             output = outcome.output();
             notes.addAll(outcome.incidents());
@@ -213,7 +219,7 @@ public final class Grader {
      */
     public synchronized Map<String, String> knownChecks() {
         if (known == null) {
-            known = discoverChecks();
+            known = discoverChecks(rubric.assignment());
         }
         return known;
     }
@@ -223,9 +229,15 @@ public final class Grader {
      *         rubric's ids still list the checks, by method name)
      */
     public static Map<String, String> discoverChecks() {
+        return discoverChecks(Assignment.FORWARD);
+    }
+
+    /** As {@link #discoverChecks()}, for an assignment's checks. */
+    public static Map<String, String> discoverChecks(Assignment assignment) {
         Map<String, String> names = new LinkedHashMap<>();
         try (StudentClassLoader loader = HiddenTests.loader(StepCompiler.stubClasses())) {
-            HiddenTestRunner.discover(loader, testedSteps()).forEach((id, r) -> names.put(id, r.displayName()));
+            HiddenTestRunner.discover(loader, assignment, testedSteps(assignment))
+                    .forEach((id, r) -> names.put(id, r.displayName()));
         } catch (IOException | RuntimeException e) {
             names.clear();
         }

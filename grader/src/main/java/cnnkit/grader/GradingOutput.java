@@ -1,5 +1,6 @@
 package cnnkit.grader;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.common.Trees;
 import cnnkit.grader.course.GradebookTable;
 import cnnkit.grader.course.Handout;
@@ -46,11 +47,18 @@ final class GradingOutput {
     private final Path out;
     private final HintSource hints;
     private final ResultsJson.Presentation presentation;
+    private final Assignment assignment;
 
     GradingOutput(Path out, HintSource hints, ResultsJson.Presentation presentation) {
+        this(out, hints, presentation, Assignment.FORWARD);
+    }
+
+    /** @param assignment what the class is graded on: the gradebook's columns */
+    GradingOutput(Path out, HintSource hints, ResultsJson.Presentation presentation, Assignment assignment) {
         this.out = out;
         this.hints = hints;
         this.presentation = presentation;
+        this.assignment = assignment;
     }
 
     /** Writes one submission's reports and its stored results (thread-safe: one folder per submission). */
@@ -95,7 +103,7 @@ final class GradingOutput {
      */
     void classReports(List<Grade> all, Roster roster, List<String> skipped, PrintStream console) throws IOException {
         Files.createDirectories(out);
-        Gradebook.write(out.resolve(GRADEBOOK), all);
+        Gradebook.write(out.resolve(GRADEBOOK), assignment, all);
         Similarity.Result similar = similarity(all);
         Summary.write(out.resolve(SUMMARY), all, hints, skipped, similar);
         ClassReport.write(out.resolve(ClassReport.FILE), all, hints, similar);

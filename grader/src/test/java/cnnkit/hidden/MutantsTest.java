@@ -1,7 +1,9 @@
 package cnnkit.hidden;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.report.HintSource;
 import cnnkit.grader.report.MisconceptionTally;
 import cnnkit.grader.report.Summary;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -47,26 +50,38 @@ class MutantsTest {
     private static final Rubric RUBRIC = Rubric.defaults();
     /** Each mutant's check results ("" for the reference), kept for the class of 200 below. */
     private static final Map<String, List<CheckResult>> RESULTS = new ConcurrentHashMap<>();
+    /**
+     * The backward mistakes that keep the network from learning at all, so that Training (built on every step)
+     * loses points too: a weight gradient of the wrong shape cannot update the weights, and a ReLU gradient chosen by
+     * its own sign does not lower the loss. Training's other checks compose the student's own steps, so every other
+     * backward mistake costs its own unit only.
+     */
+    private static final java.util.Set<String> STOPS_LEARNING =
+            java.util.Set.of("relu-gradient-from-its-sign", "weight-gradient-transposed");
 
     static Stream<String> mutants() {
         return Mutant.ids().stream();
     }
 
-    @Test
-    @DisplayName("the reference solutions score 100")
-    void solutionsScoreFull() {
-        Map<Step, Double> earned = RUBRIC.earned(Submissions.runHidden(Submissions.compiledSolutions()));
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Assignment.class)
+    @DisplayName("the reference solutions score 100 in each assignment, every unit in full")
+    void solutionsScoreFull(Assignment assignment) {
+        Rubric rubric = Rubric.defaults(assignment);
+        Map<Step, Double> earned = rubric.earned(Submissions.runHidden(Submissions.compiledSolutions(), assignment));
         for (Step step : Step.values()) {
-            assertThat(earned.get(step)).as(step.className()).isEqualTo(RUBRIC.stepTotal(step));
+            assertThat(earned.get(step)).as(step.className()).isCloseTo(rubric.stepTotal(step), within(1e-9));
         }
         assertThat(earned.values().stream().mapToDouble(Double::doubleValue).sum())
-                .isEqualTo(100.0);
+                .isCloseTo(100.0, within(1e-9));
     }
 
-    @Test
-    @DisplayName("the exercise stubs score 0")
-    void stubsScoreZero() {
-        Map<Step, Double> earned = RUBRIC.earned(Submissions.runHidden(Submissions.compiledStubs()));
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Assignment.class)
+    @DisplayName("the exercise stubs score 0 in each assignment")
+    void stubsScoreZero(Assignment assignment) {
+        Map<Step, Double> earned =
+                Rubric.defaults(assignment).earned(Submissions.runHidden(Submissions.compiledStubs(), assignment));
         assertThat(earned.values()).allMatch(p -> p == 0.0);
     }
 
@@ -82,10 +97,14 @@ class MutantsTest {
 
     @Test
     @Order(2)
-    @DisplayName("in a class of 200 copies of the mutants and correct code, the summary counts each mistake as often "
-            + "as it was planted")
+    @DisplayName(
+            "in a class of 200 copies of Part 1's mutants and correct code, the summary counts each mistake as often "
+                    + "as it was planted")
     void summaryCountsEqualPlantedMistakes() {
-        List<String> ids = Mutant.ids();
+        List<String> ids = Mutant.ids().stream()
+                .filter(id ->
+                        Assignment.slotOf(Mutant.load(id).unit()).orElseThrow().assignment() == Assignment.FORWARD)
+                .toList();
         Map<String, Integer> planted = new TreeMap<>();
         List<Grade> grades = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -132,7 +151,7 @@ class MutantsTest {
                 .toList();
         assertThat(Mutant.ids()).isEqualTo(ids);
         for (Misconceptions.Misconception m : catalogue.all()) {
-            assertThat(Mutant.load(m.id()).step().className()).as(m.id()).isEqualTo(m.step());
+            assertThat(Mutant.load(m.id()).unit()).as(m.id()).isEqualTo(m.step());
         }
     }
 
@@ -142,7 +161,7 @@ class MutantsTest {
     void mutantStillFitsTheSolution(String id) {
         Mutant mutant = Mutant.load(id);
         Path source = mutant.writeSource(Submissions.freshFolder("mutant-sources/" + id));
-        assertThat(source).content().isNotEqualTo(readSolution(mutant.step()));
+        assertThat(source).content().isNotEqualTo(readSolution(mutant.sourceFile()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -151,22 +170,39 @@ class MutantsTest {
     @DisplayName("a mutant loses points in its own step only, and a failed check names its misconception")
     void mutantIsCaughtInItsStepWithItsHint(String id) {
         Misconceptions.Misconception m = Misconceptions.load().byId(id).orElseThrow();
-        Step step = Step.byName(m.step()).orElseThrow();
-        List<CheckResult> results = Submissions.runHidden(build(id, step));
-        RESULTS.put(id, results);
-        Map<Step, Double> earned = RUBRIC.earned(results);
+        Assignment.Slot slot = Assignment.slotOf(m.step()).orElseThrow();
+        Step step = slot.step();
+        Rubric rubric = Rubric.defaults(slot.assignment());
+        Path classes = build(id, step);
+        List<CheckResult> results = Submissions.runHidden(classes, slot.assignment());
+        if (slot.assignment() == Assignment.FORWARD) {
+            RESULTS.put(id, results);
+        }
+        Map<Step, Double> earned = rubric.earned(results);
 
         for (Step other : Step.values()) {
-            if (other != step) {
+            boolean trainingMayLose = slot.assignment() == Assignment.BACKPROP
+                    && other == Step.CROSS_ENTROPY
+                    && STOPS_LEARNING.contains(id);
+            if (other != step && !trainingMayLose) {
                 assertThat(earned.get(other))
                         .as("points in %s (not the mutant's step)", other)
-                        .isEqualTo(RUBRIC.stepTotal(other));
+                        .isCloseTo(rubric.stepTotal(other), within(1e-9));
             }
         }
-        assertThat(earned.get(step)).as("points in the mutant's step %s", step).isLessThan(RUBRIC.stepTotal(step));
+        assertThat(earned.get(step))
+                .as("points in the mutant's step %s", step)
+                .isLessThan(rubric.stepTotal(step) - 1e-9);
         assertThat(results)
                 .as("failed checks naming %s: %s", id, failures(results))
                 .anyMatch(r -> !r.passed() && r.misconception().equals(id));
+        if (slot.assignment() != Assignment.FORWARD) {
+            // A backward mistake edits the step's file, whose forward pass Part 1 grades: that must stay in full.
+            List<CheckResult> forward = Submissions.runHidden(classes, step);
+            assertThat(forward)
+                    .as("Part 1's checks of %s: %s", step, failures(forward))
+                    .allMatch(CheckResult::passed);
+        }
     }
 
     /**
@@ -183,7 +219,8 @@ class MutantsTest {
         try (Stream<Path> classes = Files.walk(solutions)) {
             for (Path c : classes.filter(Files::isRegularFile).toList()) {
                 String name = c.getFileName().toString();
-                if (!name.equals(step.className() + ".class") && !name.startsWith(step.className() + "$")) {
+                String edited = mutant.sourceFile().replace(".java", "");
+                if (!name.equals(edited + ".class") && !name.startsWith(edited + "$")) {
                     Path target = out.resolve(solutions.relativize(c).toString());
                     Files.createDirectories(target.getParent());
                     Files.copy(c, target, StandardCopyOption.REPLACE_EXISTING);
@@ -195,9 +232,9 @@ class MutantsTest {
         return out;
     }
 
-    private static String readSolution(Step step) {
+    private static String readSolution(String file) {
         try {
-            return Files.readString(Submissions.SOLUTIONS.resolve(step.sourceFile()));
+            return Files.readString(Submissions.SOLUTIONS.resolve(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

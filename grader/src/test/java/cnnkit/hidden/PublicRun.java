@@ -66,7 +66,7 @@ final class PublicRun {
         }
         List<Failed> failed = new ArrayList<>();
         try (URLClassLoader loader = new CnnFirst(urls.toArray(URL[]::new))) {
-            Class<?> tests = loader.loadClass(mutant.step().studentClass() + "Test");
+            Class<?> tests = loader.loadClass("cnn." + mutant.unit() + "Test");
             runIsolated(loader, tests, failed);
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException(e);

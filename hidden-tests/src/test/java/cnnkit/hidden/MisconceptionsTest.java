@@ -3,6 +3,7 @@ package cnnkit.hidden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cnnkit.hidden.support.BackwardWrongOracles;
 import cnnkit.hidden.support.Misconceptions;
 import cnnkit.hidden.support.Misconceptions.Misconception;
 import cnnkit.hidden.support.WrongOracles;
@@ -47,7 +48,18 @@ class MisconceptionsTest {
             "relu-in-place",
             "softmax-in-place",
             "dense-bias-in-place",
-            "gradient-in-place");
+            "gradient-in-place",
+            // Part 2: backward passes
+            "image-gradient-not-flipped",
+            "backward-stride-ignored",
+            "image-gradient-padding-kept",
+            "bias-gradient-averaged",
+            "relu-gradient-passes-at-zero",
+            "relu-gradient-from-its-sign",
+            "pool-gradient-spread",
+            "pool-gradient-to-every-tie",
+            "pool-gradient-overwritten",
+            "weight-gradient-transposed");
 
     @Test
     @DisplayName("lists every required misconception, each with a step, a way to recognise it and a hint")
@@ -55,19 +67,21 @@ class MisconceptionsTest {
         Misconceptions catalogue = Misconceptions.load();
         assertThat(catalogue.all()).extracting(Misconception::id).containsAll(REQUIRED);
         for (Misconception m : catalogue.all()) {
-            assertThat(Step.byName(m.step())).as(m.id() + " step").isPresent();
+            assertThat(Step.byName(m.step()).isPresent() || Step.backwardUnits().contains(m.step()))
+                    .as(m.id() + " step " + m.step() + " is a step of Part 1 or a backward unit of Part 2")
+                    .isTrue();
             assertThat(m.recognisedBy()).as(m.id()).isIn("output", "input-changed");
             assertThat(m.hint()).as(m.id() + " hint").hasSizeGreaterThan(40).doesNotContain("cnnkit");
         }
     }
 
     @Test
-    @DisplayName("names, for every entry, a wrong oracle that exists in WrongOracles")
+    @DisplayName("names, for every entry, a wrong oracle in WrongOracles (Part 1) or BackwardWrongOracles (Part 2)")
     void everyEntryHasAWrongOracle() {
-        List<String> methods = Arrays.stream(WrongOracles.class.getMethods())
-                .map(Method::getName)
-                .toList();
         for (Misconception m : Misconceptions.load().all()) {
+            Class<?> oracles = Step.byName(m.step()).isPresent() ? WrongOracles.class : BackwardWrongOracles.class;
+            List<String> methods =
+                    Arrays.stream(oracles.getMethods()).map(Method::getName).toList();
             assertThat(methods).as(m.id()).contains(m.oracle());
         }
     }

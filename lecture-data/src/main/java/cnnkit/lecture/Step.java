@@ -1,6 +1,8 @@
 package cnnkit.lecture;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -53,6 +55,29 @@ public enum Step {
     /** @return the lecture's label of the backward pass, e.g. {@code "Back 2"}; empty for a step without one */
     public Optional<String> backwardLabel() {
         return Optional.ofNullable(backwardLabel);
+    }
+
+    /**
+     * Part 2's capstone, the training step ({@code cnn.Training}): one forward pass, one backward pass, one update
+     * through every step above. Not a step of the forward pass, so not one of these constants; Part 2's last graded
+     * unit after the backward passes.
+     */
+    public static final String TRAINING = "Training";
+
+    /** The lecture's label of {@link #TRAINING}, after the backward passes' "Back …" labels. */
+    public static final String TRAINING_LABEL = "Train";
+
+    /**
+     * @return Part 2's graded units in order, its gradebook columns: every step's {@link #backwardName()}, then
+     *     {@link #TRAINING}
+     */
+    public static List<String> backwardUnits() {
+        List<String> units = new ArrayList<>();
+        for (Step step : values()) {
+            step.backwardName().ifPresent(units::add);
+        }
+        units.add(TRAINING);
+        return List.copyOf(units);
     }
 
     /** @return every step's name, in lecture order, e.g. for a message listing the valid ones */

@@ -2,6 +2,7 @@ package cnnkit.grader.cli;
 
 import cnnkit.grader.ClassGrading;
 import cnnkit.grader.collect.Submission;
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.course.Roster;
 import cnnkit.grader.course.RosterGradebook;
 import cnnkit.grader.report.ResultsJson;
@@ -60,6 +61,14 @@ public final class GradeCommand implements Callable<Integer> {
             paramLabel = "N",
             description = "submissions graded in parallel (default: the number " + "of cores)")
     int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(
+            names = "--assignment",
+            paramLabel = "NAME",
+            defaultValue = "forward",
+            description = "forward (Part 1: the forward pass, the default) or backprop (Part 2: the backward passes "
+                    + "and training; its own rubric and gradebook columns)")
+    String assignmentName;
 
     @Option(
             names = "--rubric",
@@ -144,7 +153,14 @@ public final class GradeCommand implements Callable<Integer> {
     private ClassGrading.Settings settings() throws IOException {
         Limits limits = limits();
         Inputs.folder(spec, "--out", out);
-        Rubric rubric = rubric();
+        Assignment assignment = assignment();
+        Rubric rubric = rubric(assignment);
+        if (assignment != Assignment.FORWARD && rosterFile != null) {
+            throw Inputs.misuse(
+                    spec,
+                    "--roster is for Part 1 only so far: grade --assignment " + assignment.id()
+                            + " without it (gradebook.csv has every submission)");
+        }
         ResultsJson.Presentation presentation = presentation();
         return new ClassGrading.Settings(out, rubric, limits, jobs, fresh, presentation, roster());
     }
@@ -187,16 +203,31 @@ public final class GradeCommand implements Callable<Integer> {
         }
     }
 
-    private Rubric rubric() {
+    private Assignment assignment() {
+        return Assignment.byId(assignmentName)
+                .orElseThrow(() ->
+                        Inputs.misuse(spec, "--assignment " + assignmentName + " is none of " + Assignment.ids()));
+    }
+
+    private Rubric rubric(Assignment assignment) {
         if (rubricFile == null) {
-            return Rubric.defaults();
+            return Rubric.defaults(assignment);
         }
         Inputs.readable(spec, "--rubric", rubricFile);
+        Rubric rubric;
         try {
-            return Rubric.load(rubricFile);
+            rubric = Rubric.load(rubricFile);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (rubric.assignment() != assignment) {
+            throw Inputs.misuse(
+                    spec,
+                    "--rubric " + rubricFile + " scores the "
+                            + rubric.assignment().id() + " assignment, not " + assignment.id() + " (give --assignment "
+                            + rubric.assignment().id() + ")");
+        }
+        return rubric;
     }
 
     private List<Submission> submissions(Path work) throws IOException {

@@ -43,6 +43,13 @@ public final class GradescopeCommand implements Callable<Integer> {
                     + "for Gradescope's default of 600)")
     int timeLimit;
 
+    @Option(
+            names = "--assignment",
+            paramLabel = "NAME",
+            defaultValue = "forward",
+            description = "forward (Part 1, the default) or backprop (Part 2: the backward passes and training)")
+    String assignmentName;
+
     @Option(names = "--force", description = "replace --out if it exists")
     boolean force;
 
@@ -52,6 +59,10 @@ public final class GradescopeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Inputs.writable(spec, "--out", out, force);
+        cnnkit.grader.common.Assignment assignment = cnnkit.grader.common.Assignment.byId(assignmentName)
+                .orElseThrow(() -> Inputs.misuse(
+                        spec,
+                        "--assignment " + assignmentName + " is none of " + cnnkit.grader.common.Assignment.ids()));
         Optional<Path> shipped = jar != null ? Optional.of(jar) : GradescopeAutograder.runningJar();
         if (shipped.isEmpty()) {
             System.err.println("gradescope: not running from the kit jar, so there is no jar to put in the zip. Build "
@@ -60,13 +71,15 @@ public final class GradescopeCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            new GradescopeAutograder(shown.visibility, shown.stepOutput, timeLimit).writeZip(out, shipped.get());
+            new GradescopeAutograder(shown.visibility, shown.stepOutput, timeLimit, assignment)
+                    .writeZip(out, shipped.get());
         } catch (IllegalArgumentException e) {
             System.err.println("gradescope: " + e.getMessage());
             return 2;
         }
         System.out.println("gradescope: wrote " + out + " (setup.sh, run_autograder, " + GradescopeAutograder.JAR
-                + "; results " + shown.visibility + ", step output " + (shown.stepOutput ? "shown" : "hidden")
+                + "; assignment " + assignment.id() + ", results " + shown.visibility + ", step output "
+                + (shown.stepOutput ? "shown" : "hidden")
                 + ", time limit " + timeLimit + " s)");
         System.out.println(
                 "  upload it under the assignment's Configure Autograder > Zip file upload (Ubuntu base image)");

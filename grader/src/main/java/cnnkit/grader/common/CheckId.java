@@ -4,21 +4,37 @@ import cnnkit.lecture.Step;
 import java.util.Optional;
 
 /**
- * A hidden check's id, {@code <Step>.<testMethodName>} (e.g. {@code MaxPooling.partialWindowsKept}): the one place
- * it is made and read. It travels as that text (rubric, gradebook reports, results.json, stored grades); test method
- * names are unique within a step, so the id names one check.
+ * A hidden check's id, {@code <unit>.<testMethodName>} (e.g. {@code MaxPooling.partialWindowsKept}, or in Part 2
+ * {@code MaxPoolingBackward.tiesGoToTheFirstInRowMajorOrder}): the one place it is made and read. The unit is a step
+ * in Part 1 and a backward pass or {@code Training} in Part 2 ({@link Assignment#unit}), so the two parts' ids never
+ * collide. It travels as that text (rubric, gradebook reports, results.json, stored grades); test method names are
+ * unique within a unit, so the id names one check.
  *
- * @param step   the step the check grades
- * @param method the hidden test method's name
+ * @param assignment the assignment the check belongs to
+ * @param step       the step whose slot the check's unit sits in (for Part 1: the step the check grades)
+ * @param method     the hidden test method's name
  */
-public record CheckId(Step step, String method) {
+public record CheckId(Assignment assignment, Step step, String method) {
     private static final String TEST_CLASS_SUFFIX = "HiddenTest";
 
-    /** @throws IllegalArgumentException if the step is null or the method name is blank or holds a dot */
+    /**
+     * @throws IllegalArgumentException if the step is null or not in the assignment, or the method name is blank or
+     *                                  holds a dot
+     */
     public CheckId {
-        if (step == null || method == null || method.isBlank() || method.contains(".")) {
+        if (assignment == null
+                || step == null
+                || assignment.unit(step).isEmpty()
+                || method == null
+                || method.isBlank()
+                || method.contains(".")) {
             throw new IllegalArgumentException("a check id is <Step>.<method>, not " + step + "." + method);
         }
+    }
+
+    /** A Part 1 check of a step. */
+    public CheckId(Step step, String method) {
+        this(Assignment.FORWARD, step, method);
     }
 
     /**
@@ -34,7 +50,7 @@ public record CheckId(Step step, String method) {
         if (method.isBlank() || method.contains(".")) {
             return Optional.empty();
         }
-        return Step.byName(id.substring(0, dot)).map(step -> new CheckId(step, method));
+        return Assignment.slotOf(id.substring(0, dot)).map(s -> new CheckId(s.assignment(), s.step(), method));
     }
 
     /**
@@ -52,9 +68,14 @@ public record CheckId(Step step, String method) {
         return parse(top.substring(0, top.length() - TEST_CLASS_SUFFIX.length()) + "." + methodName);
     }
 
-    /** @return {@code <Step>.<method>} */
+    /** @return the check's unit, e.g. {@code "MaxPoolingBackward"} */
+    public String unit() {
+        return assignment.unit(step).orElseThrow();
+    }
+
+    /** @return {@code <unit>.<method>} */
     @Override
     public String toString() {
-        return step.className() + "." + method;
+        return unit() + "." + method;
     }
 }

@@ -1,5 +1,6 @@
 package cnnkit.grader.course;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.report.ResultsJson;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,6 +42,7 @@ public final class GradescopeAutograder {
     private final String visibility;
     private final boolean stepOutput;
     private final int timeLimit;
+    private final Assignment assignment;
 
     /**
      * @param visibility Gradescope visibility of the hidden checks, one of {@link #VISIBILITIES}
@@ -56,6 +58,16 @@ public final class GradescopeAutograder {
      * @param timeLimit  seconds a run may take before run_autograder stops the grader, at least 1
      */
     public GradescopeAutograder(String visibility, boolean stepOutput, int timeLimit) {
+        this(visibility, stepOutput, timeLimit, Assignment.FORWARD);
+    }
+
+    /**
+     * @param visibility Gradescope visibility of the hidden checks, one of {@link #VISIBILITIES}
+     * @param stepOutput whether each check's output (input, expected, actual, hint) is shown
+     * @param timeLimit  seconds a run may take before run_autograder stops the grader, at least 1
+     * @param assignment what the autograder grades: Part 1 ({@code forward}) or Part 2 ({@code backprop})
+     */
+    public GradescopeAutograder(String visibility, boolean stepOutput, int timeLimit, Assignment assignment) {
         if (!VISIBILITIES.contains(visibility)) {
             throw new IllegalArgumentException(
                     "visibility must be one of " + VISIBILITIES + ", not '" + visibility + "'");
@@ -66,11 +78,14 @@ public final class GradescopeAutograder {
         this.visibility = visibility;
         this.stepOutput = stepOutput;
         this.timeLimit = timeLimit;
+        this.assignment = java.util.Objects.requireNonNull(assignment, "assignment");
     }
 
     /** @return the two scripts by name, filled with this autograder's options */
     public Map<String, String> scripts() {
         Map<String, String> values = Map.of(
+                "assignment",
+                assignment.id(),
                 "visibility",
                 visibility,
                 "step-output",

@@ -61,9 +61,14 @@ final class Charts {
      * @return stacked bars per step: how many submissions scored nothing, part or all of it, as PNG
      */
     static byte[] steps(List<StepFigures> steps) {
+        return steps(cnnkit.grader.common.Assignment.FORWARD, steps);
+    }
+
+    /** As {@link #steps(List)}, the bars named by the assignment's units (Part 2: e.g. ReluBackward). */
+    static byte[] steps(cnnkit.grader.common.Assignment assignment, List<StepFigures> steps) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (StepFigures f : steps) {
-            String column = f.step().className();
+            String column = assignment.unit(f.step()).orElse(f.step().className());
             data.addValue(f.zero(), "0 points", column);
             data.addValue(f.partial(), "some points", column);
             data.addValue(f.full(), "full marks", column);

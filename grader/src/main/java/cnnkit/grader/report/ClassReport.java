@@ -75,12 +75,13 @@ public final class ClassReport {
 
     private static void steps(StringBuilder h, List<Grade> grades) {
         List<StepFigures> figures = StepFigures.of(grades);
-        h.append("<h2 id=\"steps\">Steps</h2>\n").append(img("Points per step", Charts.steps(figures)));
+        h.append("<h2 id=\"steps\">Steps</h2>\n")
+                .append(img("Points per step", Charts.steps(StepFigures.assignment(grades), figures)));
         HtmlTable t = new HtmlTable("Step", "Average", "Max", "0 points", "Some points", "Full marks");
         for (StepFigures f : figures) {
             t.row(
                     "",
-                    StudentText.html(Describe.step(f.step())),
+                    StudentText.html(Describe.step(StepFigures.assignment(grades), f.step())),
                     Points.format(f.average()),
                     Points.format(f.max()),
                     String.valueOf(f.zero()),

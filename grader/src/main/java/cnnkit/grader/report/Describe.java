@@ -1,5 +1,6 @@
 package cnnkit.grader.report;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.common.StudentText;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.score.Grade;
@@ -17,7 +18,12 @@ final class Describe {
 
     /** @return e.g. "Step 1 — Convolution" */
     static String step(Step step) {
-        return step.label() + " — " + step.className();
+        return step(Assignment.FORWARD, step);
+    }
+
+    /** @return e.g. "Step 1 — Convolution", or in Part 2 "Back 1 — ConvolutionBackward" */
+    static String step(Assignment assignment, Step step) {
+        return assignment.label(step) + " — " + assignment.unit(step).orElse(step.className());
     }
 
     /** @return why a check did not pass, with input, expected, actual and the hint; empty if it passed */

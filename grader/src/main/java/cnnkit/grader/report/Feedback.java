@@ -52,7 +52,7 @@ public final class Feedback {
             md.append(StudentText.markdownInline(grade.reason())).append("\n\n");
         }
         md.append("| Step | Points | Checks passed |\n|---|---|---|\n");
-        for (StepScore s : grade.steps()) {
+        for (StepScore s : grade.units()) {
             long checks = grade.checks().stream()
                     .filter(c -> c.result().step() == s.step())
                     .count();
@@ -60,7 +60,7 @@ public final class Feedback {
                     .filter(c -> c.result().step() == s.step() && c.earned() > 0)
                     .count();
             md.append("| ")
-                    .append(Describe.step(s.step()))
+                    .append(Describe.step(grade.assignment(), s.step()))
                     .append(" | ")
                     .append(Points.format(s.earned()))
                     .append(" / ")
@@ -72,7 +72,7 @@ public final class Feedback {
                     .append(" |\n");
         }
         if (Describe.perStep(grade)) {
-            for (StepScore s : grade.steps()) {
+            for (StepScore s : grade.units()) {
                 stepSection(md, grade, s, hints);
             }
         }
@@ -100,7 +100,7 @@ public final class Feedback {
     private static void stepSection(StringBuilder md, Grade grade, StepScore s, HintSource hints) {
         Step step = s.step();
         md.append("\n## ")
-                .append(Describe.step(step))
+                .append(Describe.step(grade.assignment(), step))
                 .append(": ")
                 .append(Points.format(s.earned()))
                 .append(" / ")

@@ -1,5 +1,6 @@
 package cnnkit.grader.report;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.common.StudentText;
 import cnnkit.grader.score.Grade;
 import cnnkit.lecture.Step;
@@ -27,12 +28,18 @@ public final class Gradebook {
 
     private Gradebook() {}
 
-    /** @return the header: submission, status, score, max_score, then the step names */
+    /** @return Part 1's header: submission, status, score, max_score, then the step names */
     public static List<String> header() {
+        return header(Assignment.FORWARD);
+    }
+
+    /**
+     * @return the header: submission, status, score, max_score, then the assignment's units (Part 1: the step
+     *     names; Part 2: ConvolutionBackward, …, SoftmaxBackward, Training)
+     */
+    public static List<String> header(Assignment assignment) {
         List<String> header = new ArrayList<>(LEADING);
-        for (Step step : Step.values()) {
-            header.add(step.className());
-        }
+        header.addAll(assignment.units());
         return header;
     }
 
@@ -42,14 +49,24 @@ public final class Gradebook {
      * @throws IOException if the file cannot be written
      */
     public static void write(Path file, List<Grade> grades) throws IOException {
+        write(file, Assignment.FORWARD, grades);
+    }
+
+    /**
+     * @param file       where to write
+     * @param assignment what the class was graded on (the columns)
+     * @param grades     one per submission, any order, all of that assignment
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(Path file, Assignment assignment, List<Grade> grades) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT
                 .builder()
-                .setHeader(header().toArray(String[]::new))
+                .setHeader(header(assignment).toArray(String[]::new))
                 .setRecordSeparator('\n')
                 .get();
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(out, format)) {
-            for (List<String> row : rows(grades)) {
+            for (List<String> row : rows(assignment, grades)) {
                 csv.printRecord(row);
             }
         }
@@ -60,6 +77,11 @@ public final class Gradebook {
      * @return the rows exactly as {@link #write} writes them: sorted by id, one cell per {@link #header} column
      */
     public static List<List<String>> rows(List<Grade> grades) {
+        return rows(Assignment.FORWARD, grades);
+    }
+
+    /** As {@link #rows(List)}, one cell per {@link #header(Assignment)} column. */
+    public static List<List<String>> rows(Assignment assignment, List<Grade> grades) {
         List<Grade> sorted = new ArrayList<>(grades);
         sorted.sort(Comparator.comparing(Grade::id));
         List<List<String>> rows = new ArrayList<>();
@@ -69,7 +91,7 @@ public final class Gradebook {
                     g.status().toString(),
                     Points.format(g.score()),
                     Points.format(g.maxScore())));
-            for (Step step : Step.values()) {
+            for (Step step : assignment.steps()) {
                 row.add(Points.format(g.step(step).earned()));
             }
             rows.add(List.copyOf(row));

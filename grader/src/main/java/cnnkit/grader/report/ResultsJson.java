@@ -128,7 +128,8 @@ public final class ResultsJson {
             Map<String, Object> test = new LinkedHashMap<>();
             test.put(
                     "name",
-                    Describe.step(step) + ": " + StudentText.line(c.result().displayName()));
+                    Describe.step(grade.assignment(), step) + ": "
+                            + StudentText.line(c.result().displayName()));
             test.put("number", (step.ordinal() + 1) + "." + (++numbers[step.ordinal()]));
             test.put("score", Points.round(c.earned()));
             test.put("max_score", Points.round(c.max()));
@@ -178,9 +179,9 @@ public final class ResultsJson {
         if (!grade.reason().isEmpty()) {
             md.append("\n").append(StudentText.markdownInline(grade.reason())).append("\n");
         }
-        for (StepScore s : grade.steps()) {
+        for (StepScore s : grade.units()) {
             md.append("\n- ")
-                    .append(Describe.step(s.step()))
+                    .append(Describe.step(grade.assignment(), s.step()))
                     .append(": ")
                     .append(Points.format(s.earned()))
                     .append(" / ")

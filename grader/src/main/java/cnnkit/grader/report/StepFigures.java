@@ -1,5 +1,6 @@
 package cnnkit.grader.report;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.score.Grade;
 import cnnkit.lecture.Step;
 import java.util.List;
@@ -22,9 +23,12 @@ public record StepFigures(Step step, double average, double max, int zero, int p
      * @return one entry per step, in lecture order
      */
     public static List<StepFigures> of(List<Grade> grades) {
-        return java.util.Arrays.stream(Step.values())
-                .map(step -> of(step, grades))
-                .toList();
+        return assignment(grades).steps().stream().map(step -> of(step, grades)).toList();
+    }
+
+    /** @return the assignment the class was graded on (its grades all share it; Part 1 for no grades) */
+    static Assignment assignment(List<Grade> grades) {
+        return grades.isEmpty() ? Assignment.FORWARD : grades.get(0).assignment();
     }
 
     private static StepFigures of(Step step, List<Grade> grades) {

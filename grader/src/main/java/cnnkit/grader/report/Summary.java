@@ -134,7 +134,7 @@ public final class Summary {
                 .append("|---|---|---|---|\n");
         for (StepFigures f : StepFigures.of(grades)) {
             md.append("| ")
-                    .append(Describe.step(f.step()))
+                    .append(Describe.step(StepFigures.assignment(grades), f.step()))
                     .append(" | ")
                     .append(Points.format(f.average()))
                     .append(" | ")

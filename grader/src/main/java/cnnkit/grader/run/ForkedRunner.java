@@ -1,5 +1,6 @@
 package cnnkit.grader.run;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.lecture.Limits;
 import cnnkit.lecture.Step;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 /**
  * Runs the hidden checks of one submission in a separate JVM (a {@link Worker}) and collects the results as they
@@ -120,6 +120,15 @@ public final class ForkedRunner implements AutoCloseable {
      * @throws IOException if no worker can be started
      */
     public Outcome run(Path classes, Collection<Step> steps, Path work) throws IOException {
+        return run(classes, Assignment.FORWARD, steps, work);
+    }
+
+    /**
+     * As {@link #run(Path, Collection, Path)}, for the checks of an assignment's units in these steps' slots.
+     *
+     * @param assignment the assignment graded
+     */
+    public Outcome run(Path classes, Assignment assignment, Collection<Step> steps, Path work) throws IOException {
         Map<String, CheckResult> planned = new LinkedHashMap<>();
         Map<String, CheckResult> results = new LinkedHashMap<>();
         Map<Step, Integer> strikes = new EnumMap<>(Step.class);
@@ -129,7 +138,7 @@ public final class ForkedRunner implements AutoCloseable {
         int crashes = 0;
         int violations = 0;
         for (int attempt = 0; ; attempt++) {
-            Attempt a = new Attempt(worker(work, attempt), classes, steps, results.keySet());
+            Attempt a = new Attempt(worker(work, attempt), classes, assignment, steps, results.keySet());
             a.await(deadline, planned);
             if (a.violation != null) {
                 incidents.add("The test JVM sent frames that break the grader's rules (" + a.violation + "): "
@@ -281,11 +290,10 @@ public final class ForkedRunner implements AutoCloseable {
         private String violation;
         private String incident = "";
 
-        Attempt(WorkerProcess worker, Path classes, Collection<Step> steps, Set<String> skip) {
+        Attempt(WorkerProcess worker, Path classes, Assignment assignment, Collection<Step> steps, Set<String> skip) {
             this.worker = worker;
-            this.rules =
-                    new FrameRules(nonce, steps.stream().map(Step::className).toList(), skip);
-            worker.send(job(nonce, classes, steps, skip));
+            this.rules = new FrameRules(nonce, units(assignment, steps), skip);
+            worker.send(job(nonce, classes, assignment, steps, skip));
         }
 
         /** Reads frames until the worker is done, dies, or stays silent too long; then kills its process tree. */
@@ -433,10 +441,21 @@ public final class ForkedRunner implements AutoCloseable {
         }
     }
 
-    /** @return the lines of one job: nonce, classes, steps, checks to skip */
+    /** @return the lines of one job of Part 1: nonce, classes, steps, checks to skip */
     static String job(String nonce, Path classes, Collection<Step> steps, Collection<String> skip) {
+        return job(nonce, classes, Assignment.FORWARD, steps, skip);
+    }
+
+    /** @return the lines of one job: nonce, classes, units (Part 1: the steps' names), checks to skip */
+    static String job(
+            String nonce, Path classes, Assignment assignment, Collection<Step> steps, Collection<String> skip) {
         return nonce + "\n" + classes.toAbsolutePath() + "\n"
-                + steps.stream().map(Step::className).collect(Collectors.joining(",")) + "\n"
+                + String.join(",", units(assignment, steps)) + "\n"
                 + String.join(",", skip) + "\n";
+    }
+
+    /** @return the units of these steps' slots, e.g. {@code MaxPoolingBackward} */
+    private static List<String> units(Assignment assignment, Collection<Step> steps) {
+        return steps.stream().map(s -> assignment.unit(s).orElseThrow()).toList();
     }
 }

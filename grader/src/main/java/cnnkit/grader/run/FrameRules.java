@@ -1,5 +1,6 @@
 package cnnkit.grader.run;
 
+import cnnkit.grader.common.CheckId;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class FrameRules {
 
     /**
      * @param nonce this job's nonce
-     * @param steps the class names of the steps the job asked for
+     * @param steps the units the job asked for (Part 1: the steps' class names, Part 2: e.g. ReluBackward)
      * @param skip  the check ids the job asked the worker to skip
      */
     FrameRules(String nonce, Collection<String> steps, Collection<String> skip) {
@@ -136,7 +137,7 @@ final class FrameRules {
         if (id == null
                 || !plan.containsKey(id)
                 || r.step() == null
-                || !r.step().className().equals(stepName(id))) {
+                || CheckId.parse(id).filter(c -> c.step() == r.step()).isEmpty()) {
             return "a result for a check that is not in the plan (" + id + ")";
         }
         if (ended.contains(id)) {

@@ -2,6 +2,7 @@ package cnnkit.grader.run;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.common.CheckId;
 import cnnkit.grader.run.CheckResult.Status;
 import cnnkit.hidden.support.CheckFailure;
@@ -63,8 +64,13 @@ public final class HiddenTestRunner {
      * @return check id to display name, in discovery order
      */
     public static Map<String, CheckResult> discover(ClassLoader loader, Collection<Step> steps) {
+        return discover(loader, Assignment.FORWARD, steps);
+    }
+
+    /** As {@link #discover(ClassLoader, Collection)}, for the checks of an assignment's units in these steps' slots. */
+    public static Map<String, CheckResult> discover(ClassLoader loader, Assignment assignment, Collection<Step> steps) {
         Launcher launcher = LauncherFactory.create();
-        TestPlan plan = launcher.discover(request(loader, steps, id -> true));
+        TestPlan plan = launcher.discover(request(loader, assignment, steps, id -> true));
         Map<String, CheckResult> checks = new LinkedHashMap<>();
         for (TestIdentifier root : plan.getRoots()) {
             collect(plan, root, checks);
@@ -96,12 +102,23 @@ public final class HiddenTestRunner {
             Predicate<String> include,
             Consumer<String> started,
             Consumer<CheckResult> sink) {
+        run(loader, Assignment.FORWARD, steps, include, started, sink);
+    }
+
+    /** As {@link #run(ClassLoader, Collection, Predicate, Consumer, Consumer)}, for an assignment's units. */
+    public static void run(
+            ClassLoader loader,
+            Assignment assignment,
+            Collection<Step> steps,
+            Predicate<String> include,
+            Consumer<String> started,
+            Consumer<CheckResult> sink) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
             Launcher launcher = LauncherFactory.create();
-            LauncherDiscoveryRequest request = request(loader, steps, include);
+            LauncherDiscoveryRequest request = request(loader, assignment, steps, include);
             TestPlan plan = launcher.discover(request);
             Map<String, CheckResult> pending = new LinkedHashMap<>();
             for (TestIdentifier root : plan.getRoots()) {
@@ -115,13 +132,14 @@ public final class HiddenTestRunner {
     }
 
     private static LauncherDiscoveryRequest request(
-            ClassLoader loader, Collection<Step> steps, Predicate<String> include) {
+            ClassLoader loader, Assignment assignment, Collection<Step> steps, Predicate<String> include) {
         List<org.junit.platform.engine.DiscoverySelector> selectors = new ArrayList<>();
         for (Step step : steps) {
+            String name = HiddenTests.className(assignment, step);
             try {
-                selectors.add(selectClass(Class.forName(HiddenTests.className(step), false, loader)));
+                selectors.add(selectClass(Class.forName(name, false, loader)));
             } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("hidden test class missing: " + HiddenTests.className(step), e);
+                throw new IllegalStateException("hidden test class missing: " + name, e);
             }
         }
         PostDiscoveryFilter byId = descriptor -> descriptor

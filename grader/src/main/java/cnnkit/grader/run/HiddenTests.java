@@ -1,5 +1,6 @@
 package cnnkit.grader.run;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.hidden.support.CheckFailure;
 import cnnkit.lecture.Step;
 import java.nio.file.Path;
@@ -14,12 +15,29 @@ public final class HiddenTests {
      *     handout ships {@code Step}, and nothing a student gets names the hidden tests)
      */
     public static String className(Step step) {
-        return "cnnkit.hidden." + step.className() + "HiddenTest";
+        return className(Assignment.FORWARD, step);
+    }
+
+    /**
+     * @param assignment the assignment graded
+     * @param step       a step of it
+     * @return the hidden test class of the step's unit, {@code cnnkit.hidden.<unit>HiddenTest}
+     */
+    public static String className(Assignment assignment, Step step) {
+        return "cnnkit.hidden." + assignment.unit(step).orElseThrow() + "HiddenTest";
     }
 
     /** @return true if the step's hidden test class is part of the grader */
     public static boolean exist(Step step) {
-        String resource = className(step).replace('.', '/') + ".class";
+        return exist(Assignment.FORWARD, step);
+    }
+
+    /** @return true if the hidden test class of the step's unit in this assignment is part of the grader */
+    public static boolean exist(Assignment assignment, Step step) {
+        if (assignment.unit(step).isEmpty()) {
+            return false;
+        }
+        String resource = className(assignment, step).replace('.', '/') + ".class";
         return HiddenTests.class.getClassLoader().getResource(resource) != null;
     }
 

@@ -1,5 +1,6 @@
 package cnnkit.grader.run;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.lecture.Step;
 import com.google.gson.Gson;
 import java.io.BufferedReader;
@@ -67,10 +68,13 @@ public final class Worker {
         for (String nonce; (nonce = in.readLine()) != null; ) {
             Path classes = Path.of(in.readLine());
             List<Step> steps = new ArrayList<>();
+            Assignment assignment = Assignment.FORWARD;
             for (String name : split(in.readLine())) {
-                steps.add(Step.byName(name).orElseThrow());
+                Assignment.Slot slot = Assignment.slotOf(name).orElseThrow();
+                assignment = slot.assignment();
+                steps.add(slot.step());
             }
-            if (!worker.serve(nonce, classes, steps, new HashSet<>(split(in.readLine())))) {
+            if (!worker.serve(nonce, classes, assignment, steps, new HashSet<>(split(in.readLine())))) {
                 Runtime.getRuntime().halt(1);
             }
         }
@@ -83,7 +87,7 @@ public final class Worker {
      *
      * @return whether the job ran without the worker failing
      */
-    private boolean serve(String jobNonce, Path classes, List<Step> steps, Set<String> skip) {
+    private boolean serve(String jobNonce, Path classes, Assignment assignment, List<Step> steps, Set<String> skip) {
         synchronized (this) {
             nonce = jobNonce;
         }
@@ -94,7 +98,7 @@ public final class Worker {
         boolean ok = true;
         WeakReference<ClassLoader> loader = null;
         try {
-            loader = runChecks(classes, steps, skip, captured);
+            loader = runChecks(classes, assignment, steps, skip, captured);
         } catch (Throwable t) { // the worker's own failure: reported, never hidden
             send(new Frame(Frame.FATAL, null, null, Outcomes.describe(t)));
             ok = false;
@@ -114,14 +118,16 @@ public final class Worker {
 
     /** @return a weak reference to the job's class loader, closed and otherwise unreferenced */
     private WeakReference<ClassLoader> runChecks(
-            Path classes, List<Step> steps, Set<String> skip, CappedOutput captured) throws IOException {
+            Path classes, Assignment assignment, List<Step> steps, Set<String> skip, CappedOutput captured)
+            throws IOException {
         try (StudentClassLoader loader = HiddenTests.loader(classes)) {
-            List<CheckResult> plan = HiddenTestRunner.discover(loader, steps).values().stream()
+            List<CheckResult> plan = HiddenTestRunner.discover(loader, assignment, steps).values().stream()
                     .filter(r -> !skip.contains(r.checkId()))
                     .toList();
             send(new Frame(Frame.PLAN, null, plan, null));
             HiddenTestRunner.run(
                     loader,
+                    assignment,
                     steps,
                     id -> !skip.contains(id),
                     id -> send(new Frame(Frame.STARTED, id, null, null)),

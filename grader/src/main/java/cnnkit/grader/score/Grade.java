@@ -1,5 +1,7 @@
 package cnnkit.grader.score;
 
+import cnnkit.grader.common.Assignment;
+import cnnkit.grader.common.CheckId;
 import cnnkit.grader.common.StudentText;
 import cnnkit.lecture.Step;
 import java.util.ArrayList;
@@ -71,6 +73,24 @@ public record Grade(
     /** @return the points available over all steps */
     public double maxScore() {
         return steps.stream().mapToDouble(StepScore::max).sum();
+    }
+
+    /**
+     * @return the assignment graded, read from the checks' ids (each names its unit, {@link CheckId}); Part 1 for
+     *     a grade without checks
+     */
+    public Assignment assignment() {
+        return checks.stream()
+                .flatMap(c -> CheckId.parse(c.result().checkId()).stream())
+                .map(CheckId::assignment)
+                .findFirst()
+                .orElse(Assignment.FORWARD);
+    }
+
+    /** @return the scores of the assignment's units, in lecture order (Part 1: every step) */
+    public List<StepScore> units() {
+        Assignment a = assignment();
+        return steps.stream().filter(s -> a.unit(s.step()).isPresent()).toList();
     }
 
     /** @return the score of one step */

@@ -1,5 +1,6 @@
 package cnnkit.grader.score;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.common.CheckId;
 import cnnkit.grader.common.CsvErrors;
 import cnnkit.grader.run.CheckResult;
@@ -53,23 +54,35 @@ public final class Rubric {
             .get();
 
     private final String source;
+    private final Assignment assignment;
     private final Map<String, Double> points;
     private final Map<Step, Double> stepTotals;
 
-    private Rubric(String source, Map<String, Double> points, Map<Step, Double> stepTotals) {
+    private Rubric(String source, Assignment assignment, Map<String, Double> points, Map<Step, Double> stepTotals) {
         this.source = source;
+        this.assignment = assignment;
         this.points = points;
         this.stepTotals = stepTotals;
     }
 
-    /** @return the rubric shipped with the grader */
+    /** @return the rubric shipped with the grader for Part 1 */
     public static Rubric defaults() {
-        InputStream in = Rubric.class.getResourceAsStream(RESOURCE);
+        return defaults(Assignment.FORWARD);
+    }
+
+    /** @return the rubric shipped with the grader for an assignment */
+    public static Rubric defaults(Assignment assignment) {
+        String resource = assignment.rubricResource();
+        InputStream in = Rubric.class.getResourceAsStream(resource);
         if (in == null) {
-            throw new IllegalStateException("default rubric missing from the grader: " + RESOURCE);
+            throw new IllegalStateException("default rubric missing from the grader: " + resource);
         }
         try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return parse(r, "the default rubric");
+            return parse(
+                    r,
+                    assignment == Assignment.FORWARD
+                            ? "the default rubric"
+                            : "the default " + assignment.id() + " rubric");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,6 +121,7 @@ public final class Rubric {
     private static Rubric read(Reader csv, String source) throws IOException {
         Map<String, Double> points = new LinkedHashMap<>();
         Map<Step, Double> totals = new EnumMap<>(Step.class);
+        Assignment assignment = null;
         try (CSVParser parser = FORMAT.parse(csv)) {
             for (String column : new String[] {"check_id", "step", "points"}) {
                 if (!parser.getHeaderMap().containsKey(column)) {
@@ -119,10 +133,20 @@ public final class Rubric {
                 String where = source + " line " + parser.getCurrentLineNumber();
                 String id = r.get("check_id");
                 String stepName = r.get("step");
-                Step step = Step.byName(stepName)
-                        .orElseThrow(() -> new IllegalArgumentException(
-                                where + ": unknown step '" + stepName + "' (one of " + Step.names() + ")"));
-                if (CheckId.parse(id).filter(c -> c.step() == step).isEmpty()) {
+                Assignment.Slot slot = Assignment.slotOf(stepName)
+                        .orElseThrow(() -> new IllegalArgumentException(where + ": unknown step '" + stepName
+                                + "' (one of " + Step.names() + "; for Part 2 one of "
+                                + String.join(", ", Assignment.BACKPROP.units()) + ")"));
+                if (assignment != null && slot.assignment() != assignment) {
+                    throw new IllegalArgumentException(where + ": step '" + stepName + "' is of the "
+                            + slot.assignment().id() + " assignment, the rows above of " + assignment.id()
+                            + ": a rubric scores one assignment");
+                }
+                assignment = slot.assignment();
+                Step step = slot.step();
+                if (CheckId.parse(id)
+                        .filter(c -> c.step() == step && c.assignment() == slot.assignment())
+                        .isEmpty()) {
                     throw new IllegalArgumentException(where + ": check '" + id + "' should be " + stepName
                             + ".<check>, as it belongs to step " + stepName);
                 }
@@ -141,7 +165,11 @@ public final class Rubric {
         for (Step s : Step.values()) {
             totals.putIfAbsent(s, 0.0);
         }
-        return new Rubric(source, Collections.unmodifiableMap(points), Collections.unmodifiableMap(totals));
+        return new Rubric(
+                source,
+                assignment == null ? Assignment.FORWARD : assignment,
+                Collections.unmodifiableMap(points),
+                Collections.unmodifiableMap(totals));
     }
 
     private static double number(String text, String where) {
@@ -196,6 +224,11 @@ public final class Rubric {
             throw new IllegalArgumentException(source + " has no points for check '" + checkId + "'");
         }
         return p;
+    }
+
+    /** @return the assignment whose checks this rubric scores (Part 1 for a rubric without rows) */
+    public Assignment assignment() {
+        return assignment;
     }
 
     /** @return the points a step is worth (0 if the rubric gives it none) */

@@ -143,6 +143,17 @@ class GradescopeAutograderTest {
         }
 
         @Test
+        @DisplayName("grades the assignment it was made for: Part 1 by default, Part 2 with --assignment backprop")
+        void gradesItsAssignment() {
+            String forward = new GradescopeAutograder("visible", true).scripts().get("run_autograder");
+            String backprop = new GradescopeAutograder("visible", true, 540, cnnkit.grader.common.Assignment.BACKPROP)
+                    .scripts()
+                    .get("run_autograder");
+            assertThat(forward).contains("ASSIGNMENT=\"forward\"").contains("grade --assignment \"$ASSIGNMENT\"");
+            assertThat(backprop).contains("ASSIGNMENT=\"backprop\"").contains("grade --assignment \"$ASSIGNMENT\"");
+        }
+
+        @Test
         @DisplayName("rejects an unknown visibility")
         void rejectsUnknownVisibility() {
             assertThatThrownBy(() -> new GradescopeAutograder("later", true))

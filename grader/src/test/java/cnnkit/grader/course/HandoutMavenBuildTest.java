@@ -77,7 +77,7 @@ class HandoutMavenBuildTest {
     }
 
     @Test
-    @DisplayName("one crashing step: at most 40 lines (14 rows of progress among them), each failure at most once, "
+    @DisplayName("one crashing step: at most 40 lines (15 rows of progress among them), each failure at most once, "
             + "with the file:line of the student's code")
     void crashShowsStudentLine() throws Exception {
         assumeTrue(Tools.onPath("mvn"), "mvn is not on PATH: the handout build test is skipped");

@@ -2,6 +2,7 @@ package cnnkit.grader.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.CheckResult.Status;
@@ -36,6 +37,26 @@ class RubricTest {
             Rubric rubric = Rubric.defaults();
             rubric.validate(checks);
             assertThat(rubric.checks().keySet()).containsExactlyInAnyOrderElementsOf(checks);
+        }
+
+        @Test
+        @DisplayName("of Part 2 gives every Part 2 hidden check points, each unit some, summing to 100")
+        void backpropMatchesItsHiddenChecks() {
+            cnnkit.grader.common.Assignment backprop = cnnkit.grader.common.Assignment.BACKPROP;
+            Set<String> checks = HiddenTestRunner.discover(
+                            RubricTest.class.getClassLoader(), backprop, backprop.steps())
+                    .keySet();
+            Rubric rubric = Rubric.defaults(backprop);
+            rubric.validate(checks);
+            assertThat(rubric.checks().keySet()).containsExactlyInAnyOrderElementsOf(checks);
+            assertThat(rubric.assignment()).isEqualTo(backprop);
+            double sum = 0;
+            for (Step s : backprop.steps()) {
+                assertThat(rubric.stepTotal(s)).as(s.className()).isPositive();
+                sum += rubric.stepTotal(s);
+            }
+            assertThat(sum).isEqualTo(100.0, within(1e-9));
+            assertThat(rubric.stepTotal(Step.ERROR_MEASURES)).isZero();
         }
 
         @Test
@@ -100,6 +121,24 @@ class RubricTest {
                     .hasMessageContaining("appears twice");
             assertThatThrownBy(() -> parse("check,step,points\nRelu.a,Relu,100\n"))
                     .hasMessageContaining("missing column 'check_id'");
+        }
+
+        @Test
+        @DisplayName("scores one assignment: Part 2's units are read as Part 2, a mix of both parts is rejected")
+        void oneAssignment() throws IOException {
+            assertThat(parse("check_id,step,points\nReluBackward.a,ReluBackward,100\n")
+                            .assignment())
+                    .isEqualTo(cnnkit.grader.common.Assignment.BACKPROP);
+            assertThat(parse("check_id,step,points\nRelu.a,Relu,100\n").assignment())
+                    .isEqualTo(cnnkit.grader.common.Assignment.FORWARD);
+            assertThatThrownBy(() -> parse("check_id,step,points\nRelu.a,Relu,50\nReluBackward.a,ReluBackward,50\n"))
+                    .hasMessageContaining("line 3")
+                    .hasMessageContaining("a rubric scores one assignment");
+            assertThatThrownBy(() -> parse("check_id,step,points\nRelu.a,ReluBackward,100\n"))
+                    .hasMessageContaining("should be ReluBackward.<check>");
+            assertThat(Rubric.defaults(cnnkit.grader.common.Assignment.BACKPROP).stepTotal(Step.CROSS_ENTROPY))
+                    .as("Training, in CrossEntropy's slot")
+                    .isEqualTo(20.0, within(1e-9));
         }
 
         @Test

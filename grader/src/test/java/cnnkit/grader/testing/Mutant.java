@@ -1,5 +1,6 @@
 package cnnkit.grader.testing;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.common.CodeEdits;
 import cnnkit.lecture.Step;
 import java.io.IOException;
@@ -33,12 +34,14 @@ import java.util.stream.Stream;
  * tests name (a crash, a missing {@code @throws} rule), each with the key {@code hint}: what the student reads.
  *
  * @param id          the misconception id (the file name without {@code .mutant})
- * @param step        the step whose solution file is edited
+ * @param unit        the graded unit the mistake belongs to, as the catalogue names it: a step (Part 1) or a
+ *                    backward pass, e.g. {@code MaxPoolingBackward} (Part 2); the header's {@code step:}
+ * @param step        the step whose solution file is edited (the unit's slot, {@link Assignment})
  * @param description the mistake, in one line
  * @param hint        what the student reads, for a mistake outside the catalogue; empty for the catalogue's
  * @param edits       the find/replace blocks, at least one, each naming {@code <Step>.java}
  */
-public record Mutant(String id, Step step, String description, String hint, List<CodeEdits.Edit> edits) {
+public record Mutant(String id, String unit, Step step, String description, String hint, List<CodeEdits.Edit> edits) {
     /** The catalogue's mistakes, relative to the grader module (Maven runs tests there). */
     public static final Path FOLDER = Path.of("src/test/resources/mutants");
     /** Mistakes outside the catalogue that the public tests name. */
@@ -92,19 +95,26 @@ public record Mutant(String id, Step step, String description, String hint, List
         String name = FOLDER.resolve(id + EXTENSION).toString();
         CodeEdits spec = CodeEdits.parse(name, text, KEYS);
         String stepName = spec.value("step");
-        Step step = Step.byName(stepName)
+        Assignment.Slot slot = Assignment.slotOf(stepName)
                 .orElseThrow(() -> new IllegalArgumentException(name + ": unknown step '" + stepName + "'"));
+        Step step = slot.step();
+        String file = slot.assignment().sourceFile(step);
         if (spec.edits().isEmpty()) {
-            throw new IllegalArgumentException(name + ": no '--- find " + step.sourceFile() + "' block");
+            throw new IllegalArgumentException(name + ": no '--- find " + file + "' block");
         }
         for (CodeEdits.Edit e : spec.edits()) {
-            if (!e.file().equals(step.sourceFile())) {
-                throw new IllegalArgumentException(name + " line " + e.line() + ": a mutant of " + step.className()
-                        + " edits " + step.sourceFile() + " only, not " + e.file());
+            if (!e.file().equals(file)) {
+                throw new IllegalArgumentException(name + " line " + e.line() + ": a mutant of " + stepName + " edits "
+                        + file + " only, not " + e.file());
             }
         }
         String hint = spec.value("hint") == null ? "" : spec.value("hint");
-        return new Mutant(id, step, spec.value("description"), hint, spec.edits());
+        return new Mutant(id, stepName, step, spec.value("description"), hint, spec.edits());
+    }
+
+    /** @return the solution file the mutant edits, e.g. {@code MaxPooling.java} or {@code Training.java} */
+    public String sourceFile() {
+        return Assignment.slotOf(unit).orElseThrow().assignment().sourceFile(step);
     }
 
     /**
@@ -116,7 +126,7 @@ public record Mutant(String id, Step step, String description, String hint, List
     public String applyTo(String source, String sourceName) {
         try {
             return new CodeEdits(FOLDER.resolve(id + EXTENSION).toString(), Map.of(), edits)
-                    .apply(step.sourceFile(), source);
+                    .apply(sourceFile(), source);
         } catch (IllegalStateException e) {
             throw new AssertionError("mutant " + id + " on " + sourceName + ": " + e.getMessage(), e);
         }
@@ -128,11 +138,11 @@ public record Mutant(String id, Step step, String description, String hint, List
      * @return the written file
      */
     public Path writeSource(Path folder) {
-        Path solution = Submissions.SOLUTIONS.resolve(step.sourceFile());
+        Path solution = Submissions.SOLUTIONS.resolve(sourceFile());
         try {
             String mutated = applyTo(Files.readString(solution, StandardCharsets.UTF_8), solution.toString());
             Files.createDirectories(folder);
-            return Files.writeString(folder.resolve(step.sourceFile()), mutated, StandardCharsets.UTF_8);
+            return Files.writeString(folder.resolve(sourceFile()), mutated, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package cnnkit.grader.testing;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.HiddenTestRunner;
 import cnnkit.grader.run.HiddenTests;
@@ -133,13 +134,20 @@ public final class Submissions {
 
     /** Runs the hidden tests of the given steps (all if none given) against a classes folder. */
     public static List<CheckResult> runHidden(Path classes, Step... steps) {
+        return runHidden(
+                classes, Assignment.FORWARD, steps.length == 0 ? Arrays.asList(Step.values()) : List.of(steps));
+    }
+
+    /** @return the results of an assignment's hidden checks of every unit (that has them) against the classes */
+    public static List<CheckResult> runHidden(Path classes, Assignment assignment) {
+        return runHidden(classes, assignment, List.copyOf(cnnkit.grader.Grader.testedSteps(assignment)));
+    }
+
+    /** @return the results of an assignment's hidden checks of these steps' units */
+    public static List<CheckResult> runHidden(Path classes, Assignment assignment, List<Step> steps) {
         List<CheckResult> results = new ArrayList<>();
         try (StudentClassLoader loader = HiddenTests.loader(classes)) {
-            HiddenTestRunner.run(
-                    loader,
-                    steps.length == 0 ? Arrays.asList(Step.values()) : List.of(steps),
-                    id -> true,
-                    results::add);
+            HiddenTestRunner.run(loader, assignment, steps, id -> true, id -> {}, results::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -66,6 +66,10 @@ public final class Expect {
      */
     public void check(Student.Call<?> call) {
         Object actual = Student.call(call);
+        if (expected instanceof double[][][][] bank) {
+            checkBank(bank, actual);
+            return;
+        }
         if (actual == null) {
             throw failure(
                     "your method returned null instead of " + Cells.of(expected).shape(), "null", null);
@@ -76,6 +80,37 @@ public final class Expect {
         Cells e = Cells.of(expected);
         Cells a = Cells.of(actual);
         throw failure(difference(e, a), Layout.show(a, e), recognise(actual));
+    }
+
+    /** A filter bank ({@code [filter][channel][row][col]}, e.g. a filter gradient) is compared filter by filter. */
+    private void checkBank(double[][][][] bank, Object actual) {
+        if (!(actual instanceof double[][][][] got) || got.length != bank.length) {
+            String shape = actual == null
+                    ? "null"
+                    : actual instanceof double[][][][] g ? g.length + " filters" : "not a filter bank";
+            throw new CheckFailure(
+                    "expected " + bank.length + " filters ([filter][channel][row][col]), got " + shape,
+                    input(),
+                    bank.length + " filters",
+                    shape,
+                    null);
+        }
+        if (Cells.deepClose(bank, actual)) {
+            return;
+        }
+        String misconception = recognise(actual);
+        for (int f = 0; f < bank.length; f++) {
+            if (!Cells.deepClose(bank[f], got[f])) {
+                Cells e = Cells.of(bank[f]);
+                Cells a = got[f] == null ? null : Cells.of(got[f]);
+                throw new CheckFailure(
+                        "filter " + (f + 1) + " of " + bank.length + ": " + (a == null ? "null" : difference(e, a)),
+                        input(),
+                        Layout.show(e, null),
+                        a == null ? "null" : Layout.show(a, e),
+                        misconception);
+            }
+        }
     }
 
     /**

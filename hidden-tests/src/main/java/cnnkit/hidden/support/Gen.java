@@ -76,4 +76,26 @@ public final class Gen {
         t[hot] = 1;
         return t;
     }
+
+    /**
+     * @return a rows x cols matrix of whole numbers −3…3 from a generator with this seed: for a gradient whose
+     *     shape follows from the other inputs of a property (jqwik draws the seed, so it is fixed too)
+     */
+    public static double[][] seeded(long seed, int rows, int cols) {
+        return seeded(seed, 1, rows, cols)[0];
+    }
+
+    /** @return maps x rows x cols whole numbers −3…3 from a generator with this seed */
+    public static double[][][] seeded(long seed, int maps, int rows, int cols) {
+        java.util.Random random = new java.util.Random(seed);
+        double[][][] out = new double[maps][rows][cols];
+        for (double[][] map : out) {
+            for (double[] row : map) {
+                for (int c = 0; c < cols; c++) {
+                    row[c] = random.nextInt(7) - 3;
+                }
+            }
+        }
+        return out;
+    }
 }
