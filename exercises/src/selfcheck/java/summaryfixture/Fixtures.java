@@ -130,3 +130,13 @@ class FlatteningTest {
         throw new AssertionError("flatten(map) 6");
     }
 }
+
+@DisplayName("Part 2 — Training")
+@EnabledIfSystemProperty(named = Fixtures.PROPERTY, matches = "true")
+class TrainingTest {
+    @Test
+    @DisplayName("training fails")
+    void fails() {
+        throw new AssertionError("training went wrong");
+    }
+}

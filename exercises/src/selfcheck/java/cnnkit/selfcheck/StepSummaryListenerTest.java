@@ -111,6 +111,17 @@ class StepSummaryListenerTest {
     }
 
     @Test
+    @DisplayName("while another step fails, Training's failures (it runs every step) are counted in its row only")
+    void trainingWaitsForTheOtherSteps() {
+        String both = run("FlatteningTest", "TrainingTest");
+        assertThat(both)
+                .doesNotContain("training went wrong")
+                .containsPattern("Training +0 / 1 +in progress \\(it runs your steps: fix those above first\\)");
+        String alone = run("ReluTest", "TrainingTest");
+        assertThat(alone).contains("FAILED Part 2 — Training > training fails", "training went wrong");
+    }
+
+    @Test
     @DisplayName("\"not implemented\" failures are counted in the table, not printed")
     void notImplementedNotPrinted() {
         assertThat(output).doesNotContain("convolution is not implemented").doesNotContain("is not implemented yet");

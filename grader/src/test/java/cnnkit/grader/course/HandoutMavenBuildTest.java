@@ -98,6 +98,8 @@ class HandoutMavenBuildTest {
                 .as(log)
                 .contains("at cnn.MaxPooling.pool(MaxPooling.java:8)   <- your code")
                 .contains("FAILED Step 2 — Max pooling > ")
+                .contains("(it runs your steps: fix those above first)")
+                .doesNotContain("FAILED Part 2 — Training")
                 .doesNotContain("at org.junit")
                 .doesNotContain("[INFO]");
         // the listener prints a step's first failure in full, two more in a line each, and counts the rest
