@@ -33,14 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayName("A class graded in shards and merged")
 class ShardedClassTest {
-    /** Six submissions of the sample class, two in each of three shards (a correct one, a zip, mistakes, broken). */
-    static final List<String> IDS = List.of(
-            "broken-no-sources",
-            "broken-syntax-error",
-            "correct-plain",
-            "correct-zip",
-            "mis-flipped-kernel",
-            "mis-relu-abs");
+    /**
+     * Four submissions of the sample class: one in shard 1 (no sources), two in shard 2 (a zip, a syntax error: the
+     * shard that is killed after its first grade still has one to go), one in shard 3 (a misconception).
+     */
+    static final List<String> IDS =
+            List.of("broken-no-sources", "broken-syntax-error", "correct-zip", "mis-flipped-kernel");
 
     static final int N = 3;
     /** The shard that is killed and graded again (its index in the environment is 1). */
@@ -66,7 +64,7 @@ class ShardedClassTest {
             Files.move(from, cls.resolve(from.getFileName()));
         }
         Files.createDirectories(cls.resolve(".notes")); // listed as not graded, in every summary.md
-        roster = Files.writeString(temp.resolve("roster.csv"), "id,name,email\ncorrect-plain,Ada,ada@example.org\n");
+        roster = Files.writeString(temp.resolve("roster.csv"), "id,name,email\ncorrect-zip,Ada,ada@example.org\n");
         for (int k = 1; k <= N; k++) {
             shards.add(temp.resolve("shard-" + (k - 1)));
         }
@@ -171,7 +169,7 @@ class ShardedClassTest {
                     .as(file)
                     .isEqualTo(Files.readString(single.resolve(file)));
         }
-        assertThat(Files.readString(merged.resolve("summary.md"))).contains("6 submission(s)", ".notes");
+        assertThat(Files.readString(merged.resolve("summary.md"))).contains("4 submission(s)", ".notes");
         assertThat(children(merged)).isEqualTo(children(single)).contains("jplag-report.zip");
         for (String id : IDS) {
             assertThat(results(merged, id)).as(id).isEqualTo(results(single, id));
@@ -241,10 +239,10 @@ class ShardedClassTest {
         @DisplayName("a shard of another class (here an empty one: it still has its manifest)")
         void foreign() throws IOException {
             Path other = Files.createDirectories(temp.resolve("other-class"));
-            Trees.copy(cls.resolve("correct-plain"), other.resolve("correct-plain"));
+            Trees.copy(cls.resolve("mis-flipped-kernel"), other.resolve("mis-flipped-kernel"));
             Path empty = temp.resolve("other-shard-1");
             assertThat(Main.run("grade", "--class", other.toString(), "--out", empty.toString(), "--shard", "1/3"))
-                    .as("correct-plain is in shard 3: shard 1 of that class grades nothing")
+                    .as("mis-flipped-kernel is in shard 3: shard 1 of that class grades nothing")
                     .isZero();
             assertThat(ShardManifest.read(empty).ids()).isEmpty();
             Path merged = temp.resolve("m-foreign");
@@ -275,9 +273,42 @@ class ShardedClassTest {
 
         @Test
         @DisplayName("shards graded with another rubric or visibility than the merge is given")
-        void otherSettings() {
+        void otherSettings() throws IOException {
             Path merged = temp.resolve("m-visibility");
             refused(run(mergeArgs(merged, shards, "--visibility", "hidden")), "--visibility visible");
+            String rubric = Files.readString(Path.of("../hidden-tests/src/main/resources/cnnkit/rubric.csv"));
+            assertThat(rubric).contains("Relu.lectureFeatureMap,Relu,1.25");
+            Path other = Files.writeString(
+                    temp.resolve("other-rubric.csv"),
+                    rubric.replace("Relu.lectureFeatureMap,Relu,1.25", "Relu.lectureFeatureMap,Relu,2.25")
+                            .replace("Softmax.lectureScores,Softmax,1.75", "Softmax.lectureScores,Softmax,0.75"));
+            refused(run(mergeArgs(merged, shards, "--rubric", other.toString())), "another rubric", "--rubric");
+            assertThat(merged).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("a shard listing an id another shard owns, or an id without its stored grade")
+        void wrongIds() throws IOException {
+            Path foreignId = temp.resolve("shard-with-foreign-id");
+            Trees.copy(shards.get(0), foreignId);
+            Path file = foreignId.resolve(ShardManifest.FILE);
+            JsonObject json = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            json.getAsJsonArray("ids").add("mis-flipped-kernel");
+            Files.writeString(file, json.toString(), StandardCharsets.UTF_8);
+            Path merged = temp.resolve("m-ids");
+            refused(
+                    run(mergeArgs(merged, List.of(foreignId, shards.get(1), shards.get(2)))),
+                    foreignId.toString(),
+                    "mis-flipped-kernel is not in shard 1/3 (it is in 3/3)");
+            Path lost = temp.resolve("shard-without-grade");
+            Trees.copy(shards.get(0), lost);
+            String id = ShardManifest.read(lost).ids().get(0);
+            Files.delete(lost.resolve(id).resolve("grade.json"));
+            refused(
+                    run(mergeArgs(merged, List.of(lost, shards.get(1), shards.get(2)))),
+                    lost.toString(),
+                    "no stored grade " + id);
+            refused(run(mergeArgs(shards.get(0), shards)), "is one of the shards");
             assertThat(merged).doesNotExist();
         }
 
