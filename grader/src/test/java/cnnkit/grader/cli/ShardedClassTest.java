@@ -88,17 +88,9 @@ class ShardedClassTest {
         pods.set(KILLED - 1, again);
         // What the one-run grade does meanwhile, in this JVM.
         single = temp.resolve("single");
-        assertThat(Main.run(
-                        "grade",
-                        "--jobs",
-                        "1",
-                        "--class",
-                        cls.toString(),
-                        "--out",
-                        single.toString(),
-                        "--roster",
-                        roster.toString()))
-                .isZero();
+        List<String> whole = new ArrayList<>(grade(single));
+        whole.addAll(List.of("--roster", roster.toString()));
+        assertThat(Main.run(whole.toArray(String[]::new))).isZero();
         for (int k = 1; k <= N; k++) {
             Process p = pods.get(k - 1);
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -106,25 +98,19 @@ class ShardedClassTest {
         }
     }
 
+    /** @return the arguments of grading the class into {@code out}, one submission at a time */
+    private static List<String> grade(Path out) {
+        return List.of("grade", "--jobs", "1", "--class", cls.toString(), "--out", out.toString());
+    }
+
     /** @return a shard process as a pod of the Indexed Job starts it: the index only in its environment */
     private static Process pod(int k) throws IOException {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(
-                        "java",
-                        "-XX:TieredStopAtLevel=1",
-                        "-XX:+UseSerialGC",
-                        "-cp",
-                        cp,
-                        Main.class.getName(),
-                        "grade",
-                        "--jobs",
-                        "1",
-                        "--class",
-                        cls.toString(),
-                        "--out",
-                        shards.get(k - 1).toString(),
-                        "--shard-from-env",
-                        String.valueOf(N))
+        List<String> command = new ArrayList<>(
+                List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp, Main.class.getName()));
+        command.addAll(grade(shards.get(k - 1)));
+        command.addAll(List.of("--shard-from-env", String.valueOf(N)));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         temp.resolve("pod-" + k + ".log").toFile()));
@@ -256,12 +242,7 @@ class ShardedClassTest {
         @Test
         @DisplayName("a shard of a split into another number of shards")
         void otherCount() throws IOException {
-            Path tampered = temp.resolve("shard-of-4");
-            Trees.copy(shards.get(0), tampered);
-            Path file = tampered.resolve(ShardManifest.FILE);
-            JsonObject json = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-            json.addProperty("count", 4);
-            Files.writeString(file, json.toString(), StandardCharsets.UTF_8);
+            Path tampered = edited("shard-of-4", json -> json.addProperty("count", 4));
             Path merged = temp.resolve("m-count");
             refused(
                     run(mergeArgs(merged, List.of(shards.get(1), tampered, shards.get(2)))),
@@ -289,12 +270,8 @@ class ShardedClassTest {
         @Test
         @DisplayName("a shard listing an id another shard owns, or an id without its stored grade")
         void wrongIds() throws IOException {
-            Path foreignId = temp.resolve("shard-with-foreign-id");
-            Trees.copy(shards.get(0), foreignId);
-            Path file = foreignId.resolve(ShardManifest.FILE);
-            JsonObject json = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-            json.getAsJsonArray("ids").add("mis-flipped-kernel");
-            Files.writeString(file, json.toString(), StandardCharsets.UTF_8);
+            Path foreignId = edited(
+                    "shard-with-foreign-id", json -> json.getAsJsonArray("ids").add("mis-flipped-kernel"));
             Path merged = temp.resolve("m-ids");
             refused(
                     run(mergeArgs(merged, List.of(foreignId, shards.get(1), shards.get(2)))),
@@ -344,6 +321,17 @@ class ShardedClassTest {
             refused(run("grade", "--rescore", "--out", out.toString(), "--shard", "1/2"), "--shard");
             assertThat(out).doesNotExist();
         }
+    }
+
+    /** @return a copy of shard 1's folder whose shard.json is edited */
+    private static Path edited(String name, java.util.function.Consumer<JsonObject> edit) throws IOException {
+        Path copy = temp.resolve(name);
+        Trees.copy(shards.get(0), copy);
+        Path file = copy.resolve(ShardManifest.FILE);
+        JsonObject json = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        edit.accept(json);
+        Files.writeString(file, json.toString(), StandardCharsets.UTF_8);
+        return copy;
     }
 
     private static List<String> children(Path dir) throws IOException {
