@@ -1,12 +1,14 @@
 package cnnkit.grader.cli;
 
 import cnnkit.grader.ClassGrading;
+import cnnkit.grader.ShardedGrading;
 import cnnkit.grader.collect.Submission;
 import cnnkit.grader.common.Assignment;
 import cnnkit.grader.course.Roster;
 import cnnkit.grader.course.RosterGradebook;
 import cnnkit.grader.report.ResultsJson;
 import cnnkit.grader.score.Rubric;
+import cnnkit.grader.shard.Shard;
 import cnnkit.lecture.Limits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,11 +121,15 @@ public final class GradeCommand implements Callable<Integer> {
                     + "its stored check results (e.g. with a new --rubric), without running student code")
     boolean rescore;
 
+    @CommandLine.Mixin
+    ShardOptions sharding = new ShardOptions();
+
     @Override
     public Integer call() throws Exception {
         int sources = (paths.isEmpty() ? 0 : 1) + (classDir == null ? 0 : 1) + (sample ? 1 : 0);
+        Shard shard = sharding.shard(spec, System.getenv());
         if (rescore) {
-            return rescore(sources);
+            return rescore(sources + (shard == null ? 0 : 1));
         }
         if (sources != 1) {
             throw new CommandLine.ParameterException(
@@ -137,13 +143,20 @@ public final class GradeCommand implements Callable<Integer> {
         }
         ClassGrading.Settings settings = settings();
         List<String> skipped = classDir == null ? List.of() : Submission.hidden(classDir);
+        if (shard != null) {
+            if (sample) {
+                throw Inputs.misuse(spec, "--shard splits a class: give --class DIR or PATH..., not --sample");
+            }
+            return ShardedGrading.grade(settings, shard, given(), skipped, System.out);
+        }
         return ClassGrading.grade(settings, this::submissions, skipped, System.out);
     }
 
     /** {@code --rescore}: every stored submission scored again with the rubric; no student code runs. */
     private int rescore(int sources) throws IOException {
         if (sources != 0 || fresh) {
-            throw Inputs.misuse(spec, "--rescore grades nothing new: give no PATH, --class, --sample or --fresh");
+            throw Inputs.misuse(
+                    spec, "--rescore grades nothing new: give no PATH, --class, --sample, --shard or --fresh");
         }
         ClassGrading.rescore(settings(), System.out);
         return 0;
@@ -236,6 +249,11 @@ public final class GradeCommand implements Callable<Integer> {
             SampleClass.materialise(sampleClass);
             return Submission.ofClass(sampleClass);
         }
+        return given();
+    }
+
+    /** @return the submissions of --class or the PATHs (not --sample) */
+    private List<Submission> given() throws IOException {
         if (classDir != null) {
             List<Path> strays = Submission.strays(classDir);
             if (!strays.isEmpty()) {

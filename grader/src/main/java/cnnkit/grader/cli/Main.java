@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "The CNN exercise kit for instructors: grade a class, build the handout, run a course.",
         subcommands = {
             GradeCommand.class,
+            MergeCommand.class,
             HandoutCommand.class,
             GradescopeCommand.class,
             ExportCommand.class,
