@@ -153,7 +153,8 @@ public class StepSummaryListener implements TestExecutionListener {
                     failures.stream().filter(f -> f.step().equals(step)).toList();
             int shown = brief ? Math.min(ofStep.size(), 1 + BRIEF_FAILURES) : ofStep.size();
             for (int i = 0; i < shown; i++) {
-                sb.append(i == 0 ? "\n" : "")
+                // a blank line between two steps' failures; none before the first (Maven is quiet: nothing above)
+                sb.append(i == 0 && sb.length() > 0 ? "\n" : "")
                         .append(FailureText.of(
                                 ofStep.get(i).path(), ofStep.get(i).thrown(), brief && i > 0));
             }
