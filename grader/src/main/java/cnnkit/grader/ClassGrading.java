@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,7 +65,8 @@ public final class ClassGrading {
             int jobs,
             boolean fresh,
             ResultsJson.Presentation presentation,
-            Roster roster) {
+            Roster roster,
+            boolean skipUnchanged) {
         /** @throws IllegalArgumentException if {@code jobs} is below 1 */
         public Settings {
             if (jobs < 1) {
@@ -203,6 +205,7 @@ public final class ClassGrading {
                 JavacProcess javac =
                         new JavacProcess(settings.limits().compile(), Files.createDirectories(work.resolve("javac")))) {
             Grader grader = new Grader(settings.rubric(), javac, runner, work, settings.out());
+            Map<String, Grade> earlier = settings.skipUnchanged() && !settings.fresh() ? output.stored() : Map.of();
             validate(settings.rubric(), grader.knownChecks());
             if (settings.fresh()) {
                 console.println("--fresh: removed " + new GradingOutput(settings.out(), null, null).clear()
@@ -216,7 +219,7 @@ public final class ClassGrading {
                 List<Future<Grade>> futures = new ArrayList<>();
                 for (Submission s : submissions) {
                     futures.add(pool.submit(() -> {
-                        Grade g = grader.grade(s);
+                        Grade g = grader.grade(s, earlier.get(s.id()));
                         writeReports(output, g);
                         progress.graded(g);
                         return g;
@@ -227,6 +230,13 @@ public final class ClassGrading {
                     grades.add(rowOf(submissions.get(i), futures.get(i), grader));
                 }
                 grades.sort(Comparator.comparing(Grade::id));
+                long kept = grades.stream()
+                        .filter(g -> Grader.unchanged(g, earlier.get(g.id())))
+                        .count();
+                if (kept > 0) {
+                    console.println("--skip-unchanged: " + kept + " submission(s) had the sources of their stored "
+                            + "grade; their stored check results were scored again, their code not run.");
+                }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 console.printf(
                         "Graded %d submission(s) in %.1f s (%.2f s per submission, %d in parallel)%n",

@@ -10,6 +10,7 @@ import cnnkit.grader.common.Trees;
 import cnnkit.grader.compile.Compilation;
 import cnnkit.grader.compile.Javac;
 import cnnkit.grader.compile.StepCompiler;
+import cnnkit.grader.report.GradeStore;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.ForkedRunner;
 import cnnkit.grader.run.HiddenTestRunner;
@@ -87,11 +88,22 @@ public final class Grader {
      * @return its grade
      */
     public Grade grade(Submission submission) {
+        return grade(submission, null);
+    }
+
+    /**
+     * @param submission a hand-in
+     * @param earlier    its grade stored by an earlier run, or null: when the hand-in's graded sources are the same
+     *                   (same {@link SourceDigest}) and the grader has the same checks, its stored check results are
+     *                   scored again with this rubric instead of running the code ({@code grade --skip-unchanged})
+     * @return its grade
+     */
+    public Grade grade(Submission submission, Grade earlier) {
         long start = System.nanoTime();
         Path work = workRoot.resolve(submission.id());
         try {
             Files.createDirectories(work);
-            return grade(submission, work, start);
+            return grade(submission, earlier, work, start);
         } catch (RejectedSubmission e) {
             return without(submission, GradeStatus.REJECTED, e.getMessage(), List.of(), start);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
@@ -113,8 +125,16 @@ public final class Grader {
         }
     }
 
-    private Grade grade(Submission submission, Path work, long start) throws IOException, RejectedSubmission {
+    private Grade grade(Submission submission, Grade earlier, Path work, long start)
+            throws IOException, RejectedSubmission {
         Sources sources = Collector.collect(submission, work);
+        if (earlier != null
+                && !sources.isEmpty()
+                && earlier.sourceDigest().equals(SourceDigest.of(sources))
+                && sameChecks(earlier)) {
+            keep(submission.id(), sources);
+            return GradeStore.rescore(earlier, rubric);
+        }
         if (sources.isEmpty()) {
             return without(
                     submission,
@@ -160,6 +180,21 @@ public final class Grader {
                 output,
                 seconds(start),
                 SourceDigest.of(sources));
+    }
+
+    /** @return whether {@code earlier} was graded by the same checks as this grader's (ids and names) */
+    private boolean sameChecks(Grade earlier) {
+        Map<String, String> stored = new LinkedHashMap<>();
+        earlier.checks()
+                .forEach(c -> stored.put(c.result().checkId(), c.result().displayName()));
+        return stored.equals(knownChecks());
+    }
+
+    /** @return whether {@code g} is {@code earlier} kept by {@link #grade(Submission, Grade)} (same sources) */
+    static boolean unchanged(Grade g, Grade earlier) {
+        return earlier != null
+                && !g.sourceDigest().isEmpty()
+                && g.sourceDigest().equals(earlier.sourceDigest());
     }
 
     /** Copies the graded files (steps and helpers, by file name) to {@code keptSources/<id>/sources}, replacing. */

@@ -116,6 +116,13 @@ public final class GradeCommand implements Callable<Integer> {
     boolean fresh;
 
     @Option(
+            names = "--skip-unchanged",
+            description = "when grading into an --out that holds earlier runs: a submission whose graded sources are "
+                    + "the same as its stored grade's (same digest) is not run again; its stored check results are "
+                    + "scored with this rubric. Only for the same grader: a new kit version must grade everything")
+    boolean skipUnchanged;
+
+    @Option(
             names = "--rescore",
             description = "grade nothing: score every submission stored in --out again from "
                     + "its stored check results (e.g. with a new --rubric), without running student code")
@@ -175,7 +182,7 @@ public final class GradeCommand implements Callable<Integer> {
                             + " without it (gradebook.csv has every submission)");
         }
         ResultsJson.Presentation presentation = presentation();
-        return new ClassGrading.Settings(out, rubric, limits, jobs, fresh, presentation, roster());
+        return new ClassGrading.Settings(out, rubric, limits, jobs, fresh, presentation, roster(), skipUnchanged);
     }
 
     /** Ends {@code grade --help} with every limit of the kit, from the one record of them. */

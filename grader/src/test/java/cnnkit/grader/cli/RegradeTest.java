@@ -144,6 +144,36 @@ class RegradeTest {
         assertThat(GradeStore.readAll(out).keySet()).containsExactly("bob");
     }
 
+    @Test
+    @Order(4)
+    @DisplayName("--skip-unchanged keeps a submission whose sources are those of its stored grade, without running it")
+    void skipUnchangedKeepsTheSameSources() throws IOException {
+        Path again = temp.resolve("again");
+        copyTree(out, again); // holds bob only (--fresh above)
+        Files.writeString(
+                cls.resolve("bob/cnn/Relu.java"),
+                Files.readString(cls.resolve("bob/cnn/Relu.java")).replace("\n", "\n\n")); // whitespace only
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(Main.run("grade", "--skip-unchanged", "--out", again.toString(), "--class", cls.toString()))
+                    .isZero();
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("--skip-unchanged: 1 submission(s) had the sources of their stored grade");
+        Map<String, CSVRecord> rows = Csv.gradebook(again);
+        assertThat(rows.keySet()).containsExactly("ada", "bob");
+        assertThat(rows.get("ada").get("score"))
+                .as("ada, new in this folder: graded")
+                .isEqualTo("100");
+        assertThat(rows.get("bob").toMap())
+                .isEqualTo(Csv.gradebook(out).get("bob").toMap());
+        assertThat(results(again, "bob")).isEqualTo(results(out, "bob"));
+    }
+
     private static JsonObject results(Path dir, String id) throws IOException {
         JsonObject json = JsonParser.parseString(
                         Files.readString(dir.resolve(id).resolve("results.json")))
