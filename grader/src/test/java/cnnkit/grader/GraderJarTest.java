@@ -81,18 +81,7 @@ class GraderJarTest {
     @DisplayName("`java -jar cnn-grader.jar grade` gives the reference full marks; JPlag, from cnn-similarity.jar, "
             + "finds the copy")
     void gradesASubmission(@TempDir Path temp) throws IOException, InterruptedException {
-        Path classDir = referenceAndCopy(temp);
-
-        Run run = java(
-                jarPath,
-                temp,
-                "grade",
-                "--class",
-                classDir.toString(),
-                "--out",
-                temp.resolve("out").toString());
-
-        assertThat(run.exit()).as(run.output()).isZero();
+        gradeReferenceAndCopy(jarPath, temp);
         List<String> gradebook = Files.readAllLines(temp.resolve("out").resolve("gradebook.csv"));
         assertThat(gradebook).hasSize(3);
         assertThat(gradebook.get(1)).startsWith("alice,graded,100,100,");
@@ -103,26 +92,29 @@ class GraderJarTest {
     @Test
     @DisplayName("without cnn-similarity.jar beside it, the jar grades as before and the report says why")
     void gradesWithoutJPlag(@TempDir Path temp) throws IOException, InterruptedException {
-        Path classDir = referenceAndCopy(temp);
         Path alone = Files.copy(
                 jarPath, Files.createDirectories(temp.resolve("alone")).resolve("cnn-grader.jar"));
-
-        Run run = java(
-                alone,
-                temp,
-                "grade",
-                "--class",
-                classDir.toString(),
-                "--out",
-                temp.resolve("out").toString());
-
-        assertThat(run.exit()).as(run.output()).isZero();
+        gradeReferenceAndCopy(alone, temp);
         assertThat(Files.readAllLines(temp.resolve("out").resolve("gradebook.csv"))
                         .get(2))
                 .startsWith("bob,graded,100,100,");
         assertThat(temp.resolve("out").resolve("summary.md"))
                 .content()
                 .contains("Not computed: JPlag is not on the class path: put cnn-similarity.jar beside cnn-grader.jar");
+    }
+
+    /** Grades, with the given jar, a class of two (alice hands in the reference, bob the same files) into temp/out. */
+    private static void gradeReferenceAndCopy(Path jar, Path temp) throws IOException, InterruptedException {
+        Path classDir = referenceAndCopy(temp);
+        Run run = java(
+                jar,
+                temp,
+                "grade",
+                "--class",
+                classDir.toString(),
+                "--out",
+                temp.resolve("out").toString());
+        assertThat(run.exit()).as(run.output()).isZero();
     }
 
     /** @return a class of two: alice hands in the reference, bob the same files */

@@ -3,17 +3,16 @@ package cnnkit.grader.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnkit.grader.Fixtures;
+import cnnkit.grader.common.Trees;
 import cnnkit.grader.course.RosterGradebook;
 import cnnkit.grader.report.GradeStore;
 import cnnkit.grader.testing.Csv;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import cnnkit.grader.testing.ResultsFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -70,7 +69,7 @@ class RegradeTest {
     @DisplayName("--rescore --rubric NEW gives the gradebook and results of a full regrade with NEW")
     void rescoreEqualsRegrade() throws IOException {
         Path rescored = temp.resolve("rescored");
-        copyTree(out, rescored);
+        Trees.copy(out, rescored);
         assertThat(Main.run("grade", "--rescore", "--rubric", newRubric.toString(), "--out", rescored.toString()))
                 .isZero();
         Path regraded = temp.resolve("regraded");
@@ -95,7 +94,7 @@ class RegradeTest {
         assertThat(Files.readString(rescored.resolve("gradebook.csv")))
                 .isEqualTo(Files.readString(regraded.resolve("gradebook.csv")));
         for (String id : List.of("ada", "bob")) {
-            assertThat(results(rescored, id)).as(id).isEqualTo(results(regraded, id));
+            assertThat(ResultsFiles.withoutTime(rescored, id)).as(id).isEqualTo(ResultsFiles.withoutTime(regraded, id));
         }
     }
 
@@ -149,7 +148,7 @@ class RegradeTest {
     @DisplayName("--skip-unchanged keeps a submission whose sources are those of its stored grade, without running it")
     void skipUnchangedKeepsTheSameSources() throws IOException {
         Path again = temp.resolve("again");
-        copyTree(out, again); // holds bob only (--fresh above)
+        Trees.copy(out, again); // holds bob only (--fresh above)
         Files.writeString(
                 cls.resolve("bob/cnn/Relu.java"),
                 Files.readString(cls.resolve("bob/cnn/Relu.java")).replace("\n", "\n\n")); // whitespace only
@@ -171,27 +170,6 @@ class RegradeTest {
                 .isEqualTo("100");
         assertThat(rows.get("bob").toMap())
                 .isEqualTo(Csv.gradebook(out).get("bob").toMap());
-        assertThat(results(again, "bob")).isEqualTo(results(out, "bob"));
-    }
-
-    private static JsonObject results(Path dir, String id) throws IOException {
-        JsonObject json = JsonParser.parseString(
-                        Files.readString(dir.resolve(id).resolve("results.json")))
-                .getAsJsonObject();
-        json.remove("execution_time");
-        return json;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        assertThat(ResultsFiles.withoutTime(again, "bob")).isEqualTo(ResultsFiles.withoutTime(out, "bob"));
     }
 }
