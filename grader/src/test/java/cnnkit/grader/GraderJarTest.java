@@ -85,7 +85,10 @@ class GraderJarTest {
         List<String> gradebook = Files.readAllLines(temp.resolve("out").resolve("gradebook.csv"));
         assertThat(gradebook).hasSize(3);
         assertThat(gradebook.get(1)).startsWith("alice,graded,100,100,");
-        assertThat(temp.resolve("out").resolve("summary.md")).content().contains("- alice and bob: 100 %");
+        // identical hand-ins: JPlag leaves out the matches it attributes to the base code, so nearly 100 %
+        assertThat(temp.resolve("out").resolve("summary.md"))
+                .content()
+                .containsPattern("- alice and bob: (9\\d|100) %");
         assertThat(temp.resolve("out").resolve("jplag-report.zip")).isRegularFile();
     }
 

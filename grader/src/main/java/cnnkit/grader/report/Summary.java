@@ -75,7 +75,7 @@ public final class Summary {
                     .append(".\n");
             return;
         }
-        md.append("JPlag, the stubs left out, pairs at least ")
+        md.append("JPlag, what students start from (the stubs, the given code) left out, pairs at least ")
                 .append(Math.round(100 * Similarity.THRESHOLD))
                 .append(" % alike (leads, not verdicts; matching lines in `")
                 .append(Similarity.REPORT)
