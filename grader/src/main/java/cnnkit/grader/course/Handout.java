@@ -1,6 +1,8 @@
 package cnnkit.grader.course;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.report.Points;
+import cnnkit.grader.score.Rubric;
 import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,10 +38,25 @@ public final class Handout {
             "mvn -q -Pstudent -pl exercises -am test -Dtest=(\\w+) -Dsurefire\\.failIfNoSpecifiedTests=false");
 
     private final Map<Step, String> points;
+    private final Map<Step, String> backpropPoints;
 
-    /** @param points points per step as printed, for the README and the Classroom workflow (every step needs one) */
+    /**
+     * A handout whose README shows Part 2's points from the kit's Part 2 rubric.
+     *
+     * @param points points per step as printed, for the README and the Classroom workflow (every step needs one)
+     */
     public Handout(Map<Step, String> points) {
+        this(points, CoursePoints.perStep(Rubric.defaults(Assignment.BACKPROP)));
+    }
+
+    /**
+     * @param points         Part 1's points per step, as above
+     * @param backpropPoints Part 2's points per slot ({@link Assignment#BACKPROP}: a backward pass, or Training in
+     *                       CrossEntropy's), for the README's Part 2 table
+     */
+    public Handout(Map<Step, String> points, Map<Step, String> backpropPoints) {
         this.points = Map.copyOf(points);
+        this.backpropPoints = Map.copyOf(backpropPoints);
     }
 
     /**
@@ -140,7 +157,10 @@ public final class Handout {
         return KitResources.folder("handout/src/main/java/cnn");
     }
 
-    /** @return {@code points.<Step>} per step and {@code points.total}, for the README's table */
+    /**
+     * @return {@code points.<Step>} per step and {@code points.total}, and {@code points.<unit>} per Part 2 unit and
+     *     {@code points.backprop}, for the README's tables
+     */
     private Map<String, String> readmePoints() {
         Map<String, String> values = new LinkedHashMap<>();
         double total = 0;
@@ -149,6 +169,13 @@ public final class Handout {
             total += Double.parseDouble(points.get(step));
         }
         values.put("points.total", Points.format(total));
+        double backprop = 0;
+        for (Step step : Assignment.BACKPROP.steps()) {
+            String unit = Assignment.BACKPROP.unit(step).orElseThrow();
+            values.put("points." + unit, backpropPoints.get(step));
+            backprop += Double.parseDouble(backpropPoints.get(step));
+        }
+        values.put("points.backprop", Points.format(backprop));
         return values;
     }
 

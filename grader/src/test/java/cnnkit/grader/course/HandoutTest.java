@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cnnkit.grader.cli.Main;
+import cnnkit.grader.report.Points;
 import cnnkit.grader.score.Rubric;
 import cnnkit.grader.testing.Submissions;
 import cnnkit.lecture.Step;
@@ -251,6 +252,15 @@ class HandoutTest {
                         .contains("`" + step.className() + "Test` | " + points.get(step) + " |");
             }
             assertThat(readme).contains("Points are out of 100").doesNotContain("@points");
+            Rubric backprop = Rubric.defaults(cnnkit.grader.common.Assignment.BACKPROP);
+            for (Step step : cnnkit.grader.common.Assignment.BACKPROP.steps()) {
+                String unit =
+                        cnnkit.grader.common.Assignment.BACKPROP.unit(step).orElseThrow();
+                assertThat(readme)
+                        .as("Part 2's row of %s", unit)
+                        .contains("`" + unit + "Test` | " + Points.format(backprop.stepTotal(step)) + " |");
+            }
+            assertThat(readme).contains("Points are out of " + Points.format(backprop.maxScore()) + ".");
             assertThat(readme)
                     .as("students get the learners' jar, never the instructors'")
                     .contains("java -jar cnn-walkthrough.jar walkthrough")
