@@ -1,7 +1,6 @@
 package cnnkit.walkthrough.cli;
 
 import cnnkit.lecture.LectureData;
-import cnnkit.lecture.Limits;
 import cnnkit.walkthrough.LearnerCode;
 import cnnkit.walkthrough.Playground;
 import java.io.IOException;
@@ -60,17 +59,14 @@ public final class PlaygroundCommand implements Callable<Integer> {
     @Mixin
     CodeOptions code = new CodeOptions();
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "SECONDS",
-            description = "time limit for each call into your code (default: ${DEFAULT-VALUE})")
-    double timeoutSeconds = Limits.DEFAULT.walkthrough().toSeconds();
+    @Mixin
+    CallTimeout timeout = new CallTimeout();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String misuse = code.misuse() != null ? code.misuse() : timeoutSeconds > 0 ? null : "--timeout must be above 0";
+        String misuse = code.misuse() != null ? code.misuse() : timeout.misuse();
         if (misuse != null) {
             err.println("playground: " + misuse);
             return 2;
@@ -95,7 +91,7 @@ public final class PlaygroundCommand implements Callable<Integer> {
                     out.println(step.sourceFile() + " does not compile (its stub runs instead):");
                     messages.forEach(line -> out.println("  " + line));
                 });
-                Duration limit = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
+                Duration limit = timeout.limit();
                 new Playground(learner.implementation(), limit).run(inputs).forEach(out::println);
             }
             out.flush();

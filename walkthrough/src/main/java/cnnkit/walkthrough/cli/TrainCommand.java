@@ -1,7 +1,6 @@
 package cnnkit.walkthrough.cli;
 
 import cnnkit.lecture.Digits;
-import cnnkit.lecture.Limits;
 import cnnkit.walkthrough.LearnerCode;
 import cnnkit.walkthrough.TrainingPage;
 import cnnkit.walkthrough.training.Progress;
@@ -12,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -86,11 +84,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "folder for loss.png, filters.png and training.html (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "SECONDS",
-            description = "time limit for each call into your code (default: ${DEFAULT-VALUE})")
-    double timeoutSeconds = Limits.DEFAULT.walkthrough().toSeconds();
+    @Mixin
+    CallTimeout timeout = new CallTimeout();
 
     @Override
     public Integer call() {
@@ -125,7 +120,7 @@ public final class TrainCommand implements Callable<Integer> {
                     Digits.train().size(),
                     Digits.test().size());
             stdout.flush();
-            Trainer trainer = new Trainer(learner.trainable(), Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+            Trainer trainer = new Trainer(learner.trainable(), timeout.limit());
             Progress bar = new Progress(err, System.console() != null);
             Trainer.Listener progress = new Trainer.Listener() {
                 @Override
@@ -196,10 +191,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             return "--learning-rate must be a number more than 0, not " + learningRate;
         }
-        if (!(timeoutSeconds > 0)) {
-            return "--timeout must be more than 0";
-        }
-        return null;
+        return timeout.misuse();
     }
 
     /** Writes loss.png, filters.png and training.html into {@link #out} and says so. */

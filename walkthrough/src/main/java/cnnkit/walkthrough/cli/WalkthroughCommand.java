@@ -1,6 +1,5 @@
 package cnnkit.walkthrough.cli;
 
-import cnnkit.lecture.Limits;
 import cnnkit.lecture.Step;
 import cnnkit.walkthrough.HtmlPage;
 import cnnkit.walkthrough.Implementation;
@@ -14,12 +13,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -83,11 +82,8 @@ public final class WalkthroughCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "also write the walk as one self-contained HTML page")
     Path html;
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "SECONDS",
-            description = "time limit for each call into your code (default: ${DEFAULT-VALUE})")
-    double timeoutSeconds = Limits.DEFAULT.walkthrough().toSeconds();
+    @Mixin
+    CallTimeout timeout = new CallTimeout();
 
     @Override
     public Integer call() {
@@ -99,7 +95,7 @@ public final class WalkthroughCommand implements Callable<Integer> {
                     + Step.names() + ")");
             return 2;
         }
-        if (!(timeoutSeconds > 0) || !(speed >= 0)) {
+        if (timeout.misuse() != null || !(speed >= 0)) {
             err.println("--timeout must be more than 0 and --speed at least 0");
             return 2;
         }
@@ -119,10 +115,7 @@ public final class WalkthroughCommand implements Callable<Integer> {
                 code = LearnerCode.open(classes, src);
                 learner = code.implementation();
             }
-            Walkthrough walk = new Walkthrough(
-                    learner,
-                    Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
-                    code == null ? Map.of() : code.notCompiled());
+            Walkthrough walk = new Walkthrough(learner, timeout.limit(), code == null ? Map.of() : code.notCompiled());
             List<Scene> scenes = only.map(s -> List.of(walk.scene(s))).orElseGet(walk::walk);
             boolean terminal = System.console() != null;
             new TerminalView(out, terminal && !noColor, terminal ? speed : 0, TerminalView.Pause.SLEEP).show(scenes);
