@@ -231,7 +231,7 @@ public final class ClassGrading {
                 }
                 grades.sort(Comparator.comparing(Grade::id));
                 long kept = grades.stream()
-                        .filter(g -> Grader.unchanged(g, earlier.get(g.id())))
+                        .filter(g -> grader.kept(g, earlier.get(g.id())))
                         .count();
                 if (kept > 0) {
                     console.println("--skip-unchanged: " + kept + " submission(s) had the sources of their stored "

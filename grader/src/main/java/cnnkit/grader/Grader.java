@@ -190,11 +190,15 @@ public final class Grader {
         return stored.equals(knownChecks());
     }
 
-    /** @return whether {@code g} is {@code earlier} kept by {@link #grade(Submission, Grade)} (same sources) */
-    static boolean unchanged(Grade g, Grade earlier) {
+    /**
+     * @return whether {@link #grade(Submission, Grade)} kept {@code earlier} for {@code g}: the same sources, graded
+     *     by the same checks
+     */
+    boolean kept(Grade g, Grade earlier) {
         return earlier != null
                 && !g.sourceDigest().isEmpty()
-                && g.sourceDigest().equals(earlier.sourceDigest());
+                && g.sourceDigest().equals(earlier.sourceDigest())
+                && sameChecks(earlier);
     }
 
     /** Copies the graded files (steps and helpers, by file name) to {@code keptSources/<id>/sources}, replacing. */

@@ -26,29 +26,12 @@ public final class Summary {
     private Summary() {}
 
     /**
-     * @param file   where to write
-     * @param grades one per submission
-     * @param hints  misconception hints
-     * @throws IOException if the file cannot be written
-     */
-    public static void write(Path file, List<Grade> grades, HintSource hints) throws IOException {
-        write(file, grades, hints, List.of());
-    }
-
-    /**
-     * @param file    where to write
-     * @param grades  one per submission
-     * @param hints   misconception hints
-     * @param skipped what was handed in but is not a submission, one line each with the reason
-     * @throws IOException if the file cannot be written
-     */
-    public static void write(Path file, List<Grade> grades, HintSource hints, List<String> skipped) throws IOException {
-        write(file, grades, hints, skipped, Similarity.Result.notComputed(""));
-    }
-
-    /**
+     * @param file       where to write
+     * @param grades     one per submission
+     * @param hints      misconception hints
+     * @param skipped    what was handed in but is not a submission, one line each with the reason
      * @param similarity the similar pairs (or why there are none)
-     * @see #write(Path, List, HintSource, List)
+     * @throws IOException if the file cannot be written
      */
     public static void write(
             Path file, List<Grade> grades, HintSource hints, List<String> skipped, Similarity.Result similarity)

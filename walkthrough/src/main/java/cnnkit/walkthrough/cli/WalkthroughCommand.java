@@ -43,20 +43,8 @@ public final class WalkthroughCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--classes",
-            paramLabel = "DIR",
-            description = "your compiled classes of package cnn (default: exercises/target/classes, or target/classes "
-                    + "in the handout)")
-    Path classes;
-
-    @Option(
-            names = "--src",
-            paramLabel = "DIR",
-            description = "compile your cnn sources in DIR first (e.g. exercises/src/main/java), as the grader does; "
-                    + "a step that does not compile is shown with the compiler's message (default when there are no "
-                    + "compiled classes, or your sources are newer than them)")
-    Path src;
+    @Mixin
+    CodeOptions code = new CodeOptions();
 
     @Option(names = "--reference", description = "a demo instead of your code: the walk on the lecture's own results")
     boolean reference;
@@ -99,30 +87,26 @@ public final class WalkthroughCommand implements Callable<Integer> {
             err.println("--timeout must be more than 0 and --speed at least 0");
             return 2;
         }
-        if (classes != null && src != null) {
-            err.println("give --classes or --src, not both");
+        if (code.misuse() != null) {
+            err.println(code.misuse());
             return 2;
         }
-        LearnerCode code = null;
+        LearnerCode learnerCode = null;
         try {
             Implementation learner = LectureAnswers.INSTANCE;
             if (!reference) {
-                if (classes == null && src == null) {
-                    DefaultCode where = DefaultCode.choose(out);
-                    classes = where.classes();
-                    src = where.src();
-                }
-                code = LearnerCode.open(classes, src);
-                learner = code.implementation();
+                learnerCode = code.open(out);
+                learner = learnerCode.implementation();
             }
-            Walkthrough walk = new Walkthrough(learner, timeout.limit(), code == null ? Map.of() : code.notCompiled());
+            Walkthrough walk = new Walkthrough(
+                    learner, timeout.limit(), learnerCode == null ? Map.of() : learnerCode.notCompiled());
             List<Scene> scenes = only.map(s -> List.of(walk.scene(s))).orElseGet(walk::walk);
             boolean terminal = System.console() != null;
             new TerminalView(out, terminal && !noColor, terminal ? speed : 0, TerminalView.Pause.SLEEP).show(scenes);
             if (html != null) {
                 Files.writeString(
                         html,
-                        HtmlPage.render(scenes, reference ? "the lecture's results (demo)" : code.origin()),
+                        HtmlPage.render(scenes, reference ? "the lecture's results (demo)" : learnerCode.origin()),
                         StandardCharsets.UTF_8);
                 out.println();
                 out.println("Wrote " + html);
@@ -133,8 +117,8 @@ public final class WalkthroughCommand implements Callable<Integer> {
             err.println("walkthrough: " + e.getMessage());
             return 1;
         } finally {
-            if (code != null) {
-                code.close();
+            if (learnerCode != null) {
+                learnerCode.close();
             }
         }
     }
