@@ -42,10 +42,16 @@ import java.util.concurrent.Future;
 public final class ClassGrading {
     /** The folder under {@code out} for the run's temporary copies of students' sources, removed at the end. */
     public static final String WORK_FOLDER = ".work";
-    /** From this many submissions on, the workers share a class-data archive (worker start-up dominates). */
-    private static final int ARCHIVE_FROM = 4;
-    /** Submissions one worker JVM grades before a fresh one replaces it. */
-    private static final int JOBS_PER_WORKER = 10;
+    /**
+     * Worker starts from which the workers share a class-data archive: making it costs about as much CPU as it saves
+     * over four starts (measured, see grader/bench/README.md).
+     */
+    private static final int ARCHIVE_FROM_STARTS = 4;
+    /**
+     * Submissions one worker JVM grades before a fresh one replaces it (it is checked clean after each): a bound on
+     * what a check cannot see (code cache, native memory), high enough that start-up is a few percent of the cost.
+     */
+    private static final int JOBS_PER_WORKER = 100;
 
     /**
      * What one run needs besides the submissions.
@@ -191,14 +197,16 @@ public final class ClassGrading {
     private static List<Grade> gradeAll(
             Settings settings, List<Submission> submissions, GradingOutput output, Path work, PrintStream console)
             throws IOException, InterruptedException {
-        Path archive = submissions.size() < ARCHIVE_FROM
+        // One worker JVM per grading thread, reused for many submissions (a fresh one after any incident).
+        int jobs = Math.min(settings.jobs(), submissions.size());
+        int perThread = (submissions.size() + jobs - 1) / jobs;
+        int starts = jobs * ((perThread + JOBS_PER_WORKER - 1) / JOBS_PER_WORKER); // without incidents
+        Path archive = starts < ARCHIVE_FROM_STARTS
                 ? null
                 : WorkerArchive.create(
                                 Files.createDirectories(work.resolve("cds")),
                                 Grader.testedSteps(settings.rubric().assignment()))
                         .orElse(null);
-        // One worker JVM per grading thread, reused for a few submissions (a fresh one after any incident).
-        int jobs = Math.min(settings.jobs(), submissions.size());
         try (ForkedRunner runner = new ForkedRunner(
                         settings.limits(), archive, Files.createDirectories(work.resolve("workers")), JOBS_PER_WORKER);
                 // One compiler JVM per grading thread too, time- and memory-limited: javac can be made to stall.

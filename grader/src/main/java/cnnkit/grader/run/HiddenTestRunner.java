@@ -113,6 +113,22 @@ public final class HiddenTestRunner {
             Predicate<String> include,
             Consumer<String> started,
             Consumer<CheckResult> sink) {
+        run(loader, assignment, steps, include, plan -> {}, started, sink);
+    }
+
+    /**
+     * As {@link #run(ClassLoader, Assignment, Collection, Predicate, Consumer, Consumer)}, first telling
+     * {@code planned} which checks will run (each as {@link Status#NOT_RUN}, in discovery order): one discovery
+     * serves both, so a worker need not discover a submission's checks twice.
+     */
+    public static void run(
+            ClassLoader loader,
+            Assignment assignment,
+            Collection<Step> steps,
+            Predicate<String> include,
+            Consumer<List<CheckResult>> planned,
+            Consumer<String> started,
+            Consumer<CheckResult> sink) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
@@ -124,6 +140,7 @@ public final class HiddenTestRunner {
             for (TestIdentifier root : plan.getRoots()) {
                 collect(plan, root, pending);
             }
+            planned.accept(List.copyOf(pending.values()));
             launcher.execute(plan, new Listener(pending, started, sink));
             pending.values().forEach(sink); // never started: report so nothing is silently lost
         } finally {

@@ -121,15 +121,12 @@ public final class Worker {
             Path classes, Assignment assignment, List<Step> steps, Set<String> skip, CappedOutput captured)
             throws IOException {
         try (StudentClassLoader loader = HiddenTests.loader(classes)) {
-            List<CheckResult> plan = HiddenTestRunner.discover(loader, assignment, steps).values().stream()
-                    .filter(r -> !skip.contains(r.checkId()))
-                    .toList();
-            send(new Frame(Frame.PLAN, null, plan, null));
             HiddenTestRunner.run(
                     loader,
                     assignment,
                     steps,
                     id -> !skip.contains(id),
+                    plan -> send(new Frame(Frame.PLAN, null, plan, null)),
                     id -> send(new Frame(Frame.STARTED, id, null, null)),
                     result -> {
                         sendOutput(captured); // as it comes: kept even if a later check ends this JVM
