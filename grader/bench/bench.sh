@@ -1,88 +1,130 @@
 #!/usr/bin/env bash
-# Benchmark of `grade --class` (not part of `mvn test`): grades N generated submissions with --jobs = cores and, in
-# the same run, times the naive way (one submission copied into the student handout, `mvn -o -q test`) and the
-# floor (one fresh javac of the same files + one fresh java running a trivial main). Prints per-submission costs,
-# the two ratios and the peak resident memory of the worker JVMs.
+# Benchmark of grading's cost (not part of `mvn test`). In one run, side by side on this machine, it measures:
+#   ours    `grade --class` of N and of BIG generated submissions (--jobs JOBS), every descendant counted;
+#   naive   the lightest per-submission Maven run: one submission in a minimal Maven project with three lecture
+#           checks, `mvn -o -q test`, warm repository (after one untimed warm-up run);
+#   single  Gradescope's case end to end: the autograder zip's `run_autograder` on one submission, against
+#   bare    one `java` that runs the same hidden checks in-process on the already compiled classes, no isolation;
+# and prints the four figures of issue 16 with their floors: naive/ours at N (>= 20x) and at BIG (>= 40x), CPU
+# seconds per submission in steady state ((BIG run - N run) / (BIG - N), <= 0.15), single/bare (<= 2x), and the
+# peak of the summed resident memory of all the grader's processes at --jobs JOBS (<= 768 MiB).
 #
-# Usage: grader/bench/bench.sh [N]     (env: JOBS=cores, NAIVE=3 Maven runs, FLOOR=5 javac+java runs)
+# Usage: grader/bench/bench.sh [N [BIG]]   (defaults 40 400; env: JOBS=2, NAIVE=3 Maven runs, SINGLE=3 runs each,
+#        GRADER_JAVA_OPTS as in ./cnnkit, KEEP=1 keeps the work folder)
 set -euo pipefail
 n=${1:-40}
-jobs=${JOBS:-$(nproc)}
+big=${2:-400}
+jobs=${JOBS:-2}
 naive_runs=${NAIVE:-3}
-floor_runs=${FLOOR:-5}
+single_runs=${SINGLE:-3}
 grader_opts=${GRADER_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}  # as in ./cnnkit
 root=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=lib.sh
+. "$root/grader/bench/lib.sh"
 jar=$root/grader/target/cnn-grader.jar
-if [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -B -q -o -DskipTests package -pl grader -am)
-fi
+[ -f "$jar" ] || (cd "$root" && mvn -B -q -o -DskipTests package -pl similarity,grader -am)
 work=$(mktemp -d)
-[ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT  # KEEP=1 keeps the work folder for a look
-timed() { /usr/bin/time -f '%e %U %S %M' -o "$1" "${@:2}"; }  # wall s, user s, sys s, max RSS KiB
-field() { awk -v f="$2" '{print $f}' "$1"; }
-mean() { awk '{s += $1} END {printf "%.3f", s / NR}'; }
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
+field() { awk -v f="$2" '{print $f}' "$1.m"; }
+mean() { awk -v f="$1" '{s += $f} END {printf "%.3f", s / NR}'; }
+per() { echo "scale=4; $1 / $2" | bc; }
 
-java -cp "$jar" "$root/grader/bench/MakeClass.java" "$work" "$n"
+java -cp "$jar" "$root/grader/bench/MakeClass.java" "$work/small" "$n" > /dev/null
+java -cp "$jar" "$root/grader/bench/MakeClass.java" "$work/big" "$big" > /dev/null
+one=$work/small/one   # one correct submission (cnn/*.java)
 
-# 0. One submission alone: the fixed cost of a grade run (grader start-up; no worker archive below 4 submissions).
-mkdir -p "$work/warm" && cp -r "$work/one" "$work/warm/one"
-timed "$work/warm.time" java $grader_opts -jar "$jar" grade --class "$work/warm" --out "$work/warm-out" > /dev/null 2>&1
+# Ours: a whole class per run.
+for size in small big; do
+  # shellcheck disable=SC2086
+  measure "$work/ours-$size" java $grader_opts -jar "$jar" grade --class "$work/$size/class" --jobs "$jobs" \
+    --out "$work/$size/out" > "$work/ours-$size.log" 2>&1
+done
 
-# 1. Ours, while a sampler records the peak RSS (VmHWM) of every worker JVM it sees.
-: > "$work/hwm"
-( while true; do
-    for p in $(pgrep -f 'cnnkit.grader.run.Worker' || true); do
-      awk '/VmHWM/ {print $2}' "/proc/$p/status" 2>/dev/null >> "$work/hwm" || true
-    done
-    sleep 0.1
-  done ) &
-sampler=$!
-timed "$work/ours.time" java $grader_opts -jar "$jar" grade --class "$work/class" --jobs "$jobs" --out "$work/out" > "$work/ours.log"
-kill "$sampler" 2>/dev/null || true
-ours_wall=$(awk -v n="$n" '{printf "%.3f", $1 / n}' "$work/ours.time")
-ours_cpu=$(awk -v n="$n" '{printf "%.3f", ($2 + $3) / n}' "$work/ours.time")
-worker_peak=$(sort -n "$work/hwm" | tail -1)
-rows=$(($(wc -l < "$work/out/gradebook.csv") - 1))
+# Naive: the minimal Maven project, its three checks on the lecture's example (read from lecture-data's CSVs).
+csv() { grep -v '^#' "$root/lecture-data/$1.csv" | sed 's/.*/{&}/' | paste -sd, | sed 's/.*/new double[][] {&}/'; }
+naive=$work/naive
+minimal_pom "$naive"
+mkdir -p "$naive/src/main/java/cnn" "$naive/src/test/java/cnn" "$naive/.mvn"
+cp "$one"/cnn/*.java "$naive/src/main/java/cnn/"
+cat > "$naive/src/test/java/cnn/LectureTest.java" <<JAVA
+package cnn;
 
-# 2. Naive: the submission in the student handout (its public tests only), one fresh Maven build each.
-java -jar "$jar" handout --out "$work/handout" > /dev/null
-if [ -d "$work/handout/src/test/java/cnnkit/summary" ] && ! grep -q junit-platform-launcher "$work/handout/pom.xml"; then
-  # The handout's step-summary listener needs the launcher API; until the handout's pom declares it, add it here
-  # (a compile failure would otherwise time nothing).
-  echo "note: the handout pom lacks junit-platform-launcher; added for the naive timing"
-  sed -i "s|<artifactId>junit-jupiter</artifactId>|&<scope>test</scope></dependency><dependency><groupId>org.junit.platform</groupId><artifactId>junit-platform-launcher</artifactId>|" "$work/handout/pom.xml"
-fi
-# The generated submissions are Part 1 (forward pass) only: Part 2's public tests would not compile against them.
-rm -f "$work"/handout/src/test/java/cnn/*BackwardTest.java "$work"/handout/src/test/java/cnn/TrainingTest.java
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.junit.jupiter.api.Test;
+
+class LectureTest {
+    static final double[][] IMAGE = $(csv Convolution/image);
+    static final double[][] DETECTOR = $(csv Convolution/feature-detector);
+
+    @Test
+    void convolution() {
+        assertArrayEquals($(csv Convolution/feature-map), Convolution.convolve(IMAGE, DETECTOR));
+    }
+
+    @Test
+    void relu() {
+        assertArrayEquals($(csv Relu/feature-map), Relu.apply($(csv Convolution/feature-map)));
+    }
+
+    @Test
+    void maxPooling() {
+        assertArrayEquals($(csv MaxPooling/pooled-map), MaxPooling.pool($(csv Convolution/feature-map)));
+    }
+}
+JAVA
+echo "-q" > "$naive/.mvn/maven.config"
+(cd "$naive" && mvn -o -q -B test > "$work/naive-warm.log" 2>&1) \
+  || { echo "the naive Maven build failed:"; tail -20 "$work/naive-warm.log"; exit 1; }
 for i in $(seq "$naive_runs"); do
-  cp -r "$work/handout" "$work/naive-$i"
-  cp "$work"/one/cnn/*.java "$work/naive-$i/src/main/java/cnn/"
-  # Failing public tests are expected (the naive way runs them all); a build that does not run is not.
-  (cd "$work/naive-$i" && timed "$work/naive-$i.time" mvn -o -q -B test -Dmaven.test.failure.ignore=true > mvn.log 2>&1) \
-    || { echo "the naive Maven build failed:"; tail -20 "$work/naive-$i/mvn.log"; exit 1; }
+  rm -rf "$naive/target"
+  (cd "$naive" && measure "$work/naive-$i" mvn -o -q -B test > "$work/naive-$i.log" 2>&1)
 done
-naive_wall=$(cat "$work"/naive-*.time | awk '{print $1}' | mean)
-naive_cpu=$(cat "$work"/naive-*.time | awk '{print $2 + $3}' | mean)
 
-# 3. Floor: javac of the same files and a java that runs an empty main, both fresh JVMs.
-printf 'public class Noop { public static void main(String[] a) { } }\n' > "$work/Noop.java"
-for i in $(seq "$floor_runs"); do
-  timed "$work/javac-$i.time" javac -d "$work/floor-$i" "$work"/one/cnn/*.java "$work/Noop.java"
-  timed "$work/java-$i.time" java -cp "$work/floor-$i" Noop
-  paste "$work/javac-$i.time" "$work/java-$i.time" | awk '{print $1 + $5, $2 + $3 + $6 + $7}' > "$work/floor-$i.time"
+# Single: run_autograder end to end, against the bare in-process checks; alternating, after one warm-up each.
+java -jar "$jar" gradescope --out "$work/autograder.zip" > /dev/null
+mkdir -p "$work/ag/source" "$work/bare/classes"
+(cd "$work/ag/source" && unzip -q "$work/autograder.zip")
+cp -r "$one" "$work/ag/submission"
+javac -d "$work/bare/classes" "$one"/cnn/*.java
+javac -cp "$jar" -d "$work/bare" "$root/grader/bench/BareChecks.java"
+# shellcheck disable=SC2086
+bare_cmd=(java $grader_opts -cp "$jar:$work/bare" BareChecks "$work/bare/classes")
+single_cmd=(env AUTOGRADER_ROOT="$work/ag" CNNKIT_JVM_OPTS="$grader_opts" bash "$work/ag/source/run_autograder")
+"${bare_cmd[@]}" > "$work/bare.log" && "${single_cmd[@]}" > /dev/null 2>&1
+for i in $(seq "$single_runs"); do
+  measure "$work/bare-$i" "${bare_cmd[@]}" > "$work/bare.log"
+  measure "$work/single-$i" "${single_cmd[@]}" > /dev/null 2>&1
 done
-floor_wall=$(cat "$work"/floor-*.time | awk '{print $1}' | mean)
-floor_cpu=$(cat "$work"/floor-*.time | awk '{print $2}' | mean)
+grep -q '"score": 100' "$work/ag/results/results.json" || { echo "run_autograder did not give 100:"; head -c 600 "$work/ag/results/results.json"; exit 1; }
 
-echo
-echo "Benchmark $(date -u +%Y-%m-%d) (grader JVM: $grader_opts) on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg): $n submissions, --jobs $jobs, $rows gradebook rows"
-printf '%-38s %12s %12s\n' "per submission" "wall s" "cpu s"
-printf '%-38s %12s %12s\n' "ours (grade --class, total / N)" "$ours_wall" "$ours_cpu"
-printf '%-38s %12s %12s\n' "naive (handout + mvn -o -q test)" "$naive_wall" "$naive_cpu"
-printf '%-38s %12s %12s\n' "floor (fresh javac + fresh java)" "$floor_wall" "$floor_cpu"
-awk '{printf "grade of 1 submission alone: %.1f s wall, %.1f s cpu\n", $1, $2 + $3}' "$work/warm.time"
-awk -v n="$n" '{printf "throughput: %.1f submissions/minute (grader JVM peak RSS %d MiB)\n", 60 * n / $1, $4 / 1024}' "$work/ours.time"
-awk -v ow="$ours_wall" -v oc="$ours_cpu" -v nw="$naive_wall" -v nc="$naive_cpu" -v fw="$floor_wall" -v fc="$floor_cpu" 'BEGIN {
-  printf "naive / ours: %6.1fx wall %6.1fx cpu   (floor >= 10x, goal 20x)\n", nw / ow, nc / oc
-  printf "ours / floor: %6.2fx wall %6.2fx cpu   (floor <= 3x, goal 2x)\n", ow / fw, oc / fc }'
-echo "worker peak RSS: $((${worker_peak:-0} / 1024)) MiB   (floor < 512 MiB)"
+for kind in naive bare single; do
+  cat "$work"/$kind-*.m > "$work/$kind.all"
+done
+ours_small_wall=$(per "$(field "$work/ours-small" 1)" "$n"); ours_small_cpu=$(per "$(field "$work/ours-small" 2)" "$n")
+ours_big_wall=$(per "$(field "$work/ours-big" 1)" "$big"); ours_big_cpu=$(per "$(field "$work/ours-big" 2)" "$big")
+steady_cpu=$(per "$(echo "$(field "$work/ours-big" 2) - $(field "$work/ours-small" 2)" | bc)" $((big - n)))
+naive_wall=$(mean 1 < "$work/naive.all"); naive_cpu=$(mean 2 < "$work/naive.all")
+bare_wall=$(mean 1 < "$work/bare.all"); bare_cpu=$(mean 2 < "$work/bare.all")
+single_wall=$(mean 1 < "$work/single.all"); single_cpu=$(mean 2 < "$work/single.all")
+peak=$(field "$work/ours-small" 3); peak_big=$(field "$work/ours-big" 3)
+
+echo "Benchmark $(date -u '+%Y-%m-%d %H:%M') UTC, commit $(git -C "$root" rev-parse --short HEAD), $(nproc) cores," \
+  "load $(cut -d' ' -f1-3 /proc/loadavg), grader JVM: $grader_opts, --jobs $jobs; $(cat "$work/bare.log")"
+printf '%-58s %9s %9s\n' "per submission" "wall s" "CPU s"
+printf '%-58s %9.3f %9.3f\n' "ours, grade --class of $n" "$ours_small_wall" "$ours_small_cpu" \
+  "ours, grade --class of $big" "$ours_big_wall" "$ours_big_cpu" \
+  "naive: minimal Maven project, 3 lecture checks ($naive_runs runs)" "$naive_wall" "$naive_cpu" \
+  "single: run_autograder end to end ($single_runs runs)" "$single_wall" "$single_cpu" \
+  "bare: one java, hidden checks in-process ($single_runs runs)" "$bare_wall" "$bare_cpu"
+verdict() { if [ "$(echo "$1" | bc)" = 1 ]; then echo met; else echo "NOT met"; fi; }
+r() { echo "scale=2; $1 / $2" | bc; }
+echo "naive/ours at $n:   $(r "$naive_wall" "$ours_small_wall")x wall, $(r "$naive_cpu" "$ours_small_cpu")x CPU" \
+  "(floor 20x: $(verdict "$naive_wall / $ours_small_wall >= 20 && $naive_cpu / $ours_small_cpu >= 20"))"
+echo "naive/ours at $big:  $(r "$naive_wall" "$ours_big_wall")x wall, $(r "$naive_cpu" "$ours_big_cpu")x CPU" \
+  "(floor 40x: $(verdict "$naive_wall / $ours_big_wall >= 40 && $naive_cpu / $ours_big_cpu >= 40"))"
+echo "steady state:       $steady_cpu CPU s per submission (floor 0.15: $(verdict "$steady_cpu <= 0.15"))"
+echo "single/bare:        $(r "$single_wall" "$bare_wall")x wall, $(r "$single_cpu" "$bare_cpu")x CPU" \
+  "(floor 2x: $(verdict "$single_wall / $bare_wall <= 2 && $single_cpu / $bare_cpu <= 2"))"
+echo "peak memory:        $peak MiB at $n, $peak_big MiB at $big, all processes (floor 768 MiB:" \
+  "$(verdict "$peak <= 768 && $peak_big <= 768"))"

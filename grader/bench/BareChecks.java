@@ -1,0 +1,33 @@
+import cnnkit.grader.Grader;
+import cnnkit.grader.common.Assignment;
+import cnnkit.grader.run.CheckResult;
+import cnnkit.grader.run.HiddenTestRunner;
+import cnnkit.grader.run.HiddenTests;
+import cnnkit.grader.run.StudentClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Benchmark baseline (not part of the kit): the floor of grading one submission, the hidden checks run in this JVM
+ * on already compiled classes with no isolation at all (no worker, no sandbox, no compiler JVM, no reports).
+ * {@code java -cp cnn-grader.jar:DIR BareChecks CLASSES} prints how many checks passed.
+ */
+public final class BareChecks {
+    public static void main(String[] args) throws Exception {
+        List<CheckResult> results = new ArrayList<>();
+        try (StudentClassLoader loader = HiddenTests.loader(Path.of(args[0]))) {
+            HiddenTestRunner.run(
+                    loader,
+                    Assignment.FORWARD,
+                    Grader.testedSteps(Assignment.FORWARD),
+                    id -> true,
+                    id -> {},
+                    results::add);
+        }
+        long passed = results.stream()
+                .filter(r -> r.status() == CheckResult.Status.PASSED)
+                .count();
+        System.out.println(passed + " of " + results.size() + " checks passed");
+    }
+}
