@@ -85,6 +85,153 @@ final class Arithmetic {
         return terms.toString();
     }
 
+    /**
+     * @return one line per class of softmax's backward pass, {@code y·(g − g·y)}, ending in the expected
+     *     {@code result}, e.g. "Dog: 0.7311·(-1.3679 − (-1.3679·0.7311 + 0·0.2689)) = -0.2689"
+     */
+    static List<String> softmaxBackward(double[] y, double[] g, double[] result, String[] names) {
+        StringJoiner dot = new StringJoiner(" + ", "(", ")");
+        for (int j = 0; j < y.length; j++) {
+            dot.add(Grid.format(g[j]) + "·" + Grid.format(y[j]));
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < y.length; i++) {
+            lines.add(names[i] + ": " + Grid.format(y[i]) + "·(" + Grid.format(g[i]) + " − " + dot + ") = "
+                    + Grid.format(result[i]));
+        }
+        return lines;
+    }
+
+    /**
+     * @return e.g. "0.2·(-0.2689) + -0.3·0.2689 = -0.1345": column {@code i} of the weights times the gradient,
+     *     ending in the expected {@code result}
+     */
+    static String transposedProduct(double[][] weights, double[] g, int i, double result) {
+        StringJoiner terms = new StringJoiner(" + ");
+        for (int o = 0; o < g.length; o++) {
+            terms.add(Grid.format(weights[o][i]) + "·" + factor(g[o]));
+        }
+        return terms + " = " + Grid.format(result);
+    }
+
+    /** @return e.g. "-0.2689·1, -0.2689·1, -0.2689·0, ... = -0.2689, -0.2689, 0, ...": one row of g ⊗ x */
+    static String outerRow(double g, double[] input, double[] result) {
+        StringJoiner terms = new StringJoiner(", ");
+        for (double x : input) {
+            terms.add(Grid.format(g) + "·" + Grid.format(x));
+        }
+        return terms + " = " + list(result);
+    }
+
+    /**
+     * @return one line per 2x2 / stride-2 window of {@code map}: its cells, the first largest of them in row-major
+     *     order (with the cells it ties with) and the window's gradient {@code g} that goes there
+     */
+    static List<String> poolingGradients(double[][] map, double[][] g) {
+        List<String> lines = new ArrayList<>();
+        for (int top = 0; top < map.length; top += 2) {
+            for (int left = 0; left < map[0].length; left += 2) {
+                StringJoiner cells = new StringJoiner(", ");
+                int[] first = {top, left};
+                List<String> ties = new ArrayList<>();
+                for (int r = top; r < Math.min(top + 2, map.length); r++) {
+                    for (int c = left; c < Math.min(left + 2, map[0].length); c++) {
+                        cells.add(Grid.format(map[r][c]));
+                        if (map[r][c] > map[first[0]][first[1]]) {
+                            first = new int[] {r, c};
+                            ties.clear();
+                        } else if (map[r][c] == map[first[0]][first[1]] && (r != first[0] || c != first[1])) {
+                            ties.add(cell(r, c));
+                        }
+                    }
+                }
+                String tie = ties.isEmpty()
+                        ? ""
+                        : " (a tie with " + String.join(", ", ties)
+                                + ": the first in row-major order, row by row, gets it)";
+                lines.add(String.format(
+                        "window %d: %s, %s: max(%s) = %s at %s%s → gets g = %s, the other cells 0",
+                        lines.size() + 1,
+                        span("row", top, map.length),
+                        span("col", left, map[0].length),
+                        cells,
+                        Grid.format(map[first[0]][first[1]]),
+                        cell(first[0], first[1]),
+                        tie,
+                        Grid.format(g[top / 2][left / 2])));
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * @return one line per cell whose incoming gradient {@code g} is not 0: whether ReLU's input there is {@code > 0}
+     *     (the gradient passes) or not (it stops), ending in the expected {@code result}'s cell
+     */
+    static List<String> reluGradients(double[][] input, double[][] g, double[][] result) {
+        List<String> lines = new ArrayList<>();
+        for (int r = 0; r < g.length; r++) {
+            for (int c = 0; c < g[0].length; c++) {
+                if (g[r][c] != 0) {
+                    lines.add(cell(r, c) + ": input " + Grid.format(input[r][c])
+                            + (input[r][c] > 0 ? " > 0, the gradient passes: " : " ≤ 0, the gradient stops: ")
+                            + Grid.format(g[r][c]) + " → " + Grid.format(result[r][c]));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * @return detector cell (i, j)'s gradient written out: {@code g[r][c]·image[r + i][c + j]} for every position
+     *     (r, c) where g is not 0 (the others add 0), ending in the expected {@code result}
+     */
+    static String detectorGradient(double[][] image, double[][] g, int i, int j, double result) {
+        StringJoiner terms = new StringJoiner(" + ");
+        for (int r = 0; r < g.length; r++) {
+            for (int c = 0; c < g[0].length; c++) {
+                if (g[r][c] != 0) {
+                    terms.add(Grid.format(g[r][c]) + "·" + Grid.format(image[r + i][c + j]));
+                }
+            }
+        }
+        return terms.length() == 0 ? "g is 0 everywhere: 0" : terms + " = " + Grid.format(result);
+    }
+
+    /**
+     * @return one line per image cell (y, x) that a position (r, c) with g not 0 covered: the terms
+     *     {@code g[r][c]·detector[y − r][x − c]}, ending in the expected {@code result}'s cell
+     */
+    static List<String> imageGradients(double[][] detector, double[][] g, double[][] result) {
+        List<String> lines = new ArrayList<>();
+        for (int y = 0; y < result.length; y++) {
+            for (int x = 0; x < result[0].length; x++) {
+                StringJoiner terms = new StringJoiner(" + ");
+                for (int r = Math.max(0, y - detector.length + 1); r <= Math.min(y, g.length - 1); r++) {
+                    for (int c = Math.max(0, x - detector[0].length + 1); c <= Math.min(x, g[0].length - 1); c++) {
+                        if (g[r][c] != 0) {
+                            terms.add(Grid.format(g[r][c]) + "·" + Grid.format(detector[y - r][x - c]));
+                        }
+                    }
+                }
+                if (terms.length() > 0) {
+                    lines.add(cell(y, x) + ": " + terms + " = " + Grid.format(result[y][x]));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** @return e.g. "row 2, col 3" for the 0-based cell (1, 2) */
+    static String cell(int r, int c) {
+        return "row " + (r + 1) + ", col " + (c + 1);
+    }
+
+    /** @return the value as a factor after "·": negative ones in parentheses, e.g. "(-0.2689)" */
+    private static String factor(double v) {
+        return v < 0 ? "(" + Grid.format(v) + ")" : Grid.format(v);
+    }
+
     /** @return the NN1/NN2 table's rows: image number, both networks' outputs, the true class */
     static List<List<String>> networkRows(LectureData.Network nn1, LectureData.Network nn2) {
         List<List<String>> rows = new ArrayList<>();

@@ -1,11 +1,16 @@
 package cnnkit.walkthrough;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Writes the walk as one self-contained page: inline CSS, no scripts, no external resources, feature maps drawn
  * as heatmap tables. The markup is well-formed XML (every element closed, text escaped) so tools can parse it.
+ * Its one link, only when there is a training page beside it ({@link #trainingPageBeside}), goes to that page.
  *
  * <p>Each heatmap cell carries its value ({@code data-value}) and is shaded from white (the grid's smallest value)
  * to blue (its largest): see {@link #heat}. Judged cells also carry {@code right} or {@code wrong}.
@@ -37,11 +42,37 @@ public final class HtmlPage {
     private HtmlPage() {}
 
     /**
+     * Where {@code train} puts its page for a walk page written to {@code page}: {@code training.html} in the same
+     * folder, or in its {@code train-out/} (train's default {@code --out}, when both commands run in one folder).
+     *
+     * @param page the walk page's file
+     * @return the training page as a link relative to the walk page, e.g. {@code "train-out/training.html"}, if
+     *     there is one
+     */
+    public static Optional<String> trainingPageBeside(Path page) {
+        Path folder = page.toAbsolutePath().getParent();
+        return Stream.of("training.html", "train-out/training.html")
+                .filter(link -> Files.isRegularFile(folder.resolve(link)))
+                .findFirst();
+    }
+
+    /**
      * @param scenes the walk
      * @param source where the learner's code came from, for the page's header
-     * @return the page
+     * @return the page, without a link to a training page
      */
     public static String render(List<Scene> scenes, String source) {
+        return render(scenes, source, Optional.empty());
+    }
+
+    /**
+     * @param scenes   the walk
+     * @param source   where the learner's code came from, for the page's header
+     * @param training a link to the page of a training run ({@link TrainingPage}), or empty: then the page says how
+     *                 to make one
+     * @return the page
+     */
+    public static String render(List<Scene> scenes, String source, Optional<String> training) {
         StringBuilder h = new StringBuilder(32_768);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\"/>\n")
                 .append("<title>CNN walkthrough</title>\n<style>\n")
@@ -59,7 +90,28 @@ public final class HtmlPage {
                 && scenes.get(scenes.size() - 1).verdict() == Scene.Verdict.WRONG) {
             h.append("<p class=\"stopped\">The walk stops at the first wrong step: the next steps build on it.</p>\n");
         }
+        training(h, training);
         return h.append("</body>\n</html>\n").toString();
+    }
+
+    /** Part 2's capstone, after the walk: a link to the training page, or how to make one. */
+    private static void training(StringBuilder h, Optional<String> link) {
+        h.append("<footer class=\"training\" id=\"training\">\n<h2>Training the network on handwritten digits</h2>\n");
+        if (link.isPresent()) {
+            h.append("<p>Your last training run (the pictures of loss and test accuracy per epoch and of the learned "
+                            + "feature detectors): <a href=\"")
+                    .append(escape(link.get()))
+                    .append("\">")
+                    .append(escape(link.get()))
+                    .append("</a>, written by <code>train</code>.</p>\n");
+        } else {
+            h.append("<p>With every backward pass done and <code>Training</code> written, <code>./cnnkit train</code> "
+                    + "(in the handout: <code>java -jar cnn-walkthrough.jar train</code>) trains the lecture's network "
+                    + "on handwritten digits with your code and writes <code>train-out/training.html</code>: the loss "
+                    + "and test accuracy per epoch and the feature detectors it learned. Run it in this page's folder "
+                    + "and write this page again: it then links to it here.</p>\n");
+        }
+        h.append("</footer>\n");
     }
 
     private static void scene(StringBuilder h, Scene s) {
@@ -96,7 +148,7 @@ public final class HtmlPage {
             h.append("</ol>\n");
         }
         h.append("<p class=\"verdict\">")
-                .append(escape(s.step().className() + ": " + s.verdict().text()))
+                .append(escape(s.name() + ": " + s.verdict().text()))
                 .append("</p>\n");
         if (!s.hint().isEmpty()) {
             h.append("<p class=\"hint\"><strong>Hint:</strong> ")

@@ -42,4 +42,31 @@ public interface Implementation {
 
     /** Extra 3: {@code cnn.ErrorMeasures.crossEntropy}. */
     double crossEntropy(double[][] predicted, double[][] actual);
+
+    /** Back E1: {@code cnn.Softmax.backward}, ∂L/∂scores from ∂L/∂probabilities. */
+    double[] softmaxBackward(double[] scores, double[] outputGradient);
+
+    /** Back 4: {@code cnn.FullConnection.inputGradient}, {@code Wᵀg}. */
+    double[] inputGradient(double[][] weights, double[] outputGradient);
+
+    /** Back 4: {@code cnn.FullConnection.weightGradient}, {@code g ⊗ x}. */
+    double[][] weightGradient(double[] input, double[] outputGradient);
+
+    /** Back 4: {@code cnn.FullConnection.biasGradient}, a copy of g. */
+    double[] biasGradient(double[] outputGradient);
+
+    /** Back 3: {@code cnn.Flattening.unflatten(vector, rows, cols)}. */
+    double[][] unflatten(double[] vector, int rows, int cols);
+
+    /** Back 2: {@code cnn.MaxPooling.backward} with the lecture's 2x2 windows moved by 2. */
+    double[][] poolBackward(double[][] featureMap, double[][] outputGradient);
+
+    /** Back 1(b): {@code cnn.Relu.backward}. */
+    double[][] reluBackward(double[][] featureMap, double[][] outputGradient);
+
+    /** Back 1: {@code cnn.Convolution.detectorGradient}, stride 1, no padding. */
+    double[][] detectorGradient(double[][] image, double[][] featureDetector, double[][] outputGradient);
+
+    /** Back 1: {@code cnn.Convolution.imageGradient}, stride 1, no padding. */
+    double[][] imageGradient(double[][] image, double[][] featureDetector, double[][] outputGradient);
 }

@@ -58,6 +58,26 @@ public final class LectureAnswers implements Implementation {
             answer(Grid.scalar(m.meanSquaredError()), "meanSquaredError", predicted, actual);
             answer(Grid.scalar(m.crossEntropy()), "crossEntropy", predicted, actual);
         }
+        backward(Grid.row(example.get("gradient_dog"), example.get("gradient_cat")));
+    }
+
+    /** The backward walk's calls: each gets the gradient the call before gives, as the walk passes them on. */
+    private void backward(Grid scores) {
+        Grid image = new Grid(LectureData.image());
+        Grid detector = new Grid(LectureData.featureDetector());
+        Grid flattened = LectureGradient.FLATTENED.grid();
+        Grid pooled = LectureGradient.POOLED_MAP.grid();
+        Grid rectified = LectureGradient.RECTIFIED_MAP.grid();
+        Grid featureMap = LectureGradient.FEATURE_MAP.grid();
+        answer(scores, "softmaxBackward", Grid.row(LectureData.denseScores()), LectureGradient.PROBABILITIES.grid());
+        answer(flattened, "inputGradient", new Grid(LectureData.denseWeights()), scores);
+        answer(LectureGradient.WEIGHTS.grid(), "weightGradient", Grid.row(LectureData.flattened()), scores);
+        answer(scores, "biasGradient", scores);
+        answer(pooled, "unflatten", flattened, Grid.row(pooled.rows(), pooled.cols()));
+        answer(rectified, "poolBackward", new Grid(LectureData.rectifiedMap()), pooled);
+        answer(featureMap, "reluBackward", new Grid(LectureData.featureMap()), rectified);
+        answer(LectureGradient.DETECTOR.grid(), "detectorGradient", image, detector, featureMap);
+        answer(LectureGradient.IMAGE.grid(), "imageGradient", image, detector, featureMap);
     }
 
     private void answer(Grid result, String method, Grid... inputs) {
@@ -141,5 +161,57 @@ public final class LectureAnswers implements Implementation {
     @Override
     public double crossEntropy(double[][] predicted, double[][] actual) {
         return lookUp("crossEntropy", new Grid(predicted), new Grid(actual)).value();
+    }
+
+    @Override
+    public double[] softmaxBackward(double[] scores, double[] outputGradient) {
+        return lookUp("softmaxBackward", Grid.row(scores), Grid.row(outputGradient))
+                .vector();
+    }
+
+    @Override
+    public double[] inputGradient(double[][] weights, double[] outputGradient) {
+        return lookUp("inputGradient", new Grid(weights), Grid.row(outputGradient))
+                .vector();
+    }
+
+    @Override
+    public double[][] weightGradient(double[] input, double[] outputGradient) {
+        return lookUp("weightGradient", Grid.row(input), Grid.row(outputGradient))
+                .matrix();
+    }
+
+    @Override
+    public double[] biasGradient(double[] outputGradient) {
+        return lookUp("biasGradient", Grid.row(outputGradient)).vector();
+    }
+
+    @Override
+    public double[][] unflatten(double[] vector, int rows, int cols) {
+        return lookUp("unflatten", Grid.row(vector), Grid.row(rows, cols)).matrix();
+    }
+
+    @Override
+    public double[][] poolBackward(double[][] featureMap, double[][] outputGradient) {
+        return lookUp("poolBackward", new Grid(featureMap), new Grid(outputGradient))
+                .matrix();
+    }
+
+    @Override
+    public double[][] reluBackward(double[][] featureMap, double[][] outputGradient) {
+        return lookUp("reluBackward", new Grid(featureMap), new Grid(outputGradient))
+                .matrix();
+    }
+
+    @Override
+    public double[][] detectorGradient(double[][] image, double[][] featureDetector, double[][] outputGradient) {
+        return lookUp("detectorGradient", new Grid(image), new Grid(featureDetector), new Grid(outputGradient))
+                .matrix();
+    }
+
+    @Override
+    public double[][] imageGradient(double[][] image, double[][] featureDetector, double[][] outputGradient) {
+        return lookUp("imageGradient", new Grid(image), new Grid(featureDetector), new Grid(outputGradient))
+                .matrix();
     }
 }

@@ -7,16 +7,28 @@ import java.util.List;
  * One step of the walk as it is shown: what the lecture does, the learner's result next to the reference, and a
  * verdict. Renderers ({@link TerminalView}, {@link HtmlPage}) draw the same scenes.
  *
- * @param number  1-based position in the walk (the "3/8" of its heading); {@code --step} takes the lecture's label
- * @param step    the lecture step it replays
- * @param title   e.g. "Step 1 — Convolution"
- * @param blocks  what to show, in order
- * @param verdict how the learner's code did
- * @param hint    for a wrong step: what probably went wrong, in the lecture's words; otherwise empty
+ * @param number   1-based position in the walk (the "3/8" of its heading); {@code --step} takes the lecture's label
+ * @param step     the lecture step it replays
+ * @param backward whether it replays the step's backward pass (Part 2) rather than its forward pass
+ * @param title    e.g. "Step 1 — Convolution" or "Back 2 — Max pooling backward"
+ * @param blocks   what to show, in order
+ * @param verdict  how the learner's code did
+ * @param hint     for a wrong step: what probably went wrong, in the lecture's words; otherwise empty
  */
-public record Scene(int number, Step step, String title, List<Block> blocks, Verdict verdict, String hint) {
+public record Scene(
+        int number, Step step, boolean backward, String title, List<Block> blocks, Verdict verdict, String hint) {
     public Scene {
         blocks = List.copyOf(blocks);
+    }
+
+    /** @return the kit's name of what the scene replays, e.g. "MaxPooling" or "MaxPoolingBackward" */
+    public String name() {
+        return backward ? step.backwardName().orElseThrow() : step.className();
+    }
+
+    /** @return the lecture's label of what the scene replays, e.g. "Step 2" or "Back 2" */
+    public String label() {
+        return backward ? step.backwardLabel().orElseThrow() : step.label();
     }
 
     /** How the learner's code did on this step. */

@@ -62,7 +62,7 @@ public final class TerminalView {
         out.flush();
     }
 
-    /** @return e.g. "steps shown: 8 of 8; matching the lecture: 3; not implemented yet: 5" (and the wrong one) */
+    /** @return e.g. "steps shown: 14 of 14; matching the lecture: 3; not implemented yet: 5" (and the wrong one) */
     public static String summary(List<Scene> scenes) {
         long right =
                 scenes.stream().filter(s -> s.verdict() == Scene.Verdict.RIGHT).count();
@@ -77,8 +77,7 @@ public final class TerminalView {
         return scenes.stream()
                 .filter(s -> s.verdict() == Scene.Verdict.WRONG)
                 .findFirst()
-                .map(s ->
-                        text + "; wrong: " + s.step().label() + " (" + s.step().className() + ")")
+                .map(s -> text + "; wrong: " + s.label() + " (" + s.name() + ")")
                 .orElse(text);
     }
 
@@ -113,7 +112,7 @@ public final class TerminalView {
                             case NOT_IMPLEMENTED -> "○ ";
                             case DOES_NOT_COMPILE -> "✎ ";
                         })
-                + paint(code, scene.step().className() + ": " + scene.verdict().text()));
+                + paint(code, scene.name() + ": " + scene.verdict().text()));
         if (!scene.hint().isEmpty()) {
             out.println("Hint: " + scene.hint());
             out.println("The walk stops here: the next steps build on this one. Fix it and run the walkthrough again.");

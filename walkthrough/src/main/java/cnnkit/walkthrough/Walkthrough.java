@@ -7,21 +7,31 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Replays the lecture's example on the learner's code, one {@link Scene} per step in lecture order.
+ * Replays the lecture's example on the learner's code, one {@link Scene} per step in lecture order, then backwards
+ * (Part 2): one scene per backward pass from the loss to the image, {@link #BACKWARD}.
  *
  * <p>Every step gets the lecture's own inputs (the reference output of the step before), so a step can be
- * explored even when an earlier one is not implemented yet. The walk stops at the first wrong step: what follows
- * would build on a result the learner has not got.
+ * explored even when an earlier one is not implemented yet; on the way back, the gradient the reference's step
+ * before gives ({@link LectureGradient}). The walk stops at the first wrong step: what follows would build on a
+ * result the learner has not got.
  */
 public final class Walkthrough {
-    /** Number of scenes, one per {@link Step}. */
-    public static final int SCENES = Step.values().length;
+    /** The backward passes in the walk's order, from the loss back to the image. */
+    public static final List<Step> BACKWARD =
+            List.of(Step.SOFTMAX, Step.FULL_CONNECTION, Step.FLATTENING, Step.MAX_POOLING, Step.RELU, Step.CONVOLUTION);
+
+    /** Number of scenes: one per {@link Step}, then one per backward pass. */
+    public static final int SCENES = Step.values().length + BACKWARD.size();
+
+    private static final String[] CLASSES = {"Dog", "Cat"};
 
     private final Implementation learner;
     private final Duration timeout;
@@ -72,17 +82,61 @@ public final class Walkthrough {
         return this;
     }
 
-    /** @return the scenes in lecture order, up to and including the first wrong one */
+    /** @return the scenes in lecture order, then the backward passes, up to and including the first wrong one */
     public List<Scene> walk() {
         List<Scene> scenes = new ArrayList<>();
         for (Step step : Step.values()) {
             Scene s = scene(step);
             scenes.add(s);
             if (s.verdict() == Verdict.WRONG) {
+                return scenes;
+            }
+        }
+        for (Step step : BACKWARD) {
+            Scene s = backwardScene(step);
+            scenes.add(s);
+            if (s.verdict() == Verdict.WRONG) {
                 break;
             }
         }
         return scenes;
+    }
+
+    /**
+     * @param step a step of {@link #BACKWARD}
+     * @return its backward pass's scene alone, on the lecture's example
+     * @throws IllegalArgumentException for a step without a backward pass in the walk
+     */
+    public Scene backwardScene(Step step) {
+        return switch (step) {
+            case SOFTMAX -> softmaxBackward();
+            case FULL_CONNECTION -> fullConnectionBackward();
+            case FLATTENING -> flatteningBackward();
+            case MAX_POOLING -> maxPoolingBackward();
+            case RELU -> reluBackward();
+            case CONVOLUTION -> convolutionBackward();
+            default -> throw new IllegalArgumentException(step + " has no backward pass in the walk");
+        };
+    }
+
+    /**
+     * @param given a backward pass as a learner names it: {@code B2} or {@code Back 2} (the lecture's number after
+     *     "B" or "Back", e.g. {@code B1b}, {@code BE1}), or its name ({@code MaxPoolingBackward}); case and spaces do
+     *     not matter
+     * @return that step, if it is one of {@link #BACKWARD}
+     */
+    public static Optional<Step> backwardStep(String given) {
+        String g = given == null ? "" : given.replaceAll("[\\s()]", "").toLowerCase(Locale.ROOT);
+        return BACKWARD.stream()
+                .filter(s -> g.equals(s.backwardName().orElseThrow().toLowerCase(Locale.ROOT))
+                        || g.equals("b" + s.number().toLowerCase(Locale.ROOT))
+                        || g.equals("back" + s.number().toLowerCase(Locale.ROOT)))
+                .findFirst();
+    }
+
+    /** @return every backward pass's short label for {@link #backwardStep}, e.g. "B4, B3, B2" */
+    public static String backwardNumbers() {
+        return String.join(", ", BACKWARD.stream().map(s -> "B" + s.number()).toList());
     }
 
     /**
@@ -214,10 +268,9 @@ public final class Walkthrough {
                 + "ILLUSTRATIVE, chosen by hand for this walk (lecture-data/FullConnection), not from the slides.");
         b.input("weights (row 1 = Dog, row 2 = Cat)", new Grid(weights), 0);
         b.input("bias (Dog, Cat)", Grid.row(bias), 0);
-        String[] names = {"Dog", "Cat"};
         double[] scores = LectureData.denseScores();
         for (int o = 0; o < weights.length; o++) {
-            b.calculation(names[o % 2] + ": " + Arithmetic.weightedSum(weights[o], input, bias[o], scores[o]));
+            b.calculation(CLASSES[o % 2] + ": " + Arithmetic.weightedSum(weights[o], input, bias[o], scores[o]));
         }
         b.check(
                 "your scores (Dog, Cat)",
@@ -234,7 +287,7 @@ public final class Walkthrough {
         double[] scores = LectureData.denseScores();
         b.text("Softmax turns the scores into probabilities that sum to 1: e^z / Σ e^z.");
         double[] probabilities = LectureData.probabilities();
-        for (String line : Arithmetic.softmax(scores, probabilities, new String[] {"Dog", "Cat"})) {
+        for (String line : Arithmetic.softmax(scores, probabilities, CLASSES)) {
             b.calculation(line);
         }
         b.check(
@@ -336,6 +389,200 @@ public final class Walkthrough {
         return b.build("Error measures");
     }
 
+    private Scene softmaxBackward() {
+        Builder b = new Builder(Step.SOFTMAX);
+        double[] scores = LectureData.denseScores();
+        double[] y = LectureData.probabilities();
+        Map<String, Double> example = LectureData.crossEntropyExample();
+        double[] target = {example.get("target_dog"), example.get("target_cat")};
+        double[] dy = LectureGradient.PROBABILITIES.grid().vector();
+        Grid scoresGradient = Grid.row(example.get("gradient_dog"), example.get("gradient_cat"));
+        b.text("Now the walk goes backwards through the same example, from the loss to the image, as training does: "
+                + "each step's backward pass gets g, the gradient of the loss with respect to the step's output, and "
+                + "gives the gradient with respect to its input. The target stays Dog, t = (1, 0). The lecture gives "
+                + "no gradients: the expected values are the kit's reference on the lecture's example, computed when "
+                + "this tool was built.");
+        b.text("The loss's gradient at the probabilities is −t / y: Dog −" + Grid.format(target[0]) + " / "
+                + Grid.format(y[0]) + " = " + Grid.format(dy[0]) + ", Cat −" + Grid.format(target[1]) + " / "
+                + Grid.format(y[1]) + " = " + Grid.format(dy[1]) + ". Softmax's backward pass y ⊙ (g − g·y) turns it "
+                + "into the gradient at the scores — the lecture's short result y − t (Extra 2):");
+        b.input("g = ∂L/∂y (Dog, Cat)", Grid.row(dy), 0);
+        for (String line : Arithmetic.softmaxBackward(y, dy, scoresGradient.vector(), CLASSES)) {
+            b.calculation(line);
+        }
+        b.check(
+                "your ∂L/∂scores (Dog, Cat)",
+                "backward",
+                List.of(Grid.row(scores), Grid.row(dy)),
+                () -> learner.softmaxBackward(scores, dy),
+                Walkthrough::vector,
+                scoresGradient);
+        return b.build("Softmax backward");
+    }
+
+    private Scene fullConnectionBackward() {
+        Builder b = new Builder(Step.FULL_CONNECTION);
+        Map<String, Double> example = LectureData.crossEntropyExample();
+        double[] g = {example.get("gradient_dog"), example.get("gradient_cat")};
+        double[][] weights = LectureData.denseWeights();
+        double[] input = LectureData.flattened();
+        b.text("The gradient at the scores is y − t (Extra 2). Input i of the dense layer was multiplied by "
+                + "weights[o][i] into every output o, so its gradient is Σ g[o] · weights[o][i] over the outputs: "
+                + "the weights' column i times g, Wᵀg.");
+        b.input("g = y − t at the scores (Dog, Cat)", Grid.row(g), 0);
+        b.input("weights (row 1 = Dog, row 2 = Cat)", new Grid(weights), 0);
+        double[] flattened = LectureGradient.FLATTENED.grid().vector();
+        for (int i = 0; i < flattened.length; i++) {
+            b.calculation("position " + (i + 1) + ": " + Arithmetic.transposedProduct(weights, g, i, flattened[i]));
+        }
+        b.check(
+                "your ∂L/∂(flattened vector)",
+                "inputGradient",
+                List.of(new Grid(weights), Grid.row(g)),
+                () -> learner.inputGradient(weights, g),
+                Walkthrough::vector,
+                Grid.row(flattened));
+        b.text("The weights learn from the same g: weights[o][i] gets g[o] · x[i] (the outer product g ⊗ x, the "
+                + "weights' shape), and each bias, added once to its output, gets g[o] itself.");
+        double[][] weightGradient = LectureGradient.WEIGHTS.grid().matrix();
+        for (int o = 0; o < g.length; o++) {
+            b.calculation(CLASSES[o] + ": " + Arithmetic.outerRow(g[o], input, weightGradient[o]));
+        }
+        b.check(
+                "your ∂L/∂weights",
+                "weightGradient",
+                List.of(Grid.row(input), Grid.row(g)),
+                () -> learner.weightGradient(input, g),
+                Walkthrough::matrix,
+                new Grid(weightGradient));
+        b.check(
+                "your ∂L/∂bias (Dog, Cat)",
+                "biasGradient",
+                List.of(Grid.row(g)),
+                () -> learner.biasGradient(g),
+                Walkthrough::vector,
+                Grid.row(g));
+        return b.build("Full connection backward");
+    }
+
+    private Scene flatteningBackward() {
+        Builder b = new Builder(Step.FLATTENING);
+        double[] vector = LectureGradient.FLATTENED.grid().vector();
+        double[][] pooled = LectureGradient.POOLED_MAP.grid().matrix();
+        int rows = pooled.length;
+        int cols = pooled[0].length;
+        b.text("Flattening only moved values, so its backward pass moves the gradient back where each value came "
+                + "from: unflatten, row by row, as flatten read them.");
+        b.input("∂L/∂(flattened vector)", Grid.row(vector), 0);
+        for (int r = 0; r < rows; r++) {
+            b.calculation(String.format(
+                    "positions %d–%d → row %d: %s", r * cols + 1, r * cols + cols, r + 1, Arithmetic.list(pooled[r])));
+        }
+        b.check(
+                "your ∂L/∂(pooled map)",
+                "unflatten",
+                List.of(Grid.row(vector), Grid.row(rows, cols)),
+                () -> learner.unflatten(vector, rows, cols),
+                Walkthrough::matrix,
+                new Grid(pooled));
+        return b.build("Flattening backward");
+    }
+
+    private Scene maxPoolingBackward() {
+        Builder b = new Builder(Step.MAX_POOLING);
+        double[][] map = LectureData.rectifiedMap();
+        double[][] g = LectureGradient.POOLED_MAP.grid().matrix();
+        b.text("Each pooled cell copied one cell of its window, the largest, so the window's gradient goes back to "
+                + "that cell only; the window's other cells get 0. Where several cells tie for the largest, the first "
+                + "of them in row-major order (row by row, left to right) gets it: the one the forward pass took.");
+        b.input("rectified feature map, windows marked", new Grid(map), 2);
+        b.input("g = ∂L/∂(pooled map)", new Grid(g), 0);
+        List<String> windows = Arithmetic.poolingGradients(map, g);
+        int across = (map[0].length + 1) / 2;
+        for (int i = 0; i < windows.size(); i++) {
+            b.calculation(windows.get(i), new Scene.Window(new Grid(map), i / across * 2, i % across * 2, 2, 2));
+        }
+        b.check(
+                "your ∂L/∂(rectified map)",
+                "backward",
+                List.of(new Grid(map), new Grid(g)),
+                () -> learner.poolBackward(map, g),
+                Walkthrough::matrix,
+                LectureGradient.RECTIFIED_MAP.grid());
+        return b.build("Max pooling backward");
+    }
+
+    private Scene reluBackward() {
+        Builder b = new Builder(Step.RELU);
+        double[][] map = LectureData.featureMap();
+        double[][] g = LectureGradient.RECTIFIED_MAP.grid().matrix();
+        double[][] result = LectureGradient.FEATURE_MAP.grid().matrix();
+        b.text("ReLU passed a cell on unchanged where its input was > 0 (slope 1) and gave 0 elsewhere (slope 0): "
+                + "the gradient passes only where the forward pass's input, the feature map, is > 0, and stops where "
+                + "it is ≤ 0 (0 included). The gradient's own sign does not matter.");
+        b.input("feature map (ReLU's input)", new Grid(map), 0);
+        b.input("g = ∂L/∂(rectified map)", new Grid(g), 0);
+        for (String line : Arithmetic.reluGradients(map, g, result)) {
+            b.calculation(line);
+        }
+        b.text("Every other cell gets 0: g is 0 there.");
+        b.check(
+                "your ∂L/∂(feature map)",
+                "backward",
+                List.of(new Grid(map), new Grid(g)),
+                () -> learner.reluBackward(map, g),
+                Walkthrough::matrix,
+                new Grid(result));
+        return b.build("ReLU backward");
+    }
+
+    private Scene convolutionBackward() {
+        Builder b = new Builder(Step.CONVOLUTION);
+        double[][] image = LectureData.image();
+        double[][] detector = LectureData.featureDetector();
+        double[][] g = LectureGradient.FEATURE_MAP.grid().matrix();
+        double[][] dDetector = LectureGradient.DETECTOR.grid().matrix();
+        b.text("Detector cell (i, j) was multiplied by image cell (r + i, c + j) into cell (r, c) of the feature map, "
+                + "at all 25 positions, so its gradient is Σ g[r][c] · image[r + i][c + j]: the detector's place "
+                + "laid over the image again, now weighted by the gradient. Only the positions where g is not 0 add "
+                + "something; they are written out.");
+        b.input("input image", new Grid(image), 0);
+        b.input("g = ∂L/∂(feature map)", new Grid(g), 0);
+        for (int i = 0; i < dDetector.length; i++) {
+            for (int j = 0; j < dDetector[0].length; j++) {
+                b.calculation(
+                        "d detector " + Arithmetic.cell(i, j) + " = "
+                                + Arithmetic.detectorGradient(image, g, i, j, dDetector[i][j]),
+                        new Scene.Window(new Grid(image), i, j, g.length, g[0].length));
+            }
+        }
+        b.check(
+                "your ∂L/∂(feature detector)",
+                "detectorGradient",
+                List.of(new Grid(image), new Grid(detector), new Grid(g)),
+                () -> learner.detectorGradient(image, detector, g),
+                Walkthrough::matrix,
+                new Grid(dDetector));
+        b.text("The image's gradient goes the other way: image cell (y, x) collects g[r][c] · detector[y − r][x − c] "
+                + "from every position (r, c) whose detector covered it (as a convolution: g convolved with the "
+                + "detector turned by 180°). The cells that a position with g not 0 covered:");
+        b.input("feature detector", new Grid(detector), 0);
+        double[][] dImage = LectureGradient.IMAGE.grid().matrix();
+        for (String line : Arithmetic.imageGradients(detector, g, dImage)) {
+            b.calculation(line);
+        }
+        b.text("Every other image cell gets 0. (A first layer does not need its image's gradient; a deeper one passes "
+                + "it on to the layer before.)");
+        b.check(
+                "your ∂L/∂image",
+                "imageGradient",
+                List.of(new Grid(image), new Grid(detector), new Grid(g)),
+                () -> learner.imageGradient(image, detector, g),
+                Walkthrough::matrix,
+                new Grid(dImage));
+        return b.build("Convolution backward");
+    }
+
     /** @return the matrix as a grid, or null if it is null or has a null row (the check reports that) */
     private static Grid matrix(double[][] m) {
         return m == null || Arrays.stream(m).anyMatch(row -> row == null) ? null : new Grid(m);
@@ -349,14 +596,25 @@ public final class Walkthrough {
     private final class Builder {
         private final int number;
         private final Step step;
+        private final boolean backward;
         private final List<Scene.Block> blocks = new ArrayList<>();
         private boolean wrong;
         private boolean missing;
         private String hint = "";
 
         Builder(int number, Step step) {
+            this(number, step, false);
+        }
+
+        /** A backward pass's scene, numbered after the forward ones in {@link #BACKWARD}'s order. */
+        Builder(Step step) {
+            this(Step.values().length + BACKWARD.indexOf(step) + 1, step, true);
+        }
+
+        private Builder(int number, Step step, boolean backward) {
             this.number = number;
             this.step = step;
+            this.backward = backward;
         }
 
         // After a wrong result the lecture's narrative stops: only the result, the expected values and the hint.
@@ -452,7 +710,8 @@ public final class Walkthrough {
                     : !missing
                             ? Verdict.RIGHT
                             : notCompiled.containsKey(step) ? Verdict.DOES_NOT_COMPILE : Verdict.NOT_IMPLEMENTED;
-            return new Scene(number, step, step.label() + " — " + name, blocks, verdict, hint);
+            String label = backward ? step.backwardLabel().orElseThrow() : step.label();
+            return new Scene(number, step, backward, label + " — " + name, blocks, verdict, hint);
         }
     }
 }

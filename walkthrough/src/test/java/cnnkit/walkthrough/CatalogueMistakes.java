@@ -1,5 +1,6 @@
 package cnnkit.walkthrough;
 
+import cnnkit.hidden.support.BackwardWrongOracles;
 import cnnkit.hidden.support.Misconceptions;
 import cnnkit.hidden.support.Wrong;
 import cnnkit.hidden.support.WrongOracles;
@@ -10,7 +11,7 @@ import java.util.stream.IntStream;
 
 /**
  * The grader's misconception catalogue as the walk's {@link MistakeRecogniser}: the learner's result is compared with
- * what each of the catalogue's wrong oracles ({@link WrongOracles}) gives on the walk's inputs, exactly as the hidden
+ * what each of the catalogue's wrong oracles ({@link WrongOracles}, {@link BackwardWrongOracles}) gives on the walk's inputs, exactly as the hidden
  * tests recognise a mistake. Ids and hints are the catalogue's ({@code cnnkit/misconceptions.csv}).
  *
  * <p>Test and build code only (the oracles never reach the learners' jar): {@link MistakeTableWriter} writes what it
@@ -57,6 +58,27 @@ public final class CatalogueMistakes implements MistakeRecogniser {
             case "loss" -> WrongOracles.loss(in.get(0).vector(), in.get(1).vector());
             case "gradient" ->
                 WrongOracles.gradient(in.get(0).vector(), in.get(1).vector());
+            case "backward" -> backward(step, in);
+            case "weightGradient" ->
+                BackwardWrongOracles.weightGradient(
+                        in.get(0).vector(), in.get(1).vector());
+            case "detectorGradient" ->
+                BackwardWrongOracles.detectorGradient(
+                        in.get(0).matrix(), in.get(1).matrix(), in.get(2).matrix(), 1, 0);
+            case "imageGradient" ->
+                BackwardWrongOracles.imageGradient(
+                        in.get(0).matrix(), in.get(1).matrix(), in.get(2).matrix(), 1, 0);
+            default -> List.of();
+        };
+    }
+
+    /** The backward passes the walk calls {@code backward} (ReLU's and max pooling's; softmax's has no mistakes). */
+    private static List<Wrong> backward(Step step, List<Grid> in) {
+        return switch (step) {
+            case RELU ->
+                BackwardWrongOracles.reluBackward(in.get(0).matrix(), in.get(1).matrix());
+            case MAX_POOLING ->
+                BackwardWrongOracles.poolBackward(in.get(0).matrix(), in.get(1).matrix(), 2, 2);
             default -> List.of();
         };
     }

@@ -90,6 +90,54 @@ class HtmlPageTest {
     }
 
     @Test
+    @DisplayName("shows the backward passes too: Back 2's nine windows drawn, Back 1's nine detector cells")
+    void backwardScenes() throws Exception {
+        Document doc = parse(page(Learners.correct()));
+
+        assertThat(select(doc, "//section[@id='step-12']/h2").item(0).getTextContent())
+                .isEqualTo("Back 2 — Max pooling backward");
+        assertThat(select(doc, "//section[@id='step-12']//li/svg/rect[@class='detector']")
+                        .getLength())
+                .isEqualTo(9);
+        assertThat(select(doc, "//section[@id='step-14']//li[starts-with(., 'd detector')]")
+                        .getLength())
+                .isEqualTo(9);
+        assertThat(select(doc, "//section[@id='step-14']/p[@class='verdict']")
+                        .item(0)
+                        .getTextContent())
+                .isEqualTo("ConvolutionBackward: matches the lecture");
+    }
+
+    @Test
+    @DisplayName("without a training page beside it, says how to make one, and links nowhere")
+    void howToTrain() throws Exception {
+        String html = page(Learners.correct());
+
+        assertThat(select(parse(html), "//footer[@id='training']").item(0).getTextContent())
+                .contains("./cnnkit train", "java -jar cnn-walkthrough.jar train", "train-out/training.html");
+        assertThat(html).doesNotContain("href=");
+    }
+
+    @Test
+    @DisplayName("with train's training.html beside it (in train-out/ or the same folder), links to it")
+    void linksTheTrainingPage() throws Exception {
+        Files.createDirectories(temp.resolve("train-out"));
+        Files.writeString(temp.resolve("train-out/training.html"), "<html/>");
+        Document doc = parse(page(Learners.correct()));
+
+        NodeList links = select(doc, "//a");
+        assertThat(links.getLength()).isEqualTo(1);
+        assertThat(links.item(0).getAttributes().getNamedItem("href").getNodeValue())
+                .isEqualTo("train-out/training.html");
+        assertThat(select(doc, "//footer[@id='training']//a").getLength()).isEqualTo(1);
+
+        Files.writeString(temp.resolve("training.html"), "<html/>");
+        assertThat(HtmlPage.trainingPageBeside(temp.resolve("walk.html"))).contains("training.html");
+        assertThat(HtmlPage.trainingPageBeside(temp.resolve("elsewhere/walk.html")))
+                .isEmpty();
+    }
+
+    @Test
     @DisplayName("escapes text so that markup in it cannot break the page")
     void escapes() {
         assertThat(HtmlPage.escape("a < b & \"c\" > d")).isEqualTo("a &lt; b &amp; &quot;c&quot; &gt; d");

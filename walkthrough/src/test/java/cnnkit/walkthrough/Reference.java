@@ -1,10 +1,11 @@
 package cnnkit.walkthrough;
 
+import cnnkit.hidden.support.BackwardOracle;
 import cnnkit.hidden.support.Oracle;
 
 /**
- * The right answers on any input as an {@link Implementation}, for tests only: the hidden tests' independent oracle
- * ({@link Oracle}) called the way the lecture calls each step (stride 1 and no padding, 2x2 pooling windows moved by
+ * The right answers on any input as an {@link Implementation}, for tests only: the hidden tests' independent oracles
+ * ({@link Oracle}, {@link BackwardOracle}) called the way the lecture calls each step (stride 1 and no padding, 2x2 pooling windows moved by
  * 2). It never ships in the learners' jar (StudentJarTest); the demo there uses {@link LectureAnswers}.
  */
 final class Reference implements Implementation {
@@ -71,5 +72,50 @@ final class Reference implements Implementation {
     @Override
     public double crossEntropy(double[][] predicted, double[][] actual) {
         return Oracle.crossEntropy(predicted, actual);
+    }
+
+    @Override
+    public double[] softmaxBackward(double[] scores, double[] g) {
+        return BackwardOracle.softmaxBackward(scores, g);
+    }
+
+    @Override
+    public double[] inputGradient(double[][] weights, double[] g) {
+        return BackwardOracle.inputGradient(weights, g);
+    }
+
+    @Override
+    public double[][] weightGradient(double[] input, double[] g) {
+        return BackwardOracle.weightGradient(input, g);
+    }
+
+    @Override
+    public double[] biasGradient(double[] g) {
+        return g.clone();
+    }
+
+    @Override
+    public double[][] unflatten(double[] vector, int rows, int cols) {
+        return BackwardOracle.unflatten(vector, 1, rows, cols)[0];
+    }
+
+    @Override
+    public double[][] poolBackward(double[][] map, double[][] g) {
+        return BackwardOracle.poolBackward(map, g, 2, 2);
+    }
+
+    @Override
+    public double[][] reluBackward(double[][] map, double[][] g) {
+        return BackwardOracle.reluBackward(map, g);
+    }
+
+    @Override
+    public double[][] detectorGradient(double[][] image, double[][] k, double[][] g) {
+        return BackwardOracle.detectorGradient(image, k, g, 1, 0);
+    }
+
+    @Override
+    public double[][] imageGradient(double[][] image, double[][] k, double[][] g) {
+        return BackwardOracle.imageGradient(image, k, g, 1, 0);
     }
 }

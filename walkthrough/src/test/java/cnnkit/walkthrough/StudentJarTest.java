@@ -297,7 +297,7 @@ class StudentJarTest {
     @DisplayName("`java -jar cnn-walkthrough.jar walkthrough`, as the handout says, compiles and walks src/main/java")
     void runsAsTheHandoutSays(@TempDir Path handout) throws IOException, InterruptedException {
         String log = runInHandout(handout, "walkthrough", "--speed", "0");
-        assertThat(log).contains("matching the lecture: 8");
+        assertThat(log).contains("matching the lecture: 14");
     }
 
     @Test
@@ -349,9 +349,10 @@ class StudentJarTest {
     }
 
     @Test
-    @DisplayName("the answers it needs are data: the lecture's CSVs and the precomputed mistake table")
+    @DisplayName("the answers it needs are data: the lecture's CSVs, the precomputed gradients and mistake table")
     void answersAreData() throws IOException {
         assertThat(jar.getEntry("cnnkit/walkthrough/mistakes.csv")).isNotNull();
+        assertThat(jar.getEntry("cnnkit/walkthrough/lecture-gradients.csv")).isNotNull();
         assertThat(jar.getEntry("lecture-data/Convolution/feature-map.csv")).isNotNull();
         assertThat(jar.getManifest()).isNotNull();
     }

@@ -34,11 +34,16 @@ class WalkthroughTest {
     @DisplayName("on a correct implementation")
     class Correct {
         @Test
-        @DisplayName("every step of the lecture matches, in lecture order")
+        @DisplayName("every step of the lecture matches, in lecture order, then every backward pass")
         void everyStepMatches() {
             List<Scene> scenes = walk(Learners.correct());
 
-            assertThat(scenes).extracting(Scene::step).containsExactly(Step.values());
+            assertThat(scenes.subList(0, Step.values().length))
+                    .extracting(Scene::step)
+                    .containsExactly(Step.values());
+            assertThat(scenes.subList(Step.values().length, scenes.size()))
+                    .extracting(Scene::step)
+                    .containsExactlyElementsOf(Walkthrough.BACKWARD);
             assertThat(scenes)
                     .allMatch(s -> s.verdict() == Verdict.RIGHT, "right")
                     .allMatch(s -> s.hint().isEmpty());
@@ -67,7 +72,7 @@ class WalkthroughTest {
             }
             assertThat(lines).isEqualTo(25);
             assertThat(run.out())
-                    .contains("matching the lecture: 8")
+                    .contains("matching the lecture: 14")
                     .contains("ILLUSTRATIVE")
                     .contains("window 9: row 5, col 5: max(1) = 1")
                     .doesNotContain("\u001b[");
@@ -87,7 +92,7 @@ class WalkthroughTest {
                     .contains("Step 2 — Max pooling")
                     .doesNotContain("Step 1 — Convolution")
                     .doesNotContain("Step 3 — Flattening")
-                    .contains("steps shown: 1 of 8");
+                    .contains("steps shown: 1 of 14");
         }
     }
 
@@ -195,6 +200,12 @@ class WalkthroughTest {
                     .containsExactly(
                             Verdict.NOT_IMPLEMENTED,
                             Verdict.RIGHT,
+                            Verdict.NOT_IMPLEMENTED,
+                            Verdict.NOT_IMPLEMENTED,
+                            Verdict.NOT_IMPLEMENTED,
+                            Verdict.NOT_IMPLEMENTED,
+                            Verdict.NOT_IMPLEMENTED,
+                            Verdict.NOT_IMPLEMENTED,
                             Verdict.NOT_IMPLEMENTED,
                             Verdict.NOT_IMPLEMENTED,
                             Verdict.NOT_IMPLEMENTED,

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Replays the lecture's example on your code: the 7x7 image and 3x3 detector, ReLU, max pooling, "
-                    + "flattening, the dense layer, softmax, cross-entropy and the NN1/NN2 error measures.",
+                    + "flattening, the dense layer, softmax, cross-entropy and the NN1/NN2 error measures; then "
+                    + "backwards (Part 2): the gradient y - t through each step's backward pass back to the image.",
             "Each step is compared with the lecture; the walk stops at the first wrong step with a hint. Steps not "
                     + "implemented yet are shown as such and the walk goes on with the lecture's values."
         },
@@ -53,7 +54,8 @@ public final class WalkthroughCommand implements Callable<Integer> {
             names = "--step",
             paramLabel = "STEP",
             description = "show only this step, numbered as the lecture: 1, 1b, 2, 3, 4, E1, E2, E3 (or its name, "
-                    + "e.g. MaxPooling)")
+                    + "e.g. MaxPooling), or only this backward pass: BE1, B4, B3, B2, B1b, B1 (or e.g. "
+                    + "MaxPoolingBackward)")
     String step;
 
     @Option(
@@ -78,9 +80,11 @@ public final class WalkthroughCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<Step> only = Optional.ofNullable(step).flatMap(Step::byLabel);
-        if (step != null && only.isEmpty()) {
+        Optional<Step> onlyBackward =
+                only.isPresent() ? Optional.empty() : Optional.ofNullable(step).flatMap(Walkthrough::backwardStep);
+        if (step != null && only.isEmpty() && onlyBackward.isEmpty()) {
             err.println("--step " + step + " is no step of the lecture: give one of " + Step.numbers() + " (or a name: "
-                    + Step.names() + ")");
+                    + Step.names() + "), or a backward pass: " + Walkthrough.backwardNumbers());
             return 2;
         }
         if (timeout.misuse() != null || !(speed >= 0)) {
@@ -100,13 +104,18 @@ public final class WalkthroughCommand implements Callable<Integer> {
             }
             Walkthrough walk = new Walkthrough(
                     learner, timeout.limit(), learnerCode == null ? Map.of() : learnerCode.notCompiled());
-            List<Scene> scenes = only.map(s -> List.of(walk.scene(s))).orElseGet(walk::walk);
+            List<Scene> scenes = only.map(s -> List.of(walk.scene(s)))
+                    .or(() -> onlyBackward.map(s -> List.of(walk.backwardScene(s))))
+                    .orElseGet(walk::walk);
             boolean terminal = System.console() != null;
             new TerminalView(out, terminal && !noColor, terminal ? speed : 0, TerminalView.Pause.SLEEP).show(scenes);
             if (html != null) {
                 Files.writeString(
                         html,
-                        HtmlPage.render(scenes, reference ? "the lecture's results (demo)" : learnerCode.origin()),
+                        HtmlPage.render(
+                                scenes,
+                                reference ? "the lecture's results (demo)" : learnerCode.origin(),
+                                HtmlPage.trainingPageBeside(html)),
                         StandardCharsets.UTF_8);
                 out.println();
                 out.println("Wrote " + html);

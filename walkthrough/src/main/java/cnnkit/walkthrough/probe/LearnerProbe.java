@@ -76,4 +76,49 @@ public final class LearnerProbe implements Implementation {
     public double crossEntropy(double[][] predicted, double[][] actual) {
         return ErrorMeasures.crossEntropy(predicted, actual);
     }
+
+    @Override
+    public double[] softmaxBackward(double[] scores, double[] outputGradient) {
+        return Softmax.backward(scores, outputGradient);
+    }
+
+    @Override
+    public double[] inputGradient(double[][] weights, double[] outputGradient) {
+        return FullConnection.inputGradient(weights, outputGradient);
+    }
+
+    @Override
+    public double[][] weightGradient(double[] input, double[] outputGradient) {
+        return FullConnection.weightGradient(input, outputGradient);
+    }
+
+    @Override
+    public double[] biasGradient(double[] outputGradient) {
+        return FullConnection.biasGradient(outputGradient);
+    }
+
+    @Override
+    public double[][] unflatten(double[] vector, int rows, int cols) {
+        return Flattening.unflatten(vector, rows, cols);
+    }
+
+    @Override
+    public double[][] poolBackward(double[][] featureMap, double[][] outputGradient) {
+        return MaxPooling.backward(featureMap, outputGradient, 2, 2);
+    }
+
+    @Override
+    public double[][] reluBackward(double[][] featureMap, double[][] outputGradient) {
+        return Relu.backward(featureMap, outputGradient);
+    }
+
+    @Override
+    public double[][] detectorGradient(double[][] image, double[][] featureDetector, double[][] outputGradient) {
+        return Convolution.detectorGradient(image, featureDetector, outputGradient, 1, 0);
+    }
+
+    @Override
+    public double[][] imageGradient(double[][] image, double[][] featureDetector, double[][] outputGradient) {
+        return Convolution.imageGradient(image, featureDetector, outputGradient, 1, 0);
+    }
 }
