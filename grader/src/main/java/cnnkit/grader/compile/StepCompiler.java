@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Compiles a submission with a compiler JVM of its own ({@link JavacProcess}), step by step in effect: a step whose
  * file is missing, does not compile, lacks the contract's signatures or fails the bytecode check is replaced by its exercise
- * stub and the rest is compiled again, so one broken step costs that step only.
+ * stub and the rest is compiled again, so one broken step costs that step only. The {@link Given} classes are always
+ * the kit's copies: a hand-in's file of a given class's name is not compiled, and a note says so if it was changed.
  *
  * <p>Nothing of the student's runs here: annotation processing is off, the class path is empty (only the JDK), and
  * signatures are read from the class files with ASM. A compiler that does not finish within the time limit (or runs
@@ -48,8 +49,15 @@ public final class StepCompiler {
                                 + " starting with `package cnn;`)"));
             }
         }
-        List<Path> helpers = new ArrayList<>(sources.helpers());
+        List<Path> helpers = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        for (Path helper : sources.helpers()) {
+            if (!Given.isGiven(helper)) {
+                helpers.add(helper);
+            } else if (!Given.unchanged(name(helper), Files.readString(helper, StandardCharsets.UTF_8))) {
+                notes.add(changedGiven(name(helper)));
+            }
+        }
         Path classes = work.resolve("classes");
         // Each round stubs at least one more step or drops a helper, so this ends.
         for (int round = 0; round <= Step.values().length + helpers.size() + 1; round++) {
@@ -192,9 +200,31 @@ public final class StepCompiler {
         return dropped;
     }
 
+    /**
+     * @param name a given file's name
+     * @return the note for a hand-in whose copy of it was changed
+     */
+    static String changedGiven(String name) {
+        return "Your " + name + " differs from the handout's: " + name + " is given, so the grader compiled the"
+                + " handout's copy, not yours. Put code of your own in a class of your own.";
+    }
+
+    private static String name(Path file) {
+        return file.getFileName().toString();
+    }
+
+    /**
+     * The files of one round: the given classes first (so that a student's file declaring a given class again is
+     * the one the compiler blames, and left out), the helpers, then each step's file or stub.
+     */
     private static List<Path> files(Sources sources, Map<Step, List<String>> stubbed, List<Path> helpers, Path work)
             throws IOException {
-        List<Path> files = new ArrayList<>(helpers);
+        List<Path> files = new ArrayList<>();
+        Path given = Files.createDirectories(work.resolve("given"));
+        for (String name : Given.FILES) {
+            files.add(Files.writeString(given.resolve(name), Given.source(name), StandardCharsets.UTF_8));
+        }
+        files.addAll(helpers);
         Path stubs = Files.createDirectories(work.resolve("stubs"));
         for (Step step : Step.values()) {
             if (stubbed.containsKey(step)) {
