@@ -175,12 +175,6 @@ public final class GradeCommand implements Callable<Integer> {
         Inputs.folder(spec, "--out", out);
         Assignment assignment = assignment();
         Rubric rubric = rubric(assignment);
-        if (assignment != Assignment.FORWARD && rosterFile != null) {
-            throw Inputs.misuse(
-                    spec,
-                    "--roster is for Part 1 only so far: grade --assignment " + assignment.id()
-                            + " without it (gradebook.csv has every submission)");
-        }
         ResultsJson.Presentation presentation = presentation();
         return new ClassGrading.Settings(out, rubric, limits, jobs, fresh, presentation, roster(), skipUnchanged);
     }
