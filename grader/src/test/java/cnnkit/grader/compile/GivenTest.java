@@ -83,6 +83,20 @@ class GivenTest {
         }
 
         @Test
+        @DisplayName("the learners' compile (not a hand-in's) keeps a learner's own Network, without a note")
+        void learnersKeepTheirOwn() throws Exception {
+            Path in = copy(Submissions.GIVEN, copy(Fixtures.SOLUTIONS, temp.resolve("in/cnn")));
+            Path network = in.resolve("Network.java");
+            Files.writeString(network, Files.readString(network).replace("DETECTORS = 8;", "DETECTORS = 4;"));
+
+            Compilation c = StepCompiler.compile(
+                    SourceFinder.find(in.getParent()), Files.createDirectories(temp.resolve("work")), Javac.IN_PROCESS);
+
+            assertThat(c.notes()).isEmpty();
+            assertThat(detectors(c.classes())).isEqualTo(4);
+        }
+
+        @Test
         @DisplayName("a given file re-indented by an IDE counts as unchanged: no note")
         void whitespaceIsNoChange() throws IOException {
             Path in = copy(Submissions.GIVEN, copy(Fixtures.SOLUTIONS, temp.resolve("in/cnn")));
@@ -108,7 +122,7 @@ class GivenTest {
 
         private Compilation compile(Path handIn) throws IOException {
             Sources sources = SourceFinder.find(handIn.getParent());
-            return StepCompiler.compile(sources, Files.createDirectories(temp.resolve("work")), Javac.IN_PROCESS);
+            return StepCompiler.compileHandIn(sources, Files.createDirectories(temp.resolve("work")), Javac.IN_PROCESS);
         }
     }
 
