@@ -34,14 +34,6 @@ final class ClassroomWorkflow {
     static final Step BACKWARD_WITH = Step.CROSS_ENTROPY;
 
     /**
-     * @param points points per step; every step must have one
-     * @return Part 1's workflow's YAML
-     */
-    static String yaml(Map<Step, String> points) {
-        return yaml(Assignment.FORWARD, points);
-    }
-
-    /**
      * @param assignment the part the workflow grades
      * @param points     points per slot of the assignment's units ({@link Assignment#steps()}); each needs one
      * @return the workflow's YAML

@@ -42,26 +42,19 @@ public final class Handout {
     private final Assignment classroom;
 
     /**
-     * A handout whose README shows Part 2's points from the kit's Part 2 rubric.
+     * Part 1's handout: its README shows Part 2's points from the kit's Part 2 rubric, its Classroom workflow grades
+     * Part 1's steps.
      *
      * @param points points per step as printed, for the README and the Classroom workflow (every step needs one)
      */
     public Handout(Map<Step, String> points) {
-        this(points, CoursePoints.perStep(Rubric.defaults(Assignment.BACKPROP)));
+        this(points, CoursePoints.perStep(Rubric.defaults(Assignment.BACKPROP)), Assignment.FORWARD);
     }
 
     /**
      * @param points         Part 1's points per step, as above
      * @param backpropPoints Part 2's points per slot ({@link Assignment#BACKPROP}: a backward pass, or Training in
      *                       CrossEntropy's), for the README's Part 2 table
-     */
-    public Handout(Map<Step, String> points, Map<Step, String> backpropPoints) {
-        this(points, backpropPoints, Assignment.FORWARD);
-    }
-
-    /**
-     * @param points         Part 1's points per step, as above
-     * @param backpropPoints Part 2's points per slot, as above
      * @param classroom      the part whose tests the GitHub Classroom workflow runs, with that part's points: Part 1's
      *                       steps, or Part 2's backward passes and Training ({@code handout --assignment backprop})
      */

@@ -387,10 +387,17 @@ class HandoutTest {
             Map<Step, String> points = new java.util.EnumMap<>(CoursePoints.perStep(Rubric.defaults()));
             points.put(Step.RELU, "7.5");
 
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClassroomWorkflow.yaml(points))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClassroomWorkflow.yaml(Assignment.FORWARD, points))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("Relu is worth 7.5")
                     .hasMessageContaining("whole");
+            Map<Step, String> part2 =
+                    new java.util.EnumMap<>(CoursePoints.perStep(Rubric.defaults(Assignment.BACKPROP)));
+            part2.put(Step.RELU, "2.5");
+            assertThatThrownBy(() -> ClassroomWorkflow.yaml(Assignment.BACKPROP, part2))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("ReluBackward is worth 2.5")
+                    .hasMessageContaining("every unit a whole number");
         }
 
         @Test
