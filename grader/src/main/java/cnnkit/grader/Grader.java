@@ -145,7 +145,7 @@ public final class Grader {
         }
         keep(submission.id(), sources);
         long collected = System.nanoTime();
-        Compilation compilation = StepCompiler.compile(sources, work, javac);
+        Compilation compilation = StepCompiler.compileHandIn(sources, work, javac);
         long compiled = System.nanoTime();
         List<String> notes = new ArrayList<>(sources.notes());
         notes.addAll(compilation.notes());

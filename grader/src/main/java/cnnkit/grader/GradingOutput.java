@@ -115,7 +115,7 @@ final class GradingOutput {
             }
             return;
         }
-        LmsExport.Outcome outcome = RosterGradebook.write(GradebookTable.of(all), roster, rosterBook);
+        LmsExport.Outcome outcome = RosterGradebook.write(GradebookTable.of(assignment, all), roster, rosterBook);
         console.println("Wrote " + rosterBook + " (" + outcome.rows() + " rows).");
         if (!outcome.notOnRoster().isEmpty()) {
             console.println("Not on the roster: " + String.join(", ", outcome.notOnRoster()));

@@ -10,7 +10,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code export --format canvas|moodle}: the gradebook as a CSV the LMS imports. */
+/**
+ * {@code export --format canvas|moodle}: the gradebook as a CSV the LMS imports, Part 1's or Part 2's (told by its
+ * header); each part's default column title is its own, so importing both gives two assignments, not one overwritten.
+ */
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
@@ -43,8 +46,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(
             names = "--assignment",
             paramLabel = "NAME",
-            defaultValue = "CNN exercises",
-            description = "the assignment column's title (default: ${DEFAULT-VALUE}); for an existing Canvas "
+            description = "the assignment column's title (default: \"" + LmsExport.PART_1_TITLE + "\" for Part 1's "
+                    + "gradebook, \"" + LmsExport.PART_2_TITLE + "\" for Part 2's); for an existing Canvas "
                     + "assignment use its exact title with its id, e.g. \"CNN exercises (12345)\"")
     String assignment;
 
@@ -73,8 +76,9 @@ public final class ExportCommand implements Callable<Integer> {
             LmsExport.Format lms = LmsExport.Format.of(format);
             LmsExport.Identity identity = LmsExport.Identity.of(identifyBy);
             Optional<Roster> students = roster == null ? Optional.empty() : Optional.of(Roster.load(roster));
-            LmsExport.Outcome outcome =
-                    new LmsExport(GradebookTable.load(gradebook), students, assignment, identity).write(lms, out);
+            GradebookTable table = GradebookTable.load(gradebook);
+            String title = assignment != null ? assignment : LmsExport.defaultTitle(table.assignment());
+            LmsExport.Outcome outcome = new LmsExport(table, students, title, identity).write(lms, out);
             outcome.warnings().forEach(w -> System.err.println("export: warning: " + w));
             System.out.println("export: " + outcome.rows() + " students to " + out + " (" + format + ")");
             if (!outcome.notOnRoster().isEmpty()) {

@@ -48,7 +48,9 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--class", paramLabel = "DIR", description = "a folder whose every child is one submission")
     Path classDir;
 
-    @Option(names = "--sample", description = "grade the sample class shipped with the kit")
+    @Option(
+            names = "--sample",
+            description = "grade the sample class shipped with the kit (Part 2's with --assignment backprop)")
     boolean sample;
 
     @Option(
@@ -175,12 +177,6 @@ public final class GradeCommand implements Callable<Integer> {
         Inputs.folder(spec, "--out", out);
         Assignment assignment = assignment();
         Rubric rubric = rubric(assignment);
-        if (assignment != Assignment.FORWARD && rosterFile != null) {
-            throw Inputs.misuse(
-                    spec,
-                    "--roster is for Part 1 only so far: grade --assignment " + assignment.id()
-                            + " without it (gradebook.csv has every submission)");
-        }
         ResultsJson.Presentation presentation = presentation();
         return new ClassGrading.Settings(out, rubric, limits, jobs, fresh, presentation, roster(), skipUnchanged);
     }
@@ -253,7 +249,7 @@ public final class GradeCommand implements Callable<Integer> {
     private List<Submission> submissions(Path work) throws IOException {
         if (sample) {
             Path sampleClass = work.resolve("sample-class");
-            SampleClass.materialise(sampleClass);
+            SampleClass.materialise(assignment(), sampleClass);
             return Submission.ofClass(sampleClass);
         }
         return given();

@@ -1,5 +1,6 @@
 package cnnkit.grader.cli;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.common.CodeEdits;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,10 +40,18 @@ import java.util.zip.ZipOutputStream;
  * Every other file of the folder is copied over the base at the same relative path. Then the recipe's blocks edit the
  * files: {@code --- find Relu.java} names the one file of that name in the submission (base or the folder's own).
  * {@code index.txt} lists every resource (a jar cannot be listed); a test keeps it in step with the folder.
+ *
+ * <p>Each assignment has a sample class of its own ({@link #root}): Part 1's in {@code cnnkit/sample-class/}, Part 2's
+ * ({@code grade --sample --assignment backprop}) in {@code cnnkit/sample-class-backprop/}, whose {@code _base} is the
+ * reference solutions with the given classes, copied there at build time ({@code grader/pom.xml}) and listed in its
+ * index like the other files. There {@code expect: loses} names Part 2's units ({@code MaxPoolingBackward},
+ * {@code Training}).
  */
 public final class SampleClass {
-    /** Where the sample class sits on the class path. */
+    /** Where Part 1's sample class sits on the class path. */
     public static final String ROOT = "/cnnkit/sample-class/";
+    /** Where Part 2's sample class sits on the class path. */
+    public static final String BACKPROP_ROOT = "/cnnkit/sample-class-backprop/";
 
     private static final String BASE = "_base/";
     private static final String RECIPE = "recipe.txt";
@@ -54,17 +63,28 @@ public final class SampleClass {
     private SampleClass() {}
 
     /**
-     * Writes every submission of the sample class into {@code dir}, one child (folder or zip) per submission.
+     * @param assignment what the sample class is graded on
+     * @return where its sample class sits on the class path: {@link #ROOT} or {@link #BACKPROP_ROOT}
+     */
+    public static String root(Assignment assignment) {
+        return assignment == Assignment.FORWARD ? ROOT : BACKPROP_ROOT;
+    }
+
+    /**
+     * Writes every submission of an assignment's sample class into {@code dir}, one child (folder or zip) per
+     * submission.
      *
-     * @param dir an empty or missing folder
+     * @param assignment whose sample class
+     * @param dir        an empty or missing folder
      * @return the submissions written, sorted by id
      * @throws IOException if a resource cannot be read or a file not written
      * @throws IllegalStateException if a recipe is malformed (a bug of the kit, caught by its tests)
      */
-    public static List<Sample> materialise(Path dir) throws IOException {
+    public static List<Sample> materialise(Assignment assignment, Path dir) throws IOException {
+        String root = root(assignment);
         Map<String, List<String>> bySubmission = new TreeMap<>();
         List<String> base = new ArrayList<>();
-        for (String path : index()) {
+        for (String path : index(assignment)) {
             if (path.startsWith(BASE)) {
                 base.add(path.substring(BASE.length()));
             } else {
@@ -77,36 +97,41 @@ public final class SampleClass {
         Files.createDirectories(dir);
         List<Sample> samples = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : bySubmission.entrySet()) {
-            samples.add(build(e.getKey(), e.getValue(), base, dir));
+            samples.add(build(root, e.getKey(), e.getValue(), base, dir));
         }
         return samples;
     }
 
-    /** @return every resource path of the sample class, relative to {@link #ROOT} */
-    public static List<String> index() throws IOException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(open("index.txt"), StandardCharsets.UTF_8))) {
+    /**
+     * @param assignment whose sample class
+     * @return every resource path of that sample class, relative to its {@link #root}
+     */
+    public static List<String> index(Assignment assignment) throws IOException {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(open(root(assignment), "index.txt"), StandardCharsets.UTF_8))) {
             return in.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toList());
         }
     }
 
-    private static Sample build(String id, List<String> files, List<String> base, Path dir) throws IOException {
+    private static Sample build(String root, String id, List<String> files, List<String> base, Path dir)
+            throws IOException {
         if (!files.contains(RECIPE)) {
             throw new IllegalStateException("sample " + id + " has no " + RECIPE);
         }
         Path work = Files.createDirectories(dir.resolve(id));
-        Recipe recipe = Recipe.parse(id, read(id + "/" + RECIPE));
+        Recipe recipe = Recipe.parse(id, read(root, id + "/" + RECIPE));
         if (recipe.baseDir() != null) {
             for (String file : base) {
                 if (!recipe.dropped().contains(file.substring(file.lastIndexOf('/') + 1))) {
                     write(
                             work.resolve(recipe.baseDir()).resolve(file.substring(file.indexOf('/') + 1)),
-                            read(BASE + file));
+                            read(root, BASE + file));
                 }
             }
         }
         for (String file : files) {
             if (!file.equals(RECIPE)) {
-                write(work.resolve(file), read(id + "/" + file));
+                write(work.resolve(file), read(root, id + "/" + file));
             }
         }
         for (String file : recipe.edits().files()) {
@@ -163,16 +188,16 @@ public final class SampleClass {
         Files.write(target, content);
     }
 
-    private static byte[] read(String resource) throws IOException {
-        try (InputStream in = open(resource)) {
+    private static byte[] read(String root, String resource) throws IOException {
+        try (InputStream in = open(root, resource)) {
             return in.readAllBytes();
         }
     }
 
-    private static InputStream open(String resource) throws IOException {
-        InputStream in = SampleClass.class.getResourceAsStream(ROOT + resource);
+    private static InputStream open(String root, String resource) throws IOException {
+        InputStream in = SampleClass.class.getResourceAsStream(root + resource);
         if (in == null) {
-            throw new IOException("sample class resource missing: " + ROOT + resource);
+            throw new IOException("sample class resource missing: " + root + resource);
         }
         return in;
     }

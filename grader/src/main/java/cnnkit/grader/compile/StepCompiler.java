@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Compiles a submission with a compiler JVM of its own ({@link JavacProcess}), step by step in effect: a step whose
  * file is missing, does not compile, lacks the contract's signatures or fails the bytecode check is replaced by its exercise
- * stub and the rest is compiled again, so one broken step costs that step only.
+ * stub and the rest is compiled again, so one broken step costs that step only. As the grader compiles a hand-in
+ * ({@link #compileHandIn}), the {@link Given} classes are always the kit's copies: a hand-in's file of a given class's
+ * name is not compiled, and a note says so if it was changed.
  *
  * <p>Nothing of the student's runs here: annotation processing is off, the class path is empty (only the JDK), and
  * signatures are read from the class files with ASM. A compiler that does not finish within the time limit (or runs
@@ -31,13 +33,34 @@ public final class StepCompiler {
     private StepCompiler() {}
 
     /**
+     * Compiles the sources as they are, given classes included (the learners' jar, which adds the given classes a
+     * learner's folder lacks itself and lets a learner experiment with their own).
+     *
+     * @param sources the {@code cnn} sources
+     * @param work    a private work folder
+     * @param javac   the compiler
+     * @return the compiled classes and, per replaced step, why
+     * @throws IOException if the work folder cannot be written
+     */
+    public static Compilation compile(Sources sources, Path work, Javac javac) throws IOException {
+        return compile(sources, work, javac, false);
+    }
+
+    /**
+     * Compiles a hand-in as the grader does: with the kit's copies of the {@link Given} classes, in place of the
+     * hand-in's own (a note says so when the hand-in's differs).
+     *
      * @param sources the submission's {@code cnn} sources
      * @param work    this submission's private work folder
      * @param javac   the compiler for the student's sources (one with a time and memory limit)
      * @return the compiled classes and, per replaced step, why
      * @throws IOException if the work folder cannot be written
      */
-    public static Compilation compile(Sources sources, Path work, Javac javac) throws IOException {
+    public static Compilation compileHandIn(Sources sources, Path work, Javac javac) throws IOException {
+        return compile(sources, work, javac, true);
+    }
+
+    private static Compilation compile(Sources sources, Path work, Javac javac, boolean kitGiven) throws IOException {
         long deadline = System.nanoTime() + javac.limit().toNanos();
         Map<Step, List<String>> stubbed = new EnumMap<>(Step.class);
         for (Step step : Step.values()) {
@@ -48,14 +71,21 @@ public final class StepCompiler {
                                 + " starting with `package cnn;`)"));
             }
         }
-        List<Path> helpers = new ArrayList<>(sources.helpers());
+        List<Path> helpers = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        for (Path helper : sources.helpers()) {
+            if (!kitGiven || !Given.isGiven(helper)) {
+                helpers.add(helper);
+            } else if (!Given.unchanged(name(helper), Files.readString(helper, StandardCharsets.UTF_8))) {
+                notes.add(changedGiven(name(helper)));
+            }
+        }
         Path classes = work.resolve("classes");
         // Each round stubs at least one more step or drops a helper, so this ends.
         for (int round = 0; round <= Step.values().length + helpers.size() + 1; round++) {
             Map<Path, List<String>> errors;
             try {
-                errors = javac.compile(files(sources, stubbed, helpers, work), classes, deadline);
+                errors = javac.compile(files(sources, stubbed, helpers, kitGiven, work), classes, deadline);
             } catch (Javac.Stopped e) {
                 return stopped(e.getMessage(), sources, work);
             }
@@ -86,7 +116,7 @@ public final class StepCompiler {
                                     : step.sourceFile() + " was not found in the submission"));
         }
         Path classes = work.resolve("classes");
-        Map<Path, List<String>> errors = JdkCompiler.compile(files(sources, stubbed, List.of(), work), classes);
+        Map<Path, List<String>> errors = JdkCompiler.compile(files(sources, stubbed, List.of(), false, work), classes);
         if (!errors.isEmpty()) {
             throw new IllegalStateException("the exercise stubs do not compile: " + errors.keySet());
         }
@@ -192,9 +222,34 @@ public final class StepCompiler {
         return dropped;
     }
 
-    private static List<Path> files(Sources sources, Map<Step, List<String>> stubbed, List<Path> helpers, Path work)
+    /**
+     * @param name a given file's name
+     * @return the note for a hand-in whose copy of it was changed
+     */
+    static String changedGiven(String name) {
+        return "Your " + name + " differs from the handout's: " + name + " is given, so the grader compiled the"
+                + " handout's copy, not yours. Put code of your own in a class of your own.";
+    }
+
+    private static String name(Path file) {
+        return file.getFileName().toString();
+    }
+
+    /**
+     * The files of one round: the kit's given classes first, if asked for (so that a student's file declaring a given class again is
+     * the one the compiler blames, and left out), the helpers, then each step's file or stub.
+     */
+    private static List<Path> files(
+            Sources sources, Map<Step, List<String>> stubbed, List<Path> helpers, boolean kitGiven, Path work)
             throws IOException {
-        List<Path> files = new ArrayList<>(helpers);
+        List<Path> files = new ArrayList<>();
+        if (kitGiven) {
+            Path given = Files.createDirectories(work.resolve("kit-given"));
+            for (String name : Given.FILES) {
+                files.add(Files.writeString(given.resolve(name), Given.source(name), StandardCharsets.UTF_8));
+            }
+        }
+        files.addAll(helpers);
         Path stubs = Files.createDirectories(work.resolve("stubs"));
         for (Step step : Step.values()) {
             if (stubbed.containsKey(step)) {

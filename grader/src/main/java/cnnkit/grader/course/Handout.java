@@ -39,24 +39,29 @@ public final class Handout {
 
     private final Map<Step, String> points;
     private final Map<Step, String> backpropPoints;
+    private final Assignment classroom;
 
     /**
-     * A handout whose README shows Part 2's points from the kit's Part 2 rubric.
+     * Part 1's handout: its README shows Part 2's points from the kit's Part 2 rubric, its Classroom workflow grades
+     * Part 1's steps.
      *
      * @param points points per step as printed, for the README and the Classroom workflow (every step needs one)
      */
     public Handout(Map<Step, String> points) {
-        this(points, CoursePoints.perStep(Rubric.defaults(Assignment.BACKPROP)));
+        this(points, CoursePoints.perStep(Rubric.defaults(Assignment.BACKPROP)), Assignment.FORWARD);
     }
 
     /**
      * @param points         Part 1's points per step, as above
      * @param backpropPoints Part 2's points per slot ({@link Assignment#BACKPROP}: a backward pass, or Training in
      *                       CrossEntropy's), for the README's Part 2 table
+     * @param classroom      the part whose tests the GitHub Classroom workflow runs, with that part's points: Part 1's
+     *                       steps, or Part 2's backward passes and Training ({@code handout --assignment backprop})
      */
-    public Handout(Map<Step, String> points, Map<Step, String> backpropPoints) {
+    public Handout(Map<Step, String> points, Map<Step, String> backpropPoints, Assignment classroom) {
         this.points = Map.copyOf(points);
         this.backpropPoints = Map.copyOf(backpropPoints);
+        this.classroom = classroom;
     }
 
     /**
@@ -82,7 +87,8 @@ public final class Handout {
         write(
                 out,
                 ".github/workflows/classroom.yml",
-                ClassroomWorkflow.yaml(points).getBytes(StandardCharsets.UTF_8));
+                ClassroomWorkflow.yaml(classroom, classroom == Assignment.FORWARD ? points : backpropPoints)
+                        .getBytes(StandardCharsets.UTF_8));
         try (Stream<Path> files = Files.walk(out)) {
             return files.filter(Files::isRegularFile)
                     .map(out::relativize)

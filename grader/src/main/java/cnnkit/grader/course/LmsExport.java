@@ -1,8 +1,8 @@
 package cnnkit.grader.course;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.course.GradebookTable.Row;
 import cnnkit.grader.course.Roster.Student;
-import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +57,19 @@ public final class LmsExport {
             }
             throw new IllegalArgumentException("unknown format '" + name + "': use canvas or moodle");
         }
+    }
+
+    /** The assignment column's title for Part 1's gradebook unless one is given. */
+    public static final String PART_1_TITLE = "CNN exercises";
+    /** The assignment column's title for Part 2's gradebook unless one is given: not Part 1's, whose grades it would replace. */
+    public static final String PART_2_TITLE = "CNN exercises, Part 2";
+
+    /**
+     * @param assignment what the gradebook was graded on
+     * @return the assignment column's title unless one is given: {@link #PART_1_TITLE} or {@link #PART_2_TITLE}
+     */
+    public static String defaultTitle(Assignment assignment) {
+        return assignment == Assignment.FORWARD ? PART_1_TITLE : PART_2_TITLE;
     }
 
     /** Canvas's fixed leading columns, in the order its gradebook export writes them. */
@@ -281,15 +294,16 @@ public final class LmsExport {
         return r == null ? "" : r.score();
     }
 
-    /** @return e.g. "graded: 72.5/80. Convolution 10, Relu 10, ..." (empty without a submission) */
+    /**
+     * @return e.g. "graded: 72.5/80. Convolution 10, Relu 10, ..." (Part 2: "ConvolutionBackward 20, ...", the
+     *     gradebook's units), empty without a submission
+     */
     static String feedback(Row r) {
         if (r == null) {
             return "";
         }
         StringJoiner steps = new StringJoiner(", ");
-        for (Step s : Step.values()) {
-            steps.add(s.className() + " " + r.steps().get(s));
-        }
+        r.units().forEach((unit, points) -> steps.add(unit + " " + points));
         return String.format(Locale.ROOT, "%s: %s/%s. %s", r.status(), r.score(), r.maxScore(), steps);
     }
 }

@@ -1,8 +1,8 @@
 package cnnkit.grader.course;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.course.GradebookTable.Row;
 import cnnkit.grader.course.Roster.Student;
-import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * {@code roster-gradebook.csv}, written by {@code grade --roster}: the gradebook with each submission's student.
- * Columns {@code submission,name,email,status,score,max_score} and the steps; the gradebook's rows first (same
+ * Columns {@code submission,name,email,status,score,max_score} and the gradebook's units (Part 1's steps, or Part 2's
+ * backward passes and Training); the gradebook's rows first (same
  * order; name and email blank when the id is not on the roster), then one {@code missing} row per roster student
  * who handed in nothing. {@code gradebook.csv} itself keeps its fixed header.
  */
@@ -30,12 +31,13 @@ public final class RosterGradebook {
 
     private RosterGradebook() {}
 
-    /** @return the header: submission, name, email, status, score, max_score, then the steps */
-    public static List<String> header() {
+    /**
+     * @param assignment what the class was graded on
+     * @return the header: submission, name, email, status, score, max_score, then the assignment's units
+     */
+    public static List<String> header(Assignment assignment) {
         List<String> header = new ArrayList<>(List.of("submission", "name", "email", "status", "score", "max_score"));
-        for (Step s : Step.values()) {
-            header.add(s.className());
-        }
+        header.addAll(assignment.units());
         return header;
     }
 
@@ -55,7 +57,7 @@ public final class RosterGradebook {
         CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(w, format)) {
-            csv.printRecord(header());
+            csv.printRecord(header(gradebook.assignment()));
             for (Row r : gradebook.rows()) {
                 Optional<Student> s = roster.student(r.submission());
                 if (s.isEmpty()) {
@@ -68,17 +70,13 @@ public final class RosterGradebook {
                         r.status(),
                         r.score(),
                         r.maxScore()));
-                for (Step step : Step.values()) {
-                    row.add(r.steps().get(step));
-                }
+                row.addAll(r.units().values());
                 csv.printRecord(row);
             }
             for (String id : missing) {
                 Student s = roster.student(id).orElseThrow();
                 List<String> row = new ArrayList<>(List.of(id, s.name(), s.email(), MISSING, "", ""));
-                for (int i = 0; i < Step.values().length; i++) {
-                    row.add("");
-                }
+                gradebook.assignment().units().forEach(unit -> row.add(""));
                 csv.printRecord(row);
             }
         }

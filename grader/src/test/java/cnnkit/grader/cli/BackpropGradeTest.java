@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code grade --assignment backprop} end to end through {@code Main}, on a class of three: the reference, the
- * stubs and one backward mutant. (That every mutant loses points in its own unit only is {@code MutantsTest}'s, at
+ * {@code grade --assignment backprop} end to end through {@code Main}, on a class of five: the reference, the
+ * stubs, one backward mutant, and the reference without the given classes and with a changed {@code Network}. (That every mutant loses points in its own unit only is {@code MutantsTest}'s, at
  * unit level; this proves the command, the gradebook's columns and the feedback's words.)
  */
 @DisplayName("grade --assignment backprop: Part 2 end to end")
@@ -47,6 +47,11 @@ class BackpropGradeTest {
         copy(Submissions.GIVEN, copy(Fixtures.SOLUTIONS, cls.resolve("full/cnn")));
         copy(Submissions.GIVEN, copy(Fixtures.STUBS, cls.resolve("stubs/cnn")));
         Mutant.load(MUTANT).writeSource(copy(Submissions.GIVEN, copy(Fixtures.SOLUTIONS, cls.resolve("ties/cnn"))));
+        // Without the given classes, and with a changed Network: the grader compiles the kit's copies.
+        copy(Fixtures.SOLUTIONS, cls.resolve("bare/cnn"));
+        Path network = copy(Submissions.GIVEN, copy(Fixtures.SOLUTIONS, cls.resolve("changed/cnn")))
+                .resolve("Network.java");
+        Files.writeString(network, Files.readString(network).replace("DETECTORS = 8;", "DETECTORS = 4;"));
         out = temp.resolve("out");
         exitStatus = Main.run(
                 "grade", "--assignment", "backprop", "--class", cls.toString(), "--out", out.toString(), "--jobs", "2");
@@ -69,6 +74,22 @@ class BackpropGradeTest {
         assertThat(Double.parseDouble(rows.get("full").get("score"))).isEqualTo(100.0, within(1e-9));
         assertThat(Double.parseDouble(rows.get("full").get("max_score"))).isEqualTo(100.0, within(1e-9));
         assertThat(Double.parseDouble(rows.get("stubs").get("score"))).isZero();
+    }
+
+    @Test
+    @DisplayName("a hand-in without Network.java, or with a changed one, keeps its Training column: the kit's is used")
+    void givenClassesComeFromTheKit() throws IOException {
+        double training = RUBRIC.stepTotal(Step.CROSS_ENTROPY);
+        assertThat(training).isPositive();
+        for (String id : List.of("bare", "changed")) {
+            assertThat(Double.parseDouble(rows.get(id).get(Step.TRAINING)))
+                    .as(id)
+                    .isEqualTo(training, within(1e-9));
+            assertThat(Double.parseDouble(rows.get(id).get("score"))).as(id).isEqualTo(100.0, within(1e-9));
+        }
+        assertThat(Files.readString(out.resolve("changed").resolve("feedback.md")))
+                .contains("Your Network.java differs from the handout's");
+        assertThat(Files.readString(out.resolve("bare").resolve("feedback.md"))).doesNotContain("Network.java");
     }
 
     @Test

@@ -3,6 +3,7 @@ package cnnkit.grader.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnkit.grader.cli.SampleClass.Sample;
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.run.HiddenTestRunner;
 import cnnkit.grader.run.HiddenTests;
 import cnnkit.grader.run.StudentClassLoader;
@@ -45,7 +46,7 @@ class SampleClassTest {
     @BeforeAll
     static void materialise() throws IOException {
         classDir = temp.resolve("class");
-        samples = SampleClass.materialise(classDir);
+        samples = SampleClass.materialise(Assignment.FORWARD, classDir);
     }
 
     @Test
@@ -59,7 +60,7 @@ class SampleClassTest {
                     .sorted()
                     .collect(Collectors.toList());
         }
-        assertThat(SampleClass.index())
+        assertThat(SampleClass.index(Assignment.FORWARD))
                 .as("index.txt should be:%n%s", String.join("\n", listed))
                 .isEqualTo(listed);
     }
@@ -101,7 +102,7 @@ class SampleClassTest {
     @DisplayName("is byte-identical when materialised twice (zips included)")
     void materialisesDeterministically() throws IOException {
         Path again = temp.resolve("again");
-        SampleClass.materialise(again);
+        SampleClass.materialise(Assignment.FORWARD, again);
         for (Sample s : samples) {
             String name = s.id() + (s.zip() ? ".zip" : "");
             assertThat(fingerprint(again.resolve(name))).as(name).isEqualTo(fingerprint(classDir.resolve(name)));

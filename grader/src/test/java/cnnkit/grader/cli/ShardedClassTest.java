@@ -4,6 +4,7 @@ import static cnnkit.grader.cli.MisuseTest.refused;
 import static cnnkit.grader.cli.MisuseTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.common.Trees;
 import cnnkit.grader.shard.Shard;
 import cnnkit.grader.shard.ShardManifest;
@@ -58,7 +59,7 @@ class ShardedClassTest {
     @BeforeAll
     static void gradeInShardsAndInOneRun() throws Exception {
         Path sample = temp.resolve("sample");
-        SampleClass.materialise(sample);
+        SampleClass.materialise(Assignment.FORWARD, sample);
         cls = Files.createDirectories(temp.resolve("class"));
         for (String id : IDS) {
             Path from = Files.exists(sample.resolve(id + ".zip")) ? sample.resolve(id + ".zip") : sample.resolve(id);

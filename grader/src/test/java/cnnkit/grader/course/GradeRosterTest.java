@@ -3,6 +3,7 @@ package cnnkit.grader.course;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnkit.grader.cli.Main;
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.testing.Csv;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,13 +40,45 @@ class GradeRosterTest {
                         "submission,status,score,max_score,Convolution,Relu,MaxPooling,Flattening,FullConnection,Softmax,"
                                 + "CrossEntropy,ErrorMeasures");
         List<CSVRecord> rows = Csv.records(out.resolve(RosterGradebook.FILE));
-        assertThat(rows.get(0).toList()).isEqualTo(RosterGradebook.header());
+        assertThat(rows.get(0).toList()).isEqualTo(RosterGradebook.header(Assignment.FORWARD));
         assertThat(rows).hasSize(4);
         assertThat(rows.get(1).toList().subList(0, 4))
                 .containsExactly("ada", "Ada Lovelace", "ada@uni.example", "no_sources");
         assertThat(rows.get(2).toList().subList(0, 4)).containsExactly("eve", "", "", "no_sources");
         assertThat(rows.get(3).toList().subList(0, 4))
                 .containsExactly("cy", "Cy Nobody", "cy@uni.example", RosterGradebook.MISSING);
+    }
+
+    @Test
+    @DisplayName("with --assignment backprop writes a roster gradebook with Part 2's columns")
+    void part2RosterGradebook() throws IOException {
+        Path klass = Files.createDirectories(temp.resolve("class"));
+        Files.writeString(Files.createDirectories(klass.resolve("ada")).resolve("notes.txt"), "no code yet");
+        Path roster = Files.writeString(
+                temp.resolve("roster.csv"), "id,name,email\nada,Ada Lovelace,ada@uni.example\ncy,Cy,cy@uni.example\n");
+        Path out = temp.resolve("out");
+
+        assertThat(Main.run(
+                        "grade",
+                        "--assignment",
+                        "backprop",
+                        "--class",
+                        klass.toString(),
+                        "--out",
+                        out.toString(),
+                        "--roster",
+                        roster.toString()))
+                .isZero();
+
+        List<CSVRecord> rows = Csv.records(out.resolve(RosterGradebook.FILE));
+        assertThat(rows.get(0).toList())
+                .isEqualTo(RosterGradebook.header(Assignment.BACKPROP))
+                .endsWith("SoftmaxBackward", "Training")
+                .doesNotContain("ErrorMeasures");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).toList().subList(0, 4))
+                .containsExactly("ada", "Ada Lovelace", "ada@uni.example", "no_sources");
+        assertThat(rows.get(2).toList().subList(0, 4)).containsExactly("cy", "Cy", "cy@uni.example", "missing");
     }
 
     @Test

@@ -3,6 +3,7 @@ package cnnkit.grader.course;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.score.Rubric;
 import cnnkit.lecture.Step;
 import java.io.IOException;
@@ -132,6 +133,37 @@ class HandoutMavenBuildTest {
                 .isZero();
     }
 
+    @Test
+    @DisplayName(
+            "Part 2's workflow: a backward pass's test runs beside a step that does not compile, Training's does not")
+    void part2CompileErrorCostsOneUnit() throws Exception {
+        assumeTrue(Tools.onPath("mvn"), "mvn is not on PATH: the handout build test is skipped");
+        Path project = solvedHandout("classroom-part2", Assignment.BACKPROP);
+        Path relu = project.resolve("src/main/java/cnn/Relu.java");
+        Files.writeString(relu, Files.readString(relu) + "\nthis line does not compile\n");
+        String workflow = Files.readString(project.resolve(".github/workflows/classroom.yml"));
+
+        assertThat(mvn(project, classroomCommand(workflow, Step.RELU)))
+                .as("ReluBackward's test, whose step does not compile")
+                .isNotZero();
+        assertThat(mvn(project, classroomCommand(workflow, Step.FULL_CONNECTION)))
+                .as("FullConnectionBackward's test, beside it (compiled with CrossEntropy)")
+                .isZero();
+        assertThat(Files.readString(project.resolve("mvn.log"))).contains("FullConnectionBackward");
+        java.util.regex.Matcher training = java.util.regex.Pattern.compile("command: (mvn .*-Dtest='TrainingTest')")
+                .matcher(workflow);
+        assertThat(training.find()).as("Training's command").isTrue();
+        List<String> trainingCommand =
+                List.of(training.group(1).replace("'", "").split(" "));
+        assertThat(mvn(project, trainingCommand))
+                .as("Training, which calls every step")
+                .isNotZero();
+        Files.writeString(relu, Files.readString(Path.of("../solutions/src/main/java/cnn/Relu.java")));
+        assertThat(mvn(project, trainingCommand))
+                .as("Training once every step compiles")
+                .isZero();
+    }
+
     /** @return the step's command in the workflow, as arguments (its quotes taken off as the shell would) */
     private static List<String> classroomCommand(String workflow, Step step) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
@@ -143,8 +175,17 @@ class HandoutMavenBuildTest {
 
     /** @return a fresh handout with the reference solutions in place of the stubs */
     private Path solvedHandout(String name) throws IOException {
+        return solvedHandout(name, Assignment.FORWARD);
+    }
+
+    /** @return a fresh handout whose Classroom workflow grades that part, with the reference solutions */
+    private Path solvedHandout(String name, Assignment classroom) throws IOException {
         Path solved = temp.resolve(name);
-        new Handout(CoursePoints.perStep(Rubric.defaults())).writeTo(solved);
+        new Handout(
+                        CoursePoints.perStep(Rubric.defaults()),
+                        CoursePoints.perStep(Rubric.defaults(Assignment.BACKPROP)),
+                        classroom)
+                .writeTo(solved);
         try (Stream<Path> solutions = Files.list(Path.of("../solutions/src/main/java/cnn"))) {
             for (Path s : solutions.toList()) {
                 Files.copy(

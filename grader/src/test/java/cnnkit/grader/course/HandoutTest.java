@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cnnkit.grader.cli.Main;
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.report.Points;
 import cnnkit.grader.score.Rubric;
 import cnnkit.grader.testing.Submissions;
@@ -319,57 +320,64 @@ class HandoutTest {
         @DisplayName(
                 "valid YAML with one command test per step, in lecture order, for the step's points, and a reporter summing them")
         void oneTestPerStep() throws IOException {
-            JsonNode workflow = new YAMLMapper()
-                    .readTree(handout.resolve(".github/workflows/classroom.yml").toFile());
-            JsonNode steps = workflow.path("jobs").path("run-autograding-tests").path("steps");
-            Map<Step, String> points = CoursePoints.perStep(Rubric.defaults());
-            List<String> graded = new ArrayList<>();
-            List<String> runners = new ArrayList<>();
-            JsonNode reporter = null;
-            for (JsonNode step : steps) {
-                String uses = step.path("uses").asText();
-                if (uses.equals("classroom-resources/autograding-command-grader@v1")) {
-                    Matcher m = Pattern.compile("mvn -B -q test -Dstep=(\\w+) -Dtest='(\\w+)Test'")
-                            .matcher(step.path("with").path("command").asText());
-                    assertThat(m.matches()).as(step.toString()).isTrue();
-                    assertThat(m.group(2)).isEqualTo(m.group(1));
-                    Step s = Step.byName(m.group(1)).orElseThrow();
-                    assertThat(step.path("with").path("max-score").asText())
-                            .as(s.className())
-                            .isEqualTo(points.get(s))
-                            .matches("[0-9]+");
-                    assertThat(step.path("if").asText())
-                            .as("runs after a failed step")
-                            .isEqualTo("always()");
-                    assertThat(names(step.path("with")))
-                            .as("the action's inputs")
-                            .isSubsetOf(GRADER_INPUTS)
-                            .contains("test-name", "command");
-                    graded.add(s.className());
-                    runners.add(step.path("id").asText());
-                } else if (uses.equals("classroom-resources/autograding-grading-reporter@v1")) {
-                    reporter = step;
-                } else if (step.has("run")) {
-                    assertThat(step.path("continue-on-error").asBoolean())
-                            .as("a failing " + step.path("run") + " must not skip the grading")
-                            .isTrue();
+            List<Matcher> commands = checkWorkflow(
+                    handout.resolve(".github/workflows/classroom.yml"),
+                    Assignment.FORWARD,
+                    Pattern.compile("mvn -B -q test -Dstep=(\\w+) -Dtest='(\\w+)'"));
+            for (Matcher m : commands) {
+                assertThat(m.group(2)).isEqualTo(m.group(1) + "Test");
+            }
+        }
+
+        @Test
+        @DisplayName("for Part 2 (handout --assignment backprop): one test per backward pass and one for Training, "
+                + "each running its public tests for Part 2's points")
+        void part2OneTestPerUnit() throws IOException {
+            Path part2 = temp.resolve("part2");
+            assertThat(Main.run("handout", "--assignment", "backprop", "--out", part2.toString()))
+                    .isZero();
+            List<Matcher> commands = checkWorkflow(
+                    part2.resolve(".github/workflows/classroom.yml"),
+                    Assignment.BACKPROP,
+                    Pattern.compile("mvn -B -q test (?:-Dstep=(\\w+) -Dstep.with=CrossEntropy -Dstep.tests=(\\w+) )?"
+                            + "-Dtest='(\\w+)'"));
+            for (Matcher m : commands) {
+                String tests = m.group(3);
+                assertThat(files).as(tests).contains(Path.of("src/test/java/cnn/" + tests + ".java"));
+                if (m.group(1) == null) {
+                    assertThat(tests).as("the whole project for Training").isEqualTo(Step.TRAINING + "Test");
+                } else {
+                    assertThat(m.group(2)).isEqualTo(tests).isEqualTo(m.group(1) + "BackwardTest");
                 }
             }
-            assertThat(graded)
-                    .containsExactlyElementsOf(
-                            Stream.of(Step.values()).map(Step::className).toList());
-            assertThat(reporter).as("reporter step").isNotNull();
-            assertThat(reporter.path("with").path("runners").asText())
-                    .isEqualTo(String.join(",", runners))
-                    .matches("^([a-zA-Z0-9]+,)*[a-zA-Z0-9]+$");
-            assertThat(names(reporter.path("with"))).isSubsetOf("token", "runners");
-            assertThat(reporter.path("if").asText()).isEqualTo("always()");
-            for (String id : runners) {
-                assertThat(reporter.path("env")
-                                .path(id.toUpperCase(Locale.ROOT) + "_RESULTS")
-                                .asText())
-                        .isEqualTo("${{steps." + id + ".outputs.result}}");
-            }
+            assertThat(Files.readString(part2.resolve("README.md")))
+                    .as("the same README as Part 1's handout")
+                    .isEqualTo(Files.readString(handout.resolve("README.md")));
+        }
+
+        @Test
+        @DisplayName("handout --assignment refuses an unknown part, and a rubric of the other part")
+        void part2Misuse() {
+            assertThat(Main.run(
+                            "handout",
+                            "--assignment",
+                            "sideways",
+                            "--out",
+                            temp.resolve("a").toString()))
+                    .isEqualTo(2);
+            Path part1Rubric = Path.of("../hidden-tests/src/main/resources/cnnkit/rubric.csv");
+            assertThat(part1Rubric).isRegularFile();
+            assertThat(Main.run(
+                            "handout",
+                            "--assignment",
+                            "backprop",
+                            "--rubric",
+                            part1Rubric.toString(),
+                            "--out",
+                            temp.resolve("b").toString()))
+                    .isEqualTo(2);
+            assertThat(temp.resolve("a")).doesNotExist();
+            assertThat(temp.resolve("b")).doesNotExist();
         }
 
         @Test
@@ -379,10 +387,17 @@ class HandoutTest {
             Map<Step, String> points = new java.util.EnumMap<>(CoursePoints.perStep(Rubric.defaults()));
             points.put(Step.RELU, "7.5");
 
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClassroomWorkflow.yaml(points))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClassroomWorkflow.yaml(Assignment.FORWARD, points))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("Relu is worth 7.5")
                     .hasMessageContaining("whole");
+            Map<Step, String> part2 =
+                    new java.util.EnumMap<>(CoursePoints.perStep(Rubric.defaults(Assignment.BACKPROP)));
+            part2.put(Step.RELU, "2.5");
+            assertThatThrownBy(() -> ClassroomWorkflow.yaml(Assignment.BACKPROP, part2))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("ReluBackward is worth 2.5")
+                    .hasMessageContaining("every unit a whole number");
         }
 
         @Test
@@ -402,6 +417,73 @@ class HandoutTest {
      */
     private static final List<String> GRADER_INPUTS =
             List.of("test-name", "setup-command", "command", "timeout", "max-score");
+
+    /**
+     * Checks a Classroom workflow: valid YAML, one command test per unit of the assignment in order, each for its
+     * unit's points (whole), run after a failed one, with only the action's inputs, and a reporter summing them.
+     *
+     * @return each test's command, matched by {@code command} (whose last group is the test class)
+     */
+    private static List<Matcher> checkWorkflow(Path yml, Assignment assignment, Pattern command) throws IOException {
+        JsonNode steps = new YAMLMapper()
+                .readTree(yml.toFile())
+                .path("jobs")
+                .path("run-autograding-tests")
+                .path("steps");
+        Map<Step, String> points = CoursePoints.perStep(Rubric.defaults(assignment));
+        List<String> graded = new ArrayList<>();
+        List<String> runners = new ArrayList<>();
+        List<Matcher> commands = new ArrayList<>();
+        JsonNode reporter = null;
+        for (JsonNode step : steps) {
+            String uses = step.path("uses").asText();
+            if (uses.equals("classroom-resources/autograding-command-grader@v1")) {
+                Matcher m = command.matcher(step.path("with").path("command").asText());
+                assertThat(m.matches()).as(step.toString()).isTrue();
+                String tests = m.group(m.groupCount());
+                Assignment.Slot slot = Assignment.slotOf(tests.substring(0, tests.length() - "Test".length()))
+                        .orElseThrow();
+                assertThat(slot.assignment()).isEqualTo(assignment);
+                String unit = assignment.unit(slot.step()).orElseThrow();
+                assertThat(step.path("with").path("test-name").asText())
+                        .isEqualTo(assignment.label(slot.step()) + " " + unit);
+                assertThat(step.path("with").path("max-score").asText())
+                        .as(unit)
+                        .isEqualTo(points.get(slot.step()))
+                        .matches("[0-9]+");
+                assertThat(step.path("if").asText())
+                        .as("runs after a failed step")
+                        .isEqualTo("always()");
+                assertThat(names(step.path("with")))
+                        .as("the action's inputs")
+                        .isSubsetOf(GRADER_INPUTS)
+                        .contains("test-name", "command");
+                graded.add(unit);
+                runners.add(step.path("id").asText());
+                commands.add(m);
+            } else if (uses.equals("classroom-resources/autograding-grading-reporter@v1")) {
+                reporter = step;
+            } else if (step.has("run")) {
+                assertThat(step.path("continue-on-error").asBoolean())
+                        .as("a failing " + step.path("run") + " must not skip the grading")
+                        .isTrue();
+            }
+        }
+        assertThat(graded).containsExactlyElementsOf(assignment.units());
+        assertThat(reporter).as("reporter step").isNotNull();
+        assertThat(reporter.path("with").path("runners").asText())
+                .isEqualTo(String.join(",", runners))
+                .matches("^([a-zA-Z0-9]+,)*[a-zA-Z0-9]+$");
+        assertThat(names(reporter.path("with"))).isSubsetOf("token", "runners");
+        assertThat(reporter.path("if").asText()).isEqualTo("always()");
+        for (String id : runners) {
+            assertThat(reporter.path("env")
+                            .path(id.toUpperCase(Locale.ROOT) + "_RESULTS")
+                            .asText())
+                    .isEqualTo("${{steps." + id + ".outputs.result}}");
+        }
+        return commands;
+    }
 
     private static List<String> names(JsonNode object) {
         List<String> names = new ArrayList<>();

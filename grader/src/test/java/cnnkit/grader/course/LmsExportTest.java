@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cnnkit.grader.cli.Main;
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.report.Gradebook;
 import cnnkit.grader.testing.Csv;
 import cnnkit.lecture.Step;
@@ -234,6 +235,105 @@ class LmsExportTest {
     }
 
     @Nested
+    @DisplayName("Part 2's gradebook (grade --assignment backprop)")
+    class Part2 {
+        Path part2;
+
+        @BeforeEach
+        void classOfTwo() throws IOException {
+            part2 = temp.resolve("part2/gradebook.csv");
+            Files.createDirectories(part2.getParent());
+            try (Writer w = Files.newBufferedWriter(part2);
+                    CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+                csv.printRecord(Gradebook.header(Assignment.BACKPROP));
+                csv.printRecord(part2Row("ada", "graded", "85", "100", "12.5"));
+                csv.printRecord(part2Row("bob", "graded", "20", "100", "0"));
+            }
+        }
+
+        private static List<String> part2Row(String id, String status, String score, String max, String perUnit) {
+            List<String> row = new ArrayList<>(List.of(id, status, score, max));
+            Assignment.BACKPROP.units().forEach(unit -> row.add(perUnit));
+            return row;
+        }
+
+        @Test
+        @DisplayName("is read as Part 2's, its units by name")
+        void readAsPart2() throws IOException {
+            GradebookTable table = GradebookTable.load(part2);
+            assertThat(table.assignment()).isEqualTo(Assignment.BACKPROP);
+            assertThat(table.rows().get(0).units().keySet()).containsExactlyElementsOf(Assignment.BACKPROP.units());
+            assertThat(table.rows().get(0).units()).containsEntry(Step.TRAINING, "12.5");
+        }
+
+        @Test
+        @DisplayName("Canvas: Points Possible is its max_score, the column Part 2's own title unless one is given")
+        void canvas() throws IOException {
+            Path out = temp.resolve("canvas.csv");
+            assertThat(Main.run(
+                            "export",
+                            "--format",
+                            "canvas",
+                            "--gradebook",
+                            part2.toString(),
+                            "--roster",
+                            roster.toString(),
+                            "--out",
+                            out.toString()))
+                    .isZero();
+            List<CSVRecord> rows = Csv.records(out);
+            assertThat(values(rows.get(0)).get(5))
+                    .isEqualTo(LmsExport.PART_2_TITLE)
+                    .isNotEqualTo(LmsExport.PART_1_TITLE);
+            assertThat(values(rows.get(1))).containsExactly("Points Possible", "", "", "", "", "100");
+            assertThat(values(rows.get(2))).containsExactly("Lovelace, Ada", "", "S001", "ada@uni.example", "", "85");
+            assertThat(values(rows.get(4))).containsExactly("Cy Nobody", "", "S003", "cy@uni.example", "", "");
+        }
+
+        @Test
+        @DisplayName("Moodle: the feedback names Part 2's units and their points")
+        void moodle() throws IOException {
+            Path out = temp.resolve("moodle.csv");
+            assertThat(Main.run(
+                            "export",
+                            "--format",
+                            "moodle",
+                            "--gradebook",
+                            part2.toString(),
+                            "--roster",
+                            roster.toString(),
+                            "--out",
+                            out.toString(),
+                            "--assignment",
+                            "Backprop"))
+                    .isZero();
+            List<CSVRecord> rows = Csv.records(out);
+            assertThat(values(rows.get(0)).get(4)).isEqualTo("Backprop");
+            assertThat(rows.get(1).get(5))
+                    .startsWith("graded: 85/100.")
+                    .contains("ConvolutionBackward 12.5", "SoftmaxBackward 12.5", "Training 12.5")
+                    .doesNotContain("ErrorMeasures");
+        }
+
+        @Test
+        @DisplayName("the roster gradebook has Part 2's columns, and blank ones for an absent student")
+        void rosterGradebook() throws IOException {
+            Path out = temp.resolve(RosterGradebook.FILE);
+            RosterGradebook.write(GradebookTable.load(part2), Roster.load(roster), out);
+            List<CSVRecord> rows = Csv.records(out);
+            assertThat(values(rows.get(0))).isEqualTo(RosterGradebook.header(Assignment.BACKPROP));
+            assertThat(values(rows.get(0)).subList(6, rows.get(0).size()))
+                    .containsExactlyElementsOf(Assignment.BACKPROP.units());
+            assertThat(values(rows.get(1)))
+                    .hasSize(6 + Assignment.BACKPROP.units().size());
+            assertThat(values(rows.get(3)).subList(0, 4))
+                    .containsExactly("cy", "Cy Nobody", "cy@uni.example", RosterGradebook.MISSING);
+            assertThat(values(rows.get(3)))
+                    .hasSize(6 + Assignment.BACKPROP.units().size());
+        }
+    }
+
+    @Nested
     @DisplayName("roster")
     class RosterFile {
         @Test
@@ -242,7 +342,7 @@ class LmsExportTest {
             Path out = temp.resolve(RosterGradebook.FILE);
             LmsExport.Outcome outcome = RosterGradebook.write(GradebookTable.load(gradebook), Roster.load(roster), out);
             List<CSVRecord> rows = Csv.records(out);
-            assertThat(values(rows.get(0))).isEqualTo(RosterGradebook.header());
+            assertThat(values(rows.get(0))).isEqualTo(RosterGradebook.header(Assignment.FORWARD));
             assertThat(values(rows.get(1)).subList(0, 6))
                     .containsExactly("ada", "Lovelace, Ada", "ada@uni.example", "graded", "72.5", "80");
             assertThat(values(rows.get(3)).subList(0, 4)).containsExactly("eve", "", "", "graded");

@@ -2,6 +2,7 @@ package cnnkit.grader.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cnnkit.grader.common.Assignment;
 import cnnkit.grader.course.GradebookTable;
 import cnnkit.grader.score.Grade;
 import java.io.IOException;
@@ -25,7 +26,8 @@ class GradebookTest {
 
         GradebookTable read = GradebookTable.load(csv);
 
-        assertThat(GradebookTable.of(grades)).isEqualTo(read);
+        assertThat(GradebookTable.of(Assignment.FORWARD, grades)).isEqualTo(read);
+        assertThat(read.assignment()).isEqualTo(Assignment.FORWARD);
         assertThat(read.rows()).extracting(GradebookTable.Row::score).containsExactly("0", "2", "2");
     }
 }
