@@ -16,32 +16,12 @@ work=$(mktemp -d)
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 java -jar "$jar" handout --out "$work/handout" > /dev/null
 
-# The trivial project: the handout's pom without its dependencies but JUnit, one test that passes.
+# The trivial project: a minimal pom (lib.sh) with the same JUnit, compiler and surefire, one test that passes.
+# shellcheck source=lib.sh
+. "$root/grader/bench/lib.sh"
 trivial=$work/trivial
+minimal_pom "$trivial"
 mkdir -p "$trivial/src/test/java/t"
-version() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$root/pom.xml" | head -1; }
-cat > "$trivial/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>t</groupId><artifactId>trivial</artifactId><version>1</version>
-  <properties>
-    <maven.compiler.release>17</maven.compiler.release>
-    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-  </properties>
-  <dependencyManagement><dependencies><dependency>
-    <groupId>org.junit</groupId><artifactId>junit-bom</artifactId><version>$(version junit.version)</version>
-    <type>pom</type><scope>import</scope>
-  </dependency></dependencies></dependencyManagement>
-  <dependencies><dependency>
-    <groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><scope>test</scope>
-  </dependency></dependencies>
-  <build><plugins>
-    <plugin><artifactId>maven-compiler-plugin</artifactId><version>$(version maven-compiler-plugin.version)</version></plugin>
-    <plugin><artifactId>maven-resources-plugin</artifactId><version>$(version maven-resources-plugin.version)</version></plugin>
-    <plugin><artifactId>maven-surefire-plugin</artifactId><version>$(version maven-surefire-plugin.version)</version></plugin>
-  </plugins></build>
-</project>
-POM
 cat > "$trivial/src/test/java/t/TrivialTest.java" <<'JAVA'
 package t;
 
