@@ -16,7 +16,7 @@ public final class MakeClass {
         Path work = Path.of(args[0]);
         int n = Integer.parseInt(args[1]);
         Path sample = work.resolve("sample");
-        List<String> kinds = SampleClass.materialise(sample).stream()
+        List<String> kinds = SampleClass.materialise(cnnkit.grader.common.Assignment.FORWARD, sample).stream()
                 .filter(s -> !s.zip() && s.id().matches("(correct|partial|mis)-.*"))
                 .map(SampleClass.Sample::id)
                 .collect(Collectors.toList());

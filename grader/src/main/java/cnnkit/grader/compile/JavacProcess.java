@@ -1,6 +1,7 @@
 package cnnkit.grader.compile;
 
 import cnnkit.grader.common.ChildClassPath;
+import cnnkit.grader.common.ChildHeap;
 import cnnkit.grader.common.Processes;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +104,7 @@ public final class JavacProcess implements Javac, AutoCloseable {
         Server(Path folder) throws IOException {
             // C1 only: a compiler JVM lives for one class of short compiles, where C2's warm-up never pays back
             // (measured: compile time summed over 40 submissions 10.1/9.4 s with C2, 5.6/6.7 s without)
-            List<String> cmd = List.of(
+            List<String> cmd = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     HEAP,
                     "-XX:+UseSerialGC",
@@ -113,7 +115,8 @@ public final class JavacProcess implements Javac, AutoCloseable {
                     "-Djava.io.tmpdir=" + folder,
                     "-cp",
                     ChildClassPath.get(),
-                    JavacServer.class.getName());
+                    JavacServer.class.getName()));
+            cmd.addAll(2, ChildHeap.FLAGS); // after the cap
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(folder.toFile());
             pb.environment().clear();
             process = pb.start();

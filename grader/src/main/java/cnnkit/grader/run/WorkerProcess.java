@@ -1,6 +1,7 @@
 package cnnkit.grader.run;
 
 import cnnkit.grader.common.ChildClassPath;
+import cnnkit.grader.common.ChildHeap;
 import cnnkit.grader.common.Processes;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
@@ -141,6 +142,7 @@ final class WorkerProcess {
                 "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
                 "-Duser.home=" + tmp.toAbsolutePath(),
                 "-Dfile.encoding=UTF-8"));
+        cmd.addAll(ChildHeap.FLAGS);
         cmd.addAll(extra);
         cmd.addAll(List.of(
                 "-cp", ChildClassPath.get(), main, socket.toAbsolutePath().toString()));
