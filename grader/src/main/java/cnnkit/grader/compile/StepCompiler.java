@@ -282,8 +282,9 @@ public final class StepCompiler {
     }
 
     /**
-     * The exercise stubs of all steps, compiled on their own once per JVM (the contract, the checks' discovery and
-     * the workers' class-data archive all read them), into a temporary folder removed when the JVM exits.
+     * The exercise stubs of all steps, compiled on their own (the contract, the checks' discovery and the workers'
+     * class-data archive all read them): unpacked once per JVM from the ones compiled when the grader was built
+     * ({@link BuiltStubs}), or else compiled once per JVM, into a temporary folder removed when the JVM exits.
      *
      * @return the folder of the compiled stubs; do not write into it
      * @throws IOException if the folder cannot be written
@@ -295,8 +296,11 @@ public final class StepCompiler {
                 if (stubClasses == null) {
                     Path dir = Files.createTempDirectory("cnnkit-stubs");
                     deleteAtExit(dir);
-                    stubClasses = compileStubs(dir);
-                    stubCompilations++;
+                    stubClasses = BuiltStubs.unpack(dir).orElse(null);
+                    if (stubClasses == null) {
+                        stubClasses = compileStubs(dir);
+                        stubCompilations++;
+                    }
                 }
                 p = stubClasses;
             }
@@ -315,12 +319,13 @@ public final class StepCompiler {
         Runtime.getRuntime().addShutdownHook(new Thread(delete, "cnnkit-stubs-cleanup"));
     }
 
-    /** @return how often this JVM compiled the stubs (once at most: the tests check it) */
+    /** @return how often this JVM compiled the stubs (once at most, never where they were built: the tests check it) */
     static synchronized int stubCompilations() {
         return stubCompilations;
     }
 
-    private static Path compileStubs(Path dir) throws IOException {
+    /** Compiles the stubs in {@code dir}; @return the folder of their classes */
+    static Path compileStubs(Path dir) throws IOException {
         List<Path> stubs = new ArrayList<>();
         for (Step step : Step.values()) {
             stubs.add(Files.writeString(dir.resolve(step.sourceFile()), Stubs.source(step)));
