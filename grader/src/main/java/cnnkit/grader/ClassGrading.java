@@ -11,15 +11,18 @@ import cnnkit.grader.report.Progress;
 import cnnkit.grader.report.ResultsJson;
 import cnnkit.grader.report.Summary;
 import cnnkit.grader.run.ForkedRunner;
+import cnnkit.grader.run.KeptArchives;
 import cnnkit.grader.run.WorkerArchive;
 import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.Rubric;
 import cnnkit.lecture.Limits;
+import cnnkit.lecture.Step;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +66,8 @@ public final class ClassGrading {
      * @param fresh        whether to remove what earlier runs wrote to {@code out} first
      * @param presentation what the results.json files show
      * @param roster       who is who (for roster-gradebook.csv), or null
+     * @param skipUnchanged whether a submission with the sources of its stored grade is scored again, not run
+     * @param archives     a folder of class-data archives kept across runs ({@link KeptArchives}), or null
      */
     public record Settings(
             Path out,
@@ -72,12 +77,14 @@ public final class ClassGrading {
             boolean fresh,
             ResultsJson.Presentation presentation,
             Roster roster,
-            boolean skipUnchanged) {
+            boolean skipUnchanged,
+            Path archives) {
         /** @throws IllegalArgumentException if {@code jobs} is below 1 */
         public Settings {
             if (jobs < 1) {
                 throw new IllegalArgumentException("--jobs must be at least 1, not " + jobs);
             }
+            archives = archives == null ? null : archives.toAbsolutePath(); // child JVMs run in folders of their own
         }
     }
 
@@ -201,17 +208,21 @@ public final class ClassGrading {
         int jobs = Math.min(settings.jobs(), submissions.size());
         int perThread = (submissions.size() + jobs - 1) / jobs;
         int starts = jobs * ((perThread + JOBS_PER_WORKER - 1) / JOBS_PER_WORKER); // without incidents
-        Path archive = starts < ARCHIVE_FROM_STARTS
-                ? null
-                : WorkerArchive.create(
-                                Files.createDirectories(work.resolve("cds")),
-                                Grader.testedSteps(settings.rubric().assignment()))
-                        .orElse(null);
+        Collection<Step> tested = Grader.testedSteps(settings.rubric().assignment());
+        Path archive = settings.archives() != null
+                ? KeptArchives.worker(Files.createDirectories(settings.archives()), tested)
+                        .orElse(null)
+                : starts < ARCHIVE_FROM_STARTS
+                        ? null
+                        : WorkerArchive.create(Files.createDirectories(work.resolve("cds")), tested)
+                                .orElse(null);
         try (ForkedRunner runner = new ForkedRunner(
                         settings.limits(), archive, Files.createDirectories(work.resolve("workers")), JOBS_PER_WORKER);
                 // One compiler JVM per grading thread too, time- and memory-limited: javac can be made to stall.
-                JavacProcess javac =
-                        new JavacProcess(settings.limits().compile(), Files.createDirectories(work.resolve("javac")))) {
+                JavacProcess javac = new JavacProcess(
+                        settings.limits().compile(),
+                        Files.createDirectories(work.resolve("javac")),
+                        settings.archives() == null ? null : settings.archives().resolve(KeptArchives.JAVAC))) {
             Grader grader = new Grader(settings.rubric(), javac, runner, work, settings.out());
             Map<String, Grade> earlier = settings.skipUnchanged() && !settings.fresh() ? output.stored() : Map.of();
             validate(settings.rubric(), grader.knownChecks());

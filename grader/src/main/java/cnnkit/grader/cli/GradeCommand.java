@@ -130,6 +130,14 @@ public final class GradeCommand implements Callable<Integer> {
                     + "its stored check results (e.g. with a new --rubric), without running student code")
     boolean rescore;
 
+    @Option(
+            names = "--archives",
+            paramLabel = "DIR",
+            description = "keep the worker and compiler JVMs' class-data archives in DIR for later runs (made by "
+                    + "the first run that lacks them): a run of one submission then starts faster (the Gradescope "
+                    + "zip's setup makes them once)")
+    Path archives;
+
     @CommandLine.Mixin
     ShardOptions sharding = new ShardOptions();
 
@@ -178,7 +186,8 @@ public final class GradeCommand implements Callable<Integer> {
         Assignment assignment = assignment();
         Rubric rubric = rubric(assignment);
         ResultsJson.Presentation presentation = presentation();
-        return new ClassGrading.Settings(out, rubric, limits, jobs, fresh, presentation, roster(), skipUnchanged);
+        return new ClassGrading.Settings(
+                out, rubric, limits, jobs, fresh, presentation, roster(), skipUnchanged, archives);
     }
 
     /** Ends {@code grade --help} with every limit of the kit, from the one record of them. */

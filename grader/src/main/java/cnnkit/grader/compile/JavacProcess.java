@@ -24,6 +24,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,9 +40,13 @@ public final class JavacProcess implements Javac, AutoCloseable {
     private static final Gson GSON = new Gson();
     private static final int STDERR_KEPT = 4096;
     private static final String EOF = "\u0000eof";
+    /** Longest wait for a compiler JVM to write the kept class-data archive as it ends. */
+    private static final long ARCHIVE_SECONDS = 30;
 
     private final Duration limit;
     private final Path home;
+    private final Path archive;
+    private final AtomicBoolean archiveClaimed = new AtomicBoolean();
     private final ThreadLocal<Server> mine = new ThreadLocal<>();
     private final Set<Server> alive = ConcurrentHashMap.newKeySet();
     private final AtomicInteger started = new AtomicInteger();
@@ -51,11 +56,23 @@ public final class JavacProcess implements Javac, AutoCloseable {
      * @param home  a private folder for the compiler JVMs' working folders
      */
     public JavacProcess(Duration limit, Path home) {
+        this(limit, home, null);
+    }
+
+    /**
+     * As {@link #JavacProcess(Duration, Path)}, with the compiler JVMs' class-data archive kept across runs
+     * ({@link cnnkit.grader.run.KeptArchives}): mapped if it is there, else written by the first compiler JVM as
+     * it ends (which {@link #close()} then waits for).
+     *
+     * @param archive the archive's path, or null for none
+     */
+    public JavacProcess(Duration limit, Path home, Path archive) {
         if (limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("the compile time limit must be positive, not " + limit);
         }
         this.limit = limit;
         this.home = home;
+        this.archive = archive;
     }
 
     @Override
@@ -87,7 +104,7 @@ public final class JavacProcess implements Javac, AutoCloseable {
     /** Ends every compiler JVM. */
     @Override
     public void close() {
-        alive.forEach(Server::kill);
+        alive.forEach(Server::end);
     }
 
     private String seconds() {
@@ -100,6 +117,8 @@ public final class JavacProcess implements Javac, AutoCloseable {
         private final Writer requests;
         private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
         private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        /** Whether this JVM writes the kept archive as it ends: then it is ended gently. */
+        private boolean writesArchive;
 
         Server(Path folder) throws IOException {
             // C1 only: a compiler JVM lives for one class of short compiles, where C2's warm-up never pays back
@@ -117,6 +136,12 @@ public final class JavacProcess implements Javac, AutoCloseable {
                     ChildClassPath.get(),
                     JavacServer.class.getName()));
             cmd.addAll(2, ChildHeap.FLAGS); // after the cap
+            if (archive != null && Files.isRegularFile(archive)) {
+                cmd.add(2, "-XX:SharedArchiveFile=" + archive);
+            } else if (archive != null && archiveClaimed.compareAndSet(false, true)) { // one JVM writes it
+                writesArchive = true;
+                cmd.add(2, "-XX:ArchiveClassesAtExit=" + archive);
+            }
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(folder.toFile());
             pb.environment().clear();
             process = pb.start();
@@ -169,6 +194,21 @@ public final class JavacProcess implements Javac, AutoCloseable {
             Map<Path, List<String>> errors = new LinkedHashMap<>();
             answer.errors().forEach((file, messages) -> errors.put(Path.of(file), List.copyOf(messages)));
             return errors;
+        }
+
+        /** Ends the JVM; one that writes the kept archive is asked to end (its input closed) and given time to. */
+        void end() {
+            if (writesArchive) {
+                try {
+                    requests.close();
+                    process.waitFor(ARCHIVE_SECONDS, TimeUnit.SECONDS);
+                } catch (IOException e) {
+                    // it is gone already: killed below
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            kill();
         }
 
         void kill() {

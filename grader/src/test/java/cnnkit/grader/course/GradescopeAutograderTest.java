@@ -80,16 +80,22 @@ class GradescopeAutograderTest {
     @DisplayName("zip")
     class Zip {
         @Test
-        @DisplayName("holds setup.sh, run_autograder and the jar, with the chosen options in run_autograder")
+        @DisplayName("holds setup.sh (which runs make_archives), make_archives, run_autograder and the jar, with the "
+                + "chosen options in run_autograder and make_archives")
         void entriesAndOptions() throws IOException {
             Path jar = Files.writeString(temp.resolve("fake.jar"), "jar bytes");
             Path zip = temp.resolve("autograder.zip");
             new GradescopeAutograder("after_due_date", false).writeZip(zip, jar);
 
             Map<String, String> entries = unzip(zip);
-            assertThat(entries.keySet()).containsExactly("setup.sh", "run_autograder", GradescopeAutograder.JAR);
+            assertThat(entries.keySet())
+                    .containsExactly("setup.sh", "make_archives", "run_autograder", GradescopeAutograder.JAR);
             assertThat(entries.get(GradescopeAutograder.JAR)).isEqualTo("jar bytes");
-            assertThat(entries.get("setup.sh")).contains("apt-get install", "openjdk-17-jdk-headless");
+            assertThat(entries.get("setup.sh"))
+                    .contains("apt-get install", "openjdk-17-jdk-headless", "/make_archives");
+            assertThat(entries.get("make_archives"))
+                    .contains("--assignment \"forward\"", "-Xmx" + GradescopeAutograder.XMX, "--archives")
+                    .doesNotContainPattern("@[a-z-]+@");
             assertThat(entries.get("run_autograder"))
                     .contains(
                             "VISIBILITY=\"after_due_date\"",

@@ -6,3 +6,5 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
 apt-get install -y -q --no-install-recommends openjdk-17-jdk-headless
 java -version
+# Class-data archives for a faster start of every run (see make_archives).
+bash "$(cd "$(dirname "$0")" && pwd)/make_archives"
