@@ -68,6 +68,7 @@ public final class ClassGrading {
      * @param roster       who is who (for roster-gradebook.csv), or null
      * @param skipUnchanged whether a submission with the sources of its stored grade is scored again, not run
      * @param archives     a folder of class-data archives kept across runs ({@link KeptArchives}), or null
+     * @param classFiles   whether to write the class files (gradebook, summary, class report) after the submissions'
      */
     public record Settings(
             Path out,
@@ -78,7 +79,8 @@ public final class ClassGrading {
             ResultsJson.Presentation presentation,
             Roster roster,
             boolean skipUnchanged,
-            Path archives) {
+            Path archives,
+            boolean classFiles) {
         /** @throws IllegalArgumentException if {@code jobs} is below 1 */
         public Settings {
             if (jobs < 1) {
@@ -146,6 +148,11 @@ public final class ClassGrading {
                     settings.presentation(),
                     settings.rubric().assignment());
             List<Grade> grades = gradeAll(settings, found, output, work.resolve("work"), console);
+            if (!settings.classFiles()) { // run_autograder's case: one submission, its results.json is all it keeps
+                console.println(Summary.console(grades, HintSource.catalogue()));
+                console.println("Wrote a folder per submission (--results-only: no class files).");
+                return 0;
+            }
             List<Grade> all = output.merge(grades, settings.rubric());
             if (all.size() > grades.size()) {
                 console.println("Kept " + (all.size() - grades.size()) + " submission(s) graded earlier in "

@@ -138,6 +138,13 @@ public final class GradeCommand implements Callable<Integer> {
                     + "zip's setup makes them once)")
     Path archives;
 
+    @Option(
+            names = "--results-only",
+            description = "write each submission's folder (results.json, feedback) but no class files (gradebook, "
+                    + "summary, class report): what the Gradescope zip's run_autograder does, which keeps one "
+                    + "results.json")
+    boolean resultsOnly;
+
     @CommandLine.Mixin
     ShardOptions sharding = new ShardOptions();
 
@@ -161,6 +168,9 @@ public final class GradeCommand implements Callable<Integer> {
         ClassGrading.Settings settings = settings();
         List<String> skipped = classDir == null ? List.of() : Submission.hidden(classDir);
         if (shard != null) {
+            if (resultsOnly) {
+                throw Inputs.misuse(spec, "--results-only: a shard writes no class files anyway (merge does)");
+            }
             if (sample) {
                 throw Inputs.misuse(spec, "--shard splits a class: give --class DIR or PATH..., not --sample");
             }
@@ -171,9 +181,11 @@ public final class GradeCommand implements Callable<Integer> {
 
     /** {@code --rescore}: every stored submission scored again with the rubric; no student code runs. */
     private int rescore(int sources) throws IOException {
-        if (sources != 0 || fresh) {
+        if (sources != 0 || fresh || resultsOnly) {
             throw Inputs.misuse(
-                    spec, "--rescore grades nothing new: give no PATH, --class, --sample, --shard or --fresh");
+                    spec,
+                    "--rescore grades nothing new: give no PATH, --class, --sample, --shard, --fresh or "
+                            + "--results-only");
         }
         ClassGrading.rescore(settings(), System.out);
         return 0;
@@ -187,7 +199,7 @@ public final class GradeCommand implements Callable<Integer> {
         Rubric rubric = rubric(assignment);
         ResultsJson.Presentation presentation = presentation();
         return new ClassGrading.Settings(
-                out, rubric, limits, jobs, fresh, presentation, roster(), skipUnchanged, archives);
+                out, rubric, limits, jobs, fresh, presentation, roster(), skipUnchanged, archives, !resultsOnly);
     }
 
     /** Ends {@code grade --help} with every limit of the kit, from the one record of them. */

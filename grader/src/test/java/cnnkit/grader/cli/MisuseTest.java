@@ -183,6 +183,17 @@ class MisuseTest {
         void unknownOption() {
             refused(run("grade", "--colour", "red", submission.toString()), "--colour");
         }
+
+        @Test
+        @DisplayName("--results-only with --shard or --rescore, which write no class files or nothing else")
+        void resultsOnlyWhereMeaningless() {
+            String out = temp.resolve("out").toString();
+            refused(
+                    run("grade", "--results-only", "--shard", "1/2", "--out", out, submission.toString()),
+                    "--results-only",
+                    "shard");
+            refused(run("grade", "--results-only", "--rescore", "--out", out), "--rescore", "--results-only");
+        }
     }
 
     @Nested
