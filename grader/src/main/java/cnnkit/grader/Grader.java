@@ -30,6 +30,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -250,8 +251,8 @@ public final class Grader {
     }
 
     /**
-     * Every hidden check's id and name, found once per grader by discovering the hidden tests against the exercise
-     * stubs (the grader's own code: no student class is loaded in this JVM), so that a check that never ran is still
+     * Every hidden check's id and name, found by discovering the hidden tests against the exercise stubs (the
+     * grader's own code: no student class is loaded in this JVM; done when the grader is built), so that a check that never ran is still
      * listed and a rubric can be checked against them before grading.
      *
      * @return check id to its display name, in discovery order; empty if discovery failed
@@ -271,8 +272,22 @@ public final class Grader {
         return discoverChecks(Assignment.FORWARD);
     }
 
-    /** As {@link #discoverChecks()}, for an assignment's checks. */
+    /**
+     * As {@link #discoverChecks()}, for an assignment's checks: as discovered when the grader was built
+     * ({@link BuiltChecks}), or discovered now where the grader was packed without that list.
+     */
     public static Map<String, String> discoverChecks(Assignment assignment) {
+        return discoverChecks(assignment, true);
+    }
+
+    /** @param built whether the list discovered when the grader was built may serve */
+    static Map<String, String> discoverChecks(Assignment assignment, boolean built) {
+        if (built) {
+            Optional<Map<String, String>> list = BuiltChecks.read(assignment);
+            if (list.isPresent()) {
+                return list.get();
+            }
+        }
         Map<String, String> names = new LinkedHashMap<>();
         try (StudentClassLoader loader = HiddenTests.loader(StepCompiler.stubClasses())) {
             HiddenTestRunner.discover(loader, assignment, testedSteps(assignment))
