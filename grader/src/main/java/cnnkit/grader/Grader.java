@@ -39,8 +39,8 @@ import java.util.Set;
  * Each submission gets a private work folder, deleted afterwards.
  */
 public final class Grader {
-    /** {@code -Dcnnkit.timing=true} prints each submission's time per phase (for the benchmark). */
-    private static final boolean TIMING = Boolean.getBoolean("cnnkit.timing");
+    /** {@code -Dcnnkit.timing=true} prints each submission's time per phase, and JPlag's (for the benchmark). */
+    static final boolean TIMING = Boolean.getBoolean("cnnkit.timing");
 
     /** The folder, in a submission's report folder, that holds the sources graded last. */
     public static final String SOURCES = "sources";
