@@ -37,7 +37,7 @@ one=$work/small/one   # one correct submission (cnn/*.java)
 # Ours: a whole class per run.
 for size in small big; do
   # shellcheck disable=SC2086
-  measure "$work/ours-$size" java $grader_opts -jar "$jar" grade --class "$work/$size/class" --jobs "$jobs" \
+  measure "$work/ours-$size" java $grader_opts -Dcnnkit.timing=true -jar "$jar" grade --class "$work/$size/class" --jobs "$jobs" \
     --out "$work/$size/out" > "$work/ours-$size.log" 2>&1
 done
 
@@ -110,6 +110,10 @@ naive_wall=$(mean 1 < "$work/naive.all"); naive_cpu=$(mean 2 < "$work/naive.all"
 bare_wall=$(mean 1 < "$work/bare.all"); bare_cpu=$(mean 2 < "$work/bare.all")
 single_wall=$(mean 1 < "$work/single.all"); single_cpu=$(mean 2 < "$work/single.all")
 peak=$(field "$work/ours-small" 3); peak_big=$(field "$work/ours-big" 3)
+# JPlag's part (the grader JVM's CPU while it compared every pair), from the timing line of each run
+jplag() { sed -n 's/^similarity of [0-9]*: [0-9.]* s, \([0-9.]*\) CPU s$/\1/p' "$work/ours-$1.log"; }
+jplag_small=$(jplag small); jplag_big=$(jplag big)
+steady_grading=$(per "$(echo "$(field "$work/ours-big" 2) - $jplag_big - $(field "$work/ours-small" 2) + $jplag_small" | bc)" $((big - n)))
 
 echo "Benchmark $(date -u '+%Y-%m-%d %H:%M') UTC, commit $(git -C "$root" rev-parse --short HEAD), $(nproc) cores," \
   "load $(cut -d' ' -f1-3 /proc/loadavg), grader JVM: $grader_opts, --jobs $jobs; $(cat "$work/bare.log")"
@@ -125,7 +129,8 @@ echo "naive/ours at $n:   $(r "$naive_wall" "$ours_small_wall")x wall, $(r "$nai
   "(floor 20x: $(verdict "$naive_wall / $ours_small_wall >= 20 && $naive_cpu / $ours_small_cpu >= 20"))"
 echo "naive/ours at $big:  $(r "$naive_wall" "$ours_big_wall")x wall, $(r "$naive_cpu" "$ours_big_cpu")x CPU" \
   "(floor 40x: $(verdict "$naive_wall / $ours_big_wall >= 40 && $naive_cpu / $ours_big_cpu >= 40"))"
-echo "steady state:       $steady_cpu CPU s per submission (floor 0.15: $(verdict "$steady_cpu <= 0.15"))"
+echo "steady state:       $steady_cpu CPU s per submission (floor 0.15: $(verdict "$steady_cpu <= 0.15"));" \
+  "JPlag took $jplag_small CPU s at $n, $jplag_big at $big (every pair: grows with the square), $steady_grading without it"
 echo "single/bare:        $(r "$single_wall" "$bare_wall")x wall, $(r "$single_cpu" "$bare_cpu")x CPU" \
   "(floor 2x: $(verdict "$single_wall / $bare_wall <= 2 && $single_cpu / $bare_cpu <= 2"))"
 echo "peak memory:        $peak MiB at $n, $peak_big MiB at $big, all processes (floor 768 MiB:" \

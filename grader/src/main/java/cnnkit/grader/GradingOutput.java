@@ -140,8 +140,11 @@ final class GradingOutput {
         Similarity.Result result = Similarity.of(sources, Handout.studentStart(), work, out.resolve(Similarity.REPORT));
         if (Grader.TIMING) { // JPlag compares every pair: its share grows with the square of the class
             System.err.printf(
+                    java.util.Locale.ROOT,
                     "similarity of %d: %.2f s, %.2f CPU s%n",
-                    sources.size(), (System.nanoTime() - wall) / 1e9, (processCpu() - cpu) / 1e9);
+                    sources.size(),
+                    (System.nanoTime() - wall) / 1e9,
+                    (processCpu() - cpu) / 1e9);
         }
         return result;
     }
