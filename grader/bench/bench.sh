@@ -86,13 +86,13 @@ done
 java -jar "$jar" gradescope --out "$work/autograder.zip" > /dev/null
 mkdir -p "$work/ag/source" "$work/bare/classes"
 (cd "$work/ag/source" && unzip -q "$work/autograder.zip")
-CNNKIT_JVM_OPTS="$grader_opts" bash "$work/ag/source/make_archives" > /dev/null   # setup.sh's part, once per image
+bash "$work/ag/source/make_archives" > /dev/null   # setup.sh's part, once per image (the zip's own JVM flags)
 cp -r "$one" "$work/ag/submission"
 javac -d "$work/bare/classes" "$one"/cnn/*.java
 javac -cp "$jar" -d "$work/bare" "$root/grader/bench/BareChecks.java"
 # shellcheck disable=SC2086
 bare_cmd=(java $grader_opts -cp "$jar:$work/bare" BareChecks "$work/bare/classes")
-single_cmd=(env AUTOGRADER_ROOT="$work/ag" CNNKIT_JVM_OPTS="$grader_opts" bash "$work/ag/source/run_autograder")
+single_cmd=(env AUTOGRADER_ROOT="$work/ag" bash "$work/ag/source/run_autograder")
 "${bare_cmd[@]}" > "$work/bare.log" && "${single_cmd[@]}" > /dev/null 2>&1
 for i in $(seq "$single_runs"); do
   measure "$work/bare-$i" "${bare_cmd[@]}" > "$work/bare.log"
@@ -123,7 +123,7 @@ printf '%-58s %9.3f %9.3f\n' "ours, grade --class of $n" "$ours_small_wall" "$ou
   "naive: minimal Maven project, 3 lecture checks ($naive_runs runs)" "$naive_wall" "$naive_cpu" \
   "single: run_autograder end to end ($single_runs runs)" "$single_wall" "$single_cpu" \
   "bare: one java, hidden checks in-process ($single_runs runs)" "$bare_wall" "$bare_cpu"
-verdict() { if [ "$(echo "$1" | bc)" = 1 ]; then echo met; else echo "NOT met"; fi; }
+verdict() { if [ "$(echo "scale=4; $1" | bc)" = 1 ]; then echo met; else echo "NOT met"; fi; }
 r() { echo "scale=2; $1 / $2" | bc; }
 echo "naive/ours at $n:   $(r "$naive_wall" "$ours_small_wall")x wall, $(r "$naive_cpu" "$ours_small_cpu")x CPU" \
   "(floor 20x: $(verdict "$naive_wall / $ours_small_wall >= 20 && $naive_cpu / $ours_small_cpu >= 20"))"
