@@ -14,6 +14,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,6 +102,12 @@ public final class JavacProcess implements Javac, AutoCloseable {
         return started.get();
     }
 
+    /** @return where this grader's compiler JVM writes the kept archive before it is moved into place */
+    private Path writing() {
+        return archive.resolveSibling(
+                archive.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+    }
+
     /** Ends every compiler JVM. */
     @Override
     public void close() {
@@ -140,7 +147,7 @@ public final class JavacProcess implements Javac, AutoCloseable {
                 cmd.add(2, "-XX:SharedArchiveFile=" + archive);
             } else if (archive != null && archiveClaimed.compareAndSet(false, true)) { // one JVM writes it
                 writesArchive = true;
-                cmd.add(2, "-XX:ArchiveClassesAtExit=" + archive);
+                cmd.add(2, "-XX:ArchiveClassesAtExit=" + writing());
             }
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(folder.toFile());
             pb.environment().clear();
@@ -201,11 +208,19 @@ public final class JavacProcess implements Javac, AutoCloseable {
             if (writesArchive) {
                 try {
                     requests.close();
-                    process.waitFor(ARCHIVE_SECONDS, TimeUnit.SECONDS);
+                    if (process.waitFor(ARCHIVE_SECONDS, TimeUnit.SECONDS) && Files.isRegularFile(writing())) {
+                        // moved whole: another run never maps a half-written archive
+                        Files.move(writing(), archive, StandardCopyOption.ATOMIC_MOVE);
+                    }
                 } catch (IOException e) {
-                    // it is gone already: killed below
+                    // not kept: the next run makes it
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                }
+                try {
+                    Files.deleteIfExists(writing());
+                } catch (IOException e) {
+                    // a stray partial archive is never mapped (only the final name is)
                 }
             }
             kill();
