@@ -69,6 +69,7 @@ public final class ClassGrading {
      * @param skipUnchanged whether a submission with the sources of its stored grade is scored again, not run
      * @param archives     a folder of class-data archives kept across runs ({@link KeptArchives}), or null
      * @param classFiles   whether to write the class files (gradebook, summary, class report) after the submissions'
+     *                     folders (false: {@code --results-only})
      */
     public record Settings(
             Path out,

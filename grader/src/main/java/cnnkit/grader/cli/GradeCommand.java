@@ -165,6 +165,9 @@ public final class GradeCommand implements Callable<Integer> {
         if (classDir != null && !Files.isDirectory(classDir)) {
             throw Inputs.misuse(spec, "--class " + classDir + " is not a folder");
         }
+        if (resultsOnly && rosterFile != null) {
+            throw Inputs.misuse(spec, "--results-only writes no class files, so --roster would not be used");
+        }
         ClassGrading.Settings settings = settings();
         List<String> skipped = classDir == null ? List.of() : Submission.hidden(classDir);
         if (shard != null) {

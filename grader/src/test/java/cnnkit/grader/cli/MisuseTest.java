@@ -185,7 +185,8 @@ class MisuseTest {
         }
 
         @Test
-        @DisplayName("--results-only with --shard or --rescore, which write no class files or nothing else")
+        @DisplayName(
+                "--results-only with --shard, --rescore or --roster, which write no class files, nothing else, or one")
         void resultsOnlyWhereMeaningless() {
             String out = temp.resolve("out").toString();
             refused(
@@ -193,6 +194,17 @@ class MisuseTest {
                     "--results-only",
                     "shard");
             refused(run("grade", "--results-only", "--rescore", "--out", out), "--rescore", "--results-only");
+            refused(
+                    run(
+                            "grade",
+                            "--results-only",
+                            "--roster",
+                            gradebook.toString(),
+                            "--out",
+                            out,
+                            submission.toString()),
+                    "--results-only",
+                    "--roster");
         }
     }
 
