@@ -251,8 +251,8 @@ public final class Grader {
     }
 
     /**
-     * Every hidden check's id and name, found by discovering the hidden tests against the exercise stubs (the
-     * grader's own code: no student class is loaded in this JVM; done when the grader is built), so that a check that never ran is still
+     * Every hidden check's id and name, found by discovering the hidden tests against the exercise stubs when the
+     * grader is built (the grader's own code: no student class is loaded), so that a check that never ran is still
      * listed and a rubric can be checked against them before grading.
      *
      * @return check id to its display name, in discovery order; empty if discovery failed

@@ -19,12 +19,14 @@ import cnnkit.grader.score.Grade;
 import cnnkit.grader.score.Rubric;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -140,7 +142,7 @@ final class GradingOutput {
         Similarity.Result result = Similarity.of(sources, Handout.studentStart(), work, out.resolve(Similarity.REPORT));
         if (Grader.TIMING) { // JPlag compares every pair: its share grows with the square of the class
             System.err.printf(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "similarity of %d: %.2f s, %.2f CPU s%n",
                     sources.size(),
                     (System.nanoTime() - wall) / 1e9,
@@ -151,8 +153,7 @@ final class GradingOutput {
 
     /** @return this JVM's CPU time so far, in nanoseconds (the workers are other processes) */
     private static long processCpu() {
-        return ((com.sun.management.OperatingSystemMXBean)
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 

@@ -1,10 +1,12 @@
 package cnnkit.grader.compile;
 
+import cnnkit.grader.common.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,13 +47,13 @@ final class BuiltStubs {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                     String name = classes.relativize(f).toString().replace('\\', '/');
                     Files.createDirectories(out.resolve(name).getParent());
-                    Files.copy(f, out.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(f, out.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                     index.add(name);
                 }
             }
             Files.write(out.resolve(INDEX), index, StandardCharsets.UTF_8);
         } finally {
-            cnnkit.grader.common.Trees.delete(temp);
+            Trees.delete(temp);
         }
     }
 
