@@ -57,6 +57,13 @@ public final class ClassGrading {
     private static final int JOBS_PER_WORKER = 100;
 
     /**
+     * Grading threads one compiler JVM serves: a submission's compile (about 35 ms warm) takes about a tenth of its
+     * checks' time, so one compiler keeps up with several threads and each JVM fewer costs its start, its warm-up
+     * and 150–200 MiB (measured, see grader/bench/README.md).
+     */
+    private static final int THREADS_PER_COMPILER = 4;
+
+    /**
      * What one run needs besides the submissions.
      *
      * @param out          the output folder
@@ -226,11 +233,12 @@ public final class ClassGrading {
                                 .orElse(null);
         try (ForkedRunner runner = new ForkedRunner(
                         settings.limits(), archive, Files.createDirectories(work.resolve("workers")), JOBS_PER_WORKER);
-                // One compiler JVM per grading thread too, time- and memory-limited: javac can be made to stall.
+                // Compiler JVMs, time- and memory-limited (javac can be made to stall), one per 4 grading threads.
                 JavacProcess javac = new JavacProcess(
                         settings.limits().compile(),
                         Files.createDirectories(work.resolve("javac")),
-                        settings.archives() == null ? null : settings.archives().resolve(KeptArchives.JAVAC))) {
+                        settings.archives() == null ? null : settings.archives().resolve(KeptArchives.JAVAC),
+                        (jobs + THREADS_PER_COMPILER - 1) / THREADS_PER_COMPILER)) {
             Grader grader = new Grader(settings.rubric(), javac, runner, work, settings.out());
             Map<String, Grade> earlier = settings.skipUnchanged() && !settings.fresh() ? output.stored() : Map.of();
             validate(settings.rubric(), grader.knownChecks());

@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Compiles students' sources in compiler JVMs of their own ({@link JavacServer}), each with a memory cap of
- * {@link #HEAP}: one long-lived compiler per grading thread, reused from submission to submission (so javac is warm
- * after the first), killed and replaced when it does not answer within the time limit, runs out of memory or dies.
- * A stalled compiler thus costs one submission its steps, with a message, and the class goes on.
+ * {@link #HEAP}: long-lived compilers shared by the grading threads (one compiles while the others' submissions run
+ * their checks), reused from submission to submission (so javac is warm after the first), killed and replaced when
+ * one does not answer within the time limit, runs out of memory or dies. A stalled compiler thus costs one
+ * submission its steps, with a message, and the class goes on; the time another submission waits for a free
+ * compiler does not count against its own limit.
  */
 public final class JavacProcess implements Javac, AutoCloseable {
     /** The compiler JVM's heap: ample for any honest exercise, far below what a stalled inference takes. */
@@ -48,16 +52,19 @@ public final class JavacProcess implements Javac, AutoCloseable {
     private final Path home;
     private final Path archive;
     private final AtomicBoolean archiveClaimed = new AtomicBoolean();
-    private final ThreadLocal<Server> mine = new ThreadLocal<>();
+    private final int most;
+    private final Deque<Server> idle = new ArrayDeque<>();
+    private int running;
     private final Set<Server> alive = ConcurrentHashMap.newKeySet();
     private final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger reused = new AtomicInteger();
 
     /**
      * @param limit how long one submission's compilation may take
      * @param home  a private folder for the compiler JVMs' working folders
      */
     public JavacProcess(Duration limit, Path home) {
-        this(limit, home, null);
+        this(limit, home, null, 1);
     }
 
     /**
@@ -66,11 +73,17 @@ public final class JavacProcess implements Javac, AutoCloseable {
      * it ends (which {@link #close()} then waits for).
      *
      * @param archive the archive's path, or null for none
+     * @param most    compiler JVMs at most (one serves several grading threads: a compile takes a tenth of the time
+     *                the checks of a submission take)
      */
-    public JavacProcess(Duration limit, Path home, Path archive) {
+    public JavacProcess(Duration limit, Path home, Path archive, int most) {
         if (limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("the compile time limit must be positive, not " + limit);
         }
+        if (most < 1) {
+            throw new IllegalArgumentException("at least one compiler JVM, not " + most);
+        }
+        this.most = most;
         this.limit = limit;
         this.home = home;
         this.archive = archive;
@@ -83,23 +96,66 @@ public final class JavacProcess implements Javac, AutoCloseable {
 
     @Override
     public Map<Path, List<String>> compile(List<Path> files, Path out, long deadline) throws IOException, Stopped {
-        Server server = mine.get();
-        if (server == null || !server.process.isAlive()) {
-            server = new Server(Files.createDirectories(home.resolve("javac-" + started.incrementAndGet())));
-            mine.set(server);
-        }
+        long asked = System.nanoTime();
+        Server server = take();
         try {
-            return server.compile(files, out, deadline);
+            Map<Path, List<String>> errors = server.compile(files, out, deadline + System.nanoTime() - asked);
+            give(server);
+            return errors;
         } catch (Stopped | IOException | RuntimeException e) {
-            mine.remove();
-            server.kill();
+            drop(server);
             throw e;
         }
+    }
+
+    /** @return an idle compiler JVM, a fresh one if fewer than {@link #most} run, else the next one given back */
+    private synchronized Server take() throws IOException {
+        while (true) {
+            Server s = idle.pollFirst();
+            if (s != null && s.process.isAlive()) {
+                return s;
+            }
+            if (s != null) {
+                running--;
+                s.kill();
+            } else if (running < most) {
+                running++;
+                try {
+                    return new Server(Files.createDirectories(home.resolve("javac-" + started.incrementAndGet())));
+                } catch (IOException | RuntimeException e) {
+                    running--;
+                    throw e;
+                }
+            } else {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for the compiler", e);
+                }
+            }
+        }
+    }
+
+    private synchronized void give(Server s) {
+        idle.addFirst(s); // the warmest first
+        notifyAll();
+    }
+
+    private synchronized void drop(Server s) {
+        running--;
+        s.kill();
+        notifyAll();
     }
 
     /** @return how many compiler JVMs were started */
     int started() {
         return started.get();
+    }
+
+    /** @return how many compilations ran with javac's pool of reused contexts */
+    int reused() {
+        return reused.get();
     }
 
     /** @return where this grader's compiler JVM writes the kept archive before it is moved into place */
@@ -138,6 +194,7 @@ public final class JavacProcess implements Javac, AutoCloseable {
                     "-XX:+ExitOnOutOfMemoryError",
                     "-XX:-UsePerfData",
                     "-Xshare:auto",
+                    ReusedContexts.EXPORT,
                     "-Djava.io.tmpdir=" + folder,
                     "-cp",
                     ChildClassPath.get(),
@@ -197,6 +254,9 @@ public final class JavacProcess implements Javac, AutoCloseable {
             }
             if (answer.failure() != null) {
                 throw new IllegalStateException(answer.failure());
+            }
+            if (answer.reused()) {
+                reused.incrementAndGet();
             }
             Map<Path, List<String>> errors = new LinkedHashMap<>();
             answer.errors().forEach((file, messages) -> errors.put(Path.of(file), List.copyOf(messages)));

@@ -35,8 +35,9 @@ public final class JavacServer {
      * @param errors  messages per source file (empty: compiled)
      * @param failure why the compiler failed outside the sources, or null
      * @param stopped true if this JVM is about to exit (after an error such as StackOverflowError)
+     * @param reused  true if javac compiled with its pool of reused contexts ({@link ReusedContexts})
      */
-    record Answer(Map<String, List<String>> errors, String failure, boolean stopped) {}
+    record Answer(Map<String, List<String>> errors, String failure, boolean stopped, boolean reused) {}
 
     private JavacServer() {}
 
@@ -50,19 +51,21 @@ public final class JavacServer {
         PrintStream answers = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        ReusedContexts contexts = ReusedContexts.open();
         for (String line; (line = requests.readLine()) != null; ) {
             Answer answer;
             try {
                 Request r = GSON.fromJson(line, Request.class);
                 Map<String, List<String>> errors = new LinkedHashMap<>();
-                JdkCompiler.compile(r.files().stream().map(Path::of).toList(), Path.of(r.out()))
+                JdkCompiler.compile(r.files().stream().map(Path::of).toList(), Path.of(r.out()), contexts)
                         .forEach((file, messages) -> errors.put(file.toString(), messages));
-                answer = new Answer(errors, null, false);
+                answer = new Answer(errors, null, false, contexts != null);
             } catch (IOException | RuntimeException e) {
-                answer = new Answer(Map.of(), e.toString(), false);
+                answer = new Answer(Map.of(), e.toString(), false, false);
+                contexts = ReusedContexts.open(); // a context javac failed in is not reused
             } catch (StackOverflowError e) {
                 answer = new Answer(
-                        Map.of(), "the compiler ran out of stack (are expressions nested very deeply?)", true);
+                        Map.of(), "the compiler ran out of stack (are expressions nested very deeply?)", true, false);
             }
             answers.println(GSON.toJson(answer));
             if (answer.stopped()) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
+import javax.tools.DiagnosticListener;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -30,6 +31,20 @@ final class JdkCompiler {
     private static final int MAX_MESSAGE_CHARS = 300;
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
 
+    /** -g: a NullPointerException's message names the student's variable ("featureMap"), not "<local4>". */
+    static final List<String> OPTIONS = List.of(
+            "--release",
+            "17",
+            "-g",
+            "-proc:none",
+            "-implicit:none",
+            "-nowarn",
+            "-Xlint:none",
+            "-Xmaxerrs",
+            "50",
+            "-encoding",
+            "UTF-8");
+
     private JdkCompiler() {}
 
     /**
@@ -41,48 +56,66 @@ final class JdkCompiler {
      * @throws IOException if {@code out} cannot be written
      */
     static Map<Path, List<String>> compile(List<Path> files, Path out) throws IOException {
+        return compile(files, out, null);
+    }
+
+    /**
+     * As {@link #compile(List, Path)}, on a reused compiler context.
+     *
+     * @param files    the source files
+     * @param out      the folder for the classes
+     * @param contexts javac's pool of contexts, or null for a fresh task
+     * @return the error messages per source file (empty = success)
+     * @throws IOException if {@code out} cannot be written
+     */
+    static Map<Path, List<String>> compile(List<Path> files, Path out, ReusedContexts contexts) throws IOException {
         Trees.delete(out);
         Files.createDirectories(out);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm =
-                JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
-            fm.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of());
-            fm.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
-            // -g: a NullPointerException's message names the student's variable ("featureMap"), not "<local4>"
-            List<String> options = List.of(
-                    "--release",
-                    "17",
-                    "-g",
-                    "-proc:none",
-                    "-implicit:none",
-                    "-nowarn",
-                    "-Xlint:none",
-                    "-Xmaxerrs",
-                    "50",
-                    "-encoding",
-                    "UTF-8");
-            Boolean ok = JAVAC.getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files))
-                    .call();
-            Map<Path, List<String>> errors = new LinkedHashMap<>();
-            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-                if (d.getKind() != Diagnostic.Kind.ERROR) {
-                    continue;
-                }
-                if (d.getSource() == null) {
-                    throw new IllegalStateException("the compiler failed: " + d.getMessage(Locale.ROOT));
-                }
-                Path file = Path.of(d.getSource().toUri()).toAbsolutePath().normalize();
-                List<String> list = errors.computeIfAbsent(file, k -> new ArrayList<>());
-                if (list.size() < MAX_MESSAGES) {
-                    list.add("line " + d.getLineNumber() + ": " + oneLine(d.getMessage(Locale.ROOT)));
-                }
+        Boolean ok;
+        if (contexts != null) {
+            ok = contexts.compile(files, out, diagnostics);
+        } else {
+            try (StandardJavaFileManager fm = fileManager(diagnostics)) {
+                locations(fm, out);
+                ok = JAVAC.getTask(null, fm, diagnostics, OPTIONS, null, fm.getJavaFileObjectsFromPaths(files))
+                        .call();
             }
-            if (!Boolean.TRUE.equals(ok) && errors.isEmpty()) {
-                throw new IllegalStateException("the compiler failed without saying why");
-            }
-            return errors;
         }
+        return errors(ok, diagnostics);
+    }
+
+    /** @return a file manager that reports to {@code diagnostics} */
+    static StandardJavaFileManager fileManager(DiagnosticListener<? super JavaFileObject> diagnostics) {
+        return JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
+    }
+
+    /** Points the file manager at {@code out} for classes, and at nothing else (only the given files count). */
+    static void locations(StandardJavaFileManager fm, Path out) throws IOException {
+        fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
+        fm.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of());
+        fm.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
+    }
+
+    private static Map<Path, List<String>> errors(Boolean ok, DiagnosticCollector<JavaFileObject> diagnostics) {
+        Map<Path, List<String>> errors = new LinkedHashMap<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() != Diagnostic.Kind.ERROR) {
+                continue;
+            }
+            if (d.getSource() == null) {
+                throw new IllegalStateException("the compiler failed: " + d.getMessage(Locale.ROOT));
+            }
+            Path file = Path.of(d.getSource().toUri()).toAbsolutePath().normalize();
+            List<String> list = errors.computeIfAbsent(file, k -> new ArrayList<>());
+            if (list.size() < MAX_MESSAGES) {
+                list.add("line " + d.getLineNumber() + ": " + oneLine(d.getMessage(Locale.ROOT)));
+            }
+        }
+        if (!Boolean.TRUE.equals(ok) && errors.isEmpty()) {
+            throw new IllegalStateException("the compiler failed without saying why");
+        }
+        return errors;
     }
 
     private static String oneLine(String message) {
