@@ -83,7 +83,7 @@ public final class Worker {
 
     /**
      * Runs one job with fresh captured output and ends it with a {@code done} frame whose text says whether this JVM
-     * may serve another job: not after a failure of its own, output beyond the cap, or anything the job left behind.
+     * may serve another job: not after a failure of its own or anything the job left behind.
      *
      * @return whether the job ran without the worker failing
      */
@@ -109,9 +109,8 @@ public final class Worker {
         if (captured.dropped() > 0) {
             send(new Frame(Frame.OUTPUT, null, null, "\n… (" + captured.dropped() + " more bytes not kept)"));
         }
-        String left = !ok || loader == null
-                ? "the job failed"
-                : captured.dropped() > 0 ? "output beyond the cap" : leftovers.after(loader);
+        // Output beyond the cap is the job's own (cut, and said so): the worker is judged by what the job left.
+        String left = !ok || loader == null ? "the job failed" : leftovers.after(loader);
         send(new Frame(Frame.DONE, null, null, left == null ? Frame.REUSABLE : left));
         return ok;
     }

@@ -94,6 +94,21 @@ class WorkerReuseTest {
         }
     }
 
+    @Test
+    @DisplayName("is reused after a job that printed beyond the output cap, and the next job sees none of it")
+    void floodOfOutputKeepsTheWorker() throws IOException {
+        Path talker = relu("talker", "", "for (int i = 0; i < 2000; i++) { System.out.println(\"debug \" + i); }");
+        try (ForkedRunner runner = new ForkedRunner(QUICK, null, workers(), 10)) {
+            ForkedRunner.Outcome talked = runner.run(talker, List.of(Step.RELU), temp);
+            assertThat(talked.results()).isNotEmpty().allMatch(CheckResult::passed);
+            assertThat(talked.output()).startsWith("debug 0").hasSize(Worker.OUTPUT_CAP); // cut at the cap
+            ForkedRunner.Outcome next = runner.run(hungry, List.of(Step.RELU), temp);
+            assertThat(next.results()).isEqualTo(alone);
+            assertThat(next.output()).doesNotContain("debug");
+            assertThat(runner.workersStarted()).isEqualTo(1);
+        }
+    }
+
     private void assertNextIsUnharmed(Path saboteur) throws IOException {
         try (ForkedRunner runner = new ForkedRunner(QUICK, null, workers(), 10)) {
             ForkedRunner.Outcome sabotage = runner.run(saboteur, List.of(Step.RELU), temp);
