@@ -98,13 +98,17 @@ public final class JavacProcess implements Javac, AutoCloseable {
     public Map<Path, List<String>> compile(List<Path> files, Path out, long deadline) throws IOException, Stopped {
         long asked = System.nanoTime();
         Server server = take();
+        boolean answered = false;
         try {
             Map<Path, List<String>> errors = server.compile(files, out, deadline + System.nanoTime() - asked);
-            give(server);
+            answered = true;
             return errors;
-        } catch (Stopped | IOException | RuntimeException e) {
-            drop(server);
-            throw e;
+        } finally { // whatever went wrong, the JVM is replaced and a thread waiting for one wakes up
+            if (answered) {
+                give(server);
+            } else {
+                drop(server);
+            }
         }
     }
 

@@ -62,7 +62,10 @@ public final class JavacServer {
                 answer = new Answer(errors, null, false, contexts != null);
             } catch (IOException | RuntimeException e) {
                 answer = new Answer(Map.of(), e.toString(), false, false);
-                contexts = ReusedContexts.open(); // a context javac failed in is not reused
+                if (contexts != null) { // a context javac failed in is not reused
+                    contexts.close();
+                    contexts = ReusedContexts.open();
+                }
             } catch (StackOverflowError e) {
                 answer = new Answer(
                         Map.of(), "the compiler ran out of stack (are expressions nested very deeply?)", true, false);

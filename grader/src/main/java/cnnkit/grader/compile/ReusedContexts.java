@@ -107,6 +107,15 @@ final class ReusedContexts {
         }
     }
 
+    /** Lets go of the file manager (after javac failed in this context: a fresh pool takes over). */
+    void close() {
+        try {
+            fm.close();
+        } catch (IOException e) {
+            // nothing held that outlives this JVM
+        }
+    }
+
     private static Object call(JavacTask task) {
         return task.call();
     }
