@@ -54,7 +54,6 @@ public final class JavacProcess implements Javac, AutoCloseable {
     private final AtomicBoolean archiveClaimed = new AtomicBoolean();
     private final int most;
     private final Deque<Server> idle = new ArrayDeque<>();
-    private int running;
     private final Set<Server> alive = ConcurrentHashMap.newKeySet();
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger reused = new AtomicInteger();
@@ -120,16 +119,9 @@ public final class JavacProcess implements Javac, AutoCloseable {
                 return s;
             }
             if (s != null) {
-                running--;
                 s.kill();
-            } else if (running < most) {
-                running++;
-                try {
-                    return new Server(Files.createDirectories(home.resolve("javac-" + started.incrementAndGet())));
-                } catch (IOException | RuntimeException e) {
-                    running--;
-                    throw e;
-                }
+            } else if (alive.size() < most) { // a JVM joins alive as it starts, and leaves it when killed
+                return new Server(Files.createDirectories(home.resolve("javac-" + started.incrementAndGet())));
             } else {
                 try {
                     wait();
@@ -147,7 +139,6 @@ public final class JavacProcess implements Javac, AutoCloseable {
     }
 
     private synchronized void drop(Server s) {
-        running--;
         s.kill();
         notifyAll();
     }
