@@ -1,6 +1,8 @@
 package cnnkit.grader;
 
 import cnnkit.grader.common.Assignment;
+import cnnkit.grader.compile.StepCompiler;
+import cnnkit.grader.run.PlannedChecks;
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.Optional;
  * ({@link #main}, run by Maven after {@code BuiltStubs}), so that a grader run reads them instead of starting both
  * test engines in its own JVM to discover them again: that was about a tenth of a one-submission run's grader JVM.
  * The hidden tests ship in the same jar, so the list cannot drift from them (a test compares it with a discovery).
+ * Each assignment's {@link PlannedChecks plan} is recorded here too, for the workers.
  */
 final class BuiltChecks {
     private static final Gson GSON = new Gson();
@@ -40,6 +43,13 @@ final class BuiltChecks {
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: BuiltChecks CLASS_FOLDER");
+        }
+        // First the plans: jqwik reads its registered hooks once per JVM, and the plans' recording adds one.
+        for (Assignment assignment : Assignment.values()) {
+            PlannedChecks.write(
+                    Path.of(args[0]),
+                    assignment,
+                    PlannedChecks.record(StepCompiler.stubClasses(), assignment, Grader.testedSteps(assignment)));
         }
         for (Assignment assignment : Assignment.values()) {
             Map<String, String> checks = Grader.discoverChecks(assignment, false);

@@ -204,6 +204,42 @@ public final class HiddenTestRunner {
                 .step();
     }
 
+    /**
+     * @param failure what the check threw, or null if it passed
+     * @return the check's result: what a {@link CheckFailure} says, a timeout, an assertion's message, or the
+     *     exception in the student's terms
+     */
+    static CheckResult outcome(String check, String name, Throwable failure) {
+        Step step = stepOf(check);
+        if (failure == null) {
+            return new CheckResult(check, step, name, Status.PASSED, "", "", "", "", "");
+        }
+        if (failure instanceof CheckFailure f) {
+            return new CheckResult(
+                    check,
+                    step,
+                    name,
+                    Status.FAILED,
+                    f.getMessage(),
+                    f.input(),
+                    f.expected(),
+                    f.actual(),
+                    f.misconception());
+        }
+        if (failure instanceof TimeoutException || Outcomes.causedByTimeout(failure)) {
+            return CheckResult.notPassed(
+                    check,
+                    step,
+                    name,
+                    Status.TIMEOUT,
+                    "did not finish within " + CHECK_TIMEOUT + ": is there an endless loop?");
+        }
+        if (failure instanceof AssertionError) {
+            return CheckResult.notPassed(check, step, name, Status.FAILED, String.valueOf(failure.getMessage()));
+        }
+        return CheckResult.notPassed(check, step, name, Status.ERROR, Outcomes.describe(failure));
+    }
+
     /** Turns the Launcher's events into check results. */
     private static final class Listener implements TestExecutionListener {
         private final Map<String, CheckResult> pending;
@@ -238,7 +274,21 @@ public final class HiddenTestRunner {
                 result.getThrowable().ifPresent(t -> failPendingUnder(id, t));
                 return;
             }
-            report(check.get(), toResult(check.get(), id.getDisplayName(), result));
+            if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+                report(check.get(), outcome(check.get(), id.getDisplayName(), null));
+            } else {
+                Throwable failure = result.getThrowable().orElse(null);
+                report(
+                        check.get(),
+                        failure == null
+                                ? CheckResult.notPassed(
+                                        check.get(),
+                                        stepOf(check.get()),
+                                        id.getDisplayName(),
+                                        Status.ERROR,
+                                        Outcomes.describe(null))
+                                : outcome(check.get(), id.getDisplayName(), failure));
+            }
         }
 
         private void failPendingUnder(TestIdentifier container, Throwable t) {
@@ -251,38 +301,6 @@ public final class HiddenTestRunner {
         private void report(String check, CheckResult r) {
             pending.remove(check);
             sink.accept(r);
-        }
-
-        private static CheckResult toResult(String check, String name, TestExecutionResult result) {
-            Step step = stepOf(check);
-            if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-                return new CheckResult(check, step, name, Status.PASSED, "", "", "", "", "");
-            }
-            Throwable t = result.getThrowable().orElse(null);
-            if (t instanceof CheckFailure f) {
-                return new CheckResult(
-                        check,
-                        step,
-                        name,
-                        Status.FAILED,
-                        f.getMessage(),
-                        f.input(),
-                        f.expected(),
-                        f.actual(),
-                        f.misconception());
-            }
-            if (t instanceof TimeoutException || Outcomes.causedByTimeout(t)) {
-                return CheckResult.notPassed(
-                        check,
-                        step,
-                        name,
-                        Status.TIMEOUT,
-                        "did not finish within " + CHECK_TIMEOUT + ": is there an endless loop?");
-            }
-            if (t instanceof AssertionError) {
-                return CheckResult.notPassed(check, step, name, Status.FAILED, String.valueOf(t.getMessage()));
-            }
-            return CheckResult.notPassed(check, step, name, Status.ERROR, Outcomes.describe(t));
         }
     }
 }

@@ -18,11 +18,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The main class of a worker JVM: runs the hidden tests of some steps against one submission's classes and reports
- * each check as it ends. Started by {@link ForkedRunner} (through {@link WorkerProcess}); one JVM may serve several
+ * each check as it ends (through {@link PlannedRunner} where the grader was built with its plans, else through the
+ * test engines). Started by {@link ForkedRunner} (through {@link WorkerProcess}); one JVM may serve several
  * submissions in turn (jobs), each with a fresh {@link StudentClassLoader}, and only while {@link Leftovers} shows
  * that the last job left nothing behind.
  *
@@ -119,18 +123,20 @@ public final class Worker {
     private WeakReference<ClassLoader> runChecks(
             Path classes, Assignment assignment, List<Step> steps, Set<String> skip, CappedOutput captured)
             throws IOException {
+        Predicate<String> include = id -> !skip.contains(id);
+        Consumer<List<CheckResult>> planned = plan -> send(new Frame(Frame.PLAN, null, plan, null));
+        Consumer<String> started = id -> send(new Frame(Frame.STARTED, id, null, null));
+        Consumer<CheckResult> sink = result -> {
+            sendOutput(captured); // as it comes: kept even if a later check ends this JVM
+            send(new Frame(Frame.RESULT, null, List.of(result), null));
+        };
+        Optional<List<PlannedChecks.Check>> plan = PlannedChecks.read(assignment);
         try (StudentClassLoader loader = HiddenTests.loader(classes)) {
-            HiddenTestRunner.run(
-                    loader,
-                    assignment,
-                    steps,
-                    id -> !skip.contains(id),
-                    plan -> send(new Frame(Frame.PLAN, null, plan, null)),
-                    id -> send(new Frame(Frame.STARTED, id, null, null)),
-                    result -> {
-                        sendOutput(captured); // as it comes: kept even if a later check ends this JVM
-                        send(new Frame(Frame.RESULT, null, List.of(result), null));
-                    });
+            if (plan.isPresent()) { // built with the grader: no test engine needs to start
+                PlannedRunner.run(loader, plan.get(), steps, include, planned, started, sink);
+            } else {
+                HiddenTestRunner.run(loader, assignment, steps, include, planned, started, sink);
+            }
             return new WeakReference<>(loader);
         }
     }

@@ -4,6 +4,8 @@ import cnnkit.grader.common.Assignment;
 import cnnkit.grader.run.CheckResult;
 import cnnkit.grader.run.HiddenTestRunner;
 import cnnkit.grader.run.HiddenTests;
+import cnnkit.grader.run.PlannedChecks;
+import cnnkit.grader.run.PlannedRunner;
 import cnnkit.grader.run.StudentClassLoader;
 import cnnkit.lecture.Limits;
 import cnnkit.lecture.Step;
@@ -143,8 +145,23 @@ public final class Submissions {
         return runHidden(classes, assignment, List.copyOf(cnnkit.grader.Grader.testedSteps(assignment)));
     }
 
-    /** @return the results of an assignment's hidden checks of these steps' units */
+    /**
+     * @return the results of an assignment's hidden checks of these steps' units, through the test engines; each
+     *     time, the workers' engine-free runner ({@link PlannedRunner}) must give the very same results, in the same
+     *     order, on a fresh loader: so every test that grades a submission here also compares the two
+     */
     public static List<CheckResult> runHidden(Path classes, Assignment assignment, List<Step> steps) {
+        List<CheckResult> results = runEngines(classes, assignment, steps);
+        List<CheckResult> planned = runPlanned(classes, assignment, steps);
+        if (!planned.equals(results)) {
+            throw new AssertionError("the engine-free runner differs from the test engines on " + classes + ":\n"
+                    + differences(results, planned));
+        }
+        return results;
+    }
+
+    /** @return the results of the hidden checks through the test engines ({@link HiddenTestRunner}) */
+    public static List<CheckResult> runEngines(Path classes, Assignment assignment, List<Step> steps) {
         List<CheckResult> results = new ArrayList<>();
         try (StudentClassLoader loader = HiddenTests.loader(classes)) {
             HiddenTestRunner.run(loader, assignment, steps, id -> true, id -> {}, results::add);
@@ -152,5 +169,39 @@ public final class Submissions {
             throw new UncheckedIOException(e);
         }
         return results;
+    }
+
+    /** @return the results of the hidden checks through the built plan ({@link PlannedRunner}) */
+    public static List<CheckResult> runPlanned(Path classes, Assignment assignment, List<Step> steps) {
+        List<CheckResult> results = new ArrayList<>();
+        try (StudentClassLoader loader = HiddenTests.loader(classes)) {
+            PlannedRunner.run(
+                    loader,
+                    PlannedChecks.read(assignment).orElseThrow(),
+                    steps,
+                    id -> true,
+                    plan -> {},
+                    id -> {},
+                    results::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return results;
+    }
+
+    private static String differences(List<CheckResult> engines, List<CheckResult> planned) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.max(engines.size(), planned.size()); i++) {
+            CheckResult a = i < engines.size() ? engines.get(i) : null;
+            CheckResult b = i < planned.size() ? planned.get(i) : null;
+            if (a == null || !a.equals(b)) {
+                out.append("  engines: ")
+                        .append(a)
+                        .append("\n  planned: ")
+                        .append(b)
+                        .append('\n');
+            }
+        }
+        return out.toString();
     }
 }
