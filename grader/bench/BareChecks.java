@@ -1,8 +1,9 @@
 import cnnkit.grader.Grader;
 import cnnkit.grader.common.Assignment;
 import cnnkit.grader.run.CheckResult;
-import cnnkit.grader.run.HiddenTestRunner;
 import cnnkit.grader.run.HiddenTests;
+import cnnkit.grader.run.PlannedChecks;
+import cnnkit.grader.run.PlannedRunner;
 import cnnkit.grader.run.StudentClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,11 +18,13 @@ public final class BareChecks {
     public static void main(String[] args) throws Exception {
         List<CheckResult> results = new ArrayList<>();
         try (StudentClassLoader loader = HiddenTests.loader(Path.of(args[0]))) {
-            HiddenTestRunner.run(
+            // the way a worker runs them (the built plan, no test engine): the floor is the cheapest way there is
+            PlannedRunner.run(
                     loader,
-                    Assignment.FORWARD,
+                    PlannedChecks.read(Assignment.FORWARD).orElseThrow(),
                     Grader.testedSteps(Assignment.FORWARD),
                     id -> true,
+                    plan -> {},
                     id -> {},
                     results::add);
         }

@@ -49,7 +49,30 @@ public final class PlannedChecks {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
     private static final Map<Assignment, Optional<List<Check>>> READ = new EnumMap<>(Assignment.class);
 
+    /** Each property's tries as read, per JVM; handed out only as copies ({@link Check#arguments}). */
+    private static final Map<Check, List<Object[]>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private PlannedChecks() {}
+
+    /** @return a copy of an argument: arrays (of any depth) copied, boxed numbers as they are (immutable) */
+    static Object deepCopy(Object value) {
+        if (value == null || !value.getClass().isArray()) {
+            return value;
+        }
+        if (value.getClass().getComponentType().isPrimitive()) {
+            int n = java.lang.reflect.Array.getLength(value);
+            Object copy = java.lang.reflect.Array.newInstance(value.getClass().getComponentType(), n);
+            System.arraycopy(value, 0, copy, 0, n);
+            return copy;
+        }
+        Object[] from = (Object[]) value;
+        Object[] copy =
+                (Object[]) java.lang.reflect.Array.newInstance(value.getClass().getComponentType(), from.length);
+        for (int i = 0; i < from.length; i++) {
+            copy[i] = deepCopy(from[i]);
+        }
+        return copy;
+    }
 
     /**
      * One planned check.
@@ -70,9 +93,25 @@ public final class PlannedChecks {
             return HiddenTestRunner.stepOf(id);
         }
 
-        /** @return the arguments of each try, read afresh (a try may change its arrays; the next must not see it) */
+        /**
+         * @return the arguments of each try, fresh copies (a try may change its arrays; neither the next try nor the
+         *     next submission may see it). Read once per JVM: the parameter types are the JDK's, whichever loader
+         *     loaded the method.
+         */
         List<Object[]> arguments(Method target) {
-            Type[] types = target.getGenericParameterTypes();
+            List<Object[]> read = PARSED.computeIfAbsent(this, c -> c.parse(target.getGenericParameterTypes()));
+            List<Object[]> copies = new ArrayList<>(read.size());
+            for (Object[] args : read) {
+                Object[] copy = new Object[args.length];
+                for (int i = 0; i < copy.length; i++) {
+                    copy[i] = deepCopy(args[i]);
+                }
+                copies.add(copy);
+            }
+            return copies;
+        }
+
+        private List<Object[]> parse(Type[] types) {
             List<Object[]> all = new ArrayList<>();
             for (JsonElement one : JsonParser.parseString(tries).getAsJsonArray()) {
                 JsonArray values = one.getAsJsonArray();
@@ -86,7 +125,7 @@ public final class PlannedChecks {
                 }
                 all.add(args);
             }
-            return all;
+            return List.copyOf(all);
         }
     }
 

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A class-data sharing archive (AppCDS) for the workers of one grading run: one warm-up worker runs the hidden tests
- * against the exercise stubs and dumps the classes it loaded (JUnit, jqwik, AssertJ, the grader's); every worker
- * after it maps them instead of loading and verifying them again. Measured here: about 40% less CPU and 25% less
+ * against the exercise stubs and dumps the classes it loaded (the grader's, the hidden tests' support, Gson, the
+ * JDK's); every worker after it maps them instead of loading and verifying them again. Measured here: about 40% less CPU and 25% less
  * memory per worker start. Only the grader's own code runs in the warm-up, so no student's code shapes the archive;
  * it sits in the grader's private work folder, away from the submissions' folders.
  */
