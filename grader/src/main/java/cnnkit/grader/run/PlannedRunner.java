@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>the order: the engines' order, then the steps' order as given, then each class's discovery order;</li>
  *   <li>a test (Jupiter): a fresh instance of its class (and of each enclosing class of a nested one) per test, the
- *       test method on a thread of its own limited to {@link Limits#check()};</li>
+ *       test method limited to {@link Limits#check()}, a timeout past it whatever the test then does;</li>
  *   <li>a property (jqwik): one instance per property, its tries in order with the recorded arguments, on this
  *       thread, stopping at the first try that throws (shrinking is off);</li>
  *   <li>what a check threw is turned into its result as {@link HiddenTestRunner} does; an
@@ -38,9 +38,6 @@ import java.util.function.Predicate;
  * to skip (jqwik would draw another sample; the student's code must not choose which samples it is graded on).
  */
 public final class PlannedRunner {
-    /** How long an abandoned test is given to end (it only waits for a student's call, which it then abandons). */
-    private static final long ABANDON_GRACE_MILLIS = 1000;
-
     private PlannedRunner() {}
 
     /**
@@ -70,10 +67,10 @@ public final class PlannedRunner {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
-        try {
+        try (Watchdog watchdog = new Watchdog(thread)) {
             for (Check check : chosen) {
                 started.accept(check.id());
-                sink.accept(HiddenTestRunner.outcome(check.id(), check.name(), failure(loader, check)));
+                sink.accept(HiddenTestRunner.outcome(check.id(), check.name(), failure(loader, check, watchdog)));
             }
         } finally {
             thread.setContextClassLoader(previous);
@@ -96,7 +93,7 @@ public final class PlannedRunner {
     }
 
     /** @return what the check threw, or null if it passed */
-    private static Throwable failure(ClassLoader loader, Check check) {
+    private static Throwable failure(ClassLoader loader, Check check, Watchdog watchdog) {
         Method method;
         Object instance;
         try {
@@ -109,7 +106,7 @@ public final class PlannedRunner {
             return rethrowIfUnrecoverable(t instanceof InvocationTargetWrapper w ? w.getCause() : t);
         }
         if (!check.property()) {
-            return onItsOwnThread(loader, method, instance);
+            return withinTheCheckLimit(method, instance, watchdog);
         }
         for (Object[] arguments : check.arguments(method)) {
             Throwable t = invoke(method, instance, arguments);
@@ -155,13 +152,28 @@ public final class PlannedRunner {
         }
     }
 
-    private static void awaitEnd(Thread abandoned) {
+    /**
+     * Runs a test on this thread, limited to {@link Limits#check()} as Jupiter limits it: past the limit the watchdog
+     * interrupts this thread, which waits for the student's code in {@code Student.call} (the student's code runs on
+     * a thread of its own, see {@code TimedCall}), so the test ends there, the call abandoned; whatever the test then
+     * did, the check is a timeout, as with Jupiter, which stops waiting for a test's thread at the limit. A thread per
+     * test, as Jupiter starts, cost a tenth of a submission's CPU.
+     */
+    private static Throwable withinTheCheckLimit(Method method, Object instance, Watchdog watchdog) {
+        boolean late;
+        Throwable failure;
+        watchdog.arm(Limits.DEFAULT.check().toNanos());
         try {
-            abandoned.join(ABANDON_GRACE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a hidden test ended", e);
+            failure = invoke(method, instance, new Object[0]);
+        } finally {
+            late = watchdog.disarm();
+            if (late) {
+                Thread.interrupted(); // the watchdog's interrupt is not the next check's
+            }
         }
+        return late
+                ? new TimeoutException("the test did not end within " + Limits.seconds(Limits.DEFAULT.check()))
+                : failure;
     }
 
     private static Throwable rethrowIfUnrecoverable(Throwable t) {
@@ -181,36 +193,66 @@ public final class PlannedRunner {
     }
 
     /**
-     * Runs a test on a thread of its own, as Jupiter does, limited to {@link Limits#check()}: a test that overruns is
-     * abandoned, interrupted, its thread left to end or to keep the worker from being reused ({@link Leftovers}). A
-     * plain thread, not an executor: an executor is finalizable, and what its thread factory holds (the job's class
-     * loader) would outlive the job by a collection, with every static field of the student's classes.
+     * Interrupts the thread that runs the tests when a test outlasts its limit. One thread per job, ended with it,
+     * holding nothing of the job (no context class loader), so a worker can still show it is clean.
      */
-    private static Throwable onItsOwnThread(ClassLoader loader, Method method, Object instance) {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread thread = new Thread(
-                () -> {
-                    try {
-                        failure.set(invoke(method, instance, new Object[0]));
-                    } catch (Throwable t) { // an OutOfMemoryError, passed on below
-                        failure.set(t);
+    private static final class Watchdog implements AutoCloseable {
+        private final Thread target;
+        private final Thread thread;
+        private long deadline; // System.nanoTime() of the limit; 0 while no test runs
+        private boolean fired;
+        private boolean closed;
+
+        Watchdog(Thread target) {
+            this.target = target;
+            thread = new Thread(this::watch, "check-watchdog");
+            thread.setDaemon(true);
+            thread.setContextClassLoader(null);
+            thread.start();
+        }
+
+        synchronized void arm(long nanos) {
+            deadline = Math.max(1, System.nanoTime() + nanos);
+            fired = false;
+            notifyAll();
+        }
+
+        /** @return whether the limit had passed (the target was interrupted) */
+        synchronized boolean disarm() {
+            deadline = 0;
+            return fired;
+        }
+
+        private synchronized void watch() {
+            try {
+                while (!closed) {
+                    long left = deadline == 0 ? Long.MAX_VALUE : deadline - System.nanoTime();
+                    if (left <= 0) {
+                        fired = true;
+                        deadline = 0;
+                        target.interrupt();
+                    } else if (left == Long.MAX_VALUE) {
+                        wait();
+                    } else {
+                        TimeUnit.NANOSECONDS.timedWait(this, left);
                     }
-                },
-                "hidden-test");
-        thread.setDaemon(true);
-        thread.setContextClassLoader(loader);
-        thread.start();
-        try {
-            thread.join(Limits.DEFAULT.check().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a hidden test ran", e);
+                }
+            } catch (InterruptedException e) {
+                // ended
+            }
         }
-        if (thread.isAlive()) {
-            thread.interrupt();
-            awaitEnd(thread); // it abandons the student's call it waits for before the next test makes one
-            return new TimeoutException("the test did not end within " + Limits.seconds(Limits.DEFAULT.check()));
+
+        @Override
+        public void close() {
+            synchronized (this) {
+                closed = true;
+                notifyAll();
+            }
+            try {
+                thread.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        return rethrowIfUnrecoverable(failure.get());
     }
 }
