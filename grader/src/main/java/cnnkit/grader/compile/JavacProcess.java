@@ -94,12 +94,13 @@ public final class JavacProcess implements Javac, AutoCloseable {
     }
 
     @Override
-    public Map<Path, List<String>> compile(List<Path> files, Path out, long deadline) throws IOException, Stopped {
+    public Map<Path, List<String>> compile(List<Path> files, Path out, Deadline deadline) throws IOException, Stopped {
         long asked = System.nanoTime();
         Server server = take();
+        deadline.postpone(System.nanoTime() - asked); // waiting for a compiler is not compiling
         boolean answered = false;
         try {
-            Map<Path, List<String>> errors = server.compile(files, out, deadline + System.nanoTime() - asked);
+            Map<Path, List<String>> errors = server.compile(files, out, deadline.at());
             answered = true;
             return errors;
         } finally { // whatever went wrong, the JVM is replaced and a thread waiting for one wakes up

@@ -61,7 +61,7 @@ public final class StepCompiler {
     }
 
     private static Compilation compile(Sources sources, Path work, Javac javac, boolean kitGiven) throws IOException {
-        long deadline = System.nanoTime() + javac.limit().toNanos();
+        Javac.Deadline deadline = Javac.Deadline.in(javac.limit());
         Map<Step, List<String>> stubbed = new EnumMap<>(Step.class);
         for (Step step : Step.values()) {
             if (!sources.steps().containsKey(step)) {
