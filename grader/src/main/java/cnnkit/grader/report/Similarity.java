@@ -17,15 +17,15 @@ import java.util.stream.Stream;
 
 /**
  * Pairs of submissions whose code is suspiciously alike, as JPlag finds them (JPlag 4.3.0, Java language module,
- * what students start from as base code, so the stubs and the given classes count for nothing). Identical hand-ins are caught by
- * {@link IdenticalSources} already; JPlag also catches copies with renamed variables, reordered methods or changed
+ * with what students start from as base code, so the stubs and the given classes count for nothing). Identical
+ * hand-ins are caught by {@link IdenticalSources} already; JPlag also catches copies with renamed variables, reordered methods or changed
  * comments. JPlag comes in {@code cnn-similarity.jar} (beside {@code cnn-grader.jar}, which names it in its manifest),
  * so that the grader's jar stays small; without it the report says so and grading is unchanged.
  *
  * <p>A pair is listed at {@link #THRESHOLD} or more of JPlag's average similarity (the share of both submissions'
  * tokens in matches, base code left out); pairs that share a submission make a group (a copy handed on), so a class
- * where many copied one solution shows one group, not every pair of it. That is a lead for a person to read, never a verdict: students solving the
- * same small exercise from the same stubs write alike code. JPlag's own report ({@value #REPORT}, open it in
+ * where many copied one solution shows one group, not every pair of it. That is a lead for a person to read, never
+ * a verdict: students solving the same small exercise from the same stubs write alike code. JPlag's own report ({@value #REPORT}, open it in
  * <a href="https://jplag.github.io/JPlag/">JPlag's report viewer</a>) shows the matching lines side by side.
  */
 public final class Similarity {
