@@ -21,8 +21,8 @@ import java.util.function.Predicate;
  * Runs the hidden checks of a {@link PlannedChecks plan} against one submission's classes with no test engine: what
  * the engines would do for these checks, done directly, so that a worker pays for the checks and not for starting
  * JUnit and jqwik, discovering and generating again for every submission. {@link HiddenTestRunner} stays the
- * reference: a test runs both on the solutions, the stubs, every mutant and the hostile corpus and compares every
- * result.
+ * reference: the grader's tests run both on every submission they grade in their JVM (the solutions, the stubs,
+ * every mutant) and compare every result; the hostile corpus runs through the workers, hence through this.
  *
  * <p>What is kept from the engines, check by check:
  * <ul>
