@@ -2,7 +2,9 @@ package cnnkit.grader.run;
 
 import cnnkit.grader.common.Assignment;
 import cnnkit.grader.common.CheckId;
+import cnnkit.grader.common.Trees;
 import cnnkit.hidden.support.CheckFailure;
+import cnnkit.hidden.support.HiddenProperty;
 import cnnkit.lecture.Step;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -15,6 +17,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.net.URL;
@@ -31,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import net.jqwik.api.lifecycle.LifecycleHook;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * Every hidden check of an assignment as a plan that needs no test engine to run ({@link PlannedRunner}): in the
  * engines' order, each check's id, display name, test class and method, and for a jqwik property the arguments of
  * each of its tries. Recorded when the grader is built ({@link #record}), by running both engines once on the
- * stubs with {@link TryRecorder} in place of the tries: jqwik's seed is fixed, so these are the arguments every
+ * stubs with {@link TryRecorder} noting each try's arguments: jqwik's seed is fixed, so these are the arguments every
  * grading run's tries would be given.
  */
 public final class PlannedChecks {
@@ -50,7 +54,7 @@ public final class PlannedChecks {
     private static final Map<Assignment, Optional<List<Check>>> READ = new EnumMap<>(Assignment.class);
 
     /** Each property's tries as read, per JVM; handed out only as copies ({@link Check#arguments}). */
-    private static final Map<Check, List<Object[]>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Check, List<Object[]>> PARSED = new ConcurrentHashMap<>();
 
     private PlannedChecks() {}
 
@@ -60,14 +64,13 @@ public final class PlannedChecks {
             return value;
         }
         if (value.getClass().getComponentType().isPrimitive()) {
-            int n = java.lang.reflect.Array.getLength(value);
-            Object copy = java.lang.reflect.Array.newInstance(value.getClass().getComponentType(), n);
+            int n = Array.getLength(value);
+            Object copy = Array.newInstance(value.getClass().getComponentType(), n);
             System.arraycopy(value, 0, copy, 0, n);
             return copy;
         }
         Object[] from = (Object[]) value;
-        Object[] copy =
-                (Object[]) java.lang.reflect.Array.newInstance(value.getClass().getComponentType(), from.length);
+        Object[] copy = (Object[]) Array.newInstance(value.getClass().getComponentType(), from.length);
         for (int i = 0; i < from.length; i++) {
             copy[i] = deepCopy(from[i]);
         }
@@ -135,8 +138,9 @@ public final class PlannedChecks {
     }
 
     /**
-     * Records an assignment's plan: runs its hidden tests on the stubs, jqwik's tries recorded instead of run.
-     * Call before any other jqwik run in this JVM: jqwik looks up its registered hooks once per JVM.
+     * Records an assignment's plan: runs its hidden tests on the stubs, each property's tries recorded as they run
+     * (what the stubs do in them does not matter). Call before any other jqwik run in this JVM: jqwik looks up its
+     * registered hooks once per JVM.
      *
      * @param stubs the compiled exercise stubs
      * @param steps the assignment's steps with hidden tests
@@ -184,7 +188,7 @@ public final class PlannedChecks {
                 return plan;
             }
         } finally {
-            cnnkit.grader.common.Trees.delete(services);
+            Trees.delete(services);
         }
     }
 
@@ -234,8 +238,7 @@ public final class PlannedChecks {
                 classes.addAll(List.of(c.getDeclaredClasses()));
                 for (Method m : c.getDeclaredMethods()) {
                     CheckId.ofTestMethod(c.getName(), m.getName()).ifPresent(id -> {
-                        if (m.isAnnotationPresent(Test.class)
-                                || m.isAnnotationPresent(cnnkit.hidden.support.HiddenProperty.class)) {
+                        if (m.isAnnotationPresent(Test.class) || m.isAnnotationPresent(HiddenProperty.class)) {
                             methods.put(id.toString(), m);
                         }
                     });
