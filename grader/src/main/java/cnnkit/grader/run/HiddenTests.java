@@ -48,7 +48,11 @@ public final class HiddenTests {
      * @param studentClasses folder with the submission's compiled {@code cnn/*.class}
      */
     public static StudentClassLoader loader(Path studentClasses) {
-        return new StudentClassLoader(
-                studentClasses, StudentClassLoader.class.getClassLoader(), CheckFailure.class, "cnnkit.hidden.");
+        return loader(studentClasses, StudentClassLoader.class.getClassLoader());
+    }
+
+    /** As {@link #loader(Path)}, below another parent (the plan's recording adds a service file there). */
+    static StudentClassLoader loader(Path studentClasses, ClassLoader parent) {
+        return new StudentClassLoader(studentClasses, parent, CheckFailure.class, "cnnkit.hidden.");
     }
 }

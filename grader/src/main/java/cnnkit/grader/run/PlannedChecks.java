@@ -3,7 +3,6 @@ package cnnkit.grader.run;
 import cnnkit.grader.common.Assignment;
 import cnnkit.grader.common.CheckId;
 import cnnkit.grader.common.Trees;
-import cnnkit.hidden.support.CheckFailure;
 import cnnkit.hidden.support.HiddenProperty;
 import cnnkit.lecture.Step;
 import com.google.gson.Gson;
@@ -84,12 +83,16 @@ public final class PlannedChecks {
      * @param name      its display name
      * @param container the binary name of its test class (a nested one for a {@code @Nested} group)
      * @param method    its test method
-     * @param engine    the engine that would run it: {@code junit-jupiter} for a test, {@code jqwik} for a property
      * @param tries     for a property, the JSON array of its tries' argument arrays; null for a test
      */
-    public record Check(String id, String name, String container, String method, String engine, String tries) {
+    public record Check(String id, String name, String container, String method, String tries) {
         boolean property() {
             return tries != null;
+        }
+
+        /** @return the engine that would run it: {@code junit-jupiter} for a test, {@code jqwik} for a property */
+        String engine() {
+            return property() ? "jqwik" : "junit-jupiter";
         }
 
         Step step() {
@@ -155,8 +158,7 @@ public final class PlannedChecks {
             Files.writeString(file, TryRecorder.class.getName() + "\n", StandardCharsets.UTF_8);
             try (URLClassLoader hooks = new URLClassLoader(
                             new URL[] {services.toUri().toURL()}, PlannedChecks.class.getClassLoader());
-                    StudentClassLoader loader =
-                            new StudentClassLoader(stubs, hooks, CheckFailure.class, "cnnkit.hidden.")) {
+                    StudentClassLoader loader = HiddenTests.loader(stubs, hooks)) {
                 List<CheckResult> order = new ArrayList<>();
                 TryRecorder.start();
                 Map<String, List<JsonArray>> tries;
@@ -182,7 +184,6 @@ public final class PlannedChecks {
                             r.displayName(),
                             m.getDeclaringClass().getName(),
                             m.getName(),
-                            property ? "jqwik" : "junit-jupiter",
                             property ? TRIES.toJson(its) : null));
                 }
                 return plan;
